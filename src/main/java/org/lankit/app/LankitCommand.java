@@ -1,0 +1,55 @@
+package org.lankit.app;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/** The command line of DESIGN.md; picocli fills the fields, {@link Main} acts on them. */
+@Command(name = "lankit", mixinStandardHelpOptions = true, versionProvider = LankitCommand.VersionProvider.class,
+        sortOptions = false,
+        description = {"Offline-first field data collection. Without options it opens the control panel;",
+                "--headless runs without a window (servers, scripts, tests)."})
+final class LankitCommand {
+
+    @Option(names = "--headless", description = "Run without a window.")
+    boolean headless;
+
+    @Option(names = "--role", paramLabel = "master|client",
+            description = "master starts a team on this computer, client joins one (default: the remembered role, else master).")
+    Role role;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port to serve phones on (default: the remembered port, else " + KitOptions.DEFAULT_PORT + "; 0 = any free port).")
+    Integer port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder for the data (default: the user's app-data folder).")
+    Path dataDir;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of this team or computer, shown to others.")
+    String name;
+
+    @Option(names = "--join-code", paramLabel = "CODE",
+            description = "Master: use this join code instead of a random one. Client: the code to pair with.")
+    String joinCode;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Client: the master's address, e.g. http://192.168.1.20:8377")
+    String masterUrl;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "Master: the team's internet API to upload entries to.")
+    String apiUrl;
+
+    @Option(names = "--api-token", paramLabel = "T", description = "Master: the token for the team's API (never shown in full).")
+    String apiToken;
+
+    KitOptions toOptions() {
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken);
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lankit " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.lankit.app;
+
+import java.awt.GraphicsEnvironment;
+import java.io.PrintStream;
+import org.lankit.store.DataFolders;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Start-up: read the command line, then open the control panel or run headless. */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != OK) System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        LankitCommand command = new LankitCommand();
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println("lankit: " + e.getMessage().lines().findFirst().orElse("bad option") + " (see --help)");
+            return USAGE;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return OK;
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
+            return OK;
+        }
+        KitOptions options = command.toOptions();
+        if (options.port() != null && (options.port() < 0 || options.port() > 65535)) {
+            err.println("lankit: --port must be between 0 and 65535 (see --help)");
+            return USAGE;
+        }
+        if (options.masterUrl() != null && !options.masterUrl().matches("https?://.+")) {
+            err.println("lankit: --master must be an address like http://192.168.1.20:8377 (see --help)");
+            return USAGE;
+        }
+        if (options.dataDir() == null) {
+            options = new KitOptions(options.headless(), options.role(), options.port(), DataFolders.defaultDataDir(),
+                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
+        }
+        // the rolling log file lives in the data folder; logging must not start before this line
+        System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
+
+        if (!options.headless() && GraphicsEnvironment.isHeadless()) {
+            out.println("No display found: running headless (use --headless to skip this check).");
+            options = new KitOptions(true, options.role(), options.port(), options.dataDir(), options.name(),
+                    options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
+        }
+        if (options.headless()) return Headless.run(options, out, err);
+        org.lankit.ui.ControlPanel.open(options);
+        return OK;
+    }
+}

@@ -1,0 +1,13 @@
+package org.lankit.app;
+
+/** Names of the settings the app remembers in the store. */
+final class SettingKeys {
+    static final String DEVICE_ID = "deviceId";
+    static final String ROLE = "role";
+    static final String PORT = "port";
+    static final String JOIN_CODE = "joinCode";
+    static final String TEAM_NAME = "teamName";
+
+    private SettingKeys() {
+    }
+}

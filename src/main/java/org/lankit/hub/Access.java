@@ -1,0 +1,76 @@
+package org.lankit.hub;
+
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.lankit.pairing.Tokens;
+import org.lankit.store.Device;
+import org.lankit.store.DeviceRegistry;
+
+/**
+ * Who may call what: only the local network, only paired devices with a valid token on protected
+ * endpoints, and no device faster than its rate limit.
+ */
+final class Access {
+
+    static final String DEVICE = "lankit.device";
+
+    private final DeviceRegistry devices;
+    private final RateLimiter limiter;
+    private final boolean localNetworkOnly;
+
+    Access(DeviceRegistry devices, RateLimiter limiter, boolean localNetworkOnly) {
+        this.devices = devices;
+        this.limiter = limiter;
+        this.localNetworkOnly = localNetworkOnly;
+    }
+
+    /** Before every request: refuse addresses outside loopback, private and link-local ranges. */
+    void requireLocalNetwork(Context ctx) {
+        if (localNetworkOnly && !isLocal(ctx.ip())) {
+            throw ApiException.forbidden("local_network_only", "this kit answers only devices on its local network");
+        }
+    }
+
+    /** Before protected API requests: a known, unrevoked token, within the rate limit. */
+    void requireDevice(Context ctx) {
+        Device device = authenticate(bearer(ctx.header("Authorization")))
+                .orElseThrow(() -> ApiException.unauthorized("pair this device first (missing, unknown or revoked token)"));
+        long wait = limiter.acquire(device.deviceId());
+        if (wait > 0) throw ApiException.tooManyRequests(wait);
+        ctx.attribute(DEVICE, device);
+    }
+
+    /** Rate limit for public endpoints that take guesses (pairing), keyed by address. */
+    void limitByAddress(Context ctx) {
+        long wait = limiter.acquire("ip:" + ctx.ip());
+        if (wait > 0) throw ApiException.tooManyRequests(wait);
+    }
+
+    Optional<Device> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
+        return devices.byTokenHash(Tokens.hash(token)).filter(d -> !d.revoked() && d.approved());
+    }
+
+    static Device device(Context ctx) {
+        return ctx.attribute(DEVICE);
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        return header.substring(7).trim();
+    }
+
+    static boolean isLocal(String ip) {
+        try {
+            InetAddress a = InetAddress.getByName(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip);
+            if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()) return true;
+            byte[] b = a.getAddress();
+            // IPv6 unique local addresses fc00::/7 are the v6 private range
+            return b.length == 16 && (b[0] & 0xfe) == 0xfc;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.lankit.hub;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.InputStream;
+import java.util.function.Supplier;
+import org.lankit.store.KitStore;
+import org.lankit.sync.Json;
+import org.lankit.sync.Protocol.UpstreamStatus;
+
+/**
+ * The master's HTTP and WebSocket server: the phone app at {@code /} and wire protocol v1 under
+ * {@code /api/v1}. One route table below; handlers live in the *Routes classes.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final String API = "/api/v1";
+
+    private final Javalin app;
+    private final LiveSocket live;
+    private final PushService push;
+
+    private Hub(Javalin app, LiveSocket live, PushService push) {
+        this.app = app;
+        this.live = live;
+        this.push = push;
+    }
+
+    public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
+                            Supplier<String> joinCode, Supplier<UpstreamStatus> upstream) {
+        RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
+        Access access = new Access(store.devices(), limiter, config.localNetworkOnly());
+        PushService push = new PushService(store, master);
+        PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow);
+        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream);
+        SyncRoutes sync = new SyncRoutes(store, push, master, config);
+        LiveSocket live = new LiveSocket(access, store::lastSeq);
+
+        Javalin app = Javalin.create(cfg -> {
+            configureServer(cfg, config);
+            ErrorMapper.install(cfg);
+            cfg.routes.before(access::requireLocalNetwork);
+            cfg.routes.before(ctx -> requireBodyWithinLimit(ctx, config.maxBodyBytes()));
+            cfg.routes.before(API + "/*", ctx -> {
+                if (isPublic(ctx.path())) return;
+                access.requireDevice(ctx);
+            });
+
+            cfg.routes.get(API + "/info", info::info);
+            cfg.routes.post(API + "/pair", ctx -> {
+                access.limitByAddress(ctx);
+                info.pair(ctx);
+            });
+            cfg.routes.get(API + "/forms", info::forms);
+            cfg.routes.post(API + "/sync/push", sync::push);
+            cfg.routes.get(API + "/sync/pull", sync::pull);
+            cfg.routes.ws(API + "/sync/live", live::configure);
+            cfg.routes.get(API + "/status", info::status);
+            cfg.routes.get("/join", Hub::serveApp);
+        });
+        store.onSeqAdvanced(live::announce);
+        app.start(config.host(), config.port());
+        return new Hub(app, live, push);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public PushService pushService() {
+        return push;
+    }
+
+    public int liveConnections() {
+        return live.connectedCount();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        live.close();
+    }
+
+    private static void configureServer(JavalinConfig cfg, HubConfig config) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.maxRequestSize = config.maxBodyBytes();
+        cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = "/";
+            sf.directory = "/web";
+            sf.location = Location.CLASSPATH;
+            sf.mimeTypes.add("application/manifest+json", "webmanifest");
+            sf.headers = java.util.Map.of("Cache-Control", "no-cache");
+        });
+    }
+
+    private static boolean isPublic(String path) {
+        return path.equals(API + "/info") || path.equals(API + "/pair") || path.equals(API + "/sync/live");
+    }
+
+    private static void requireBodyWithinLimit(Context ctx, long max) {
+        long declared = ctx.contentLength();
+        if (declared > max) throw ApiException.tooLarge("the body is larger than " + max / 1024 + " KB");
+    }
+
+    /** The join URL's path: the same single-page app; the join code is in the fragment. */
+    private static void serveApp(Context ctx) {
+        InputStream page = Hub.class.getResourceAsStream("/web/index.html");
+        if (page == null) throw ApiException.notFound("the phone app is missing from this build");
+        ctx.header("Cache-Control", "no-cache").contentType("text/html; charset=utf-8").result(page);
+    }
+}

@@ -1,0 +1,43 @@
+package org.lankit.hub;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.lankit.store.KitStore;
+import org.lankit.sync.Json;
+import org.lankit.sync.Protocol.Info;
+import org.lankit.sync.Protocol.PairRequest;
+import org.lankit.sync.Protocol.Status;
+import org.lankit.sync.Protocol.UpstreamStatus;
+
+/** The small endpoints: info, pair, forms, status. */
+final class InfoRoutes {
+
+    private final KitStore store;
+    private final MasterIdentity master;
+    private final PairingService pairing;
+    private final Supplier<UpstreamStatus> upstream;
+
+    InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, Supplier<UpstreamStatus> upstream) {
+        this.store = store;
+        this.master = master;
+        this.pairing = pairing;
+        this.upstream = upstream;
+    }
+
+    void info(Context ctx) {
+        ctx.json(new Info("lankit", master.version(), "master", master.deviceId(), master.name(), master.clock().physicalNow()));
+    }
+
+    void pair(Context ctx) throws IOException {
+        ctx.json(pairing.pair(Json.MAPPER.readValue(ctx.bodyInputStream(), PairRequest.class)));
+    }
+
+    void forms(Context ctx) {
+        ctx.json(store.forms().latest());
+    }
+
+    void status(Context ctx) {
+        ctx.json(new Status(store.entryCount(), store.devices().count(), upstream.get(), master.clock().physicalNow()));
+    }
+}

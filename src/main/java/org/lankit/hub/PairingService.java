@@ -1,0 +1,46 @@
+package org.lankit.hub;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.lankit.pairing.JoinCode;
+import org.lankit.pairing.Tokens;
+import org.lankit.store.Device;
+import org.lankit.store.DeviceRegistry;
+import org.lankit.sync.Protocol.PairRequest;
+import org.lankit.sync.Protocol.PairResponse;
+
+/** Pairs a device that offers the current join code: a new device id and a token only it knows. */
+public final class PairingService {
+
+    private static final Set<String> KINDS = Set.of("phone", "client");
+
+    private final DeviceRegistry devices;
+    private final Supplier<String> currentJoinCode;
+    private final LongSupplier clock;
+
+    public PairingService(DeviceRegistry devices, Supplier<String> currentJoinCode, LongSupplier clock) {
+        this.devices = devices;
+        this.currentJoinCode = currentJoinCode;
+        this.clock = clock;
+    }
+
+    public PairResponse pair(PairRequest request) {
+        if (request == null || request.code() == null) throw ApiException.badRequest("code is required");
+        if (!JoinCode.matches(currentJoinCode.get(), request.code())) {
+            throw ApiException.forbidden("wrong_join_code",
+                    "this join code is wrong or no longer valid: ask the coordinator to show the QR code again");
+        }
+        String kind = request.kind() == null ? "phone" : request.kind().toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(kind)) throw ApiException.badRequest("kind must be phone or client");
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 60) throw ApiException.badRequest("name must be 1 to 60 characters");
+
+        String deviceId = Tokens.newDeviceId();
+        String token = Tokens.newToken();
+        long now = clock.getAsLong();
+        devices.add(new Device(deviceId, name, kind, true, false, now, now), Tokens.hash(token));
+        return new PairResponse(deviceId, token, now);
+    }
+}

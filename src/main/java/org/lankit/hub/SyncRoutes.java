@@ -1,0 +1,71 @@
+package org.lankit.hub;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import org.lankit.store.KitStore;
+import org.lankit.sync.Entry;
+import org.lankit.sync.Json;
+import org.lankit.sync.Protocol.PullResponse;
+import org.lankit.sync.Protocol.PushRequest;
+import org.lankit.sync.Protocol.PushResponse;
+import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.PushStatus;
+
+/** {@code /sync/push} and {@code /sync/pull}: parse, call the plain classes, answer JSON. */
+final class SyncRoutes {
+
+    /** The 422 answer when every entry of a batch was refused: the per-entry reasons come along. */
+    record RejectedBatch(String error, String detail, List<PushResult> results, long time) {
+    }
+
+    private final KitStore store;
+    private final PushService push;
+    private final MasterIdentity master;
+    private final HubConfig config;
+
+    SyncRoutes(KitStore store, PushService push, MasterIdentity master, HubConfig config) {
+        this.store = store;
+        this.push = push;
+        this.master = master;
+        this.config = config;
+    }
+
+    void push(Context ctx) throws IOException {
+        PushRequest request = Json.MAPPER.readValue(ctx.bodyInputStream(), PushRequest.class);
+        if (request == null || request.entries() == null) throw ApiException.badRequest("entries must be a list");
+        if (request.entries().size() > config.maxBatch()) {
+            throw ApiException.tooLarge("at most " + config.maxBatch() + " entries per push");
+        }
+        List<PushResult> results = push.push(Access.device(ctx).deviceId(), request.entries());
+        long now = master.clock().physicalNow();
+        boolean allRejected = !results.isEmpty() && results.stream().allMatch(r -> r.status() == PushStatus.REJECTED);
+        if (allRejected) {
+            ctx.status(422).json(new RejectedBatch("rejected", results.get(0).error(), results, now));
+        } else {
+            ctx.json(new PushResponse(results, now));
+        }
+    }
+
+    void pull(Context ctx) {
+        long since = longParam(ctx, "since", 0);
+        int limit = (int) Math.max(1, Math.min(config.maxPullLimit(), longParam(ctx, "limit", config.maxPullLimit())));
+        List<Entry> page = store.changesAfter(since, limit + 1);
+        boolean more = page.size() > limit;
+        if (more) page = page.subList(0, limit);
+        long lastSeq = page.isEmpty() ? since : page.get(page.size() - 1).seq();
+        ctx.json(new PullResponse(page, lastSeq, more, master.clock().physicalNow()));
+    }
+
+    private static long longParam(Context ctx, String name, long fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) return fallback;
+        try {
+            long value = Long.parseLong(raw);
+            if (value < 0) throw ApiException.badRequest(name + " must not be negative");
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.lankit.store;
+
+import io.objectbox.annotation.Entity;
+import io.objectbox.annotation.Id;
+import io.objectbox.annotation.Index;
+
+/** Who did what to which entry, and when. */
+@Entity
+public class AuditRecord {
+    @Id
+    public long id;
+    @Index
+    public long time;
+    public String deviceId;
+    public String action;
+    @Index
+    public String entryUuid;
+    public String summary;
+}

@@ -1,0 +1,133 @@
+package org.lankit.store;
+
+import io.objectbox.Box;
+import io.objectbox.query.Query;
+import io.objectbox.query.QueryBuilder.StringOrder;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.lankit.sync.Entry;
+
+/**
+ * Writes entries inside one store transaction ({@link KitStore#write}); nothing is visible to
+ * others, nor acknowledged, before the whole transaction commits. Not thread-safe: use it only
+ * inside the callback that received it.
+ */
+public final class EntryWriter {
+
+    private final Box<EntryRecord> entries;
+    private final Box<AuditRecord> audit;
+    private final Query<EntryRecord> byUuid;
+    private final LongSupplier clock;
+    private long lastSeq;
+    private boolean seqAdvanced;
+
+    EntryWriter(Box<EntryRecord> entries, Box<AuditRecord> audit, Query<EntryRecord> byUuid, long lastSeq, LongSupplier clock) {
+        this.entries = entries;
+        this.audit = audit;
+        this.byUuid = byUuid;
+        this.lastSeq = lastSeq;
+        this.clock = clock;
+    }
+
+    public Optional<StoredEntry> find(String uuid) {
+        return Optional.ofNullable(record(uuid)).map(RecordCodec::entry);
+    }
+
+    /**
+     * Master: stores a new state of an entry under the next sequence number, marks it pending for
+     * the team's API and writes the audit event. Returns the new seq.
+     */
+    public long commitMasterChange(Entry entry, String actor) {
+        EntryRecord r = record(entry.uuid());
+        Entry previous = r == null ? null : RecordCodec.entry(r).entry();
+        if (r == null) r = newRecord(entry);
+        long seq = ++lastSeq;
+        seqAdvanced = true;
+        r.seq = seq;
+        r.json = RecordCodec.write(entry.withSeq(seq));
+        r.changedAt = clock.getAsLong();
+        r.upstreamState = UpstreamState.PENDING.code();
+        r.upstreamError = null;
+        entries.put(r);
+        audit(actor, action(previous, entry), entry.uuid(), summary(previous, entry));
+        return seq;
+    }
+
+    /**
+     * Device: stores the entry as given, with the fields still waiting for the master's
+     * acknowledgement; {@code action} names what happened for the audit log (null: no event).
+     */
+    public void putReplica(Entry entry, Set<String> pendingFields, String actor, String action) {
+        EntryRecord r = record(entry.uuid());
+        if (r == null) r = newRecord(entry);
+        r.seq = entry.seq();
+        r.json = RecordCodec.write(entry);
+        r.changedAt = clock.getAsLong();
+        r.localPending = pendingFields.isEmpty() ? 0 : 1;
+        r.pendingFields = pendingFields.isEmpty() ? null : RecordCodec.write(pendingFields.stream().sorted().toList());
+        entries.put(r);
+        if (action != null) audit(actor, action, entry.uuid(), action + " by " + actor);
+    }
+
+    /** Master: records what the team's API said about the entry at {@code seq}. */
+    public void setUpstream(String uuid, UpstreamState state, long seq, String error) {
+        EntryRecord r = record(uuid);
+        if (r == null) return;
+        r.upstreamState = state.code();
+        if (state == UpstreamState.SYNCED) r.upstreamSeq = seq;
+        r.upstreamError = error;
+        entries.put(r);
+    }
+
+    public void audit(String deviceId, String action, String entryUuid, String summary) {
+        AuditRecord a = new AuditRecord();
+        a.time = clock.getAsLong();
+        a.deviceId = deviceId;
+        a.action = action;
+        a.entryUuid = entryUuid;
+        a.summary = summary;
+        audit.put(a);
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    boolean seqAdvanced() {
+        return seqAdvanced;
+    }
+
+    private EntryRecord record(String uuid) {
+        return byUuid.setParameter(EntryRecord_.uuid, uuid).findUnique();
+    }
+
+    private EntryRecord newRecord(Entry entry) {
+        EntryRecord r = new EntryRecord();
+        r.uuid = entry.uuid();
+        r.formId = entry.formId();
+        r.createdAt = entry.createdAt();
+        r.createdBy = entry.createdBy();
+        return r;
+    }
+
+    private static String action(Entry previous, Entry now) {
+        if (previous == null) return "create";
+        if (now.isDeleted() && !previous.isDeleted()) return "delete";
+        if (!now.isDeleted() && previous.isDeleted()) return "restore";
+        return "edit";
+    }
+
+    private static String summary(Entry previous, Entry now) {
+        long changed = now.fields().entrySet().stream()
+                .filter(e -> previous == null || previous.fields().get(e.getKey()) == null
+                        || !previous.fields().get(e.getKey()).hlc().equals(e.getValue().hlc()))
+                .count();
+        int openConflicts = now.conflicts().size();
+        return changed + " field(s) changed" + (openConflicts > 0 ? ", " + openConflicts + " open conflict(s)" : "");
+    }
+
+    static Query<EntryRecord> uuidQuery(Box<EntryRecord> box) {
+        return box.query(EntryRecord_.uuid.equal("", StringOrder.CASE_SENSITIVE)).build();
+    }
+}

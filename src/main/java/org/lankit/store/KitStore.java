@@ -1,0 +1,203 @@
+package org.lankit.store;
+
+import io.objectbox.Box;
+import io.objectbox.BoxStore;
+import io.objectbox.query.Query;
+import io.objectbox.query.QueryBuilder.StringOrder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import org.lankit.sync.Entry;
+
+/**
+ * This device's database: one ObjectBox store in {@code <data folder>/db}, locked against a
+ * second process. Writes of entries go through {@link #write}, one durable transaction at a time,
+ * which is also where the master's sequence numbers are handed out. Thread-safe.
+ */
+public final class KitStore implements AutoCloseable {
+
+    private static final String LAST_SEQ = "lastSeq";
+
+    private final Path dataDir;
+    private final DataFolderLock lock;
+    private final BoxStore boxStore;
+    private final Box<EntryRecord> entries;
+    private final Box<AuditRecord> audit;
+    private final Settings settings;
+    private final FormCatalog forms;
+    private final DeviceRegistry devices;
+    private final LongSupplier clock;
+    private final Object writeLock = new Object();
+    private final List<LongConsumer> seqListeners = new CopyOnWriteArrayList<>();
+    private volatile long lastSeq;
+
+    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, LongSupplier clock) {
+        this.dataDir = dataDir;
+        this.lock = lock;
+        this.boxStore = boxStore;
+        this.clock = clock;
+        this.entries = boxStore.boxFor(EntryRecord.class);
+        this.audit = boxStore.boxFor(AuditRecord.class);
+        this.settings = new Settings(boxStore.boxFor(SettingRecord.class));
+        this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock);
+        this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class));
+        this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
+    }
+
+    /** Opens (creating if needed) the store in {@code dataDir}. */
+    public static KitStore open(Path dataDir) {
+        return open(dataDir, System::currentTimeMillis);
+    }
+
+    public static KitStore open(Path dataDir, LongSupplier clock) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+        }
+        DataFolderLock lock = DataFolderLock.acquire(dataDir);
+        try {
+            BoxStore boxStore = MyObjectBox.builder()
+                    .directory(dataDir.resolve("db").toFile())
+                    .maxSizeInKByte(64L * 1024 * 1024)
+                    .build();
+            return new KitStore(dataDir, lock, boxStore, clock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public FormCatalog forms() {
+        return forms;
+    }
+
+    public DeviceRegistry devices() {
+        return devices;
+    }
+
+    /** Called with the new last seq after each commit that handed out sequence numbers. */
+    public void onSeqAdvanced(LongConsumer listener) {
+        seqListeners.add(listener);
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction and commits it durably before returning; if
+     * {@code work} throws, nothing of it is stored.
+     */
+    public <T> T write(Function<EntryWriter, T> work) {
+        T result;
+        long committedSeq;
+        boolean advanced;
+        synchronized (writeLock) {
+            try (Query<EntryRecord> byUuid = EntryWriter.uuidQuery(entries)) {
+                EntryWriter writer = new EntryWriter(entries, audit, byUuid, lastSeq, clock);
+                result = boxStore.callInTx(() -> {
+                    T r = work.apply(writer);
+                    if (writer.seqAdvanced()) settings.put(LAST_SEQ, Long.toString(writer.lastSeq()));
+                    return r;
+                });
+                advanced = writer.seqAdvanced();
+                committedSeq = writer.lastSeq();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (advanced) lastSeq = committedSeq;
+        }
+        if (advanced) seqListeners.forEach(l -> l.accept(committedSeq));
+        return result;
+    }
+
+    public Optional<StoredEntry> find(String uuid) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.uuid.equal(uuid, StringOrder.CASE_SENSITIVE)).build()) {
+            return Optional.ofNullable(q.findUnique()).map(RecordCodec::entry);
+        }
+    }
+
+    public long entryCount() {
+        return entries.count();
+    }
+
+    /** The changes feed: the latest state of each entry changed after {@code seq}, in seq order. */
+    public List<Entry> changesAfter(long seq, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.seq.greater(seq)).order(EntryRecord_.seq).build()) {
+            List<Entry> page = new ArrayList<>();
+            for (EntryRecord r : q.find(0, limit)) page.add(RecordCodec.entry(r).entry());
+            return page;
+        }
+    }
+
+    /** All entries, newest change first, for screens and exports. */
+    public List<StoredEntry> recent(int offset, int limit) {
+        try (Query<EntryRecord> q = entries.query().orderDesc(EntryRecord_.changedAt).build()) {
+            return q.find(offset, limit).stream().map(RecordCodec::entry).toList();
+        }
+    }
+
+    /** Device: entries holding edits the master has not acknowledged yet, oldest first. */
+    public List<StoredEntry> locallyPending(int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(1)).order(EntryRecord_.changedAt).build()) {
+            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+        }
+    }
+
+    public long countLocallyPending() {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(1)).build()) {
+            return q.count();
+        }
+    }
+
+    /** Master: entries in the given state with the team's API, in seq order. */
+    public List<StoredEntry> byUpstreamState(UpstreamState state, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(state.code())).order(EntryRecord_.seq).build()) {
+            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+        }
+    }
+
+    public long countByUpstreamState(UpstreamState state) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(state.code())).build()) {
+            return q.count();
+        }
+    }
+
+    /** The audit log, newest first. */
+    public List<AuditEvent> auditLog(int offset, int limit) {
+        try (Query<AuditRecord> q = audit.query().orderDesc(AuditRecord_.time).build()) {
+            return q.find(offset, limit).stream().map(RecordCodec::audit).toList();
+        }
+    }
+
+    public long auditCount() {
+        return audit.count();
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (!boxStore.isClosed()) boxStore.close();
+            lock.close();
+        }
+    }
+}

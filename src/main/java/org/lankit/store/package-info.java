@@ -1,0 +1,7 @@
+/**
+ * This device's storage in ObjectBox: entries (with the master's sequence numbers and the
+ * upload and local-pending state), forms, paired devices, settings and the audit log. The data
+ * folder is locked against a second process; the native library is unpacked outside the
+ * user's folders.
+ */
+package org.lankit.store;

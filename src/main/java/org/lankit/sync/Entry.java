@@ -1,0 +1,64 @@
+package org.lankit.sync;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One record a field worker filled in, as every replica holds it. {@code seq} and
+ * {@code conflicts} are the master's; it ignores them when a device sends them.
+ * {@code settled} lists conflicts the coordinator already resolved (as {@link Conflict#key()}),
+ * so a replayed old push cannot reopen them.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Entry(
+        String uuid,
+        String formId,
+        int formVersion,
+        Map<String, FieldValue> fields,
+        FieldValue deleted,
+        long createdAt,
+        String createdBy,
+        long seq,
+        List<Conflict> conflicts,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> settled) {
+
+    /** The name used for the delete tombstone where a field name is needed (conflicts). */
+    public static final String DELETED_FIELD = "_deleted";
+
+    public Entry {
+        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        settled = settled == null ? List.of() : List.copyOf(settled);
+    }
+
+    @JsonIgnore
+    public boolean isDeleted() {
+        return deleted != null && deleted.value().asBoolean(false);
+    }
+
+    public Entry withSeq(long newSeq) {
+        return new Entry(uuid, formId, formVersion, fields, deleted, createdAt, createdBy, newSeq, conflicts, settled);
+    }
+
+    public Entry withFields(Map<String, FieldValue> newFields, FieldValue newDeleted) {
+        return new Entry(uuid, formId, formVersion, newFields, newDeleted, createdAt, createdBy, seq, conflicts, settled);
+    }
+
+    /** The same entry as a device should push it: master-only parts dropped. */
+    public Entry forPush() {
+        return new Entry(uuid, formId, formVersion, fields, deleted, createdAt, createdBy, 0, null, null);
+    }
+
+    /** The newest clock on any field or the tombstone: when this entry last changed. */
+    @JsonIgnore
+    public String lastChangeHlc() {
+        String newest = deleted == null ? "" : deleted.hlc();
+        for (FieldValue v : fields.values()) {
+            if (v.hlc().compareTo(newest) > 0) newest = v.hlc();
+        }
+        return newest;
+    }
+}

@@ -1,0 +1,212 @@
+package org.lankit.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The master's merge rules (DESIGN.md), field by field:
+ * <ul>
+ *   <li>an edit whose base is the stored clock is a plain update;</li>
+ *   <li>otherwise the edits were concurrent: the master's own edit wins over a client's, then the
+ *       later clock wins; a losing value that differs is kept as an open conflict;</li>
+ *   <li>a value sent without base and not newer than the stored one is a stale echo: ignored;</li>
+ *   <li>the delete tombstone follows the same rules, and an edit concurrent with a delete opens a
+ *       conflict on {@link Entry#DELETED_FIELD}.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class EntryMerger {
+
+    private final String masterDeviceId;
+
+    public EntryMerger(String masterDeviceId) {
+        this.masterDeviceId = Objects.requireNonNull(masterDeviceId);
+    }
+
+    /** Merges {@code incoming}, pushed by {@code pusher}, into {@code stored} (null when new). */
+    public MergeOutcome merge(Entry stored, Entry incoming, String pusher) {
+        if (stored != null && !stored.formId().equals(incoming.formId())) {
+            return MergeOutcome.rejected("entry " + incoming.uuid() + " belongs to form " + stored.formId());
+        }
+        String authorError = checkAuthors(stored, incoming, pusher);
+        if (authorError != null) return MergeOutcome.rejected(authorError);
+
+        Merge merge = new Merge(stored);
+        incoming.fields().forEach(merge::field);
+        if (incoming.deleted() != null) merge.field(Entry.DELETED_FIELD, incoming.deleted());
+        merge.editVersusDelete(incoming, pusher);
+
+        if (!merge.changed && !merge.newConflict) {
+            return new MergeOutcome(stored, PushStatus.DUPLICATE, null);
+        }
+        Entry result = merge.result(incoming);
+        PushStatus status = merge.newConflict ? PushStatus.CONFLICT
+                : sameValues(result, incoming) ? PushStatus.APPLIED : PushStatus.MERGED;
+        return new MergeOutcome(result, status, null);
+    }
+
+    /** The coordinator's pick for an open conflict: a new master edit that closes every open
+     * conflict of that field. */
+    public Entry resolve(Entry stored, String field, JsonNode chosen, Hlc masterClock) {
+        List<Conflict> open = new ArrayList<>();
+        List<Conflict> keep = new ArrayList<>();
+        for (Conflict c : stored.conflicts()) (c.field().equals(field) ? open : keep).add(c);
+        if (open.isEmpty()) throw new IllegalArgumentException("no open conflict on " + field);
+        if (!masterClock.deviceId().equals(masterDeviceId)) throw new IllegalArgumentException("only the master resolves");
+
+        Map<String, FieldValue> fields = new TreeMap<>(stored.fields());
+        FieldValue deleted = stored.deleted();
+        if (field.equals(Entry.DELETED_FIELD)) {
+            deleted = FieldValue.stored(BooleanNode.valueOf(chosen.asBoolean(false)), masterClock);
+        } else {
+            fields.put(field, FieldValue.stored(chosen, masterClock));
+        }
+        List<String> settled = new ArrayList<>(stored.settled());
+        open.forEach(c -> settled.add(c.key()));
+        return new Entry(stored.uuid(), stored.formId(), stored.formVersion(), fields, deleted,
+                stored.createdAt(), stored.createdBy(), stored.seq(), keep, settled);
+    }
+
+    /** A device writes only as itself: a value the master does not hold must name the pusher. */
+    private String checkAuthors(Entry stored, Entry incoming, String pusher) {
+        List<Map.Entry<String, FieldValue>> all = new ArrayList<>(incoming.fields().entrySet());
+        if (incoming.deleted() != null) all.add(Map.entry(Entry.DELETED_FIELD, incoming.deleted()));
+        for (Map.Entry<String, FieldValue> e : all) {
+            FieldValue v = e.getValue();
+            FieldValue held = stored == null ? null : storedValue(stored, e.getKey());
+            if (held != null && held.hlc().equals(v.hlc())) continue;
+            if (!v.isEdit() && held != null && v.hlc().compareTo(held.hlc()) <= 0) continue;
+            if (stored != null && isKnownLoser(stored, e.getKey(), v.hlc())) continue;
+            if (!pusher.equals(v.by()) || !pusher.equals(Hlc.parse(v.hlc()).deviceId())) {
+                return "field " + e.getKey() + ": a device may only write values as itself";
+            }
+        }
+        return null;
+    }
+
+    private static FieldValue storedValue(Entry entry, String field) {
+        return field.equals(Entry.DELETED_FIELD) ? entry.deleted() : entry.fields().get(field);
+    }
+
+    private static boolean isKnownLoser(Entry stored, String field, String hlc) {
+        String key = field + "@" + hlc;
+        return stored.settled().contains(key) || stored.conflicts().stream().anyMatch(c -> c.key().equals(key));
+    }
+
+    private FieldValue winner(FieldValue held, FieldValue incoming) {
+        boolean heldByMaster = held.by().equals(masterDeviceId);
+        boolean incomingByMaster = incoming.by().equals(masterDeviceId);
+        if (heldByMaster != incomingByMaster) return heldByMaster ? held : incoming;
+        return incoming.hlc().compareTo(held.hlc()) > 0 ? incoming : held;
+    }
+
+    private static boolean sameValues(Entry a, Entry b) {
+        if (!a.fields().keySet().equals(b.fields().keySet())) return false;
+        for (var e : a.fields().entrySet()) {
+            if (!e.getValue().hlc().equals(b.fields().get(e.getKey()).hlc())) return false;
+        }
+        String ad = a.deleted() == null ? null : a.deleted().hlc();
+        String bd = b.deleted() == null ? null : b.deleted().hlc();
+        return Objects.equals(ad, bd);
+    }
+
+    /** The working state of one merge. */
+    private final class Merge {
+        private final Entry stored;
+        private final Map<String, FieldValue> fields;
+        private FieldValue deleted;
+        private final List<Conflict> conflicts;
+        private final Set<String> conflictKeys = new HashSet<>();
+        private final List<FieldValue> acceptedFieldEdits = new ArrayList<>();
+        private boolean deleteAccepted;
+        boolean changed;
+        boolean newConflict;
+
+        Merge(Entry stored) {
+            this.stored = stored;
+            this.fields = stored == null ? new TreeMap<>() : new TreeMap<>(stored.fields());
+            this.deleted = stored == null ? null : stored.deleted();
+            this.conflicts = stored == null ? new ArrayList<>() : new ArrayList<>(stored.conflicts());
+            conflicts.forEach(c -> conflictKeys.add(c.key()));
+        }
+
+        void field(String name, FieldValue incoming) {
+            FieldValue held = name.equals(Entry.DELETED_FIELD) ? deleted : fields.get(name);
+            String heldHlc = held == null ? "" : held.hlc();
+            if (incoming.hlc().equals(heldHlc)) return;
+            if (stored != null && isKnownLoser(stored, name, incoming.hlc())) return;
+            boolean plain;
+            if (!incoming.isEdit()) {
+                if (held != null && incoming.hlc().compareTo(heldHlc) <= 0) return; // stale echo
+                plain = held == null;
+            } else {
+                plain = incoming.base().equals(heldHlc);
+            }
+            if (plain) {
+                accept(name, incoming);
+                return;
+            }
+            FieldValue won = winner(held, incoming);
+            FieldValue lost = won == held ? incoming : held;
+            if (won == incoming) accept(name, incoming);
+            if (!lost.value().equals(won.value())) addConflict(Conflict.of(name, lost));
+        }
+
+        private void accept(String name, FieldValue incoming) {
+            FieldValue value = incoming.withoutBase();
+            if (name.equals(Entry.DELETED_FIELD)) {
+                deleted = value;
+                deleteAccepted = value.value().asBoolean(false);
+            } else {
+                fields.put(name, value);
+                acceptedFieldEdits.add(value);
+            }
+            changed = true;
+        }
+
+        private void addConflict(Conflict conflict) {
+            if (conflictKeys.add(conflict.key())) {
+                conflicts.add(conflict);
+                newConflict = true;
+            }
+        }
+
+        /** An edit and a delete that did not see each other: the entry stays deleted and the
+         * edit waits as a conflict, so the coordinator can bring the entry back. */
+        void editVersusDelete(Entry incoming, String pusher) {
+            if (deleted == null || !deleted.value().asBoolean(false)) return;
+            String seenDelete = incoming.deleted() == null ? "" : incoming.deleted().hlc();
+            if (!acceptedFieldEdits.isEmpty() && !seenDelete.equals(deleted.hlc())) {
+                FieldValue newest = acceptedFieldEdits.stream().max((a, b) -> a.hlc().compareTo(b.hlc())).get();
+                addDeleteConflict(newest.hlc(), pusher);
+            }
+            if (deleteAccepted && stored != null) {
+                stored.fields().forEach((name, held) -> {
+                    FieldValue seen = incoming.fields().get(name);
+                    if (seen == null || seen.hlc().compareTo(held.hlc()) < 0) addDeleteConflict(held.hlc(), held.by());
+                });
+            }
+        }
+
+        private void addDeleteConflict(String hlc, String by) {
+            if (stored != null && isKnownLoser(stored, Entry.DELETED_FIELD, hlc)) return;
+            addConflict(new Conflict(Entry.DELETED_FIELD, BooleanNode.FALSE, hlc, by));
+        }
+
+        Entry result(Entry incoming) {
+            if (stored == null) {
+                return new Entry(incoming.uuid(), incoming.formId(), incoming.formVersion(), fields, deleted,
+                        incoming.createdAt(), incoming.createdBy(), 0, conflicts, List.of());
+            }
+            return new Entry(stored.uuid(), stored.formId(), Math.max(stored.formVersion(), incoming.formVersion()),
+                    fields, deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, stored.settled());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.lankit.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an entry against its form and the size limits before anything is stored: field names,
+ * types, ranges, options, required fields, clock formats. Returns the first problem in words a
+ * coordinator can act on, or empty when the entry is fine.
+ */
+public final class EntryValidator {
+
+    public static final int MAX_TEXT = 2_000;
+    public static final int MAX_TEXTAREA = 10_000;
+    public static final int MAX_FIELDS = 200;
+    private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+    private static final long FUTURE_SLACK_MS = 24L * 60 * 60 * 1000;
+
+    private EntryValidator() {
+    }
+
+    public static Optional<String> check(Entry entry, Form form, long masterNowMs) {
+        return Optional.ofNullable(problem(entry, form, masterNowMs));
+    }
+
+    private static String problem(Entry e, Form form, long now) {
+        if (e.uuid() == null || !UUID.matcher(e.uuid()).matches()) return "uuid must be 8-64 letters, digits or dashes";
+        if (form == null) return "unknown form " + e.formId();
+        if (!Hlc.isValidDeviceId(e.createdBy())) return "createdBy must be a device id";
+        if (e.fields().size() > MAX_FIELDS) return "too many fields";
+        for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
+            Optional<FormField> def = form.field(f.getKey());
+            if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + form.id();
+            String p = clockProblem(f.getValue(), now);
+            if (p == null) p = valueProblem(def.get(), f.getValue().value());
+            if (p != null) return "field " + f.getKey() + ": " + p;
+        }
+        if (e.deleted() != null) {
+            String p = clockProblem(e.deleted(), now);
+            if (p == null && !e.deleted().value().isBoolean()) p = "must be true or false";
+            if (p != null) return "deleted: " + p;
+        }
+        for (FormField def : form.fields()) {
+            FieldValue v = e.fields().get(def.name());
+            if (def.required() && (v == null || isEmpty(v.value()))) return "field " + def.name() + " is required";
+        }
+        return null;
+    }
+
+    private static String clockProblem(FieldValue v, long now) {
+        if (!Hlc.isWellFormed(v.hlc())) return "hlc is not a clock value";
+        if (v.base() != null && !v.base().isEmpty() && !Hlc.isWellFormed(v.base())) return "base is not a clock value";
+        if (!Hlc.isValidDeviceId(v.by())) return "by must be a device id";
+        if (Hlc.parse(v.hlc()).wallMs() > now + FUTURE_SLACK_MS) return "clock is more than a day ahead of the master";
+        return null;
+    }
+
+    /** The value rules every device applies; null and "" mean "no answer". */
+    public static String valueProblem(FormField def, JsonNode value) {
+        if (isEmpty(value)) return null;
+        switch (def.type()) {
+            case TEXT:
+                return textProblem(value, MAX_TEXT);
+            case TEXTAREA:
+                return textProblem(value, MAX_TEXTAREA);
+            case INTEGER:
+                if (!value.isIntegralNumber()) return "must be a whole number";
+                return rangeProblem(def, value.decimalValue());
+            case DECIMAL:
+                if (!value.isNumber()) return "must be a number";
+                return rangeProblem(def, value.decimalValue());
+            case DATE:
+                if (!value.isTextual()) return "must be a date like 2026-11-25";
+                try {
+                    LocalDate.parse(value.asText());
+                    return null;
+                } catch (DateTimeParseException ex) {
+                    return "must be a date like 2026-11-25";
+                }
+            case SELECT_ONE:
+                if (!value.isTextual() || !options(def).contains(value.asText())) return "must be one of " + options(def);
+                return null;
+            case SELECT_MULTIPLE:
+                if (!value.isArray()) return "must be a list of choices";
+                Set<String> seen = new HashSet<>();
+                for (JsonNode choice : value) {
+                    if (!choice.isTextual() || !options(def).contains(choice.asText())) return "must only hold " + options(def);
+                    if (!seen.add(choice.asText())) return "lists a choice twice";
+                }
+                return null;
+            case BOOLEAN:
+                return value.isBoolean() ? null : "must be yes or no (true or false)";
+            default:
+                return "unsupported field type";
+        }
+    }
+
+    private static java.util.List<String> options(FormField def) {
+        return def.options() == null ? java.util.List.of() : def.options();
+    }
+
+    private static String textProblem(JsonNode value, int max) {
+        if (!value.isTextual()) return "must be text";
+        return value.asText().length() > max ? "is longer than " + max + " characters" : null;
+    }
+
+    private static String rangeProblem(FormField def, BigDecimal n) {
+        if (def.min() != null && n.compareTo(def.min()) < 0) return "must be at least " + def.min().toPlainString();
+        if (def.max() != null && n.compareTo(def.max()) > 0) return "must be at most " + def.max().toPlainString();
+        return null;
+    }
+
+    private static boolean isEmpty(JsonNode value) {
+        return value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())
+                || (value.isArray() && value.isEmpty());
+    }
+}

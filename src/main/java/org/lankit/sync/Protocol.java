@@ -1,0 +1,46 @@
+package org.lankit.sync;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The JSON bodies of wire protocol v1 (DESIGN.md), shared by the hub, the client jar and tests. */
+public final class Protocol {
+
+    private Protocol() {
+    }
+
+    public record Info(String app, String version, String role, String deviceId, String name, long time) {
+    }
+
+    public record PairRequest(String code, String name, String kind) {
+    }
+
+    public record PairResponse(String deviceId, String token, long time) {
+    }
+
+    public record PushRequest(List<Entry> entries) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PushResult(String uuid, PushStatus status, Long seq, String error) {
+    }
+
+    public record PushResponse(List<PushResult> results, long time) {
+    }
+
+    public record PullResponse(List<Entry> entries, long lastSeq, boolean more, long time) {
+    }
+
+    public record LiveMessage(String type, long seq) {
+    }
+
+    public record UpstreamStatus(String state, long pending, long synced, long failed, String lastError) {
+    }
+
+    public record Status(long entries, long devices, UpstreamStatus upstream, long time) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApiError(String error, String detail) {
+    }
+}
