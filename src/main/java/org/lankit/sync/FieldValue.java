@@ -1,5 +1,6 @@
 package org.lankit.sync;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -28,6 +29,7 @@ public record FieldValue(JsonNode value, String hlc, String by, String base) {
         return base == null ? this : new FieldValue(value, hlc, by, null);
     }
 
+    @JsonIgnore
     public boolean isEdit() {
         return base != null;
     }

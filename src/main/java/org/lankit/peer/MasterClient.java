@@ -1,0 +1,178 @@
+package org.lankit.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongConsumer;
+import org.lankit.sync.Entry;
+import org.lankit.sync.Form;
+import org.lankit.sync.Json;
+import org.lankit.sync.Protocol.Info;
+import org.lankit.sync.Protocol.PairRequest;
+import org.lankit.sync.Protocol.PairResponse;
+import org.lankit.sync.Protocol.PullResponse;
+import org.lankit.sync.Protocol.PushRequest;
+import org.lankit.sync.Protocol.PushResponse;
+import org.lankit.sync.Protocol.Status;
+
+/**
+ * Wire protocol v1 from the device side, over the JDK's HTTP client: what a client laptop (and
+ * the test suite) uses to talk to a master. Every call throws {@link MasterError} for an error
+ * answer and {@link IOException} when the master cannot be reached. Thread-safe.
+ */
+public final class MasterClient {
+
+    private static final ObjectMapper JSON = Json.MAPPER;
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final HttpClient http;
+    private final URI base;
+    private volatile String token;
+
+    public MasterClient(String baseUrl, String token) {
+        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public void useToken(String newToken) {
+        this.token = newToken;
+    }
+
+    public Info info() throws IOException {
+        return send(get("/api/v1/info"), Info.class);
+    }
+
+    /** Pairs with the join code and starts using the token it gets. */
+    public PairResponse pair(String code, String name, String kind) throws IOException {
+        PairResponse paired = send(post("/api/v1/pair", new PairRequest(code, name, kind)), PairResponse.class);
+        useToken(paired.token());
+        return paired;
+    }
+
+    public List<Form> forms() throws IOException {
+        return List.of(send(get("/api/v1/forms"), Form[].class));
+    }
+
+    public PushResponse push(List<Entry> entries) throws IOException {
+        return send(post("/api/v1/sync/push", new PushRequest(entries)), PushResponse.class);
+    }
+
+    public PullResponse pull(long since, int limit) throws IOException {
+        return send(get("/api/v1/sync/pull?since=" + since + "&limit=" + limit), PullResponse.class);
+    }
+
+    public Status status() throws IOException {
+        return send(get("/api/v1/status"), Status.class);
+    }
+
+    /** Opens the live socket; {@code onSeq} gets every sequence number the master announces. */
+    public CompletableFuture<WebSocket> live(LongConsumer onSeq, Runnable onClosed) {
+        String wsBase = base.toString().replaceFirst("^http", "ws");
+        return http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(wsBase + "/api/v1/sync/live?token=" + token), new LiveListener(onSeq, onClosed));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return b;
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest post(String path, Object body) throws IOException {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) throws IOException {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) throw errorOf(response);
+        return JSON.readValue(response.body(), type);
+    }
+
+    private static MasterError errorOf(HttpResponse<byte[]> response) {
+        String error = "http_" + response.statusCode();
+        String detail = "";
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            error = body.path("error").asText(error);
+            detail = body.path("detail").asText("");
+        } catch (IOException | RuntimeException notJson) {
+            detail = "the master's answer was not JSON";
+        }
+        long retryAfter = response.headers().firstValue("Retry-After").map(MasterClient::seconds).orElse(0L);
+        return new MasterError(response.statusCode(), error, detail, retryAfter);
+    }
+
+    private static long seconds(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Collects text frames and hands each announced seq on. */
+    private static final class LiveListener implements WebSocket.Listener {
+        private final LongConsumer onSeq;
+        private final Runnable onClosed;
+        private final StringBuilder partial = new StringBuilder();
+
+        LiveListener(LongConsumer onSeq, Runnable onClosed) {
+            this.onSeq = onSeq;
+            this.onClosed = onClosed;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode msg = JSON.readTree(text);
+                    if ("seq".equals(msg.path("type").asText())) onSeq.accept(msg.path("seq").asLong());
+                } catch (IOException ignored) {
+                    // not an announcement: nothing to do
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            onClosed.run();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            onClosed.run();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.lankit.peer;
+
+/** The master answered with an error status; {@code error} and {@code detail} come from its JSON body. */
+public final class MasterError extends RuntimeException {
+
+    private final int status;
+    private final String error;
+    private final long retryAfterSeconds;
+
+    public MasterError(int status, String error, String detail, long retryAfterSeconds) {
+        super(status + " " + error + ": " + detail);
+        this.status = status;
+        this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** Worth trying again later (the master is busy or briefly unwell), as opposed to a refusal. */
+    public boolean isTransient() {
+        return status == 408 || status == 429 || status >= 500;
+    }
+}
