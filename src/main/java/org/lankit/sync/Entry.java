@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * One record a field worker filled in, as every replica holds it. {@code seq} and
  * {@code conflicts} are the master's; it ignores them when a device sends them.
- * {@code settled} lists conflicts the coordinator already resolved (as {@link Conflict#key()}),
- * so a replayed old push cannot reopen them.
+ * {@code settled} lists values the master has seen and superseded, and conflicts the coordinator
+ * resolved (as {@code field@hlc}), so a late replay of an old push changes nothing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Entry(

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  */
 public final class EntryMerger {
 
+    /** Superseded values remembered per entry; older ones may, if replayed very late, reopen as conflicts. */
+    static final int MAX_SETTLED = 500;
+
     private final String masterDeviceId;
 
     public EntryMerger(String masterDeviceId) {
@@ -70,6 +73,8 @@ public final class EntryMerger {
         }
         List<String> settled = new ArrayList<>(stored.settled());
         open.forEach(c -> settled.add(c.key()));
+        FieldValue current = storedValue(stored, field);
+        if (current != null) settled.add(field + "@" + current.hlc());
         return new Entry(stored.uuid(), stored.formId(), stored.formVersion(), fields, deleted,
                 stored.createdAt(), stored.createdBy(), stored.seq(), keep, settled);
     }
@@ -124,6 +129,7 @@ public final class EntryMerger {
         private FieldValue deleted;
         private final List<Conflict> conflicts;
         private final Set<String> conflictKeys = new HashSet<>();
+        private final List<String> settled;
         private final List<FieldValue> acceptedFieldEdits = new ArrayList<>();
         private boolean deleteAccepted;
         boolean changed;
@@ -134,6 +140,7 @@ public final class EntryMerger {
             this.fields = stored == null ? new TreeMap<>() : new TreeMap<>(stored.fields());
             this.deleted = stored == null ? null : stored.deleted();
             this.conflicts = stored == null ? new ArrayList<>() : new ArrayList<>(stored.conflicts());
+            this.settled = stored == null ? new ArrayList<>() : new ArrayList<>(stored.settled());
             conflicts.forEach(c -> conflictKeys.add(c.key()));
         }
 
@@ -143,9 +150,18 @@ public final class EntryMerger {
             if (incoming.hlc().equals(heldHlc)) return;
             if (stored != null && isKnownLoser(stored, name, incoming.hlc())) return;
             boolean plain;
-            if (!incoming.isEdit()) {
-                if (held != null && incoming.hlc().compareTo(heldHlc) <= 0) return; // stale echo
-                plain = held == null;
+            if (held == null) {
+                plain = true;
+            } else if (held.by().equals(incoming.by())) {
+                // one device's edits are sequential: its later value knowingly replaces its earlier one
+                if (incoming.hlc().compareTo(heldHlc) < 0) {
+                    settle(name, incoming);
+                    return;
+                }
+                plain = true;
+            } else if (!incoming.isEdit()) {
+                if (incoming.hlc().compareTo(heldHlc) <= 0) return; // stale echo
+                plain = false;
             } else {
                 plain = incoming.base().equals(heldHlc);
             }
@@ -156,10 +172,16 @@ public final class EntryMerger {
             FieldValue won = winner(held, incoming);
             FieldValue lost = won == held ? incoming : held;
             if (won == incoming) accept(name, incoming);
-            if (!lost.value().equals(won.value())) addConflict(Conflict.of(name, lost));
+            if (!lost.value().equals(won.value())) {
+                addConflict(Conflict.of(name, lost));
+            } else {
+                settle(name, lost);
+            }
         }
 
         private void accept(String name, FieldValue incoming) {
+            FieldValue held = name.equals(Entry.DELETED_FIELD) ? deleted : fields.get(name);
+            if (held != null) settle(name, held);
             FieldValue value = incoming.withoutBase();
             if (name.equals(Entry.DELETED_FIELD)) {
                 deleted = value;
@@ -169,6 +191,15 @@ public final class EntryMerger {
                 acceptedFieldEdits.add(value);
             }
             changed = true;
+        }
+
+        /** Remembers a value the master has seen and superseded, so a late replay of it changes nothing. */
+        private void settle(String name, FieldValue superseded) {
+            String key = name + "@" + superseded.hlc();
+            if (settled.contains(key)) return;
+            settled.add(key);
+            changed = true;
+            if (settled.size() > MAX_SETTLED) settled.remove(0);
         }
 
         private void addConflict(Conflict conflict) {
@@ -203,10 +234,10 @@ public final class EntryMerger {
         Entry result(Entry incoming) {
             if (stored == null) {
                 return new Entry(incoming.uuid(), incoming.formId(), incoming.formVersion(), fields, deleted,
-                        incoming.createdAt(), incoming.createdBy(), 0, conflicts, List.of());
+                        incoming.createdAt(), incoming.createdBy(), 0, conflicts, settled);
             }
             return new Entry(stored.uuid(), stored.formId(), Math.max(stored.formVersion(), incoming.formVersion()),
-                    fields, deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, stored.settled());
+                    fields, deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, settled);
         }
     }
 }
