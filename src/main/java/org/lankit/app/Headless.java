@@ -1,5 +1,6 @@
 package org.lankit.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import org.lankit.hub.HubConfig;
@@ -10,6 +11,21 @@ import org.lankit.store.KitStore;
 final class Headless {
 
     private Headless() {
+    }
+
+    private static MasterKit startMaster(KitStore store, KitOptions options, PrintStream out) {
+        String host = options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES;
+        MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress(host, 0));
+        out.println("Lankit master \"" + kit.identity().name() + "\" is running; data folder: " + options.dataDir());
+        out.println("Join URL: " + kit.joinUrl());
+        return kit;
+    }
+
+    private static ClientKit startClient(KitStore store, KitOptions options, PrintStream out) throws IOException {
+        ClientKit kit = ClientKit.start(store, options);
+        out.println("Lankit client syncing with " + kit.sync().link().masterUrl() + " as device " + kit.sync().link().deviceId()
+                + "; data folder: " + options.dataDir());
+        return kit;
     }
 
     static int run(KitOptions options, PrintStream out, PrintStream err) {
@@ -25,18 +41,17 @@ final class Headless {
         store.settings().put(SettingKeys.ROLE, role.name());
         AutoCloseable running;
         try {
-            if (role == Role.MASTER) {
-                MasterKit kit = MasterKit.start(store, options, HubConfig.defaults());
-                out.println("Lankit master \"" + kit.identity().name() + "\" is running; data folder: " + options.dataDir());
-                out.println("Join URL: " + kit.joinUrl());
-                running = kit;
-            } else {
-                err.println("lankit: the client role arrives with the client issue; start as --role master");
-                store.close();
-                return Main.FAILED;
-            }
-        } catch (PortInUseException e) {
+            running = role == Role.MASTER ? startMaster(store, options, out) : startClient(store, options, out);
+        } catch (PortInUseException | ClientKit.NotPairedException e) {
             err.println("lankit: " + e.getMessage());
+            store.close();
+            return Main.FAILED;
+        } catch (IOException e) {
+            err.println("lankit: cannot reach the master at " + options.masterUrl() + " (" + e.getMessage() + ")");
+            store.close();
+            return Main.FAILED;
+        } catch (org.lankit.peer.MasterError e) {
+            err.println("lankit: the master refused to pair: " + e.getMessage());
             store.close();
             return Main.FAILED;
         }

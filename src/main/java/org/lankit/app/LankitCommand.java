@@ -36,6 +36,10 @@ final class LankitCommand {
     @Option(names = "--master", paramLabel = "URL", description = "Client: the master's address, e.g. http://192.168.1.20:8377")
     String masterUrl;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Master: listen only on this address (e.g. the WiFi adapter's); the QR code then uses it.")
+    String bind;
+
     @Option(names = "--api-url", paramLabel = "URL", description = "Master: the team's internet API to upload entries to.")
     String apiUrl;
 
@@ -43,7 +47,7 @@ final class LankitCommand {
     String apiToken;
 
     KitOptions toOptions() {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken);
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind);
     }
 
     static final class VersionProvider implements IVersionProvider {

@@ -47,9 +47,13 @@ public final class Main {
             err.println("lankit: --master must be an address like http://192.168.1.20:8377 (see --help)");
             return USAGE;
         }
+        if (options.bind() != null && !options.bind().matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            err.println("lankit: --bind must be an IP address such as 192.168.1.20 (see --help)");
+            return USAGE;
+        }
         if (options.dataDir() == null) {
             options = new KitOptions(options.headless(), options.role(), options.port(), DataFolders.defaultDataDir(),
-                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
+                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken(), options.bind());
         }
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
@@ -57,7 +61,7 @@ public final class Main {
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");
             options = new KitOptions(true, options.role(), options.port(), options.dataDir(), options.name(),
-                    options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
+                    options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken(), options.bind());
         }
         if (options.headless()) return Headless.run(options, out, err);
         org.lankit.ui.ControlPanel.open(options);

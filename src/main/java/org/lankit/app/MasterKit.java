@@ -1,6 +1,7 @@
 package org.lankit.app;
 
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import org.lankit.hub.MasterIdentity;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.JoinUrl;
 import org.lankit.pairing.LanAddress;
+import org.lankit.pairing.MasterAnnouncer;
 import org.lankit.pairing.Tokens;
 import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
@@ -29,12 +31,17 @@ public final class MasterKit implements AutoCloseable {
     private final KitStore store;
     private final MasterIdentity identity;
     private final Hub hub;
+    private final String advertisedHost;
+    private final MasterAnnouncer announcer;
     private volatile String joinCode;
 
-    private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String joinCode) {
+    private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
+                      String joinCode) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
+        this.advertisedHost = advertisedHost;
+        this.announcer = announcer;
         this.joinCode = joinCode;
     }
 
@@ -65,7 +72,9 @@ public final class MasterKit implements AutoCloseable {
             throw new PortInUseException(port);
         }
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
-        self[0] = new MasterKit(store, identity, hub, code);
+        String host = hubConfig.listensEverywhere() ? LanAddress.bestHost() : hubConfig.host();
+        MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
+        self[0] = new MasterKit(store, identity, hub, host, announcer, code);
         LOG.info("master {} serving on port {}", deviceId, hub.port());
         return self[0];
     }
@@ -94,12 +103,23 @@ public final class MasterKit implements AutoCloseable {
     }
 
     public String joinUrl() {
-        return JoinUrl.of(LanAddress.bestHost(), hub.port(), joinCode);
+        return JoinUrl.of(advertisedHost, hub.port(), joinCode);
     }
 
     @Override
     public void close() {
+        if (announcer != null) announcer.close();
         hub.close();
+    }
+
+    /** Discovery is a convenience: when it cannot start, devices still join by address or code. */
+    private static MasterAnnouncer announce(String host, String name, int port, String deviceId) {
+        try {
+            return MasterAnnouncer.start(InetAddress.getByName(host), name, port, deviceId);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot announce the master on {}: {}", host, e.getMessage());
+            return null;
+        }
     }
 
     private static String remembered(Settings settings, String key, Supplier<String> fresh) {

@@ -67,8 +67,16 @@ public final class MasterClient {
         return List.of(send(get("/api/v1/forms"), Form[].class));
     }
 
+    /** Pushes a batch; a 422 whose every entry was refused is an answer too, with the reasons. */
     public PushResponse push(List<Entry> entries) throws IOException {
-        return send(post("/api/v1/sync/push", new PushRequest(entries)), PushResponse.class);
+        try {
+            return send(post("/api/v1/sync/push", new PushRequest(entries)), PushResponse.class);
+        } catch (MasterError e) {
+            if (e.status() == 422 && e.body() != null && e.body().has("results")) {
+                return JSON.treeToValue(e.body().without(List.of("error", "detail")), PushResponse.class);
+            }
+            throw e;
+        }
     }
 
     public PullResponse pull(long since, int limit) throws IOException {
@@ -117,15 +125,16 @@ public final class MasterClient {
     private static MasterError errorOf(HttpResponse<byte[]> response) {
         String error = "http_" + response.statusCode();
         String detail = "";
+        JsonNode body = null;
         try {
-            JsonNode body = JSON.readTree(response.body());
+            body = JSON.readTree(response.body());
             error = body.path("error").asText(error);
             detail = body.path("detail").asText("");
         } catch (IOException | RuntimeException notJson) {
             detail = "the master's answer was not JSON";
         }
         long retryAfter = response.headers().firstValue("Retry-After").map(MasterClient::seconds).orElse(0L);
-        return new MasterError(response.statusCode(), error, detail, retryAfter);
+        return new MasterError(response.statusCode(), error, detail, retryAfter, body instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null);
     }
 
     private static long seconds(String header) {

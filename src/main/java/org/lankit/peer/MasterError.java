@@ -1,17 +1,26 @@
 package org.lankit.peer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** The master answered with an error status; {@code error} and {@code detail} come from its JSON body. */
 public final class MasterError extends RuntimeException {
 
     private final int status;
     private final String error;
     private final long retryAfterSeconds;
+    private final transient ObjectNode body;
 
-    public MasterError(int status, String error, String detail, long retryAfterSeconds) {
+    public MasterError(int status, String error, String detail, long retryAfterSeconds, ObjectNode body) {
         super(status + " " + error + ": " + detail);
         this.status = status;
         this.error = error;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.body = body;
+    }
+
+    /** The whole JSON answer, when it was a JSON object. */
+    public ObjectNode body() {
+        return body;
     }
 
     public int status() {

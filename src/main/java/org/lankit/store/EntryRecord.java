@@ -28,8 +28,9 @@ public class EntryRecord {
     public int upstreamState;
     /** Master only: the seq that last reached the API. */
     public long upstreamSeq;
+    /** Master: the API's reason for a failed upload. Device: the master's reason for refusing the entry. */
     public String upstreamError;
-    /** Device only: 1 while it holds edits the master has not acknowledged. */
+    /** Device only: 1 while it holds edits the master has not acknowledged, 2 when the master refused them. */
     @Index
     public int localPending;
     /** Device only: JSON list of the fields (and the tombstone) with unacknowledged edits. */

@@ -15,6 +15,9 @@ import org.lankit.sync.Entry;
  */
 public final class EntryWriter {
 
+    static final int LOCAL_PENDING = 1;
+    static final int LOCAL_REJECTED = 2;
+
     private final Box<EntryRecord> entries;
     private final Box<AuditRecord> audit;
     private final Query<EntryRecord> byUuid;
@@ -64,10 +67,23 @@ public final class EntryWriter {
         r.seq = entry.seq();
         r.json = RecordCodec.write(entry);
         r.changedAt = clock.getAsLong();
-        r.localPending = pendingFields.isEmpty() ? 0 : 1;
+        r.localPending = pendingFields.isEmpty() ? 0 : LOCAL_PENDING;
+        r.upstreamError = null;
         r.pendingFields = pendingFields.isEmpty() ? null : RecordCodec.write(pendingFields.stream().sorted().toList());
         entries.put(r);
         if (action != null) audit(actor, action, entry.uuid(), action + " by " + actor);
+    }
+
+    /**
+     * Device: the master refused the entry; it stays here with the reason and is not sent again
+     * until it is edited.
+     */
+    public void markRejected(String uuid, String reason) {
+        EntryRecord r = record(uuid);
+        if (r == null) return;
+        r.localPending = LOCAL_REJECTED;
+        r.upstreamError = reason;
+        entries.put(r);
     }
 
     /** Master: records what the team's API said about the entry at {@code seq}. */

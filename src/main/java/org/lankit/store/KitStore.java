@@ -158,14 +158,22 @@ public final class KitStore implements AutoCloseable {
 
     /** Device: entries holding edits the master has not acknowledged yet, oldest first. */
     public List<StoredEntry> locallyPending(int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(1)).order(EntryRecord_.changedAt).build()) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_PENDING))
+                .order(EntryRecord_.changedAt).build()) {
             return q.find(0, limit).stream().map(RecordCodec::entry).toList();
         }
     }
 
     public long countLocallyPending() {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(1)).build()) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_PENDING)).build()) {
             return q.count();
+        }
+    }
+
+    /** Device: entries the master refused, with the reason in {@link StoredEntry#upstreamError()}. */
+    public List<StoredEntry> locallyRejected(int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_REJECTED)).build()) {
+            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
         }
     }
 

@@ -36,7 +36,7 @@ class HubSyncTest {
 
     @BeforeEach
     void start() {
-        master = RunningMaster.start(dataDir, 0, HubConfig.defaults().withRateLimit(10_000, 10_000));
+        master = RunningMaster.start(dataDir, 0, HubConfig.defaults().withRateLimit(10_000, 10_000).withAnnouncement(false));
     }
 
     @AfterEach

@@ -1,0 +1,45 @@
+@echo off
+rem Windows: double-click to start Lankit with Java 17 or newer.
+setlocal EnableDelayedExpansion
+set "HERE=%~dp0"
+set "JAR=%HERE%lankit.jar"
+if not exist "%JAR%" set "JAR=%HERE%..\target\lankit.jar"
+if not exist "%JAR%" (
+  call :fail "Lankit cannot find lankit.jar. Keep this launcher in the same folder as lankit.jar."
+  exit /b 1
+)
+
+set "JAVA="
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+if not defined JAVA for %%J in (java.exe) do if not "%%~$PATH:J"=="" set "JAVA=%%~$PATH:J"
+if not defined JAVA (
+  call :fail "Lankit needs Java 17 or newer, and none was found. Install Java 17 (for example Temurin from adoptium.net), then double-click Lankit again."
+  exit /b 1
+)
+
+set "VERSION="
+for /f "tokens=3" %%V in ('"%JAVA%" -version 2^>^&1 ^| findstr /i "version"') do set "VERSION=%%~V"
+for /f "tokens=1,2 delims=." %%A in ("%VERSION%") do (
+  set "MAJOR=%%A"
+  if "%%A"=="1" set "MAJOR=%%B"
+)
+if not defined MAJOR set "MAJOR=0"
+if !MAJOR! LSS 17 (
+  call :fail "Lankit needs Java 17 or newer, and this computer has Java %VERSION%. Install Java 17 (for example Temurin from adoptium.net), then double-click Lankit again."
+  exit /b 1
+)
+
+rem javaw has no console window; with arguments (e.g. --headless) use java so output is visible
+if "%~1"=="" (
+  set "JAVAW=%JAVA:java.exe=javaw.exe%"
+  cd /d "%USERPROFILE%"
+  start "Lankit" "!JAVAW!" -jar "%JAR%"
+) else (
+  "%JAVA%" -jar "%JAR%" %*
+)
+exit /b %ERRORLEVEL%
+
+:fail
+echo %~1
+if not defined LANKIT_NO_DIALOG mshta "javascript:alert('%~1');close();" >nul 2>&1
+exit /b 1

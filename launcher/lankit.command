@@ -1,0 +1,43 @@
+#!/bin/sh
+# macOS: double-click in Finder. Starts Lankit with Java 17 or newer.
+here=$(cd "$(dirname "$0")" && pwd)
+jar="$here/lankit.jar"
+[ -f "$jar" ] || jar="$here/../target/lankit.jar"
+
+say() {
+  echo "$1" >&2
+  if [ -z "$LANKIT_NO_DIALOG" ] && command -v osascript >/dev/null 2>&1; then
+    osascript -e "display alert \"Lankit\" message \"$1\"" >/dev/null 2>&1
+  fi
+}
+
+if [ ! -f "$jar" ]; then
+  say "Lankit cannot find lankit.jar. Keep this launcher in the same folder as lankit.jar."
+  exit 1
+fi
+
+java_cmd=""
+if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java_cmd="$JAVA_HOME/bin/java"
+elif [ -x /usr/libexec/java_home ] && /usr/libexec/java_home -v 17+ >/dev/null 2>&1; then
+  java_cmd="$(/usr/libexec/java_home -v 17+)/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  java_cmd=$(command -v java)
+fi
+
+major=0
+if [ -n "$java_cmd" ]; then
+  version=$("$java_cmd" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
+  case "$version" in
+    1.*) major=$(echo "$version" | cut -d. -f2) ;;
+    *) major=$(echo "$version" | cut -d. -f1 | cut -d- -f1) ;;
+  esac
+fi
+
+if [ -z "$java_cmd" ] || [ "${major:-0}" -lt 17 ] 2>/dev/null; then
+  say "Lankit needs Java 17 or newer, and this Mac has ${version:-no Java}. Install Java 17 (for example Temurin from adoptium.net), then double-click Lankit again."
+  exit 1
+fi
+
+cd "$HOME" || exit 1
+exec "$java_cmd" -jar "$jar" "$@"

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Starts Lankit with a Java 17 or newer; arguments are passed on (e.g. --headless).
+# Looks for lankit.jar next to this script, then in ../target (a build from source).
+here=$(cd "$(dirname "$0")" && pwd)
+jar="$here/lankit.jar"
+[ -f "$jar" ] || jar="$here/../target/lankit.jar"
+
+say() {
+  echo "$1" >&2
+  if [ -z "$LANKIT_NO_DIALOG" ] && [ -n "$DISPLAY" ] && command -v zenity >/dev/null 2>&1; then
+    zenity --error --title=Lankit --text="$1" 2>/dev/null
+  fi
+}
+
+if [ ! -f "$jar" ]; then
+  say "Lankit cannot find lankit.jar. Keep this launcher in the same folder as lankit.jar."
+  exit 1
+fi
+
+java_cmd=""
+if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java_cmd="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  java_cmd=$(command -v java)
+fi
+
+major=0
+if [ -n "$java_cmd" ]; then
+  version=$("$java_cmd" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
+  case "$version" in
+    1.*) major=$(echo "$version" | cut -d. -f2) ;;
+    *) major=$(echo "$version" | cut -d. -f1 | cut -d- -f1) ;;
+  esac
+fi
+
+if [ -z "$java_cmd" ] || [ "${major:-0}" -lt 17 ] 2>/dev/null; then
+  say "Lankit needs Java 17 or newer, and this computer has ${version:-no Java}. Install Java 17 (for example Temurin from adoptium.net), then start Lankit again."
+  exit 1
+fi
+
+exec "$java_cmd" -jar "$jar" "$@"

@@ -1,0 +1,249 @@
+package org.lankit.peer;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.lankit.store.KitStore;
+import org.lankit.store.StoredEntry;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.Hlc;
+import org.lankit.sync.HlcClock;
+import org.lankit.sync.LocalEdits;
+import org.lankit.sync.Protocol.PullResponse;
+import org.lankit.sync.Protocol.PushResponse;
+import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.PushStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client laptop's sync loop, one named step after another: connect (live socket, forms) →
+ * push pending local edits in batches → pull the changes feed since the checkpoint → apply it
+ * under local pending edits → commit → only then move the checkpoint. Runs on one background
+ * thread; a save, a live announcement or a 30-second tick asks for another round, and failures
+ * are retried by {@link SyncPolicies#reconnect}. Thread-safe.
+ */
+public final class PeerSync implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerSync.class);
+    private static final String CHECKPOINT = "peer.checkpoint";
+    private static final int PUSH_BATCH = 200;
+    private static final int PULL_PAGE = 500;
+    private static final int MAX_ROUNDS = 10_000;
+
+    private final KitStore store;
+    private final HlcClock clock;
+    private final MasterClient master;
+    private final ScheduledExecutorService loop;
+    private final RetryPolicy<Object> retry;
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Consumer<PeerState>> listeners = new CopyOnWriteArrayList<>();
+    private volatile PeerLink link;
+    private volatile WebSocket live;
+    private volatile CompletableFuture<Void> round;
+    private volatile boolean closed;
+    private volatile boolean connected;
+    private volatile long lastSyncAt;
+    private volatile String lastError;
+
+    public PeerSync(KitStore store, PeerLink link, Duration firstRetry, Duration maxRetry) {
+        this.store = store;
+        this.link = link;
+        this.clock = HlcClock.system(link.deviceId());
+        this.master = new MasterClient(link.masterUrl(), link.token());
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lankit-peer-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.retry = SyncPolicies.reconnect(firstRetry, maxRetry, this::failed);
+    }
+
+    public void start() {
+        loop.scheduleWithFixedDelay(this::requestSync, 30, 30, TimeUnit.SECONDS);
+        requestSync();
+    }
+
+    public HlcClock clock() {
+        return clock;
+    }
+
+    public PeerLink link() {
+        return link;
+    }
+
+    /** Entries typed on this laptop; each save asks for a sync at once. */
+    public LocalEntries entries() {
+        return new LocalEntries(store, clock, this::requestSync);
+    }
+
+    public void onState(Consumer<PeerState> listener) {
+        listeners.add(listener);
+    }
+
+    public PeerState state() {
+        return new PeerState(link.masterUrl(), connected, store.countLocallyPending(),
+                store.locallyRejected(10_000).size(), lastSyncAt, lastError);
+    }
+
+    /** Asks for a sync round; rounds never overlap, and asks during a round lead to one more. */
+    public void requestSync() {
+        if (closed) return;
+        wanted.set(true);
+        if (running.compareAndSet(false, true)) {
+            round = Failsafe.with(retry).with(loop).runAsync(this::syncWhileWanted);
+            round.whenComplete((ok, failure) -> {
+                running.set(false);
+                if (failure != null && !closed) failed(failure);
+                if (wanted.get() && !closed && failure == null) requestSync();
+            });
+        }
+    }
+
+    private void syncWhileWanted() throws IOException {
+        try {
+            for (int i = 0; i < MAX_ROUNDS && wanted.getAndSet(false); i++) {
+                connect();
+                pushPending();
+                pullChanges();
+                lastSyncAt = System.currentTimeMillis();
+                lastError = null;
+                publish();
+            }
+        } catch (IOException | RuntimeException e) {
+            wanted.set(true);
+            throw e;
+        }
+    }
+
+    /** Opens the live socket and fetches forms; a different master than before resets the checkpoint. */
+    private void connect() throws IOException {
+        if (live != null && !live.isInputClosed()) return;
+        String masterId = master.info().deviceId();
+        if (!masterId.equals(link.masterId())) {
+            LOG.info("master changed from {} to {}: pulling everything again", link.masterId(), masterId);
+            link = new PeerLink(link.masterUrl(), masterId, link.deviceId(), link.token());
+            link.save(store.settings());
+            store.settings().put(CHECKPOINT, "0");
+        }
+        refreshForms();
+        try {
+            live = master.live(this::announced, this::liveClosed).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("the master's live connection did not open", e);
+        }
+        connected = true;
+        publish();
+    }
+
+    /** Takes the master's forms this laptop does not have yet. */
+    public void refreshForms() throws IOException {
+        for (Form form : master.forms()) {
+            if (store.forms().version(form.id(), form.version()).isEmpty()) store.forms().save(form);
+        }
+    }
+
+    private void announced(long seq) {
+        if (seq > checkpoint()) requestSync();
+    }
+
+    private void liveClosed() {
+        live = null;
+        connected = false;
+        publish();
+        requestSync();
+    }
+
+    private void pushPending() throws IOException {
+        for (int i = 0; i < MAX_ROUNDS; i++) {
+            List<Entry> batch = store.locallyPending(PUSH_BATCH).stream().map(StoredEntry::entry).map(Entry::forPush).toList();
+            if (batch.isEmpty()) return;
+            PushResponse answer = master.push(batch);
+            clock.followReference(answer.time());
+            store.write(w -> {
+                for (int r = 0; r < batch.size(); r++) {
+                    Entry sent = batch.get(r);
+                    PushResult result = answer.results().get(r);
+                    if (result.status() == PushStatus.REJECTED) {
+                        w.markRejected(sent.uuid(), result.error());
+                        continue;
+                    }
+                    w.find(sent.uuid()).ifPresent(local -> {
+                        Entry acknowledged = LocalEdits.acknowledge(local.entry(), sent);
+                        w.putReplica(acknowledged, LocalEdits.pending(acknowledged), clock.deviceId(), null);
+                    });
+                }
+                return null;
+            });
+        }
+    }
+
+    private void pullChanges() throws IOException {
+        long since = checkpoint();
+        for (int i = 0; i < MAX_ROUNDS; i++) {
+            PullResponse page = master.pull(since, PULL_PAGE);
+            clock.followReference(page.time());
+            store.write(w -> {
+                for (Entry theirs : page.entries()) {
+                    observe(theirs);
+                    Entry ours = w.find(theirs.uuid()).map(StoredEntry::entry).orElse(null);
+                    Entry merged = LocalEdits.adopt(ours, theirs);
+                    w.putReplica(merged, LocalEdits.pending(merged), clock.deviceId(), null);
+                }
+                return null;
+            });
+            since = page.lastSeq();
+            store.settings().put(CHECKPOINT, Long.toString(since));
+            if (!page.more()) return;
+        }
+    }
+
+    private void observe(Entry entry) {
+        for (FieldValue v : entry.fields().values()) clock.observe(Hlc.parse(v.hlc()));
+        if (entry.deleted() != null) clock.observe(Hlc.parse(entry.deleted().hlc()));
+    }
+
+    private long checkpoint() {
+        return store.settings().get(CHECKPOINT).map(Long::parseLong).orElse(0L);
+    }
+
+    private void failed(Throwable failure) {
+        lastError = failure instanceof MasterError e ? e.getMessage() : "the master cannot be reached";
+        connected = false;
+        publish();
+    }
+
+    private void publish() {
+        if (listeners.isEmpty()) return;
+        PeerState s = state();
+        listeners.forEach(l -> l.accept(s));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        CompletableFuture<Void> current = round;
+        if (current != null) current.cancel(true);
+        WebSocket socket = live;
+        if (socket != null) socket.abort();
+        loop.shutdownNow();
+        try {
+            loop.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
