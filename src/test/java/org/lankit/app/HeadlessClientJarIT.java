@@ -1,0 +1,51 @@
+package org.lankit.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lankit.store.Device;
+import org.lankit.testkit.RunningMaster;
+
+/** The built jar as a headless client: pairs with a master by join code and stays connected. */
+class HeadlessClientJarIT {
+
+    @TempDir
+    Path masterDir;
+    @TempDir
+    Path clientDir;
+
+    @Test
+    void the_jar_joins_a_master_as_a_headless_client_and_a_restart_needs_no_join_code() throws Exception {
+        Path jar = Path.of(System.getProperty("lankit.jar", "target/lankit.jar"));
+        try (RunningMaster master = RunningMaster.start(masterDir)) {
+            String said = runUntilSyncing(jar, "--master", master.baseUrl(), "--join-code", RunningMaster.JOIN_CODE, "--name", "Field laptop");
+            assertThat(said).contains("syncing with " + master.baseUrl());
+            assertThat(master.store().devices().all()).extracting(Device::name, Device::kind)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Field laptop", "client"));
+
+            String again = runUntilSyncing(jar);
+            assertThat(again).contains("syncing with " + master.baseUrl());
+            assertThat(master.store().devices().count()).as("no second pairing").isEqualTo(1);
+        }
+    }
+
+    private String runUntilSyncing(Path jar, String... extra) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString(), "--headless", "--role", "client", "--data-dir", clientDir.toString());
+        for (String e : extra) pb.command().add(e);
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            return line == null ? "" : line;
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
