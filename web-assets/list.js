@@ -59,6 +59,7 @@ function item(record, form, mine, actions) {
     row.className = 'entry-actions';
     const edit = text('button', 'secondary', 'Edit');
     edit.type = 'button';
+    edit.setAttribute('aria-label', `Edit ${li.querySelector('.entry-title').textContent}`);
     edit.addEventListener('click', () => actions.onEdit(record.uuid));
     row.append(edit);
     if (record.status === 'failed') {

@@ -88,10 +88,17 @@ export class SyncLoop extends EventTarget {
     }
   }
 
+  /** Push and pull are separate steps: a push that fails still lets others' changes arrive. */
   async #once() {
     if (!this.#sessionFresh) await this.#refreshSession();
-    await this.#push();
+    let pushError = null;
+    try {
+      await this.#push();
+    } catch (e) {
+      pushError = e;
+    }
     await this.#pull();
+    if (pushError) throw pushError;
   }
 
   /** Once per connection: the team's name and the forms; a different master starts the feed over. */

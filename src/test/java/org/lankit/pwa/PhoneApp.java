@@ -91,6 +91,11 @@ final class PhoneApp {
         return text.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
     }
 
+    void edit(String title) {
+        entry(title).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
+        assertThat(page.locator("#form-title")).containsText("Edit:");
+    }
+
     Locator badge(String title) {
         return entry(title).locator(".badge");
     }
