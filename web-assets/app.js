@@ -4,7 +4,7 @@ import { Api } from './api.js';
 import { renderBanner } from './banner.js';
 import { HlcClock, newUuid } from './clock.js';
 import { LocalStore } from './db.js';
-import { currentValues, editRecord, newRecord, restamp } from './entries.js';
+import { editRecord, editSnapshot, newRecord, restamp } from './entries.js';
 import { EntryForm } from './form.js';
 import { showJoin, takeJoinCode } from './join.js';
 import { renderEntries } from './list.js';
@@ -47,7 +47,7 @@ async function startApp(store, device) {
   const sync = new SyncLoop({ store, api, clock });
   const entryForm = new EntryForm($('fields'));
   const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
-  const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, records: [] };
+  const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null, records: [] };
 
   const currentForm = () => ui.forms.find((f) => f.id === ui.formId) ?? ui.forms[0];
   const say = (text) => { $('form-message').textContent = text; };
@@ -103,10 +103,11 @@ async function startApp(store, device) {
     const form = record && ui.forms.find((f) => f.id === record.formId);
     if (!form) return;
     ui.editing = uuid;
+    ui.seen = editSnapshot(record);
     ui.formId = form.id;
     say('');
     renderForms();
-    entryForm.fill(currentValues(record));
+    entryForm.fill(ui.seen.values);
     showView('form');
     window.scrollTo(0, 0);
   }
@@ -127,10 +128,10 @@ async function startApp(store, device) {
       return;
     }
     if (ui.editing) {
-      const changed = await store.updateAll([ui.editing], (r) => r && editRecord(r, form, values, clock),
+      await store.updateAll([ui.editing], (r) => r && editRecord(r, form, values, clock, ui.seen),
         () => ({ clock: clock.state() }));
       endEdit();
-      say(changed ? 'Changes saved on this phone. They are sent to the master by themselves.' : 'Nothing changed.');
+      say(''); // the list shows the entry's new status
       showView('list');
     } else {
       const record = newRecord({ uuid: newUuid(), form, values, clock });
@@ -158,6 +159,7 @@ async function startApp(store, device) {
   });
   sync.addEventListener('unpaired', () => {
     $('app-view').hidden = true;
+    $('banner').hidden = true;
     showJoin({
       view: $('join-view'), api: new Api({ getToken: () => null, onTime: () => {} }), name: device.name,
       reason: 'The master no longer knows this phone. Ask the coordinator to show the QR code, then join again. The entries on this phone are kept.',
@@ -175,6 +177,7 @@ async function startApp(store, device) {
   $('team').textContent = (await store.getMeta('teamName')) ?? '';
   $('device-name').textContent = `This phone: ${device.name}`;
   $('app-view').hidden = false;
+  $('banner').hidden = false;
   renderForms();
   showView('form');
   await refresh();

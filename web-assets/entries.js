@@ -40,19 +40,27 @@ export function isPending(record) {
   return !isEmpty(record.local) && (record.status === 'waiting' || record.status === 'syncing');
 }
 
+/** What the person saw when they opened an entry for editing: each value and its clock. */
+export function editSnapshot(record) {
+  const hlcs = {};
+  for (const [name, v] of Object.entries(record.master?.fields ?? {})) hlcs[name] = v.hlc;
+  for (const [name, v] of Object.entries(record.local)) hlcs[name] = v.hlc;
+  return { values: currentValues(record), hlcs };
+}
+
 /**
- * An edit of an existing entry: only changed fields get a new clock. `base` is the hlc of the
- * master's value the edit builds on; an earlier unsent edit of the same field keeps its base,
- * because the master never saw that edit.
+ * An edit of an existing entry: only fields changed since `seen` (an {@link editSnapshot}) get
+ * a new clock, so a change that arrived while the form was open is not undone. `base` is the
+ * clock of the master's value the edit builds on: an unsent edit of the field keeps its base
+ * (the master never saw it), otherwise it is the clock of the value the person saw.
  */
-export function editRecord(record, form, values, clock) {
-  const before = currentValues(record);
+export function editRecord(record, form, values, clock, seen = editSnapshot(record)) {
   const local = { ...record.local };
   let changed = false;
   for (const field of form.fields) {
     const value = values[field.name] ?? null;
-    if (same(value, before[field.name])) continue;
-    const base = record.local[field.name]?.base ?? record.master?.fields?.[field.name]?.hlc ?? '';
+    if (same(value, seen.values[field.name])) continue;
+    const base = record.local[field.name]?.base ?? seen.hlcs[field.name] ?? '';
     local[field.name] = { value, hlc: clock.now(), by: clock.deviceId, base };
     changed = true;
   }

@@ -148,8 +148,12 @@ export class EntryForm {
       wrapper.classList.toggle('invalid', Boolean(problem));
       if (problem) control.setAttribute('aria-invalid', 'true');
       else control.removeAttribute('aria-invalid');
-      if (problem && !first) first = control;
+      if (problem && !first) first = { wrapper, control };
     }
-    first?.focus();
+    if (first) {
+      // the label too must be in sight, below the sticky banner (see .field's scroll-margin-top)
+      first.wrapper.scrollIntoView({ block: 'start' });
+      first.control.focus({ preventScroll: true });
+    }
   }
 }

@@ -5,7 +5,12 @@ import { ApiError, Unreachable } from './api.js';
 
 /** The join code from the URL fragment (or ""), removed from the address bar and history. */
 export function takeJoinCode() {
-  const code = decodeURIComponent(location.hash.slice(1)).trim();
+  let code = location.hash.slice(1);
+  try {
+    code = decodeURIComponent(code).trim();
+  } catch {
+    code = ''; // a mangled fragment: the person types the code instead
+  }
   if (location.hash || location.pathname !== '/') history.replaceState(null, '', '/');
   return code;
 }

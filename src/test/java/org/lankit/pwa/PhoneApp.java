@@ -104,8 +104,11 @@ final class PhoneApp {
         return page.locator("#banner");
     }
 
+    /** The visible 360x740 screen, and the whole scrolled page as {@code <name>-full.png}. */
     void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+        Path folder = Path.of("target", "screenshots");
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-full.png")).setFullPage(true));
     }
 
     /** No uncaught script error happened and no dialog was opened. */

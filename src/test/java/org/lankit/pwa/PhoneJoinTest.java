@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.Map;
@@ -142,6 +143,32 @@ class PhoneJoinTest {
         assertThat(app.badge("Saved after reload")).hasText("Synced");
         assertThat(master.store().entryCount()).isEqualTo(3);
         assertThat(master.store().devices().count()).isEqualTo(1);
+        app.assertNoScriptErrors();
+    }
+
+    @Test
+    void a_phone_the_coordinator_removed_is_asked_to_join_again_and_its_unsent_entry_still_arrives() {
+        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        String firstId = master.store().devices().all().get(0).deviceId();
+        phone.route("**/api/v1/sync/push", Route::abort);
+        app.saveHousehold("Saved before removal", "3");
+        master.store().devices().revoke(firstId);
+        phone.unroute("**/api/v1/sync/push");
+
+        assertThat(app.page.locator("#join-view")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+        assertThat(app.page.locator("#join-intro")).containsText("The master no longer knows this phone");
+        assertThat(app.page.getByLabel("Your name")).hasValue("Amina");
+        app.page.getByLabel("Join code").fill(RunningMaster.JOIN_CODE);
+        app.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+
+        assertThat(app.page.locator("#app-view")).isVisible();
+        app.openEntries();
+        assertThat(app.badge("Saved before removal")).hasText("Synced");
+        assertThat(app.entry("Saved before removal").locator(".entry-meta")).containsText("by you");
+        String secondId = master.store().devices().all().stream().filter(d -> !d.revoked()).findFirst().orElseThrow().deviceId();
+        Entry stored = master.store().recent(0, 1).get(0).entry();
+        stored.fields().values().forEach(v -> assertThat(v.by()).isEqualTo(secondId));
+        assertThat(master.store().entryCount()).isEqualTo(1);
         app.assertNoScriptErrors();
     }
 }

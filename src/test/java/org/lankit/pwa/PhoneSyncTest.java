@@ -141,6 +141,36 @@ class PhoneSyncTest {
         app.assertNoScriptErrors();
     }
 
+    @Test
+    void an_edit_does_not_undo_a_change_that_arrived_while_the_form_was_open() throws Exception {
+        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        app.field("Village").fill("Village A");
+        app.saveHousehold("Open form", "3");
+        app.openEntries();
+        assertThat(app.badge("Open form")).hasText("Synced");
+        app.edit("Open form");
+
+        PairedDevice tablet = master.pair("Tablet");
+        tablet.client().push(List.of(withNotes(tablet, master.store().recent(0, 1).get(0), "Tablet note")));
+        assertThat(app.entry("Open form").locator(".entry-summary")).containsText("Notes: Tablet note");
+        app.field("Village").fill("Village B");
+        app.field("Village").press("Enter");
+
+        assertThat(app.badge("Open form")).hasText("Synced");
+        Entry stored = master.store().recent(0, 1).get(0).entry();
+        assertThat(stored.fields().get("village").value().asText()).isEqualTo("Village B");
+        assertThat(stored.fields().get("notes").value().asText()).isEqualTo("Tablet note");
+        assertThat(stored.conflicts()).isEmpty();
+        app.assertNoScriptErrors();
+    }
+
+    private static Entry withNotes(PairedDevice tablet, StoredEntry seen, String notes) {
+        Map<String, FieldValue> fields = new TreeMap<>();
+        seen.entry().fields().forEach((name, v) -> fields.put(name, v.withoutBase()));
+        fields.put("notes", FieldValue.edit(TextNode.valueOf(notes), tablet.clock().now(), ""));
+        return seen.entry().withFields(fields, null).forPush();
+    }
+
     /** The tablet saw the phone's first version and changed village and notes after the phone's edit. */
     private static Entry editedByTablet(PairedDevice tablet, StoredEntry seen) {
         HlcClock clock = tablet.clock();
