@@ -1,0 +1,119 @@
+package org.lankit.pwa;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.lankit.testkit.RunningMaster;
+
+/** The phone app as a field worker sees it, driven through real Chromium. */
+final class PhoneApp {
+
+    final Page page;
+    final RunningMaster master;
+    final List<String> pageErrors = new CopyOnWriteArrayList<>();
+    final List<String> dialogs = new CopyOnWriteArrayList<>();
+
+    private PhoneApp(Page page, RunningMaster master) {
+        this.page = page;
+        this.master = master;
+        page.onPageError(pageErrors::add);
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+    }
+
+    static PhoneApp open(BrowserContext phone, RunningMaster master) {
+        return new PhoneApp(phone.newPage(), master);
+    }
+
+    String joinUrl(String code) {
+        return master.baseUrl() + "/join#" + code;
+    }
+
+    /** Opens the QR code's URL and joins with the given name; returns once the form shows. */
+    PhoneApp joinWithQr(String name) {
+        page.navigate(joinUrl(RunningMaster.JOIN_CODE));
+        page.getByLabel("Your name").fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        assertThat(page.locator("#entry-form")).isVisible();
+        return this;
+    }
+
+    Locator field(String label) {
+        return page.getByLabel(label);
+    }
+
+    void fillHousehold(String respondent, String householdSize) {
+        field("Respondent").fill(respondent);
+        field("Household size").fill(householdSize);
+    }
+
+    void save() {
+        page.locator("#save-button").click();
+    }
+
+    void saveHousehold(String respondent, String householdSize) {
+        fillHousehold(respondent, householdSize);
+        save();
+        assertThat(page.locator("#form-message")).containsText("Saved on this phone");
+    }
+
+    void openEntries() {
+        page.locator("#tab-list").click();
+        assertThat(page.locator("#list-view")).isVisible();
+    }
+
+    void openForm() {
+        page.locator("#tab-form").click();
+    }
+
+    Locator entries() {
+        return page.locator("#entries .entry");
+    }
+
+    /** The list item whose title is exactly {@code title}. */
+    Locator entry(String title) {
+        return entries().filter(new Locator.FilterOptions().setHas(page.locator(".entry-title",
+                new Page.LocatorOptions().setHasText(Pattern.compile("^" + jsQuote(title) + "$")))));
+    }
+
+    /** Playwright runs the pattern as a JavaScript regex, which knows no \Q...\E quoting. */
+    private static String jsQuote(String text) {
+        return text.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
+    }
+
+    void edit(String title) {
+        entry(title).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
+        assertThat(page.locator("#form-title")).containsText("Edit:");
+    }
+
+    Locator badge(String title) {
+        return entry(title).locator(".badge");
+    }
+
+    Locator banner() {
+        return page.locator("#banner");
+    }
+
+    /** The visible 360x740 screen, and the whole scrolled page as {@code <name>-full.png}. */
+    void screenshot(String name) {
+        Path folder = Path.of("target", "screenshots");
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-full.png")).setFullPage(true));
+    }
+
+    /** No uncaught script error happened and no dialog was opened. */
+    void assertNoScriptErrors() {
+        assertThat(pageErrors).as("uncaught errors in the page").isEmpty();
+        assertThat(dialogs).as("dialogs the page opened").isEmpty();
+    }
+}

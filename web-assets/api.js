@@ -1,0 +1,89 @@
+// Wire protocol v1 (DESIGN.md) from the phone: JSON over fetch with a timeout. Every answer
+// carries the master's time, which is handed to `onTime` so the phone's clock can follow it.
+
+const TIMEOUT_MS = 15000;
+
+/** The master answered with an error: `status`, `error` and `detail` come from its JSON. */
+export class ApiError extends Error {
+  constructor(status, body, retryAfter) {
+    super(body?.detail || body?.error || `the master answered ${status}`);
+    this.status = status;
+    this.error = body?.error ?? `http_${status}`;
+    this.detail = body?.detail ?? '';
+    this.body = body;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** The master could not be reached (no network, out of range, master closed, timeout). */
+export class Unreachable extends Error {}
+
+export class Api {
+  /** getToken: () => token or null; onTime: (masterTime, sentAt, receivedAt) => void */
+  constructor({ getToken, onTime }) {
+    this.getToken = getToken;
+    this.onTime = onTime;
+  }
+
+  info() {
+    return this.#call('GET', '/api/v1/info');
+  }
+
+  pair(code, name) {
+    return this.#call('POST', '/api/v1/pair', { code, name, kind: 'phone' });
+  }
+
+  forms() {
+    return this.#call('GET', '/api/v1/forms');
+  }
+
+  /** The results of a push; a batch the master refused as a whole (422) still carries them. */
+  async push(entries) {
+    try {
+      return await this.#call('POST', '/api/v1/sync/push', { entries });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && Array.isArray(e.body?.results)) return e.body;
+      throw e;
+    }
+  }
+
+  pull(since, limit) {
+    return this.#call('GET', `/api/v1/sync/pull?since=${since}&limit=${limit}`);
+  }
+
+  liveUrl() {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${location.host}/api/v1/sync/live?token=${encodeURIComponent(this.getToken() ?? '')}`;
+  }
+
+  async #call(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    const token = this.getToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+    const sentAt = Date.now();
+    let response;
+    let json;
+    try {
+      response = await fetch(path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        signal: abort.signal, cache: 'no-store',
+      });
+      json = await response.json().catch(() => null);
+    } catch (e) {
+      throw new Unreachable(abort.signal.aborted ? 'the master did not answer in time' : 'the master cannot be reached');
+    } finally {
+      clearTimeout(timer);
+    }
+    if (typeof json?.time === 'number') this.onTime(json.time, sentAt, Date.now());
+    if (response.status >= 500 || (!response.ok && json === null)) {
+      throw new Unreachable(`the master is not ready (${response.status})`);
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, json, Number(response.headers.get('Retry-After')) || 0);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,191 @@
+// Wires the phone app together: local store, clock, API, sync loop, join page, form and list.
+
+import { Api } from './api.js';
+import { renderBanner } from './banner.js';
+import { HlcClock, newUuid } from './clock.js';
+import { LocalStore } from './db.js';
+import { editRecord, editSnapshot, newRecord, restamp } from './entries.js';
+import { EntryForm } from './form.js';
+import { showJoin, takeJoinCode } from './join.js';
+import { renderEntries } from './list.js';
+import { SyncLoop } from './sync.js';
+
+const $ = (id) => document.getElementById(id);
+
+function setUpShell() {
+  if (window.isSecureContext && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('no offline reload:', e));
+    navigator.storage?.persist?.();
+  } else {
+    $('insecure-note').hidden = false;
+  }
+}
+
+async function main() {
+  setUpShell();
+  const store = await LocalStore.open();
+  const code = takeJoinCode();
+  const device = await store.getMeta('device');
+  if (device) {
+    await startApp(store, device);
+    return;
+  }
+  const clockState = (await store.getMeta('clock')) ?? {};
+  const joinApi = new Api({ getToken: () => null, onTime: (t, s, r) => { clockState.offset = t - (s + r) / 2; } });
+  showJoin({
+    view: $('join-view'), api: joinApi, code,
+    onJoined: async (joined) => {
+      await store.putAll([], { device: { ...joined, formerIds: [] }, clock: clockState });
+      await startApp(store, await store.getMeta('device'));
+    },
+  });
+}
+
+async function startApp(store, device) {
+  const clock = new HlcClock(device.deviceId, (await store.getMeta('clock')) ?? {});
+  const api = new Api({ getToken: () => device.token, onTime: (t, s, r) => clock.followReference(t, s, r) });
+  const sync = new SyncLoop({ store, api, clock });
+  const entryForm = new EntryForm($('fields'));
+  const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
+  const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null, records: [] };
+
+  const currentForm = () => ui.forms.find((f) => f.id === ui.formId) ?? ui.forms[0];
+  const say = (text) => { $('form-message').textContent = text; };
+
+  function showForm(form, values) {
+    $('form-title').textContent = ui.editing ? `Edit: ${form.title}` : form.title;
+    $('save-button').textContent = ui.editing ? 'Save changes' : 'Save';
+    $('cancel-edit').hidden = !ui.editing;
+    entryForm.render(form);
+    if (values) entryForm.fill(values);
+  }
+
+  function renderForms() {
+    const form = currentForm();
+    $('no-form').hidden = Boolean(form);
+    $('entry-form').hidden = !form;
+    const picker = $('form-picker');
+    $('form-picker-field').hidden = ui.forms.length < 2 || Boolean(ui.editing);
+    picker.replaceChildren(...ui.forms.map((f) => Object.assign(document.createElement('option'),
+      { value: f.id, textContent: f.title, selected: f === form })));
+    if (form) showForm(form, entryForm.form ? entryForm.read().values : null);
+  }
+
+  function showView(name) {
+    $('form-view').hidden = name !== 'form';
+    $('list-view').hidden = name !== 'list';
+    $('tab-form').setAttribute('aria-pressed', String(name === 'form'));
+    $('tab-list').setAttribute('aria-pressed', String(name === 'list'));
+  }
+
+  async function refresh() {
+    ui.records = await store.allEntries();
+    const count = renderEntries($('entries'), ui.records, {
+      forms: ui.forms,
+      isMine: (r) => ownIds.has(r.createdBy),
+      onEdit: startEdit,
+      onRetry: (uuid) => store.updateAll([uuid], (r) => r && { ...r, status: 'waiting', error: null }).then(() => sync.trigger()),
+    });
+    $('entry-count').textContent = String(count);
+    $('empty-list').hidden = count > 0;
+    renderBanner($('banner'), { reachable: sync.reachable, records: ui.records });
+  }
+
+  let refreshQueued = false;
+  const queueRefresh = () => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    setTimeout(() => { refreshQueued = false; refresh(); }, 0);
+  };
+
+  async function startEdit(uuid) {
+    const record = await store.getEntry(uuid);
+    const form = record && ui.forms.find((f) => f.id === record.formId);
+    if (!form) return;
+    ui.editing = uuid;
+    ui.seen = editSnapshot(record);
+    ui.formId = form.id;
+    say('');
+    renderForms();
+    entryForm.fill(ui.seen.values);
+    showView('form');
+    window.scrollTo(0, 0);
+  }
+
+  function endEdit() {
+    ui.editing = null;
+    entryForm.form = null;
+    renderForms();
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    const form = currentForm();
+    const { values, problems } = entryForm.read();
+    entryForm.showProblems(problems);
+    if (Object.keys(problems).length) {
+      say('Not saved: please correct the marked fields.');
+      return;
+    }
+    if (ui.editing) {
+      await store.updateAll([ui.editing], (r) => r && editRecord(r, form, values, clock, ui.seen),
+        () => ({ clock: clock.state() }));
+      endEdit();
+      say(''); // the list shows the entry's new status
+      showView('list');
+    } else {
+      const record = newRecord({ uuid: newUuid(), form, values, clock });
+      await store.putAll([record], { clock: clock.state() });
+      entryForm.clear();
+      say('Saved on this phone. It is sent to the master by itself.');
+      entryForm.container.querySelector('input, select, textarea')?.focus();
+    }
+    sync.trigger();
+  }
+
+  $('entry-form').addEventListener('submit', save);
+  $('cancel-edit').addEventListener('click', () => { endEdit(); say(''); showView('list'); });
+  $('form-picker').addEventListener('change', (e) => { ui.formId = e.target.value; entryForm.form = null; renderForms(); });
+  $('tab-form').addEventListener('click', () => showView('form'));
+  $('tab-list').addEventListener('click', () => showView('list'));
+  store.addEventListener('change', queueRefresh);
+  sync.addEventListener('state', queueRefresh);
+  sync.addEventListener('session', (e) => {
+    $('team').textContent = e.detail.info.name;
+    if (JSON.stringify(e.detail.forms) === JSON.stringify(ui.forms)) return;
+    ui.forms = e.detail.forms;
+    if (!ui.editing) renderForms();
+    queueRefresh();
+  });
+  sync.addEventListener('unpaired', () => {
+    $('app-view').hidden = true;
+    $('banner').hidden = true;
+    showJoin({
+      view: $('join-view'), api: new Api({ getToken: () => null, onTime: () => {} }), name: device.name,
+      reason: 'The master no longer knows this phone. Ask the coordinator to show the QR code, then join again. The entries on this phone are kept.',
+      onJoined: async (joined) => {
+        const next = { ...joined, formerIds: [...ownIds] };
+        const fresh = new HlcClock(next.deviceId, clock.state());
+        const all = await store.allEntries();
+        await store.updateAll(all.map((r) => r.uuid), (r) => r && restamp(r, fresh),
+          () => ({ device: next, clock: fresh.state() }));
+        location.reload();
+      },
+    });
+  });
+
+  $('team').textContent = (await store.getMeta('teamName')) ?? '';
+  $('device-name').textContent = `This phone: ${device.name}`;
+  $('app-view').hidden = false;
+  $('banner').hidden = false;
+  renderForms();
+  showView('form');
+  await refresh();
+  await sync.start();
+}
+
+main().catch((e) => {
+  console.error(e);
+  $('fatal').hidden = false;
+  $('fatal').textContent = `The app could not start: ${e.message}. Reload the page; if it keeps happening, tell the coordinator.`;
+});

@@ -1,0 +1,83 @@
+// The entries list: newest first, each with its sync status in words (and the reason when the
+// master refused it). Values are shown with textContent only.
+
+import { currentValues, isDeleted } from './entries.js';
+import { isEmptyValue } from './validate.js';
+
+const SHOWN = 200;
+const STATUS_TEXT = { waiting: 'Waiting', syncing: 'Syncing…', synced: 'Synced', failed: 'Failed' };
+
+function text(tag, className, content) {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = content;
+  return el;
+}
+
+function shown(field, value) {
+  if (field?.type === 'boolean') return value ? 'Yes' : 'No';
+  const plain = Array.isArray(value) ? value.join(', ') : String(value);
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+}
+
+function when(ms) {
+  return new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+function item(record, form, mine, actions) {
+  const values = currentValues(record);
+  const fields = form?.fields ?? Object.keys(values).map((name) => ({ name, label: name }));
+  const answered = fields.filter((f) => !isEmptyValue(values[f.name]));
+  const titleField = answered.find((f) => f.type === 'text') ?? answered[0];
+  const li = document.createElement('li');
+  li.className = 'entry';
+  li.dataset.uuid = record.uuid;
+  li.dataset.status = record.status;
+
+  const head = document.createElement('div');
+  head.className = 'entry-head';
+  head.append(
+    text('span', 'entry-title', titleField ? shown(titleField, values[titleField.name]) : '(no answers)'),
+    text('span', `badge badge-${record.status}`, STATUS_TEXT[record.status] ?? record.status),
+  );
+  li.append(head);
+
+  const summary = answered.filter((f) => f !== titleField).slice(0, 3)
+    .map((f) => `${f.label || f.name}: ${shown(f, values[f.name])}`).join(' · ');
+  if (summary) li.append(text('p', 'entry-summary', summary));
+  li.append(text('p', 'entry-meta',
+    `${form?.title ?? record.formId} · ${when(record.createdAt)} · ${mine ? 'by you' : 'by another device'}`));
+
+  if (record.status === 'failed') {
+    li.append(text('p', 'entry-error', `Not accepted by the master: ${record.error || 'no reason given'}. Edit it and save again.`));
+  }
+  const clashes = (record.master?.conflicts ?? []).map((c) => fields.find((f) => f.name === c.field)?.label ?? c.field);
+  if (clashes.length) li.append(text('p', 'entry-note', `The coordinator will review a clash in: ${[...new Set(clashes)].join(', ')}`));
+
+  if (mine && form) {
+    const row = document.createElement('div');
+    row.className = 'entry-actions';
+    const edit = text('button', 'secondary', 'Edit');
+    edit.type = 'button';
+    edit.setAttribute('aria-label', `Edit ${li.querySelector('.entry-title').textContent}`);
+    edit.addEventListener('click', () => actions.onEdit(record.uuid));
+    row.append(edit);
+    if (record.status === 'failed') {
+      const retry = text('button', 'secondary', 'Send again');
+      retry.type = 'button';
+      retry.addEventListener('click', () => actions.onRetry(record.uuid));
+      row.append(retry);
+    }
+    li.append(row);
+  }
+  return li;
+}
+
+/** Re-renders the list; `isMine(record)` decides who may edit. */
+export function renderEntries(list, records, { forms, isMine, onEdit, onRetry }) {
+  const visible = records.filter((r) => !isDeleted(r)).sort((a, b) => b.createdAt - a.createdAt);
+  const formById = new Map(forms.map((f) => [f.id, f]));
+  list.replaceChildren(...visible.slice(0, SHOWN)
+    .map((r) => item(r, formById.get(r.formId), isMine(r), { onEdit, onRetry })));
+  return visible.length;
+}

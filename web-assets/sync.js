@@ -1,0 +1,187 @@
+// The sync loop, as named steps: (once per connection) info and forms → push pending entries in
+// batches → pull the changes feed since the checkpoint → apply and store the checkpoint in the
+// same transaction. One run at a time; retried with backoff while the master is unreachable.
+
+import { ApiError, Unreachable } from './api.js';
+import { Backoff } from './backoff.js';
+import { applyPulled, applyResult, isPending, sentClocks, toWire } from './entries.js';
+import { LiveChannel } from './live.js';
+
+const PUSH_BATCH = 50;
+const PULL_PAGE = 200;
+const MAX_ROUNDS = 1000;
+
+export class SyncLoop extends EventTarget {
+  #running = false;
+  #wanted = false;
+  #retryTimer = null;
+  #backoff = new Backoff();
+  #sessionFresh = false;
+  #stopped = false;
+
+  constructor({ store, api, clock }) {
+    super();
+    this.store = store;
+    this.api = api;
+    this.clock = clock;
+    this.reachable = null;
+    this.lastSeq = 0;
+    this.live = new LiveChannel({
+      url: () => api.liveUrl(),
+      onSeq: (seq) => { if (seq > this.lastSeq) this.trigger(); },
+      onOpen: () => { this.#setReachable(true); this.trigger(); },
+      onDown: () => { this.#sessionFresh = false; this.#setReachable(false); },
+      onRefused: () => this.#unpaired(),
+    });
+  }
+
+  async start() {
+    this.lastSeq = (await this.store.getMeta('lastSeq')) ?? 0;
+    // a run cut short by closing the page leaves entries marked "syncing": they are still waiting
+    const all = await this.store.allEntries();
+    const stuck = all.filter((r) => r.status === 'syncing').map((r) => r.uuid);
+    await this.store.updateAll(stuck, (r) => r && { ...r, status: 'waiting' });
+    addEventListener('online', () => {
+      this.#backoff.reset();
+      this.live.reconnectNow();
+      this.trigger();
+    });
+    addEventListener('offline', () => {
+      this.live.pause();
+      this.#setReachable(false);
+    });
+    this.live.start();
+    this.trigger();
+  }
+
+  stop() {
+    this.#stopped = true;
+    this.live.stop();
+    clearTimeout(this.#retryTimer);
+  }
+
+  /** Asks for a run as soon as the current one (if any) is over. */
+  trigger() {
+    if (this.#stopped) return;
+    this.#wanted = true;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    if (!this.#running) this.#run();
+  }
+
+  async #run() {
+    this.#running = true;
+    try {
+      while (this.#wanted && !this.#stopped) {
+        this.#wanted = false;
+        try {
+          await this.#once();
+          this.#backoff.reset();
+          this.#setReachable(true);
+        } catch (e) {
+          this.#failed(e);
+          break;
+        }
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Push and pull are separate steps: a push that fails still lets others' changes arrive. */
+  async #once() {
+    if (!this.#sessionFresh) await this.#refreshSession();
+    let pushError = null;
+    try {
+      await this.#push();
+    } catch (e) {
+      pushError = e;
+    }
+    await this.#pull();
+    if (pushError) throw pushError;
+  }
+
+  /** Once per connection: the team's name and the forms; a different master starts the feed over. */
+  async #refreshSession() {
+    const info = await this.api.info();
+    const knownMaster = await this.store.getMeta('masterId');
+    if (knownMaster && knownMaster !== info.deviceId) {
+      this.lastSeq = 0;
+      await this.store.setMeta('lastSeq', 0);
+    }
+    const forms = await this.api.forms();
+    await this.store.putAll([], { masterId: info.deviceId, teamName: info.name, forms });
+    this.#sessionFresh = true;
+    this.dispatchEvent(new CustomEvent('session', { detail: { info, forms } }));
+  }
+
+  async #push() {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const batch = (await this.store.allEntries()).filter(isPending)
+        .sort((a, b) => a.createdAt - b.createdAt).slice(0, PUSH_BATCH);
+      if (batch.length === 0) return;
+      const keys = batch.map((r) => r.uuid);
+      const sent = new Map(batch.map((r) => [r.uuid, sentClocks(r)]));
+      await this.store.updateAll(keys, (r) => r && isPending(r) && { ...r, status: 'syncing' });
+      let answer;
+      try {
+        answer = await this.api.push(batch.map(toWire));
+      } catch (e) {
+        const refusedBatch = e instanceof ApiError && ![401, 408, 429].includes(e.status);
+        await this.store.updateAll(keys, (r) => r?.status === 'syncing' &&
+          (refusedBatch ? { ...r, status: 'failed', error: e.detail || e.error } : { ...r, status: 'waiting' }));
+        if (refusedBatch) continue;
+        throw e;
+      }
+      const results = new Map(answer.results.filter((x) => x?.uuid).map((x) => [x.uuid, x]));
+      await this.store.updateAll(keys, (r, uuid) => {
+        if (!r) return null;
+        const result = results.get(uuid);
+        if (result) return applyResult(r, result, sent.get(uuid));
+        return r.status === 'syncing' ? { ...r, status: 'waiting' } : null;
+      }, { clock: this.clock.state() });
+    }
+  }
+
+  async #pull() {
+    for (let page = 0; page < MAX_ROUNDS; page++) {
+      const answer = await this.api.pull(this.lastSeq, PULL_PAGE);
+      const byUuid = new Map(answer.entries.map((e) => [e.uuid, e]));
+      for (const entry of answer.entries) {
+        for (const v of Object.values(entry.fields ?? {})) this.clock.observe(v.hlc);
+        if (entry.deleted) this.clock.observe(entry.deleted.hlc);
+      }
+      await this.store.updateAll([...byUuid.keys()], (r, uuid) => applyPulled(r, byUuid.get(uuid)),
+        { lastSeq: answer.lastSeq, clock: this.clock.state() });
+      this.lastSeq = answer.lastSeq;
+      if (!answer.more || answer.entries.length === 0) return;
+    }
+  }
+
+  #failed(error) {
+    if (error instanceof ApiError && error.status === 401) {
+      this.#unpaired();
+      return;
+    }
+    if (error instanceof Unreachable) {
+      this.#setReachable(false);
+      this.#sessionFresh = false;
+    } else {
+      console.warn('sync failed', error);
+    }
+    if (!navigator.onLine) return; // the "online" event starts the next run
+    const wait = error instanceof ApiError && error.retryAfter > 0 ? error.retryAfter * 1000 : this.#backoff.next();
+    this.#retryTimer = setTimeout(() => this.trigger(), wait);
+  }
+
+  #unpaired() {
+    this.stop();
+    this.dispatchEvent(new Event('unpaired'));
+  }
+
+  #setReachable(reachable) {
+    if (this.reachable === reachable) return;
+    this.reachable = reachable;
+    this.dispatchEvent(new Event('state'));
+  }
+}
