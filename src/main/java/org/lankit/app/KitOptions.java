@@ -7,7 +7,13 @@ import java.nio.file.Path;
  * or default value applies).
  */
 public record KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
-                         String masterUrl, String apiUrl, String apiToken) {
+                         String masterUrl, String apiUrl, String apiToken, boolean retryFailed) {
+
+    /** Without the one-off actions (such as {@code retryFailed}). */
+    public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
+                      String masterUrl, String apiUrl, String apiToken) {
+        this(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, false);
+    }
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
     public static final int DEFAULT_PORT = 8377;

@@ -2,7 +2,9 @@ package org.lankit.app;
 
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
+import java.util.Optional;
 import org.lankit.store.DataFolders;
+import org.lankit.upstream.ApiTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -47,9 +49,17 @@ public final class Main {
             err.println("lankit: --master must be an address like http://192.168.1.20:8377 (see --help)");
             return USAGE;
         }
+        String apiToken = options.apiToken();
+        String apiProblem = (options.apiUrl() == null ? Optional.<String>empty() : ApiTarget.urlProblem(options.apiUrl()))
+                .or(() -> ApiTarget.tokenProblem(apiToken)).orElse(null);
+        if (apiProblem != null) {
+            err.println("lankit: " + apiProblem + " (see --help)");
+            return USAGE;
+        }
         if (options.dataDir() == null) {
             options = new KitOptions(options.headless(), options.role(), options.port(), DataFolders.defaultDataDir(),
-                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
+                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken(),
+                    options.retryFailed());
         }
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
@@ -57,7 +67,7 @@ public final class Main {
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");
             options = new KitOptions(true, options.role(), options.port(), options.dataDir(), options.name(),
-                    options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
+                    options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken(), options.retryFailed());
         }
         if (options.headless()) return Headless.run(options, out, err);
         org.lankit.ui.ControlPanel.open(options);
