@@ -10,8 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.lankit.store.EntryWriter;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
@@ -90,22 +88,6 @@ final class UploadLedger {
     /** The batch is dropped without an answer about its entries: they are pending again. */
     void giveBack(Batch batch) {
         finish(batch, (w, item) -> w.setUpstreamAt(item.uuid(), item.seq(), UpstreamState.PENDING, null));
-    }
-
-    /** After a restart: entries left syncing by a batch that is no longer in flight are pending. */
-    int recover() {
-        Set<String> inFlight = inFlight().map(b -> b.items().stream().map(Batch.Item::uuid).collect(Collectors.toSet()))
-                .orElse(Set.of());
-        return store.write(w -> {
-            int count = 0;
-            int limit = (int) Math.min(Integer.MAX_VALUE, store.countByUpstreamState(UpstreamState.SYNCING));
-            for (StoredEntry e : store.byUpstreamState(UpstreamState.SYNCING, limit)) {
-                if (inFlight.contains(e.entry().uuid())) continue;
-                w.setUpstreamAt(e.entry().uuid(), e.entry().seq(), UpstreamState.PENDING, null);
-                count++;
-            }
-            return count;
-        });
     }
 
     /** The coordinator's "retry failed": every failed entry is pending again. Returns how many. */

@@ -140,10 +140,8 @@ public final class Uploader implements AutoCloseable {
     // ---- steps, all on the worker thread ----
 
     private void resume() {
-        int reset = ledger.recover();
         ledger.inFlight().ifPresent(b -> LOG.info("re-sending batch {} ({} entries) that was under way before the restart",
                 b.key(), b.size()));
-        if (reset > 0) LOG.info("{} entries left half-sent by an earlier run are pending again", reset);
         pump();
     }
 
