@@ -1,7 +1,9 @@
 package org.lankit.upstream;
 
 import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,10 @@ public final class Uploader implements AutoCloseable {
     private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile ApiTarget target;
     private volatile Phase phase = new Phase(UploaderStatus.State.IDLE, null);
-    private volatile String lastError;
+    /** Why the batch under way is waiting; cleared once the API gives an answer. */
+    private volatile String waitingBecause;
+    /** Why entries last failed; shown while any failed entry is left. */
+    private volatile String lastRefusal;
     private volatile boolean closed;
     // only touched on the worker thread
     private Sending sending;
@@ -133,8 +138,10 @@ public final class Uploader implements AutoCloseable {
     public UploaderStatus status() {
         Phase p = target == null ? new Phase(UploaderStatus.State.DISABLED, null) : phase;
         long pending = ledger.count(UpstreamState.PENDING) + ledger.count(UpstreamState.SYNCING);
+        long failed = ledger.count(UpstreamState.FAILED);
+        String lastError = waitingBecause != null ? waitingBecause : failed > 0 ? lastRefusal : null;
         return new UploaderStatus(p.state(), p.until(), pending, ledger.count(UpstreamState.SYNCED),
-                ledger.count(UpstreamState.FAILED), lastError, policies.breakerState().name().toLowerCase(java.util.Locale.ROOT));
+                failed, lastError, policies.breakerState().name().toLowerCase(Locale.ROOT));
     }
 
     // ---- steps, all on the worker thread ----
@@ -180,25 +187,27 @@ public final class Uploader implements AutoCloseable {
             return;
         }
         Batch batch = s.batch();
+        waitingBecause = null;
         if (oneByOne > 0 && batch.size() == 1) oneByOne--;
         if (failure != null) {
             LOG.error("batch {} could not be sent", batch.key(), failure);
-            lastError = Failures.describe(failure, target);
-            ledger.failed(batch, lastError);
+            lastRefusal = Failures.describe(failure, target);
+            ledger.failed(batch, lastRefusal);
         } else if (answer.isAccepted()) {
             ledger.accepted(batch, answer.rejected());
-            lastError = answer.rejected().isEmpty() ? null
-                    : "the API refused " + answer.rejected().size() + " of " + batch.size() + " entries, e.g. "
-                    + answer.rejected().values().iterator().next();
+            if (!answer.rejected().isEmpty()) {
+                lastRefusal = "the API refused " + answer.rejected().size() + " of " + batch.size() + " entries, e.g. "
+                        + answer.rejected().values().iterator().next();
+            }
             LOG.debug("batch {} stored by the API ({} entries, {} refused)", batch.key(), batch.size(), answer.rejected().size());
         } else if (answer.mayBeAboutOneEntry() && batch.size() > 1) {
             ledger.giveBack(batch);
             oneByOne = batch.size();
-            lastError = "the API refused a batch (" + answer.reason() + "); sending its entries one by one";
+            lastRefusal = "the API refused a batch (" + answer.reason() + "); sending its entries one by one";
             LOG.warn("batch {} refused ({}); sending its {} entries one by one", batch.key(), answer.reason(), batch.size());
         } else {
             ledger.failed(batch, answer.reason());
-            lastError = "the API refused " + batch.size() + " entries: " + answer.reason();
+            lastRefusal = "the API refused " + batch.size() + " entries: " + answer.reason();
             LOG.warn("batch {} refused for good: {}", batch.key(), answer.reason());
         }
         pump();
@@ -260,18 +269,18 @@ public final class Uploader implements AutoCloseable {
         public void retryScheduled(Throwable cause, Duration delay) {
             boolean stillOffline = phase.state() == UploaderStatus.State.OFFLINE;
             boolean offline = Failures.isUnreachable(cause)
-                    || stillOffline && Failures.unwrap(cause) instanceof dev.failsafe.CircuitBreakerOpenException;
+                    || stillOffline && Failures.unwrap(cause) instanceof CircuitBreakerOpenException;
             phase = new Phase(offline ? UploaderStatus.State.OFFLINE : UploaderStatus.State.BACKING_OFF,
                     System.currentTimeMillis() + delay.toMillis());
-            if (!(Failures.unwrap(cause) instanceof dev.failsafe.CircuitBreakerOpenException)) {
-                lastError = Failures.describe(cause, target);
+            if (!(Failures.unwrap(cause) instanceof CircuitBreakerOpenException)) {
+                waitingBecause = Failures.describe(cause, target);
             }
-            LOG.debug("next try in {} ms: {}", delay.toMillis(), lastError);
+            LOG.debug("next try in {} ms: {}", delay.toMillis(), waitingBecause);
         }
 
         @Override
         public void breakerChanged(CircuitBreaker.State state) {
-            LOG.info("upload circuit {}", state.name().toLowerCase(java.util.Locale.ROOT));
+            LOG.info("upload circuit {}", state.name().toLowerCase(Locale.ROOT));
         }
     }
 
