@@ -4,11 +4,30 @@ import java.nio.file.Path;
 
 /**
  * The start-up choices, as given on the command line (nulls mean "not given": the remembered
- * or default value applies). {@code bind} is the one address to listen on (null: every adapter).
+ * or default value applies). {@code bind} is the one address to listen on (null: every adapter);
+ * {@code retryFailed} queues the uploads the team's API refused again.
  */
 public record KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
-                         String masterUrl, String apiUrl, String apiToken, String bind) {
+                         String masterUrl, String apiUrl, String apiToken, String bind, boolean retryFailed) {
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
     public static final int DEFAULT_PORT = 8377;
+
+    /** The options of a kit that runs on every adapter, with no one-off action. */
+    public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
+                      String masterUrl, String apiUrl, String apiToken) {
+        this(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, false);
+    }
+
+    public KitOptions withDataDir(Path dir) {
+        return new KitOptions(headless, role, port, dir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed);
+    }
+
+    public KitOptions asHeadless() {
+        return new KitOptions(true, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed);
+    }
+
+    public KitOptions withBind(String address) {
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, address, retryFailed);
+    }
 }

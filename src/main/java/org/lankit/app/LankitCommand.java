@@ -46,8 +46,12 @@ final class LankitCommand {
     @Option(names = "--api-token", paramLabel = "T", description = "Master: the token for the team's API (never shown in full).")
     String apiToken;
 
+    @Option(names = "--retry-failed",
+            description = "Master: queue the entries the team's API refused for upload again, then run as usual.")
+    boolean retryFailed;
+
     KitOptions toOptions() {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind);
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed);
     }
 
     static final class VersionProvider implements IVersionProvider {

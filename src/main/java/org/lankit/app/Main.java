@@ -2,7 +2,9 @@ package org.lankit.app;
 
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
+import java.util.Optional;
 import org.lankit.store.DataFolders;
+import org.lankit.upstream.ApiTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -51,17 +53,22 @@ public final class Main {
             err.println("lankit: --bind must be an IP address such as 192.168.1.20 (see --help)");
             return USAGE;
         }
+        String apiToken = options.apiToken();
+        String apiProblem = (options.apiUrl() == null ? Optional.<String>empty() : ApiTarget.urlProblem(options.apiUrl()))
+                .or(() -> ApiTarget.tokenProblem(apiToken)).orElse(null);
+        if (apiProblem != null) {
+            err.println("lankit: " + apiProblem + " (see --help)");
+            return USAGE;
+        }
         if (options.dataDir() == null) {
-            options = new KitOptions(options.headless(), options.role(), options.port(), DataFolders.defaultDataDir(),
-                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken(), options.bind());
+            options = options.withDataDir(DataFolders.defaultDataDir());
         }
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");
-            options = new KitOptions(true, options.role(), options.port(), options.dataDir(), options.name(),
-                    options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken(), options.bind());
+            options = options.asHeadless();
         }
         if (options.headless()) return Headless.run(options, out, err);
         org.lankit.ui.ControlPanel.open(options);

@@ -16,7 +16,9 @@ import org.lankit.pairing.Tokens;
 import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
-import org.lankit.sync.Protocol.UpstreamStatus;
+import org.lankit.upstream.KitRef;
+import org.lankit.upstream.Uploader;
+import org.lankit.upstream.UploaderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +35,17 @@ public final class MasterKit implements AutoCloseable {
     private final Hub hub;
     private final String advertisedHost;
     private final MasterAnnouncer announcer;
+    private final Uploader uploader;
     private volatile String joinCode;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
-                      String joinCode) {
+                      Uploader uploader, String joinCode) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
         this.advertisedHost = advertisedHost;
         this.announcer = announcer;
+        this.uploader = uploader;
         this.joinCode = joinCode;
     }
 
@@ -50,6 +54,11 @@ public final class MasterKit implements AutoCloseable {
      * remembered port, or the default, in that order.
      */
     public static MasterKit start(KitStore store, KitOptions options, HubConfig hubConfig) {
+        return start(store, options, hubConfig, UploaderConfig.defaults());
+    }
+
+    /** The same, with the uploader's batching and retry timing (tests use short waits). */
+    public static MasterKit start(KitStore store, KitOptions options, HubConfig hubConfig, UploaderConfig uploaderConfig) {
         Settings settings = store.settings();
         store.forms().installDefaultIfEmpty();
         String deviceId = remembered(settings, SettingKeys.DEVICE_ID, Tokens::newDeviceId);
@@ -64,17 +73,20 @@ public final class MasterKit implements AutoCloseable {
                 : settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
-        Supplier<UpstreamStatus> upstream = () -> new UpstreamStatus("disabled", 0, 0, 0, null);
+        Uploader uploader = Uploader.start(store, new KitRef(deviceId, name), options.apiUrl(), options.apiToken(), uploaderConfig);
+        if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
-            hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port), () -> self[0].joinCode, upstream);
+            hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port), () -> self[0].joinCode,
+                    () -> uploader.status().toProtocol(), uploader::retryFailed);
         } catch (JavalinBindException e) {
+            uploader.close();
             throw new PortInUseException(port);
         }
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
         String host = hubConfig.listensEverywhere() ? LanAddress.bestHost() : hubConfig.host();
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
-        self[0] = new MasterKit(store, identity, hub, host, announcer, code);
+        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, code);
         LOG.info("master {} serving on port {}", deviceId, hub.port());
         return self[0];
     }
@@ -85,6 +97,11 @@ public final class MasterKit implements AutoCloseable {
 
     public Hub hub() {
         return hub;
+    }
+
+    /** The upload to the team's API: status, settings, "Test connection", "Retry failed". */
+    public Uploader uploader() {
+        return uploader;
     }
 
     public MasterIdentity identity() {
@@ -109,6 +126,7 @@ public final class MasterKit implements AutoCloseable {
     @Override
     public void close() {
         if (announcer != null) announcer.close();
+        uploader.close();
         hub.close();
     }
 

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.InputStream;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Json;
@@ -29,8 +30,17 @@ public final class Hub implements AutoCloseable {
         this.push = push;
     }
 
+    /** A hub without an uploader: "retry failed" answers that there is nothing to retry with. */
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
                             Supplier<String> joinCode, Supplier<UpstreamStatus> upstream) {
+        return start(store, master, config, joinCode, upstream, () -> {
+            throw ApiException.unavailable("this kit has no uploader running");
+        });
+    }
+
+    /** {@code retryFailed} queues the entries the team's API refused again and says how many. */
+    public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
+                            Supplier<String> joinCode, Supplier<UpstreamStatus> upstream, IntSupplier retryFailed) {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         Access access = new Access(store.devices(), limiter, config.localNetworkOnly());
         PushService push = new PushService(store, master);
@@ -38,6 +48,7 @@ public final class Hub implements AutoCloseable {
         InfoRoutes info = new InfoRoutes(store, master, pairing, upstream);
         SyncRoutes sync = new SyncRoutes(store, push, master, config);
         LiveSocket live = new LiveSocket(access, store::lastSeq);
+        UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
 
         Javalin app = Javalin.create(cfg -> {
             configureServer(cfg, config);
@@ -59,6 +70,7 @@ public final class Hub implements AutoCloseable {
             cfg.routes.get(API + "/sync/pull", sync::pull);
             cfg.routes.ws(API + "/sync/live", live::configure);
             cfg.routes.get(API + "/status", info::status);
+            cfg.routes.post(API + "/upstream/retry-failed", uploads::retryFailed);
             cfg.routes.get("/join", Hub::serveApp);
         });
         store.onSeqAdvanced(live::announce);

@@ -96,6 +96,21 @@ public final class EntryWriter {
         entries.put(r);
     }
 
+    /**
+     * Master: records where the entry stands with the team's API, but only while it is still at
+     * {@code sentSeq}; an entry changed since that revision was sent stays pending for its new one.
+     * Returns whether the entry was updated.
+     */
+    public boolean setUpstreamAt(String uuid, long sentSeq, UpstreamState state, String error) {
+        EntryRecord r = record(uuid);
+        if (r == null || r.seq != sentSeq) return false;
+        r.upstreamState = state.code();
+        if (state == UpstreamState.SYNCED) r.upstreamSeq = sentSeq;
+        r.upstreamError = state == UpstreamState.FAILED ? error : null;
+        entries.put(r);
+        return true;
+    }
+
     public void audit(String deviceId, String action, String entryUuid, String summary) {
         AuditRecord a = new AuditRecord();
         a.time = clock.getAsLong();

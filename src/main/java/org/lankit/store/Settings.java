@@ -18,19 +18,28 @@ public final class Settings {
         return Optional.ofNullable(record(name)).map(r -> r.value);
     }
 
-    public synchronized void put(String name, String value) {
-        SettingRecord r = record(name);
-        if (r == null) {
-            r = new SettingRecord();
-            r.name = name;
-        }
-        r.value = value;
-        box.put(r);
+    /**
+     * Look-up and put run in one store transaction (joining the caller's, inside
+     * {@link KitStore#write}), not under a Java lock: a lock taken inside a transaction by one
+     * thread and before it by another would deadlock.
+     */
+    public void put(String name, String value) {
+        box.getStore().runInTx(() -> {
+            SettingRecord r = record(name);
+            if (r == null) {
+                r = new SettingRecord();
+                r.name = name;
+            }
+            r.value = value;
+            box.put(r);
+        });
     }
 
-    public synchronized void remove(String name) {
-        SettingRecord r = record(name);
-        if (r != null) box.remove(r);
+    public void remove(String name) {
+        box.getStore().runInTx(() -> {
+            SettingRecord r = record(name);
+            if (r != null) box.remove(r);
+        });
     }
 
     private SettingRecord record(String name) {

@@ -34,7 +34,13 @@ public final class Protocol {
     public record LiveMessage(String type, long seq) {
     }
 
-    public record UpstreamStatus(String state, long pending, long synced, long failed, String lastError) {
+    /** {@code until}: while backing off or offline, when the next try is due (epoch ms); else absent. */
+    public record UpstreamStatus(String state, long pending, long synced, long failed, String lastError,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Long until) {
+
+        public UpstreamStatus(String state, long pending, long synced, long failed, String lastError) {
+            this(state, pending, synced, failed, lastError, null);
+        }
     }
 
     public record Status(long entries, long devices, UpstreamStatus upstream, long time) {

@@ -29,7 +29,7 @@ public final class RunningClient implements AutoCloseable {
         KitStore store = KitStore.open(dataDir);
         try {
             KitOptions options = new KitOptions(true, Role.CLIENT, null, dataDir, name, RunningMaster.JOIN_CODE, masterUrl,
-                    null, null, null);
+                    null, null);
             return new RunningClient(store, ClientKit.start(store, options));
         } catch (IOException | RuntimeException e) {
             store.close();

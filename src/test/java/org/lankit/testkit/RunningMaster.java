@@ -30,7 +30,7 @@ public final class RunningMaster implements AutoCloseable {
     public static RunningMaster start(Path dataDir, int port, HubConfig hubConfig) {
         KitStore store = KitStore.open(dataDir);
         try {
-            KitOptions options = new KitOptions(true, null, port, dataDir, "Test team", JOIN_CODE, null, null, null, "127.0.0.1");
+            KitOptions options = new KitOptions(true, null, port, dataDir, "Test team", JOIN_CODE, null, null, null).withBind("127.0.0.1");
             return new RunningMaster(store, MasterKit.start(store, options, hubConfig.withAddress("127.0.0.1", port)));
         } catch (RuntimeException e) {
             store.close();

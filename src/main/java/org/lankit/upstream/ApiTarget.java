@@ -1,0 +1,72 @@
+package org.lankit.upstream;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import org.lankit.pairing.Tokens;
+
+/**
+ * Where entries go: the team API's address and its token (empty: no Authorization header).
+ * {@link #toString()} shows the token masked, so logging a target never leaks it.
+ */
+public record ApiTarget(URI url, String token) {
+
+    public ApiTarget {
+        token = token == null ? "" : token.trim();
+        Optional<String> problem = problem(url == null ? null : url.toString(), token);
+        if (problem.isPresent()) throw new IllegalArgumentException(problem.get());
+    }
+
+    /** The target for a typed-in address and token; an empty address means "no API". */
+    public static Optional<ApiTarget> of(String url, String token) {
+        if (url == null || url.isBlank()) return Optional.empty();
+        Optional<String> problem = problem(url, token);
+        if (problem.isPresent()) throw new IllegalArgumentException(problem.get());
+        return Optional.of(new ApiTarget(URI.create(url.trim()), token));
+    }
+
+    /** What is wrong with a typed-in address and token, in words for the coordinator; empty if fine. */
+    public static Optional<String> problem(String url, String token) {
+        return urlProblem(url).or(() -> tokenProblem(token));
+    }
+
+    public static Optional<String> urlProblem(String url) {
+        if (url == null || url.isBlank()) return Optional.of("the API address is empty");
+        try {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+                return Optional.of("the API address must look like https://api.example.org/entries");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("the API address is not a valid address: " + e.getReason());
+        }
+    }
+
+    /** A token goes into an HTTP header: visible ASCII only. */
+    public static Optional<String> tokenProblem(String token) {
+        if (token == null || token.trim().chars().allMatch(c -> c > 0x20 && c < 0x7f)) return Optional.empty();
+        return Optional.of("the API token may hold only letters, digits and punctuation, no spaces");
+    }
+
+    public boolean hasToken() {
+        return !token.isEmpty();
+    }
+
+    /** Host and port, for messages: the path may be long and says little. */
+    public String hostAndPort() {
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    }
+
+    public int portOrDefault() {
+        if (url.getPort() >= 0) return url.getPort();
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    @Override
+    public String toString() {
+        return url + (hasToken() ? " (token " + Tokens.masked(token) + ")" : " (no token)");
+    }
+}
