@@ -4,11 +4,28 @@ import java.nio.file.Path;
 
 /**
  * The start-up choices, as given on the command line (nulls mean "not given": the remembered
- * or default value applies).
+ * or default value applies). {@code exportBackup}, {@code importBackup} and {@code exportCsv} ask
+ * for a one-off action on the data folder instead of running the kit.
  */
 public record KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
-                         String masterUrl, String apiUrl, String apiToken) {
+                         String masterUrl, String apiUrl, String apiToken,
+                         Path exportBackup, Path importBackup, Path exportCsv) {
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
     public static final int DEFAULT_PORT = 8377;
+
+    /** The options of a kit that runs (no one-off action). */
+    public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
+                      String masterUrl, String apiUrl, String apiToken) {
+        this(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, null, null);
+    }
+
+    public boolean hasBackupAction() {
+        return exportBackup != null || importBackup != null || exportCsv != null;
+    }
+
+    public KitOptions withDataDir(Path dir) {
+        return new KitOptions(headless, role, port, dir, name, joinCode, masterUrl, apiUrl, apiToken,
+                exportBackup, importBackup, exportCsv);
+    }
 }

@@ -47,12 +47,10 @@ public final class Main {
             err.println("lankit: --master must be an address like http://192.168.1.20:8377 (see --help)");
             return USAGE;
         }
-        if (options.dataDir() == null) {
-            options = new KitOptions(options.headless(), options.role(), options.port(), DataFolders.defaultDataDir(),
-                    options.name(), options.joinCode(), options.masterUrl(), options.apiUrl(), options.apiToken());
-        }
+        if (options.dataDir() == null) options = options.withDataDir(DataFolders.defaultDataDir());
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
+        if (options.hasBackupAction()) return BackupCommands.run(options, out, err);
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");

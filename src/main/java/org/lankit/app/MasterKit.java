@@ -4,6 +4,9 @@ import io.javalin.util.JavalinBindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import org.lankit.backup.BackupOrigin;
+import org.lankit.backup.BackupScheduler;
+import org.lankit.backup.BackupSettings;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
@@ -29,12 +32,14 @@ public final class MasterKit implements AutoCloseable {
     private final KitStore store;
     private final MasterIdentity identity;
     private final Hub hub;
+    private final BackupScheduler backups;
     private volatile String joinCode;
 
-    private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String joinCode) {
+    private MasterKit(KitStore store, MasterIdentity identity, Hub hub, BackupScheduler backups, String joinCode) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
+        this.backups = backups;
         this.joinCode = joinCode;
     }
 
@@ -65,7 +70,9 @@ public final class MasterKit implements AutoCloseable {
             throw new PortInUseException(port);
         }
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
-        self[0] = new MasterKit(store, identity, hub, code);
+        BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
+                BackupSettings.read(settings, store.dataDir()));
+        self[0] = new MasterKit(store, identity, hub, backups, code);
         LOG.info("master {} serving on port {}", deviceId, hub.port());
         return self[0];
     }
@@ -93,12 +100,17 @@ public final class MasterKit implements AutoCloseable {
         return joinCode;
     }
 
+    public BackupScheduler backups() {
+        return backups;
+    }
+
     public String joinUrl() {
         return JoinUrl.of(LanAddress.bestHost(), hub.port(), joinCode);
     }
 
     @Override
     public void close() {
+        backups.close();
         hub.close();
     }
 

@@ -9,12 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.lankit.sync.Entry;
 
 /**
@@ -191,6 +195,68 @@ public final class KitStore implements AutoCloseable {
 
     public long auditCount() {
         return audit.count();
+    }
+
+    /**
+     * Runs {@code work} in one read transaction: every read inside sees the same committed state,
+     * while writers go on (exports use this for a consistent copy without stopping the hub).
+     */
+    public <T> T snapshot(Supplier<T> work) {
+        return boxStore.callInReadTx(work::get);
+    }
+
+    /** The form of each stored entry among {@code uuids}; uuids not stored are left out. */
+    public Map<String, String> formIdsOf(Collection<String> uuids) {
+        if (uuids.isEmpty()) return Map.of();
+        String[] wanted = uuids.toArray(String[]::new);
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.uuid.oneOf(wanted, StringOrder.CASE_SENSITIVE)).build()) {
+            Map<String, String> forms = new HashMap<>();
+            for (EntryRecord r : q.find()) forms.put(r.uuid, r.formId);
+            return forms;
+        }
+    }
+
+    /** All entries in storage order, one page after the record id {@code afterId}; for exports. */
+    public Page<StoredEntry> entryPage(long afterId, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.id.greater(afterId)).order(EntryRecord_.id).build()) {
+            return entryPage(q, afterId, limit);
+        }
+    }
+
+    /** The entries of one form in storage order, one page after the record id {@code afterId}. */
+    public Page<StoredEntry> entryPage(String formId, long afterId, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.id.greater(afterId)
+                .and(EntryRecord_.formId.equal(formId, StringOrder.CASE_SENSITIVE))).order(EntryRecord_.id).build()) {
+            return entryPage(q, afterId, limit);
+        }
+    }
+
+    /** The audit log in the order it was written, one page after the record id {@code afterId}. */
+    public Page<AuditEvent> auditPage(long afterId, int limit) {
+        try (Query<AuditRecord> q = audit.query(AuditRecord_.id.greater(afterId)).order(AuditRecord_.id).build()) {
+            List<AuditRecord> records = q.find(0, limit);
+            long last = records.isEmpty() ? afterId : records.get(records.size() - 1).id;
+            return new Page<>(records.stream().map(RecordCodec::audit).toList(), last);
+        }
+    }
+
+    /**
+     * Master: entries the team's API holds (state synced) that this master last changed before
+     * {@code changedBefore}, with a seq above {@code afterSeq}, in seq order; retention checks the
+     * rest of its rule on each.
+     */
+    public List<StoredEntry> syncedBefore(long changedBefore, long afterSeq, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(UpstreamState.SYNCED.code())
+                .and(EntryRecord_.changedAt.less(changedBefore))
+                .and(EntryRecord_.seq.greater(afterSeq))).order(EntryRecord_.seq).build()) {
+            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+        }
+    }
+
+    private static Page<StoredEntry> entryPage(Query<EntryRecord> q, long afterId, int limit) {
+        List<EntryRecord> records = q.find(0, limit);
+        long last = records.isEmpty() ? afterId : records.get(records.size() - 1).id;
+        return new Page<>(records.stream().map(RecordCodec::entry).toList(), last);
     }
 
     @Override
