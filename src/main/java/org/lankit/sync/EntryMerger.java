@@ -43,19 +43,29 @@ public final class EntryMerger {
     /**
      * Merges an entry state replayed from a verified backup into {@code stored} (null when new).
      * Its values keep their authors (the author rule is for devices writing as themselves; a
-     * backup carries what many devices wrote) and count as copies without {@code base}: one not
-     * newer than the stored value is stale and ignored, a newer one meets a different stored value
-     * as a concurrent edit (master priority, then the later clock; the loser becomes a conflict).
-     * The backup's own conflicts and settled list are not merged here.
+     * backup carries what many devices wrote). A backup holds no {@code base}, so each value is
+     * taken as a copy: one not newer than the stored value is stale and ignored; a newer one by
+     * the device that wrote the stored value is that device's next edit of it (a device builds on
+     * its own value), a plain update; any other newer one meets the stored value as a concurrent
+     * edit (master priority, then the later clock; the loser becomes a conflict). The master's own
+     * values get no such trust: a restored master id may have written on two laptops. The
+     * backup's conflicts and settled list are not merged here.
      */
     public MergeOutcome replay(Entry stored, Entry replayed) {
         if (stored != null && !stored.formId().equals(replayed.formId())) {
             return MergeOutcome.rejected("entry " + replayed.uuid() + " belongs to form " + stored.formId());
         }
         Map<String, FieldValue> copies = new TreeMap<>();
-        replayed.fields().forEach((name, v) -> copies.put(name, v.withoutBase()));
-        FieldValue deleted = replayed.deleted() == null ? null : replayed.deleted().withoutBase();
+        replayed.fields().forEach((name, v) -> copies.put(name, replayCopy(stored == null ? null : stored.fields().get(name), v)));
+        FieldValue deleted = replayed.deleted() == null ? null
+                : replayCopy(stored == null ? null : stored.deleted(), replayed.deleted());
         return apply(stored, replayed.withFields(copies, deleted));
+    }
+
+    private FieldValue replayCopy(FieldValue held, FieldValue copy) {
+        boolean ownNextEdit = held != null && copy.by().equals(held.by()) && !held.by().equals(masterDeviceId)
+                && copy.hlc().compareTo(held.hlc()) > 0;
+        return ownNextEdit ? new FieldValue(copy.value(), copy.hlc(), copy.by(), held.hlc()) : copy.withoutBase();
     }
 
     private MergeOutcome apply(Entry stored, Entry incoming) {
