@@ -58,9 +58,10 @@ final class FormCsv {
         csv.row(header);
         long rows = 0;
         long after = 0;
-        for (Page<StoredEntry> page = store.entryPage(formId, after, PAGE); !page.isEmpty();
-             page = store.entryPage(formId, after, PAGE)) {
+        // one walk over all entries per form: a walk filtered by form would rescan its index each page
+        for (Page<StoredEntry> page = store.entryPage(after, PAGE); !page.isEmpty(); page = store.entryPage(after, PAGE)) {
             for (StoredEntry stored : page.items()) {
+                if (!stored.entry().formId().equals(formId)) continue;
                 csv.row(row(stored.entry()));
                 rows++;
             }

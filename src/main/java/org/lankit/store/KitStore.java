@@ -2,6 +2,7 @@ package org.lankit.store;
 
 import io.objectbox.Box;
 import io.objectbox.BoxStore;
+import io.objectbox.Property;
 import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
 import java.io.IOException;
@@ -13,12 +14,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.lankit.sync.Entry;
 
 /**
@@ -216,28 +219,18 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
-    /** All entries in storage order, one page after the record id {@code afterId}; for exports. */
+    /**
+     * All entries in storage order, one page after the record id {@code afterId}, for exports.
+     * Pages are windows of at most {@code limit} record ids, so each read costs the same however
+     * far the walk is (an offset or a sort would grow with the store).
+     */
     public Page<StoredEntry> entryPage(long afterId, int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.id.greater(afterId)).order(EntryRecord_.id).build()) {
-            return entryPage(q, afterId, limit);
-        }
-    }
-
-    /** The entries of one form in storage order, one page after the record id {@code afterId}. */
-    public Page<StoredEntry> entryPage(String formId, long afterId, int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.id.greater(afterId)
-                .and(EntryRecord_.formId.equal(formId, StringOrder.CASE_SENSITIVE))).order(EntryRecord_.id).build()) {
-            return entryPage(q, afterId, limit);
-        }
+        return window(entries, EntryRecord_.id, afterId, limit, RecordCodec::entry);
     }
 
     /** The audit log in the order it was written, one page after the record id {@code afterId}. */
     public Page<AuditEvent> auditPage(long afterId, int limit) {
-        try (Query<AuditRecord> q = audit.query(AuditRecord_.id.greater(afterId)).order(AuditRecord_.id).build()) {
-            List<AuditRecord> records = q.find(0, limit);
-            long last = records.isEmpty() ? afterId : records.get(records.size() - 1).id;
-            return new Page<>(records.stream().map(RecordCodec::audit).toList(), last);
-        }
+        return window(audit, AuditRecord_.id, afterId, limit, RecordCodec::audit);
     }
 
     /**
@@ -253,10 +246,22 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
-    private static Page<StoredEntry> entryPage(Query<EntryRecord> q, long afterId, int limit) {
-        List<EntryRecord> records = q.find(0, limit);
-        long last = records.isEmpty() ? afterId : records.get(records.size() - 1).id;
-        return new Page<>(records.stream().map(RecordCodec::entry).toList(), last);
+    /**
+     * The records in the next non-empty window of ids after {@code afterId}, read by key; empty
+     * past the last record.
+     */
+    private static <T, R> Page<R> window(Box<T> box, Property<T> id, long afterId, int limit, Function<T, R> map) {
+        long from = afterId;
+        while (true) {
+            List<R> items = box.get(LongStream.rangeClosed(from + 1, from + limit).toArray()).stream()
+                    .filter(Objects::nonNull).map(map).toList();
+            if (!items.isEmpty()) return new Page<>(items, from + limit);
+            try (Query<T> rest = box.query(id.greater(from + limit)).build()) {
+                long next = rest.findFirstId();
+                if (next == 0) return new Page<>(List.of(), afterId);
+                from = next - 1; // jump over a gap left by removed records
+            }
+        }
     }
 
     @Override
