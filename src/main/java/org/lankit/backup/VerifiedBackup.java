@@ -69,10 +69,6 @@ public final class VerifiedBackup implements AutoCloseable {
         return zip.getInputStream(entry);
     }
 
-    boolean has(String name) {
-        return manifest.members().stream().anyMatch(m -> m.name().equals(name));
-    }
-
     @Override
     public void close() {
         closeQuietly(zip);

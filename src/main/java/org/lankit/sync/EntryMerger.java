@@ -44,12 +44,11 @@ public final class EntryMerger {
      * Merges an entry state replayed from a verified backup into {@code stored} (null when new).
      * Its values keep their authors (the author rule is for devices writing as themselves; a
      * backup carries what many devices wrote). A backup holds no {@code base}, so each value is
-     * taken as a copy: one not newer than the stored value is stale and ignored; a newer one by
-     * the device that wrote the stored value is that device's next edit of it (a device builds on
-     * its own value), a plain update; any other newer one meets the stored value as a concurrent
-     * edit (master priority, then the later clock; the loser becomes a conflict). The master's own
-     * values get no such trust: a restored master id may have written on two laptops. The
-     * backup's conflicts and settled list are not merged here.
+     * taken as a copy: one not newer than the stored value is stale; a newer one by the device
+     * that wrote the stored value is that device's next edit of it (one device's edits are
+     * sequential), a plain update; any other newer one meets the stored value as a concurrent edit
+     * (master priority, then the later clock; the loser becomes a conflict). The backup's
+     * conflicts and settled list are not merged here.
      */
     public MergeOutcome replay(Entry stored, Entry replayed) {
         if (stored != null && !stored.formId().equals(replayed.formId())) {
@@ -63,8 +62,7 @@ public final class EntryMerger {
     }
 
     private FieldValue replayCopy(FieldValue held, FieldValue copy) {
-        boolean ownNextEdit = held != null && copy.by().equals(held.by()) && !held.by().equals(masterDeviceId)
-                && copy.hlc().compareTo(held.hlc()) > 0;
+        boolean ownNextEdit = held != null && copy.by().equals(held.by()) && copy.hlc().compareTo(held.hlc()) > 0;
         return ownNextEdit ? new FieldValue(copy.value(), copy.hlc(), copy.by(), held.hlc()) : copy.withoutBase();
     }
 

@@ -55,9 +55,10 @@ class BackupSchedulerTest {
             try (BackupScheduler scheduler = BackupScheduler.start(store, ORIGIN,
                     new BackupSettings(true, Duration.ofMillis(200), 2, folder, null), Duration.ZERO)) {
                 assertThat(scheduler.isRunning()).isTrue();
-                for (int i = 0; i < 300 && !(Files.isDirectory(folder) && names(folder).size() > 0); i++) Thread.sleep(100);
-                assertThat(names(folder)).isNotEmpty().allMatch(n -> n.matches("lankit-backup-Test-team-\\d{8}-\\d{6}\\.zip"));
+                for (int i = 0; i < 300 && !hasBackup(folder); i++) Thread.sleep(100);
             }
+            // closed: no backup is half written any more
+            assertThat(names(folder)).isNotEmpty().allMatch(n -> n.matches("lankit-backup-Test-team-\\d{8}-\\d{6}\\.zip"));
         }
     }
 
@@ -88,6 +89,10 @@ class BackupSchedulerTest {
             assertThat(set.keep()).isEqualTo(10);
             assertThat(set.retentionDays()).isEqualTo(90);
         }
+    }
+
+    private static boolean hasBackup(Path folder) throws IOException {
+        return Files.isDirectory(folder) && names(folder).stream().anyMatch(n -> n.endsWith(".zip"));
     }
 
     private static List<String> names(Path folder) throws IOException {
