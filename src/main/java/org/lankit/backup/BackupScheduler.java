@@ -58,7 +58,7 @@ public final class BackupScheduler implements AutoCloseable {
             return t;
         });
         BackupScheduler scheduler = new BackupScheduler(store, origin, settings, executor);
-        long last = store.settings().get(LAST_AUTOMATIC).map(Long::parseLong).orElse(0L);
+        long last = store.settings().get(LAST_AUTOMATIC).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(0L);
         long due = last + settings.every().toMillis() - System.currentTimeMillis();
         long first = Math.max(startDelay.toMillis(), due);
         executor.scheduleWithFixedDelay(scheduler::runQuietly, first, settings.every().toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package org.lankit.backup;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,9 +34,17 @@ public record BackupSettings(boolean automatic, Duration every, int keep, Path f
         boolean automatic = !settings.get(AUTOMATIC).map("false"::equalsIgnoreCase).orElse(false);
         int hours = positive(settings.get(EVERY_HOURS)).orElse(DEFAULT_EVERY_HOURS);
         int keep = positive(settings.get(KEEP)).orElse(DEFAULT_KEEP);
-        Path folder = settings.get(FOLDER).filter(s -> !s.isBlank()).map(Path::of).orElse(dataDir.resolve("backups"));
+        Path folder = settings.get(FOLDER).filter(s -> !s.isBlank()).flatMap(BackupSettings::path).orElse(dataDir.resolve("backups"));
         Integer retention = positive(settings.get(RETENTION_DAYS)).orElse(null);
         return new BackupSettings(automatic, Duration.ofHours(hours), keep, folder, retention);
+    }
+
+    private static Optional<Path> path(String text) {
+        try {
+            return Optional.of(Path.of(text.strip()));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Integer> positive(Optional<String> text) {

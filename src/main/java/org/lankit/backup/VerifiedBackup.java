@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ public final class VerifiedBackup implements AutoCloseable {
     }
 
     public static VerifiedBackup open(Path file) {
+        if (!Files.isRegularFile(file)) throw new BackupRejectedException("there is no file " + file);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
