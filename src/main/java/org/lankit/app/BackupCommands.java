@@ -44,20 +44,20 @@ final class BackupCommands {
         }
     }
 
+    /** Writes the backup, then reads it back whole, so a script knows the copy on the stick is good. */
     private static String exportBackup(KitStore store, Path target) {
         BackupExporter exporter = new BackupExporter(store, origin(store));
         Path file = target;
-        Manifest manifest;
         if (Files.isDirectory(target)) {
             file = exporter.exportToFolder(target);
-            try (VerifiedBackup written = VerifiedBackup.open(file)) {
-                manifest = written.manifest();
-            }
         } else {
-            manifest = exporter.export(target);
+            exporter.export(target);
         }
-        return "Backup written to " + file.toAbsolutePath() + ": " + manifest.counts().entries() + " entries, "
-                + manifest.counts().forms() + " form version(s), " + manifest.counts().audit() + " audit event(s)";
+        try (VerifiedBackup written = VerifiedBackup.open(file)) {
+            Manifest.Counts counts = written.manifest().counts();
+            return "Backup written and verified: " + file.toAbsolutePath() + " (" + counts.entries() + " entries, "
+                    + counts.forms() + " form version(s), " + counts.audit() + " audit event(s))";
+        }
     }
 
     /**

@@ -41,7 +41,7 @@ class BackupCommandLineTest {
     void export_then_import_into_a_new_folder_restores_the_team_and_its_master_identity() {
         Path file = temp.resolve("stick/team.zip");
         assertThat(run("--export-backup", file.toString(), "--data-dir", data.toString())).isEqualTo(Main.OK);
-        assertThat(out.toString()).contains("Backup written to").contains("40 entries");
+        assertThat(out.toString()).contains("Backup written and verified: ").contains("(40 entries,");
         assertThat(file).isRegularFile();
 
         Path fresh = temp.resolve("new-laptop");
