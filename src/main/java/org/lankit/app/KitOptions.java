@@ -5,10 +5,13 @@ import java.nio.file.Path;
 /**
  * The start-up choices, as given on the command line (nulls mean "not given": the remembered
  * or default value applies). {@code bind} is the one address to listen on (null: every adapter);
- * {@code retryFailed} queues the uploads the team's API refused again.
+ * {@code retryFailed} queues the uploads the team's API refused again; {@code exportBackup},
+ * {@code importBackup} and {@code exportCsv} ask for a one-off action on the data folder instead
+ * of running the kit.
  */
 public record KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
-                         String masterUrl, String apiUrl, String apiToken, String bind, boolean retryFailed) {
+                         String masterUrl, String apiUrl, String apiToken, String bind, boolean retryFailed,
+                         Path exportBackup, Path importBackup, Path exportCsv) {
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
     public static final int DEFAULT_PORT = 8377;
@@ -16,18 +19,30 @@ public record KitOptions(boolean headless, Role role, Integer port, Path dataDir
     /** The options of a kit that runs on every adapter, with no one-off action. */
     public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
                       String masterUrl, String apiUrl, String apiToken) {
-        this(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, false);
+        this(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, false, null, null, null);
+    }
+
+    public boolean hasBackupAction() {
+        return exportBackup != null || importBackup != null || exportCsv != null;
     }
 
     public KitOptions withDataDir(Path dir) {
-        return new KitOptions(headless, role, port, dir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed);
+        return new KitOptions(headless, role, port, dir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+                exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions asHeadless() {
-        return new KitOptions(true, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed);
+        return new KitOptions(true, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+                exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions withBind(String address) {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, address, retryFailed);
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, address, retryFailed,
+                exportBackup, importBackup, exportCsv);
+    }
+
+    public KitOptions withRetryFailed(boolean retry) {
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retry,
+                exportBackup, importBackup, exportCsv);
     }
 }

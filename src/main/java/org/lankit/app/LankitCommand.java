@@ -50,8 +50,20 @@ final class LankitCommand {
             description = "Master: queue the entries the team's API refused for upload again, then run as usual.")
     boolean retryFailed;
 
+    @Option(names = "--export-backup", paramLabel = "FILE",
+            description = "Write a backup of the data folder to FILE (a folder: a dated file in it), then exit.")
+    Path exportBackup;
+
+    @Option(names = "--import-backup", paramLabel = "FILE",
+            description = "Restore or merge the backup FILE into the data folder (a master's), then exit.")
+    Path importBackup;
+
+    @Option(names = "--export-csv", paramLabel = "DIR", description = "Write one CSV file per form into DIR, then exit.")
+    Path exportCsv;
+
     KitOptions toOptions() {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed);
+        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+                exportBackup, importBackup, exportCsv);
     }
 
     static final class VersionProvider implements IVersionProvider {

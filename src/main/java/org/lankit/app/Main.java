@@ -65,6 +65,7 @@ public final class Main {
         }
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
+        if (options.hasBackupAction()) return BackupCommands.run(options, out, err);
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");

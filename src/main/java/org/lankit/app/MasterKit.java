@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import org.lankit.backup.BackupOrigin;
+import org.lankit.backup.BackupScheduler;
+import org.lankit.backup.BackupSettings;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
@@ -36,16 +39,18 @@ public final class MasterKit implements AutoCloseable {
     private final String advertisedHost;
     private final MasterAnnouncer announcer;
     private final Uploader uploader;
+    private final BackupScheduler backups;
     private volatile String joinCode;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
-                      Uploader uploader, String joinCode) {
+                      Uploader uploader, BackupScheduler backups, String joinCode) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
         this.advertisedHost = advertisedHost;
         this.announcer = announcer;
         this.uploader = uploader;
+        this.backups = backups;
         this.joinCode = joinCode;
     }
 
@@ -86,7 +91,9 @@ public final class MasterKit implements AutoCloseable {
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
         String host = hubConfig.listensEverywhere() ? LanAddress.bestHost() : hubConfig.host();
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
-        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, code);
+        BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
+                BackupSettings.read(settings, store.dataDir()));
+        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, code);
         LOG.info("master {} serving on port {}", deviceId, hub.port());
         return self[0];
     }
@@ -119,6 +126,10 @@ public final class MasterKit implements AutoCloseable {
         return joinCode;
     }
 
+    public BackupScheduler backups() {
+        return backups;
+    }
+
     public String joinUrl() {
         return JoinUrl.of(advertisedHost, hub.port(), joinCode);
     }
@@ -126,6 +137,7 @@ public final class MasterKit implements AutoCloseable {
     @Override
     public void close() {
         if (announcer != null) announcer.close();
+        backups.close();
         uploader.close();
         hub.close();
     }

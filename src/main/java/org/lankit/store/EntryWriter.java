@@ -42,6 +42,12 @@ public final class EntryWriter {
      * the team's API and writes the audit event. Returns the new seq.
      */
     public long commitMasterChange(Entry entry, String actor) {
+        return commitMasterChange(entry, actor, null);
+    }
+
+    /** As {@link #commitMasterChange(Entry, String)}, with the audit action named by the caller
+     * (null: create, edit, delete or restore, as the change shows). */
+    public long commitMasterChange(Entry entry, String actor, String auditAction) {
         EntryRecord r = record(entry.uuid());
         Entry previous = r == null ? null : RecordCodec.entry(r).entry();
         if (r == null) r = newRecord(entry);
@@ -53,8 +59,47 @@ public final class EntryWriter {
         r.upstreamState = UpstreamState.PENDING.code();
         r.upstreamError = null;
         entries.put(r);
-        audit(actor, action(previous, entry), entry.uuid(), summary(previous, entry));
+        audit(actor, auditAction != null ? auditAction : action(previous, entry), entry.uuid(), summary(previous, entry));
         return seq;
+    }
+
+    /**
+     * Master: removes an entry for good and audits the removal. Its seq is never handed out again:
+     * the last seq is kept in the settings, not derived from the entries left.
+     */
+    public boolean remove(String uuid, String actor, String summary) {
+        EntryRecord r = record(uuid);
+        if (r == null) return false;
+        entries.remove(r);
+        audit(actor, "remove", uuid, summary);
+        return true;
+    }
+
+    /**
+     * Master: makes the next seq larger than {@code floor} (a restored backup's last seq), so a
+     * device holding a checkpoint of the old master still pulls every restored entry.
+     */
+    public void raiseSeqAbove(long floor) {
+        if (floor <= lastSeq) return;
+        lastSeq = floor;
+        seqAdvanced = true;
+    }
+
+    /** Adds an event read from a backup with its own time; false when the log already has it. */
+    public boolean restoreAudit(AuditEvent event) {
+        try (Query<AuditRecord> same = audit.query(AuditRecord_.time.equal(event.time())).build()) {
+            for (AuditRecord a : same.find()) {
+                if (RecordCodec.audit(a).equals(event)) return false;
+            }
+        }
+        AuditRecord a = new AuditRecord();
+        a.time = event.time();
+        a.deviceId = event.deviceId();
+        a.action = event.action();
+        a.entryUuid = event.entryUuid();
+        a.summary = event.summary();
+        audit.put(a);
+        return true;
     }
 
     /**

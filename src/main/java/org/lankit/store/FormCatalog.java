@@ -56,6 +56,12 @@ public final class FormCatalog {
         return all(formId).stream().filter(f -> f.version() == version).findFirst();
     }
 
+    /** Every version of every form, by id and then version. */
+    public List<Form> all() {
+        return box.getAll().stream().map(RecordCodec::form)
+                .sorted(Comparator.comparing(Form::id).thenComparingInt(Form::version)).toList();
+    }
+
     public List<Form> all(String formId) {
         try (Query<FormRecord> q = box.query(FormRecord_.formId.equal(formId, StringOrder.CASE_SENSITIVE)).build()) {
             return q.find().stream().map(RecordCodec::form).toList();

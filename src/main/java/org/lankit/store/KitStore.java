@@ -2,6 +2,7 @@ package org.lankit.store;
 
 import io.objectbox.Box;
 import io.objectbox.BoxStore;
+import io.objectbox.Property;
 import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
 import java.io.IOException;
@@ -9,12 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.lankit.sync.Entry;
 
 /**
@@ -199,6 +206,70 @@ public final class KitStore implements AutoCloseable {
 
     public long auditCount() {
         return audit.count();
+    }
+
+    /**
+     * Runs {@code work} in one read transaction: every read inside sees the same committed state,
+     * while writers go on (exports use this for a consistent copy without stopping the hub).
+     */
+    public <T> T snapshot(Supplier<T> work) {
+        return boxStore.callInReadTx(work::get);
+    }
+
+    /** The form of each stored entry among {@code uuids}; uuids not stored are left out. */
+    public Map<String, String> formIdsOf(Collection<String> uuids) {
+        if (uuids.isEmpty()) return Map.of();
+        String[] wanted = uuids.toArray(String[]::new);
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.uuid.oneOf(wanted, StringOrder.CASE_SENSITIVE)).build()) {
+            Map<String, String> forms = new HashMap<>();
+            for (EntryRecord r : q.find()) forms.put(r.uuid, r.formId);
+            return forms;
+        }
+    }
+
+    /**
+     * All entries in storage order, one page after the record id {@code afterId}, for exports.
+     * Pages are windows of at most {@code limit} record ids, so each read costs the same however
+     * far the walk is (an offset or a sort would grow with the store).
+     */
+    public Page<StoredEntry> entryPage(long afterId, int limit) {
+        return window(entries, EntryRecord_.id, afterId, limit, RecordCodec::entry);
+    }
+
+    /** The audit log in the order it was written, one page after the record id {@code afterId}. */
+    public Page<AuditEvent> auditPage(long afterId, int limit) {
+        return window(audit, AuditRecord_.id, afterId, limit, RecordCodec::audit);
+    }
+
+    /**
+     * Master: entries the team's API holds (state synced) that this master last changed before
+     * {@code changedBefore}, with a seq above {@code afterSeq}, in seq order; retention checks the
+     * rest of its rule on each.
+     */
+    public List<StoredEntry> syncedBefore(long changedBefore, long afterSeq, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(UpstreamState.SYNCED.code())
+                .and(EntryRecord_.changedAt.less(changedBefore))
+                .and(EntryRecord_.seq.greater(afterSeq))).order(EntryRecord_.seq).build()) {
+            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+        }
+    }
+
+    /**
+     * The records in the next non-empty window of ids after {@code afterId}, read by key; empty
+     * past the last record.
+     */
+    private static <T, R> Page<R> window(Box<T> box, Property<T> id, long afterId, int limit, Function<T, R> map) {
+        long from = afterId;
+        while (true) {
+            List<R> items = box.get(LongStream.rangeClosed(from + 1, from + limit).toArray()).stream()
+                    .filter(Objects::nonNull).map(map).toList();
+            if (!items.isEmpty()) return new Page<>(items, from + limit);
+            try (Query<T> rest = box.query(id.greater(from + limit)).build()) {
+                long next = rest.findFirstId();
+                if (next == 0) return new Page<>(List.of(), afterId);
+                from = next - 1; // jump over a gap left by removed records
+            }
+        }
     }
 
     @Override

@@ -40,11 +40,40 @@ public final class EntryMerger {
         }
         String authorError = checkAuthors(stored, incoming, pusher);
         if (authorError != null) return MergeOutcome.rejected(authorError);
+        return apply(stored, incoming);
+    }
 
+    /**
+     * Merges an entry state replayed from a verified backup into {@code stored} (null when new).
+     * Its values keep their authors (the author rule is for devices writing as themselves; a
+     * backup carries what many devices wrote). A backup holds no {@code base}, so each value is
+     * taken as a copy: one not newer than the stored value is stale; a newer one by the device
+     * that wrote the stored value is that device's next edit of it (one device's edits are
+     * sequential), a plain update; any other newer one meets the stored value as a concurrent edit
+     * (master priority, then the later clock; the loser becomes a conflict). The backup's
+     * conflicts and settled list are not merged here.
+     */
+    public MergeOutcome replay(Entry stored, Entry replayed) {
+        if (stored != null && !stored.formId().equals(replayed.formId())) {
+            return MergeOutcome.rejected("entry " + replayed.uuid() + " belongs to form " + stored.formId());
+        }
+        Map<String, FieldValue> copies = new TreeMap<>();
+        replayed.fields().forEach((name, v) -> copies.put(name, replayCopy(stored == null ? null : stored.fields().get(name), v)));
+        FieldValue deleted = replayed.deleted() == null ? null
+                : replayCopy(stored == null ? null : stored.deleted(), replayed.deleted());
+        return apply(stored, replayed.withFields(copies, deleted));
+    }
+
+    private FieldValue replayCopy(FieldValue held, FieldValue copy) {
+        boolean ownNextEdit = held != null && copy.by().equals(held.by()) && copy.hlc().compareTo(held.hlc()) > 0;
+        return ownNextEdit ? new FieldValue(copy.value(), copy.hlc(), copy.by(), held.hlc()) : copy.withoutBase();
+    }
+
+    private MergeOutcome apply(Entry stored, Entry incoming) {
         Merge merge = new Merge(stored);
         incoming.fields().forEach(merge::field);
         if (incoming.deleted() != null) merge.field(Entry.DELETED_FIELD, incoming.deleted());
-        merge.editVersusDelete(incoming, pusher);
+        merge.editVersusDelete(incoming);
 
         if (!merge.changed && !merge.newConflict) {
             return new MergeOutcome(stored, PushStatus.DUPLICATE, null);
@@ -211,12 +240,12 @@ public final class EntryMerger {
 
         /** An edit and a delete that did not see each other: the entry stays deleted and the
          * edit waits as a conflict, so the coordinator can bring the entry back. */
-        void editVersusDelete(Entry incoming, String pusher) {
+        void editVersusDelete(Entry incoming) {
             if (deleted == null || !deleted.value().asBoolean(false)) return;
             String seenDelete = incoming.deleted() == null ? "" : incoming.deleted().hlc();
             if (!acceptedFieldEdits.isEmpty() && !seenDelete.equals(deleted.hlc())) {
                 FieldValue newest = acceptedFieldEdits.stream().max((a, b) -> a.hlc().compareTo(b.hlc())).get();
-                addDeleteConflict(newest.hlc(), pusher);
+                addDeleteConflict(newest.hlc(), newest.by());
             }
             if (deleteAccepted && stored != null) {
                 stored.fields().forEach((name, held) -> {

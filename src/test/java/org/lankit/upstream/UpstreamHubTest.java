@@ -103,7 +103,7 @@ class UpstreamHubTest {
     }
 
     private KitOptions options(String apiUrl, String apiToken, boolean retryFailed) {
-        return new KitOptions(true, null, 0, dataDir, "Test team", JOIN, null, apiUrl, apiToken, "127.0.0.1", retryFailed);
+        return new KitOptions(true, null, 0, dataDir, "Test team", JOIN, null, apiUrl, apiToken).withBind("127.0.0.1").withRetryFailed(retryFailed);
     }
 
     private HttpResponse<String> retryFailed(String base, String token) throws Exception {

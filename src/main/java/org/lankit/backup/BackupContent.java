@@ -1,0 +1,222 @@
+package org.lankit.backup;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.lankit.store.AuditEvent;
+import org.lankit.store.Device;
+import org.lankit.store.KitStore;
+import org.lankit.sync.Conflict;
+import org.lankit.sync.Entry;
+import org.lankit.sync.EntryValidator;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
+import org.lankit.sync.Hlc;
+import org.lankit.sync.Json;
+
+/**
+ * Reads the members of a verified backup and checks that they make sense for this store before
+ * anything is written: every line parses, counts match the manifest, a form version that exists
+ * here has the same content, entries fit their forms (field names, value types, clocks), and no
+ * entry uuid belongs to another form here. Checks look at one page of lines at a time.
+ */
+final class BackupContent {
+
+    private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+    private static final int PAGE = 500;
+    private static final TypeReference<List<Form>> FORMS = new TypeReference<>() { };
+    private static final TypeReference<List<Device>> DEVICES = new TypeReference<>() { };
+
+    private final VerifiedBackup backup;
+    private final List<Form> forms;
+    private final List<Device> devices;
+
+    private BackupContent(VerifiedBackup backup, List<Form> forms, List<Device> devices) {
+        this.backup = backup;
+        this.forms = forms;
+        this.devices = devices;
+    }
+
+    /** Checks every member against {@code store}; throws {@link BackupRejectedException} on the first problem. */
+    static BackupContent check(VerifiedBackup backup, KitStore store) {
+        Manifest.Counts counts = backup.manifest().counts();
+        List<Form> forms = readList(backup, BackupFormat.FORMS, FORMS);
+        List<Device> devices = readList(backup, BackupFormat.DEVICES, DEVICES);
+        expectCount(BackupFormat.FORMS, forms.size(), counts.forms());
+        expectCount(BackupFormat.DEVICES, devices.size(), counts.devices());
+        BackupContent content = new BackupContent(backup, forms, devices);
+        Map<String, List<Form>> known = content.checkForms(store);
+        content.checkDevices();
+        long[] entries = new long[1];
+        List<Entry> page = new ArrayList<>(PAGE);
+        content.eachEntry(e -> {
+            String problem = entryProblem(e, known);
+            if (problem != null) throw reject(BackupFormat.ENTRIES + ", entry " + (entries[0] + 1) + ": " + problem);
+            page.add(e);
+            entries[0]++;
+            if (page.size() == PAGE) checkUuidForms(page, store);
+        });
+        checkUuidForms(page, store);
+        expectCount(BackupFormat.ENTRIES, entries[0], counts.entries());
+        long[] audit = new long[1];
+        content.eachAuditEvent(a -> {
+            if (a.action() == null || a.action().isBlank() || a.time() < 0) {
+                throw reject(BackupFormat.AUDIT + ", event " + (audit[0] + 1) + ": needs a time and an action");
+            }
+            audit[0]++;
+        });
+        expectCount(BackupFormat.AUDIT, audit[0], counts.audit());
+        return content;
+    }
+
+    List<Form> forms() {
+        return forms;
+    }
+
+    List<Device> devices() {
+        return devices;
+    }
+
+    void eachEntry(Consumer<Entry> action) {
+        eachLine(BackupFormat.ENTRIES, Entry.class, action);
+    }
+
+    void eachAuditEvent(Consumer<AuditEvent> action) {
+        eachLine(BackupFormat.AUDIT, AuditEvent.class, action);
+    }
+
+    /** Forms by id: this store's versions plus the backup's, refusing a version that differs. */
+    private Map<String, List<Form>> checkForms(KitStore store) {
+        Map<String, List<Form>> byId = new LinkedHashMap<>();
+        for (Form f : store.forms().all()) byId.computeIfAbsent(f.id(), id -> new ArrayList<>()).add(f);
+        for (Form f : forms) {
+            if (f.id() == null || f.id().isBlank() || f.version() < 1 || f.fields().isEmpty()) {
+                throw reject(BackupFormat.FORMS + ": a form needs an id, a version from 1 and fields");
+            }
+            Optional<Form> here = store.forms().version(f.id(), f.version());
+            if (here.isPresent() && !Json.MAPPER.valueToTree(here.get()).equals(Json.MAPPER.valueToTree(f))) {
+                throw reject("form " + f.id() + " version " + f.version() + " differs from the one here: "
+                        + "the backup belongs to another team");
+            }
+            if (here.isEmpty()) byId.computeIfAbsent(f.id(), id -> new ArrayList<>()).add(f);
+        }
+        return byId;
+    }
+
+    private void checkDevices() {
+        for (Device d : devices) {
+            if (!Hlc.isValidDeviceId(d.deviceId()) || d.name() == null || d.kind() == null) {
+                throw reject(BackupFormat.DEVICES + ": device " + d.deviceId() + " needs an id, a name and a kind");
+            }
+        }
+    }
+
+    /** An entry whose uuid is stored here under another form cannot be merged. */
+    private static void checkUuidForms(List<Entry> page, KitStore store) {
+        Map<String, String> formOf = new HashMap<>();
+        page.forEach(e -> formOf.put(e.uuid(), e.formId()));
+        store.formIdsOf(formOf.keySet()).forEach((uuid, formId) -> {
+            if (!formId.equals(formOf.get(uuid))) {
+                throw reject("entry " + uuid + " belongs to form " + formId + " here, but to " + formOf.get(uuid) + " in the backup");
+            }
+        });
+        page.clear();
+    }
+
+    static String entryProblem(Entry e, Map<String, List<Form>> forms) {
+        if (e.uuid() == null || !UUID.matcher(e.uuid()).matches()) return "uuid must be 8-64 letters, digits or dashes";
+        List<Form> versions = forms.get(e.formId());
+        if (versions == null) return "unknown form " + e.formId();
+        if (versions.stream().noneMatch(f -> f.version() == e.formVersion())) {
+            return "form " + e.formId() + " has no version " + e.formVersion();
+        }
+        if (!Hlc.isValidDeviceId(e.createdBy())) return "createdBy must be a device id";
+        for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
+            Optional<FormField> def = definition(versions, e.formVersion(), f.getKey());
+            if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + e.formId();
+            String p = clockProblem(f.getValue().hlc(), f.getValue().by());
+            if (p == null) p = EntryValidator.valueProblem(def.get(), f.getValue().value());
+            if (p != null) return "field " + f.getKey() + ": " + p;
+        }
+        if (e.deleted() != null) {
+            String p = clockProblem(e.deleted().hlc(), e.deleted().by());
+            if (p == null && !e.deleted().value().isBoolean()) p = "must be true or false";
+            if (p != null) return "deleted: " + p;
+        }
+        for (Conflict c : e.conflicts()) {
+            if (c.field() == null || c.field().isBlank()) return "a conflict needs a field";
+            String p = clockProblem(c.hlc(), c.by());
+            if (p != null) return "conflict on " + c.field() + ": " + p;
+        }
+        if (e.settled().stream().anyMatch(s -> s == null || s.isBlank())) return "settled holds an empty key";
+        return null;
+    }
+
+    /** The field as the entry's form version defines it, else as the newest version that has it
+     * (a merged entry can keep a value of a field a later version dropped). */
+    private static Optional<FormField> definition(List<Form> versions, int version, String field) {
+        Optional<FormField> own = versions.stream().filter(f -> f.version() == version).findFirst().flatMap(f -> f.field(field));
+        if (own.isPresent()) return own;
+        return versions.stream().sorted(Comparator.comparingInt(Form::version).reversed())
+                .map(f -> f.field(field)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static String clockProblem(String hlc, String by) {
+        if (!Hlc.isWellFormed(hlc)) return "hlc is not a clock value";
+        if (!Hlc.isValidDeviceId(by)) return "by must be a device id";
+        return null;
+    }
+
+    private <T> void eachLine(String member, Class<T> type, Consumer<T> action) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(backup.member(member), StandardCharsets.UTF_8))) {
+            long number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (line.isBlank()) continue;
+                T value;
+                try {
+                    value = Json.MAPPER.readValue(line, type);
+                } catch (IOException e) {
+                    throw reject(member + ", line " + number + " is unreadable");
+                }
+                action.accept(value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + member + " from the backup", e);
+        }
+    }
+
+    private static <T> List<T> readList(VerifiedBackup backup, String member, TypeReference<List<T>> type) {
+        try (InputStream in = backup.member(member)) {
+            List<T> list = Json.MAPPER.readValue(in, type);
+            if (list == null || list.contains(null)) throw reject(member + " holds an empty item");
+            return list;
+        } catch (IOException e) {
+            throw reject(member + " is unreadable");
+        }
+    }
+
+    private static void expectCount(String member, long found, long expected) {
+        if (found != expected) {
+            throw reject(member + " holds " + found + " item(s) but the manifest says " + expected);
+        }
+    }
+
+    private static BackupRejectedException reject(String reason) {
+        return new BackupRejectedException("the backup cannot be imported: " + reason);
+    }
+}

@@ -1,0 +1,144 @@
+package org.lankit.backup;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.lankit.backup.Manifest.Counts;
+import org.lankit.backup.Manifest.Member;
+import org.lankit.store.AuditEvent;
+import org.lankit.store.KitStore;
+import org.lankit.store.Page;
+import org.lankit.store.StoredEntry;
+import org.lankit.sync.Form;
+import org.lankit.sync.Json;
+
+/**
+ * Writes a backup zip of the whole store. Everything is read in one read transaction (a
+ * consistent copy while the hub keeps working) and streamed page by page, so memory stays the
+ * same for any number of entries; the file appears under its final name only when complete
+ * ({@link AtomicFile}). Members: forms, entries (as stored, one JSON per line), devices (no token
+ * hashes), the audit log, a CSV per form, and last the manifest with their SHA-256 sums.
+ */
+public final class BackupExporter {
+
+    static final int PAGE = 500;
+
+    private final KitStore store;
+    private final BackupOrigin origin;
+    private final Clock clock;
+    private final ExportProgress progress;
+
+    public BackupExporter(KitStore store, BackupOrigin origin) {
+        this(store, origin, Clock.systemDefaultZone(), ExportProgress.NONE);
+    }
+
+    public BackupExporter(KitStore store, BackupOrigin origin, Clock clock, ExportProgress progress) {
+        this.store = store;
+        this.origin = origin;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** Writes {@code lankit-backup-<team>-<date-time>.zip} into {@code folder}; returns its path. */
+    public Path exportToFolder(Path folder) {
+        Path file = folder.resolve(BackupFormat.fileName(origin.team(), LocalDateTime.now(clock)));
+        export(file);
+        return file;
+    }
+
+    /** Writes the backup to {@code file} (replacing it when it exists) and returns its manifest. */
+    public Manifest export(Path file) {
+        return store.snapshot(() -> {
+            Manifest[] written = new Manifest[1];
+            AtomicFile.write(file, out -> written[0] = writeZip(out));
+            return written[0];
+        });
+    }
+
+    private Manifest writeZip(OutputStream target) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(target);
+        List<Member> members = new ArrayList<>();
+        List<Form> forms = store.forms().all();
+        members.add(member(zip, BackupFormat.FORMS, out -> Json.MAPPER.writeValue(out, forms)));
+
+        long[] entries = new long[2];
+        members.add(member(zip, BackupFormat.ENTRIES, out -> {
+            long[] counted = writeEntries(out);
+            entries[0] = counted[0];
+            entries[1] = counted[1];
+        }));
+
+        var devices = store.devices().all();
+        members.add(member(zip, BackupFormat.DEVICES, out -> Json.MAPPER.writeValue(out, devices)));
+
+        long[] audit = new long[1];
+        members.add(member(zip, BackupFormat.AUDIT, out -> audit[0] = writeAudit(out)));
+
+        Set<String> formIds = new LinkedHashSet<>();
+        forms.forEach(f -> formIds.add(f.id()));
+        for (String formId : formIds) {
+            FormCsv csv = FormCsv.of(formId, forms);
+            members.add(member(zip, BackupFormat.csvMember(formId), out -> csv.write(store, out)));
+        }
+
+        Manifest manifest = new Manifest(BackupFormat.FORMAT, BackupFormat.VERSION, origin.appVersion(),
+                clock.instant().toString(), origin.team(), origin.masterDeviceId(), store.lastSeq(),
+                new Counts(forms.size(), entries[0], entries[1], devices.size(), audit[0]), members);
+        zip.putNextEntry(new ZipEntry(BackupFormat.MANIFEST));
+        zip.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.closeEntry();
+        zip.finish();
+        return manifest;
+    }
+
+    /** Returns {entries, open conflicts}. */
+    private long[] writeEntries(OutputStream out) throws IOException {
+        long total = store.entryCount();
+        long count = 0;
+        long conflicts = 0;
+        long after = 0;
+        for (Page<StoredEntry> page = store.entryPage(after, PAGE); !page.isEmpty(); page = store.entryPage(after, PAGE)) {
+            for (StoredEntry stored : page.items()) {
+                out.write(Json.MAPPER.writeValueAsBytes(stored.entry()));
+                out.write('\n');
+                conflicts += stored.entry().conflicts().size();
+                count++;
+            }
+            after = page.lastId();
+            progress.entriesWritten(count, total);
+        }
+        return new long[] {count, conflicts};
+    }
+
+    private long writeAudit(OutputStream out) throws IOException {
+        long count = 0;
+        long after = 0;
+        for (Page<AuditEvent> page = store.auditPage(after, PAGE); !page.isEmpty(); page = store.auditPage(after, PAGE)) {
+            for (AuditEvent event : page.items()) {
+                out.write(Json.MAPPER.writeValueAsBytes(event));
+                out.write('\n');
+                count++;
+            }
+            after = page.lastId();
+        }
+        return count;
+    }
+
+    private static Member member(ZipOutputStream zip, String name, AtomicFile.Content content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        HashingOutputStream hashing = new HashingOutputStream(new BufferedOutputStream(zip, 1 << 16));
+        content.writeTo(hashing);
+        hashing.flush();
+        zip.closeEntry();
+        return new Member(name, hashing.count(), hashing.sha256Hex());
+    }
+}

@@ -1,0 +1,42 @@
+package org.lankit.backup;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Names inside a backup zip, and the name of the zip itself. */
+final class BackupFormat {
+
+    /** What {@link Manifest#format()} says in every Lankit backup. */
+    static final String FORMAT = "lankit-backup";
+    /** Raised when the layout changes so that an older Lankit can no longer read it. */
+    static final int VERSION = 1;
+
+    static final String MANIFEST = "manifest.json";
+    static final String FORMS = "forms.json";
+    static final String ENTRIES = "entries.jsonl";
+    static final String DEVICES = "devices.json";
+    static final String AUDIT = "audit.jsonl";
+    static final String CSV_FOLDER = "csv/";
+
+    static final String FILE_PREFIX = "lankit-backup-";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private BackupFormat() {
+    }
+
+    /** {@code lankit-backup-<team>-<date-time>.zip}, safe on every file system. */
+    static String fileName(String team, LocalDateTime time) {
+        return FILE_PREFIX + slug(team) + "-" + STAMP.format(time) + ".zip";
+    }
+
+    static String csvMember(String formId) {
+        return CSV_FOLDER + slug(formId) + ".csv";
+    }
+
+    /** Letters, digits, '-' and '_' only; anything else becomes '-'. */
+    static String slug(String text) {
+        String s = text == null ? "" : text.strip().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "lankit" : s;
+    }
+}

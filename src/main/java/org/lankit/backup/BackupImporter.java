@@ -1,0 +1,78 @@
+package org.lankit.backup;
+
+import java.nio.file.Path;
+import org.lankit.store.Device;
+import org.lankit.store.KitStore;
+import org.lankit.store.StoredEntry;
+import org.lankit.sync.Entry;
+import org.lankit.sync.Form;
+
+/**
+ * Restores a backup into a master's store, whether empty or already holding data. First the file
+ * is verified ({@link VerifiedBackup}) and its content checked ({@link BackupContent}); a refusal
+ * changes nothing. Then missing form versions and devices are added (devices without tokens: they
+ * pair again), and in one transaction the audit log is restored and every entry merged by
+ * {@link ReplayMerge}: never duplicated, never silently overwritten. Each changed entry gets a new
+ * seq and an audit event with action {@code import}; one more event sums the import up.
+ */
+public final class BackupImporter {
+
+    public static final String ACTION = "import";
+
+    private final KitStore store;
+    private final String masterDeviceId;
+
+    /** {@code masterDeviceId}: the master of this store, the authority of the merge rules. */
+    public BackupImporter(KitStore store, String masterDeviceId) {
+        this.store = store;
+        this.masterDeviceId = masterDeviceId;
+    }
+
+    public ImportReport importFrom(Path file) {
+        try (VerifiedBackup backup = VerifiedBackup.open(file)) {
+            return importFrom(backup);
+        }
+    }
+
+    public ImportReport importFrom(VerifiedBackup backup) {
+        BackupContent content = BackupContent.check(backup, store);
+        int forms = 0;
+        for (Form f : content.forms()) {
+            if (store.forms().version(f.id(), f.version()).isEmpty()) {
+                store.forms().save(f);
+                forms++;
+            }
+        }
+        int devices = 0;
+        for (Device d : content.devices()) {
+            if (d.deviceId().equals(masterDeviceId) || store.devices().byId(d.deviceId()).isPresent()) continue;
+            store.devices().add(d, null);
+            devices++;
+        }
+        int formsAdded = forms;
+        int devicesAdded = devices;
+        Manifest manifest = backup.manifest();
+        ReplayMerge merge = new ReplayMerge(masterDeviceId);
+        return store.write(writer -> {
+            if (masterDeviceId.equals(manifest.masterDeviceId())) writer.raiseSeqAbove(manifest.lastSeq());
+            long[] audit = new long[1];
+            content.eachAuditEvent(event -> {
+                if (writer.restoreAudit(event)) audit[0]++;
+            });
+            long[] counts = new long[4];
+            content.eachEntry(fromBackup -> {
+                Entry stored = writer.find(fromBackup.uuid()).map(StoredEntry::entry).orElse(null);
+                ReplayMerge.Result result = merge.merge(stored, fromBackup);
+                counts[result.kind().ordinal()]++;
+                if (result.newConflicts()) counts[3]++;
+                if (result.kind() != ReplayMerge.Kind.UNCHANGED) {
+                    writer.commitMasterChange(result.entry(), masterDeviceId, ACTION);
+                }
+            });
+            ImportReport report = new ImportReport(formsAdded, devicesAdded, counts[0], counts[1], counts[2], counts[3], audit[0]);
+            writer.audit(masterDeviceId, ACTION, null, "backup " + backup.file().getFileName() + " of "
+                    + manifest.team() + " (" + manifest.createdAt() + "): " + report.summary());
+            return report;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package org.lankit.backup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.lankit.store.KitStore;
+import org.lankit.sync.Form;
+
+/** Writes {@code <form id>.csv} for every form into a folder, each file atomically. */
+public final class CsvExporter {
+
+    private final KitStore store;
+
+    public CsvExporter(KitStore store) {
+        this.store = store;
+    }
+
+    /** Returns the files written, one per form. */
+    public List<Path> exportTo(Path folder) {
+        return store.snapshot(() -> {
+            List<Form> forms = store.forms().all();
+            Set<String> ids = new LinkedHashSet<>();
+            forms.forEach(f -> ids.add(f.id()));
+            List<Path> written = new ArrayList<>();
+            for (String id : ids) {
+                Path file = folder.resolve(BackupFormat.slug(id) + ".csv");
+                FormCsv csv = FormCsv.of(id, forms);
+                AtomicFile.write(file, out -> csv.write(store, out));
+                written.add(file);
+            }
+            return written;
+        });
+    }
+}

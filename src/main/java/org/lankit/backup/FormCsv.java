@@ -1,0 +1,107 @@
+package org.lankit.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.lankit.store.KitStore;
+import org.lankit.store.Page;
+import org.lankit.store.StoredEntry;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
+import org.lankit.sync.Hlc;
+
+/**
+ * The CSV of one form: a row per entry, read page by page; a column per field of any version of
+ * the form (newest version's order first), then uuid and the entry's metadata. Times are UTC.
+ */
+final class FormCsv {
+
+    static final int PAGE = 500;
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final String formId;
+    private final List<String> fields;
+
+    private FormCsv(String formId, List<String> fields) {
+        this.formId = formId;
+        this.fields = fields;
+    }
+
+    /** The columns for {@code formId} from all its versions. */
+    static FormCsv of(String formId, List<Form> versions) {
+        Set<String> names = new LinkedHashSet<>();
+        versions.stream().filter(f -> f.id().equals(formId))
+                .sorted(Comparator.comparingInt(Form::version).reversed())
+                .forEach(f -> f.fields().stream().map(FormField::name).forEach(names::add));
+        return new FormCsv(formId, List.copyOf(names));
+    }
+
+    /** Writes the whole CSV; returns the number of entry rows. */
+    long write(KitStore store, OutputStream target) throws IOException {
+        CsvWriter csv = CsvWriter.start(target);
+        List<String> header = new ArrayList<>();
+        header.add("uuid");
+        header.addAll(fields);
+        header.addAll(List.of("created by", "created at (UTC)", "last changed (UTC)", "status"));
+        csv.row(header);
+        long rows = 0;
+        long after = 0;
+        // one walk over all entries per form: a walk filtered by form would rescan its index each page
+        for (Page<StoredEntry> page = store.entryPage(after, PAGE); !page.isEmpty(); page = store.entryPage(after, PAGE)) {
+            for (StoredEntry stored : page.items()) {
+                if (!stored.entry().formId().equals(formId)) continue;
+                csv.row(row(stored.entry()));
+                rows++;
+            }
+            after = page.lastId();
+        }
+        csv.flush();
+        return rows;
+    }
+
+    private List<String> row(Entry e) {
+        List<String> cells = new ArrayList<>(fields.size() + 5);
+        cells.add(e.uuid());
+        for (String name : fields) {
+            FieldValue v = e.fields().get(name);
+            cells.add(v == null ? "" : text(v.value()));
+        }
+        cells.add(e.createdBy());
+        cells.add(TIME.format(Instant.ofEpochMilli(e.createdAt())));
+        String last = e.lastChangeHlc();
+        cells.add(last.isEmpty() ? "" : TIME.format(Instant.ofEpochMilli(Hlc.parse(last).wallMs())));
+        cells.add(status(e));
+        return cells;
+    }
+
+    /** What a spreadsheet user expects to read: choices joined by "; ", numbers as written. */
+    static String text(JsonNode value) {
+        if (value == null || value.isNull()) return "";
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(text(v)));
+            return String.join("; ", parts);
+        }
+        if (value.isFloatingPointNumber()) return value.decimalValue().toPlainString();
+        if (value.isValueNode()) return value.asText();
+        return value.toString();
+    }
+
+    /** conflict (open conflicts wait for review), deleted, or active. */
+    static String status(Entry e) {
+        if (!e.conflicts().isEmpty()) return "conflict";
+        return e.isDeleted() ? "deleted" : "active";
+    }
+}
