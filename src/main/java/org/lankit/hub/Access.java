@@ -15,6 +15,8 @@ import org.lankit.store.DeviceRegistry;
 final class Access {
 
     static final String DEVICE = "lankit.device";
+    /** Last-seen times are written at most this often per device: enough for "connected now". */
+    private static final long SEEN_STEP_MS = 30_000;
 
     private final DeviceRegistry devices;
     private final RateLimiter limiter;
@@ -35,8 +37,8 @@ final class Access {
 
     /** Before protected API requests: a known, unrevoked token, within the rate limit. */
     void requireDevice(Context ctx) {
-        Device device = authenticate(bearer(ctx.header("Authorization")))
-                .orElseThrow(() -> ApiException.unauthorized("pair this device first (missing, unknown or revoked token)"));
+        String token = bearer(ctx.header("Authorization"));
+        Device device = authenticate(token).orElseThrow(() -> refusal(token));
         long wait = limiter.acquire(device.deviceId());
         if (wait > 0) throw ApiException.tooManyRequests(wait);
         ctx.attribute(DEVICE, device);
@@ -50,7 +52,22 @@ final class Access {
 
     Optional<Device> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
-        return devices.byTokenHash(Tokens.hash(token)).filter(d -> !d.revoked() && d.approved());
+        return devices.byTokenHash(Tokens.hash(token)).filter(d -> !d.revoked() && d.approved()).map(this::seen);
+    }
+
+    /** A paired device that waits for the coordinator's approval is told so, and keeps its token. */
+    private ApiException refusal(String token) {
+        boolean waiting = token != null && !token.isEmpty() && token.length() <= 200
+                && devices.byTokenHash(Tokens.hash(token)).filter(d -> !d.revoked() && !d.approved()).isPresent();
+        return waiting
+                ? ApiException.forbidden("awaiting_approval", "the coordinator has not approved this device yet: ask them to approve it on the master")
+                : ApiException.unauthorized("pair this device first (missing, unknown or revoked token)");
+    }
+
+    private Device seen(Device device) {
+        long now = System.currentTimeMillis();
+        if (now - device.lastSeen() >= SEEN_STEP_MS) devices.touch(device.deviceId(), now);
+        return device;
     }
 
     static Device device(Context ctx) {

@@ -44,7 +44,8 @@ public final class Hub implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         Access access = new Access(store.devices(), limiter, config.localNetworkOnly());
         PushService push = new PushService(store, master);
-        PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow);
+        PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow,
+                PairingService.approvalSetting(store.settings()));
         InfoRoutes info = new InfoRoutes(store, master, pairing, upstream);
         SyncRoutes sync = new SyncRoutes(store, push, master, config);
         LiveSocket live = new LiveSocket(access, store::lastSeq);

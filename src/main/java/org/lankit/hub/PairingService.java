@@ -2,28 +2,49 @@ package org.lankit.hub;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.Tokens;
 import org.lankit.store.Device;
 import org.lankit.store.DeviceRegistry;
+import org.lankit.store.Settings;
 import org.lankit.sync.Protocol.PairRequest;
 import org.lankit.sync.Protocol.PairResponse;
 
-/** Pairs a device that offers the current join code: a new device id and a token only it knows. */
+/**
+ * Pairs a device that offers the current join code: a new device id and a token only it knows.
+ * When the coordinator asks to approve new devices, the device waits (not approved) until the
+ * control panel approves it.
+ */
 public final class PairingService {
+
+    /** Setting ("true"/"false", default false): new devices wait for the coordinator's approval. */
+    public static final String APPROVE_NEW_DEVICES = "approveNewDevices";
 
     private static final Set<String> KINDS = Set.of("phone", "client");
 
     private final DeviceRegistry devices;
     private final Supplier<String> currentJoinCode;
     private final LongSupplier clock;
+    private final BooleanSupplier approvalRequired;
 
     public PairingService(DeviceRegistry devices, Supplier<String> currentJoinCode, LongSupplier clock) {
+        this(devices, currentJoinCode, clock, () -> false);
+    }
+
+    public PairingService(DeviceRegistry devices, Supplier<String> currentJoinCode, LongSupplier clock,
+                          BooleanSupplier approvalRequired) {
         this.devices = devices;
         this.currentJoinCode = currentJoinCode;
         this.clock = clock;
+        this.approvalRequired = approvalRequired;
+    }
+
+    /** Reads {@link #APPROVE_NEW_DEVICES} at each pairing, so the panel's switch applies at once. */
+    public static BooleanSupplier approvalSetting(Settings settings) {
+        return () -> settings.get(APPROVE_NEW_DEVICES).map(Boolean::parseBoolean).orElse(false);
     }
 
     public PairResponse pair(PairRequest request) {
@@ -40,7 +61,7 @@ public final class PairingService {
         String deviceId = Tokens.newDeviceId();
         String token = Tokens.newToken();
         long now = clock.getAsLong();
-        devices.add(new Device(deviceId, name, kind, true, false, now, now), Tokens.hash(token));
+        devices.add(new Device(deviceId, name, kind, !approvalRequired.getAsBoolean(), false, now, now), Tokens.hash(token));
         return new PairResponse(deviceId, token, now);
     }
 }

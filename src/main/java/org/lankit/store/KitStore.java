@@ -147,6 +147,20 @@ public final class KitStore implements AutoCloseable {
         return entries.count();
     }
 
+    /** Entries created at or after {@code epochMs} (by their device's clock). */
+    public long countCreatedSince(long epochMs) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.createdAt.greaterOrEqual(epochMs)).build()) {
+            return q.count();
+        }
+    }
+
+    /** Entries the given device created. */
+    public long countCreatedBy(String deviceId) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.createdBy.equal(deviceId, StringOrder.CASE_SENSITIVE)).build()) {
+            return q.count();
+        }
+    }
+
     /** The changes feed: the latest state of each entry changed after {@code seq}, in seq order. */
     public List<Entry> changesAfter(long seq, int limit) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.seq.greater(seq)).order(EntryRecord_.seq).build()) {

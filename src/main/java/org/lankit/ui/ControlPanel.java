@@ -1,102 +1,207 @@
 package org.lankit.ui;
 
-import com.formdev.flatlaf.FlatDarkLaf;
-import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.BorderLayout;
-import java.awt.Font;
+import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import javax.swing.BorderFactory;
-import javax.swing.ImageIcon;
+import java.util.Optional;
+import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
-import javax.swing.SwingWorker;
 import javax.swing.WindowConstants;
+import org.lankit.app.KitChoices;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
+import org.lankit.app.Role;
 import org.lankit.hub.HubConfig;
-import org.lankit.pairing.QrCode;
 import org.lankit.store.KitStore;
 
-/** The control panel window: starts the master off the event thread and shows its QR code. */
+/**
+ * The control panel window: opens the data folder, asks once whether this laptop starts a team
+ * or joins one (and remembers it), then shows the master's screens or the client's screen.
+ * Everything slow runs on {@link Background}; closing a master with devices connected asks first.
+ */
 public final class ControlPanel {
 
     private final KitOptions options;
+    private final HubConfig hubConfig;
+    private final PanelServices services;
+    private final Runnable onExit;
     private final JFrame frame = new JFrame("Lankit");
-    private final JLabel qr = new JLabel("Starting…", SwingConstants.CENTER);
-    private final JLabel url = new JLabel(" ", SwingConstants.CENTER);
+    private final StatusBar status = new StatusBar();
+    private final Background background = new Background(status);
     private KitStore store;
-    private MasterKit kit;
+    private volatile MasterKit kit;
+    private MasterWindow masterWindow;
+    private ClientPanel clientPanel;
+    private PeerLink peer;
+    private boolean closing;
 
-    private ControlPanel(KitOptions options) {
+    private ControlPanel(KitOptions options, HubConfig hubConfig, PanelServices services, Runnable onExit) {
         this.options = options;
+        this.hubConfig = hubConfig;
+        this.services = services;
+        this.onExit = onExit;
     }
 
+    /** What a double-click does: the window on the LAN-facing hub, the process ends with the window. */
     public static void open(KitOptions options) {
-        SwingUtilities.invokeLater(() -> {
-            installLookAndFeel();
-            new ControlPanel(options).show();
-        });
+        boolean dark = Theme.systemPrefersDark();
+        SwingUtilities.invokeLater(() -> start(options, HubConfig.defaults(), PanelServices.none(), () -> System.exit(0), dark));
     }
 
-    static void installLookAndFeel() {
-        if (Boolean.getBoolean("lankit.dark")) {
-            FlatDarkLaf.setup();
-        } else {
-            FlatLightLaf.setup();
-        }
+    /** Opens the window (on the event thread); {@code onExit} runs once everything is closed. */
+    static ControlPanel start(KitOptions options, HubConfig hubConfig, PanelServices services, Runnable onExit, boolean dark) {
+        Background.requireUiThread();
+        Theme.install(dark);
+        ControlPanel panel = new ControlPanel(options, hubConfig, services, onExit);
+        panel.show();
+        return panel;
+    }
+
+    JFrame frame() {
+        return frame;
+    }
+
+    /** The running master once started (tests), else null. */
+    MasterKit kit() {
+        return kit;
     }
 
     private void show() {
+        frame.setName("lankit");
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
-                shutDown();
+                requestClose();
             }
         });
-        JLabel title = new JLabel("Scan with a phone to join", SwingConstants.CENTER);
-        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.6f));
-        url.setFont(url.getFont().deriveFont(url.getFont().getSize2D() * 1.3f));
-        frame.getRootPane().setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        frame.add(title, BorderLayout.NORTH);
-        frame.add(qr, BorderLayout.CENTER);
-        frame.add(url, BorderLayout.SOUTH);
-        frame.setSize(640, 640);
+        frame.getContentPane().add(status, BorderLayout.SOUTH);
+        setBody(centred("Opening Lankit…"));
+        Rectangle usable = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        frame.setMinimumSize(new Dimension(Math.min(800, usable.width), Math.min(560, usable.height)));
+        frame.setSize(Math.min(1280, usable.width), Math.min(800, usable.height));
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);
-        new SwingWorker<MasterKit, Void>() {
-            @Override
-            protected MasterKit doInBackground() {
-                store = KitStore.open(options.dataDir());
-                return MasterKit.start(store, options, HubConfig.defaults());
-            }
-
-            @Override
-            protected void done() {
-                try {
-                    kit = get();
-                    qr.setText(null);
-                    qr.setIcon(new ImageIcon(QrCode.image(kit.joinUrl(), 420)));
-                    url.setText(kit.joinUrl());
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    JOptionPane.showMessageDialog(frame, cause.getMessage(), "Lankit cannot start", JOptionPane.ERROR_MESSAGE);
-                    shutDown();
-                }
-            }
-        }.execute();
+        background.call(() -> KitStore.open(options.dataDir()), opened -> {
+            store = opened;
+            chooseRole();
+        }, problem -> fatal("Lankit cannot open its data folder", problem));
     }
 
-    private void shutDown() {
+    private void chooseRole() {
+        background.call(() -> Optional.ofNullable(options.role()).or(() -> new KitChoices(store.settings()).role()),
+                role -> role.ifPresentOrElse(this::remember, () -> setBody(new RoleChooser(this::remember))),
+                problem -> fatal("Lankit cannot read its settings", problem));
+    }
+
+    private void remember(Role role) {
+        background.run("Could not remember the choice", () -> {
+            new KitChoices(store.settings()).role(role);
+            return role;
+        }, chosen -> {
+            if (chosen == Role.MASTER) {
+                startMaster();
+            } else {
+                startClient();
+            }
+        });
+    }
+
+    private record MasterParts(MasterConsole console, BackupExporter backup) {
+    }
+
+    private void startMaster() {
+        setBody(centred("Starting the team…"));
+        background.call(() -> {
+            MasterKit started = MasterKit.start(store, options, hubConfig);
+            kit = started;
+            return new MasterParts(new MasterConsole(started, hubConfig.host(), services.api().apply(started)),
+                    services.backup().apply(store));
+        }, parts -> {
+            masterWindow = new MasterWindow(parts.console(), parts.backup(), background, status);
+            frame.setTitle("Lankit – " + kit.identity().name());
+            setBody(masterWindow);
+            masterWindow.start();
+        }, problem -> fatal("Lankit cannot start the team", problem));
+    }
+
+    private void startClient() {
+        setBody(centred("Opening…"));
+        background.call(() -> Optional.ofNullable(services.peer().apply(store)), link -> {
+            peer = link.orElse(null);
+            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER));
+            frame.setTitle("Lankit – team member");
+            setBody(clientPanel);
+            clientPanel.start();
+        }, problem -> fatal("Lankit cannot join a team", problem));
+    }
+
+    private void setBody(JComponent body) {
+        BorderLayout layout = (BorderLayout) frame.getContentPane().getLayout();
+        if (layout.getLayoutComponent(BorderLayout.CENTER) != null) {
+            frame.getContentPane().remove(layout.getLayoutComponent(BorderLayout.CENTER));
+        }
+        frame.getContentPane().add(body, BorderLayout.CENTER);
+        frame.getContentPane().revalidate();
+        frame.getContentPane().repaint();
+    }
+
+    /** Closing a master cuts phones and laptops off: with any connected, ask first and say what stops. */
+    void requestClose() {
+        if (closing) return;
+        if (masterWindow == null) {
+            shutDown();
+            return;
+        }
+        background.call(masterWindow.console()::connectedDevices, connected -> {
+            if (connected == 0 || confirmClose(connected)) shutDown();
+        }, problem -> shutDown());
+    }
+
+    private boolean confirmClose(int connected) {
+        String message = Words.plural(connected, "phone or laptop is", "phones or laptops are") + " connected to this laptop.\n\n"
+                + "If you close Lankit now:\n"
+                + "  •  phones and laptops cannot send entries here (they keep them and send them later),\n"
+                + "  •  new phones cannot join,\n"
+                + "  •  sending entries to the team's API stops.\n\n"
+                + "Open Lankit again to carry on. Close it now?";
+        Object[] buttons = {"Close Lankit", "Keep it running"};
+        int answer = JOptionPane.showOptionDialog(frame, message, "Close Lankit?", JOptionPane.YES_NO_OPTION,
+                JOptionPane.WARNING_MESSAGE, null, buttons, buttons[1]);
+        return answer == 0;
+    }
+
+    private void fatal(String title, String problem) {
+        JOptionPane.showMessageDialog(frame, problem + "\n\nLankit will close now.", title, JOptionPane.ERROR_MESSAGE);
+        shutDown();
+    }
+
+    /** Stops the screens, then (off the event thread) the work queue, the link, the hub and the store. */
+    void shutDown() {
+        if (closing) return;
+        closing = true;
+        if (masterWindow != null) masterWindow.stop();
+        if (clientPanel != null) clientPanel.stop();
         frame.dispose();
+        PeerLink link = peer;
+        KitStore openStore = store;
         new Thread(() -> {
+            background.close();
+            if (link != null) link.close();
             if (kit != null) kit.close();
-            if (store != null) store.close();
-            System.exit(0);
+            if (openStore != null) openStore.close();
+            onExit.run();
         }, "lankit-close").start();
+    }
+
+    private static JComponent centred(String text) {
+        return Theme.scale(new JLabel(text, SwingConstants.CENTER), 1.3f, java.awt.Font.PLAIN);
     }
 }

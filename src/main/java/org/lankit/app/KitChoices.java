@@ -1,0 +1,82 @@
+package org.lankit.app;
+
+import java.util.Optional;
+import org.lankit.hub.PairingService;
+import org.lankit.store.Settings;
+
+/**
+ * The remembered choices the control panel shows and changes, under the same setting names the
+ * command line and the headless start use. Each change is stored at once; the team name and port
+ * take effect at the next start.
+ */
+public final class KitChoices {
+
+    /** Address phones are shown in the QR code when the laptop has several; absent = automatic. */
+    static final String LAN_HOST = "lanHost";
+    static final String API_URL = "apiUrl";
+    static final String API_TOKEN = "apiToken";
+
+    private final Settings settings;
+
+    public KitChoices(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Optional<Role> role() {
+        return settings.get(SettingKeys.ROLE).map(Role::valueOf);
+    }
+
+    public void role(Role role) {
+        settings.put(SettingKeys.ROLE, role.name());
+    }
+
+    public Optional<String> teamName() {
+        return settings.get(SettingKeys.TEAM_NAME);
+    }
+
+    public void teamName(String name) {
+        settings.put(SettingKeys.TEAM_NAME, name);
+    }
+
+    public int port() {
+        return settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
+    }
+
+    public void port(int port) {
+        settings.put(SettingKeys.PORT, Integer.toString(port));
+    }
+
+    public Optional<String> lanHost() {
+        return settings.get(LAN_HOST);
+    }
+
+    /** {@code null} goes back to choosing automatically. */
+    public void lanHost(String host) {
+        if (host == null) {
+            settings.remove(LAN_HOST);
+        } else {
+            settings.put(LAN_HOST, host);
+        }
+    }
+
+    public Optional<String> apiUrl() {
+        return settings.get(API_URL).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> apiToken() {
+        return settings.get(API_TOKEN).filter(s -> !s.isBlank());
+    }
+
+    public void api(String url, String token) {
+        settings.put(API_URL, url == null ? "" : url.strip());
+        settings.put(API_TOKEN, token == null ? "" : token.strip());
+    }
+
+    public boolean approveNewDevices() {
+        return PairingService.approvalSetting(settings).getAsBoolean();
+    }
+
+    public void approveNewDevices(boolean on) {
+        settings.put(PairingService.APPROVE_NEW_DEVICES, Boolean.toString(on));
+    }
+}

@@ -1,0 +1,195 @@
+package org.lankit.ui;
+
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.KeyEvent;
+import java.util.List;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.Timer;
+import javax.swing.table.DefaultTableModel;
+import org.lankit.store.KitStore;
+import org.lankit.store.StoredEntry;
+
+/**
+ * A client laptop's screen: which master it is connected to (or the address and join code to
+ * join one), and the team's entries as this laptop holds them, kept live.
+ */
+final class ClientPanel extends JPanel {
+
+    private static final String[] COLUMNS = {"Form", "Who", "When", "State"};
+
+    /** One line of the entries table. */
+    private record Row(String form, String who, String when, String state) {
+    }
+
+    private record Snapshot(PeerLink.State link, List<Row> rows) {
+    }
+
+    private final KitStore store;
+    private final PeerLink link;
+    private final Background background;
+    private final StatusBar status;
+    private final JLabel phase = Theme.scale(new JLabel(" "), 1.5f, Font.BOLD);
+    private final JLabel detail = new JLabel(" ");
+    private final JPanel joinForm = new JPanel(new GridBagLayout());
+    private final JTextField masterUrl = new JTextField(28);
+    private final JTextField joinCode = new JTextField(12);
+    private final JTextField laptopName = new JTextField(20);
+    private final DefaultTableModel model = new DefaultTableModel(COLUMNS, 0) {
+        @Override
+        public boolean isCellEditable(int row, int column) {
+            return false;
+        }
+    };
+    private final Timer ticker = new Timer(2000, e -> refresh());
+    private Snapshot last;
+    private boolean refreshing;
+
+    ClientPanel(KitStore store, PeerLink link, Background background, StatusBar status, Runnable becomeMaster) {
+        super(new BorderLayout(0, 12));
+        this.store = store;
+        this.link = link;
+        this.background = background;
+        this.status = status;
+        setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
+        phase.setName("clientPhase");
+        detail.setName("clientDetail");
+        JPanel top = new JPanel(new BorderLayout(0, 8));
+        JPanel words = new JPanel(new java.awt.GridLayout(0, 1, 0, 4));
+        words.add(phase);
+        words.add(detail);
+        top.add(words, BorderLayout.NORTH);
+        buildJoinForm(becomeMaster);
+        top.add(joinForm, BorderLayout.CENTER);
+        add(top, BorderLayout.NORTH);
+        JTable table = new JTable(model);
+        table.setName("clientEntries");
+        add(new JScrollPane(table), BorderLayout.CENTER);
+    }
+
+    void start() {
+        ticker.start();
+        refresh();
+    }
+
+    void stop() {
+        ticker.stop();
+    }
+
+    private void buildJoinForm(Runnable becomeMaster) {
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(4, 4, 4, 4);
+        c.anchor = GridBagConstraints.WEST;
+        field(c, 0, "Master's address:", KeyEvent.VK_M, masterUrl, "masterUrl");
+        masterUrl.putClientProperty("JTextField.placeholderText", "http://192.168.1.20:8377");
+        field(c, 1, "Join code:", KeyEvent.VK_J, joinCode, "joinCode");
+        field(c, 2, "This laptop's name:", KeyEvent.VK_N, laptopName, "laptopName");
+        JButton join = new JButton("Join");
+        join.setName("join");
+        join.setMnemonic(KeyEvent.VK_O);
+        join.addActionListener(e -> join(join));
+        JButton instead = new JButton("Start a new team on this laptop instead");
+        instead.setName("becomeMaster");
+        instead.addActionListener(e -> {
+            ticker.stop();
+            becomeMaster.run();
+        });
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        buttons.add(join);
+        buttons.add(instead);
+        c.gridx = 1;
+        c.gridy = 3;
+        joinForm.add(buttons, c);
+        c.gridy = 4;
+        JLabel hint = new JLabel("The coordinator's laptop shows the address and the join code under its QR code.");
+        hint.setForeground(Theme.muted());
+        joinForm.add(hint, c);
+        if (link == null) {
+            join.setEnabled(false);
+            c.gridy = 5;
+            JLabel missing = new JLabel("This version of Lankit cannot join a team from a laptop yet.");
+            missing.setForeground(Theme.warning());
+            joinForm.add(missing, c);
+        }
+    }
+
+    private void field(GridBagConstraints c, int row, String label, int mnemonic, JTextField field, String name) {
+        c.gridx = 0;
+        c.gridy = row;
+        JLabel l = new JLabel(label);
+        l.setDisplayedMnemonic(mnemonic);
+        l.setLabelFor(field);
+        field.setName(name);
+        joinForm.add(l, c);
+        c.gridx = 1;
+        joinForm.add(field, c);
+    }
+
+    private void join(JButton button) {
+        String url = masterUrl.getText().strip();
+        String code = joinCode.getText().strip();
+        String name = laptopName.getText().strip();
+        if (!url.matches("https?://\\S+") || code.isEmpty() || name.isEmpty()) {
+            status.problem("Fill in the master's address (like http://192.168.1.20:8377), the join code and a name for this laptop.");
+            return;
+        }
+        button.setEnabled(false);
+        status.info("Joining the team at " + url + "…");
+        background.call(() -> {
+            link.join(url, code, name);
+            return url;
+        }, joined -> {
+            button.setEnabled(true);
+            status.done("Joined the team at " + joined + ".");
+            refresh();
+        }, problem -> {
+            button.setEnabled(true);
+            status.problem("Could not join: " + problem);
+        });
+    }
+
+    private void refresh() {
+        if (refreshing) return;
+        refreshing = true;
+        background.call(this::snapshot, snap -> {
+            refreshing = false;
+            show(snap);
+        }, problem -> refreshing = false);
+    }
+
+    private Snapshot snapshot() {
+        PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
+        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id, false);
+        List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
+            Views.EntryRow r = rows.row(s);
+            return new Row(r.formTitle(), r.who(), Words.when(r.createdAt()),
+                    s.isLocallyPending() ? "Waiting to be sent" : s.entry().isDeleted() ? "Deleted" : "On the master");
+        }).toList();
+        return new Snapshot(state, list);
+    }
+
+    private void show(Snapshot snap) {
+        if (snap.equals(last)) return;
+        last = snap;
+        PeerLink.State s = snap.link();
+        phase.setText(s.phase().words());
+        phase.setForeground(s.phase() == PeerLink.Phase.CONNECTED ? Theme.good()
+                : s.phase() == PeerLink.Phase.WAITING_FOR_MASTER ? Theme.warning() : detail.getForeground());
+        String where = s.masterUrl() == null ? "" : "Team " + (s.masterName() == null ? "" : s.masterName()) + " at " + s.masterUrl() + ". ";
+        String waiting = s.phase() == PeerLink.Phase.NOT_JOINED ? "" : Words.plural(s.waitingToSend(), "entry waits", "entries wait") + " to be sent. ";
+        detail.setText(where + waiting + (s.problem() == null ? "" : s.problem()));
+        joinForm.setVisible(s.phase() == PeerLink.Phase.NOT_JOINED);
+        model.setRowCount(0);
+        snap.rows().forEach(r -> model.addRow(new Object[] {r.form(), r.who(), r.when(), r.state()}));
+    }
+}

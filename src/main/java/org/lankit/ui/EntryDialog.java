@@ -1,0 +1,192 @@
+package org.lankit.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.Window;
+import java.awt.event.KeyEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import org.lankit.sync.FieldType;
+import org.lankit.sync.FormField;
+import org.lankit.ui.Views.EntryDetail;
+import org.lankit.ui.Views.FieldLine;
+
+/** One entry with every answer, who wrote it and when; "Edit" turns the answers into fields to change. */
+final class EntryDialog extends JDialog {
+
+    private final EntryDetail detail;
+    private final MasterConsole console;
+    private final Background background;
+    private final StatusBar status;
+    private final Runnable changed;
+    private final Map<String, Supplier<String>> answers = new LinkedHashMap<>();
+    private final List<JComponent> editors = new ArrayList<>();
+    private final JLabel problem = new JLabel(" ");
+    private final JButton edit = new JButton("Edit");
+    private final JButton save = new JButton("Save changes");
+
+    EntryDialog(Window owner, EntryDetail detail, boolean editing, MasterConsole console, Background background,
+                StatusBar status, Runnable changed) {
+        super(owner, detail.formTitle(), ModalityType.APPLICATION_MODAL);
+        this.detail = detail;
+        this.console = console;
+        this.background = background;
+        this.status = status;
+        this.changed = changed;
+        setName("entryDialog");
+        JPanel content = new JPanel(new BorderLayout(0, 12));
+        content.setBorder(BorderFactory.createEmptyBorder(16, 16, 12, 16));
+        content.add(header(), BorderLayout.NORTH);
+        content.add(new JScrollPane(answersGrid()), BorderLayout.CENTER);
+        content.add(buttons(), BorderLayout.SOUTH);
+        setContentPane(content);
+        getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
+        setEditing(editing && !detail.deleted());
+        pack();
+        setSize(Math.min(getWidth() + 40, 900), Math.min(getHeight(), 680));
+        setMinimumSize(new Dimension(520, 360));
+        setLocationRelativeTo(owner);
+    }
+
+    private JPanel header() {
+        JPanel p = new JPanel(new GridBagLayout());
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.anchor = GridBagConstraints.WEST;
+        c.weightx = 1;
+        p.add(Theme.scale(new JLabel(detail.formTitle() + " (version " + detail.formVersion() + ")"), 1.3f, Font.BOLD), c);
+        p.add(new JLabel("Entered by " + detail.createdBy() + ", " + detail.createdAt()), c);
+        p.add(new JLabel("On this laptop: " + detail.onMaster() + "   ·   At the API: " + detail.atApi()), c);
+        return p;
+    }
+
+    private JPanel answersGrid() {
+        JPanel grid = new JPanel(new GridBagLayout());
+        grid.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(4, 4, 4, 8);
+        c.anchor = GridBagConstraints.NORTHWEST;
+        int row = 0;
+        for (FieldLine line : detail.lines()) {
+            c.gridy = row++;
+            c.gridx = 0;
+            c.weightx = 0;
+            c.fill = GridBagConstraints.NONE;
+            JLabel label = new JLabel(line.field().label() + (line.field().required() ? " *" : ""));
+            grid.add(label, c);
+            c.gridx = 1;
+            c.weightx = 1;
+            c.fill = GridBagConstraints.HORIZONTAL;
+            JComponent editor = editor(line);
+            label.setLabelFor(editor);
+            grid.add(editor, c);
+            c.gridx = 2;
+            c.weightx = 0;
+            c.fill = GridBagConstraints.NONE;
+            JLabel who = new JLabel(line.by().isEmpty() ? "" : line.by() + ", " + line.when());
+            who.setForeground(Theme.muted());
+            grid.add(who, c);
+        }
+        return grid;
+    }
+
+    /** A control that fits the question's type; its text is what {@link FieldText#parse} reads. */
+    private JComponent editor(FieldLine line) {
+        FormField f = line.field();
+        JComponent editor;
+        if (f.type() == FieldType.SELECT_ONE || f.type() == FieldType.BOOLEAN) {
+            List<String> items = new ArrayList<>(List.of(""));
+            items.addAll(f.type() == FieldType.BOOLEAN ? List.of("yes", "no") : f.options() == null ? List.of() : f.options());
+            if (!items.contains(line.text())) items.add(line.text());
+            JComboBox<String> box = new JComboBox<>(items.toArray(String[]::new));
+            box.setSelectedItem(line.text());
+            answers.put(f.name(), () -> (String) box.getSelectedItem());
+            editor = box;
+        } else if (f.type() == FieldType.TEXTAREA) {
+            JTextArea area = new JTextArea(line.text(), 3, 30);
+            area.setLineWrap(true);
+            area.setWrapStyleWord(true);
+            answers.put(f.name(), area::getText);
+            editor = area;
+        } else {
+            JTextField field = new JTextField(line.text(), 24);
+            if (f.type() == FieldType.DATE) field.putClientProperty("JTextField.placeholderText", "2026-11-25");
+            if (f.type() == FieldType.SELECT_MULTIPLE) field.putClientProperty("JTextField.placeholderText", "choices, separated by commas");
+            answers.put(f.name(), field::getText);
+            editor = field;
+        }
+        editor.setName("answer-" + f.name());
+        editors.add(editor);
+        return editor;
+    }
+
+    private JPanel buttons() {
+        JPanel bottom = new JPanel(new BorderLayout());
+        problem.setName("dialogProblem");
+        problem.setForeground(Theme.bad());
+        bottom.add(problem, BorderLayout.NORTH);
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
+        edit.setName("editEntry");
+        edit.setMnemonic(KeyEvent.VK_E);
+        edit.setEnabled(!detail.deleted());
+        edit.setToolTipText(detail.deleted() ? "This entry was deleted." : "Change answers; phones and laptops get the change.");
+        edit.addActionListener(e -> setEditing(true));
+        save.setName("saveEntry");
+        save.setMnemonic(KeyEvent.VK_S);
+        save.addActionListener(e -> save());
+        JButton close = new JButton("Close");
+        close.setName("closeEntry");
+        close.addActionListener(e -> dispose());
+        row.add(edit);
+        row.add(save);
+        row.add(close);
+        bottom.add(row, BorderLayout.CENTER);
+        return bottom;
+    }
+
+    private void setEditing(boolean on) {
+        for (JComponent editor : editors) {
+            if (editor instanceof JTextField t) t.setEditable(on);
+            else if (editor instanceof JTextArea a) a.setEditable(on);
+            else editor.setEnabled(on);
+        }
+        edit.setVisible(!on);
+        save.setVisible(on);
+        getRootPane().setDefaultButton(on ? save : null);
+        if (on && !editors.isEmpty()) editors.get(0).requestFocusInWindow();
+    }
+
+    private void save() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        answers.forEach((name, value) -> typed.put(name, value.get()));
+        save.setEnabled(false);
+        background.call(() -> console.edit(detail.uuid(), typed), result -> {
+            status.done(result);
+            changed.run();
+            dispose();
+        }, words -> {
+            save.setEnabled(true);
+            problem.setText(words);
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package org.lankit.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.lankit.store.FormCatalog;
+import org.lankit.store.StoredEntry;
+import org.lankit.store.UpstreamState;
+import org.lankit.sync.Conflict;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
+import org.lankit.ui.Views.Choice;
+import org.lankit.ui.Views.ConflictCard;
+import org.lankit.ui.Views.EntryDetail;
+import org.lankit.ui.Views.EntryRow;
+import org.lankit.ui.Views.FieldLine;
+
+/**
+ * Turns stored entries into the rows, details and conflict cards the screens show. Not
+ * thread-safe (it caches forms): one instance per background refresh.
+ */
+final class EntryRows {
+
+    private final FormCatalog forms;
+    private final Function<String, String> deviceName;
+    private final boolean apiSetUp;
+    private final Map<String, Optional<Form>> formCache = new HashMap<>();
+
+    EntryRows(FormCatalog forms, Function<String, String> deviceName, boolean apiSetUp) {
+        this.forms = forms;
+        this.deviceName = deviceName;
+        this.apiSetUp = apiSetUp;
+    }
+
+    EntryRow row(StoredEntry stored) {
+        Entry e = stored.entry();
+        Optional<Form> form = form(e);
+        Map<String, String> values = new LinkedHashMap<>();
+        StringBuilder search = new StringBuilder(title(e)).append(' ').append(who(e)).append(' ').append(e.uuid());
+        for (FieldLine line : lines(e, form)) {
+            values.put(line.field().label(), line.text());
+            search.append(' ').append(line.text());
+        }
+        return new EntryRow(e.uuid(), title(e), who(e), e.createdAt(), onMaster(e), atApi(stored),
+                !e.conflicts().isEmpty(), e.isDeleted(), stored.upstream() == UpstreamState.SYNCED,
+                stored.upstream() == UpstreamState.FAILED, values, search.toString().toLowerCase(Locale.ROOT));
+    }
+
+    EntryDetail detail(StoredEntry stored) {
+        Entry e = stored.entry();
+        return new EntryDetail(e.uuid(), title(e), e.formVersion(), who(e), Words.when(e.createdAt()), onMaster(e),
+                atApi(stored), lines(e, form(e)), e.isDeleted());
+    }
+
+    /** One card per field with open conflicts: the value held now first, then each other value. */
+    List<ConflictCard> conflicts(StoredEntry stored) {
+        Entry e = stored.entry();
+        Map<String, List<Conflict>> byField = new LinkedHashMap<>();
+        e.conflicts().forEach(c -> byField.computeIfAbsent(c.field(), f -> new ArrayList<>()).add(c));
+        List<ConflictCard> cards = new ArrayList<>();
+        String entryTitle = title(e) + " · " + headline(e) + " · " + Words.when(e.createdAt()) + " by " + who(e);
+        byField.forEach((field, open) -> {
+            List<Choice> choices = new ArrayList<>();
+            boolean deletion = field.equals(Entry.DELETED_FIELD);
+            FieldValue held = deletion ? e.deleted() : e.fields().get(field);
+            if (held != null) choices.add(choice(held.value(), held.hlc(), held.by(), deletion, true));
+            for (Conflict c : open) {
+                if (held != null && FieldText.same(held.value(), c.value())) continue;
+                if (choices.stream().anyMatch(ch -> FieldText.same(ch.value(), c.value()))) continue;
+                choices.add(choice(c.value(), c.hlc(), c.by(), deletion, false));
+            }
+            cards.add(new ConflictCard(e.uuid(), field, entryTitle, question(e, field), choices));
+        });
+        return cards;
+    }
+
+    private Choice choice(JsonNode value, String hlc, String by, boolean deletion, boolean current) {
+        JsonNode v = deletion ? BooleanNode.valueOf(value.asBoolean(false)) : value;
+        String text = deletion ? (v.asBoolean() ? "Deleted" : "Kept (not deleted)") : FieldText.text(v);
+        return new Choice(v, text.isEmpty() ? "(no answer)" : text, deviceName.apply(by), Words.whenHlc(hlc), current);
+    }
+
+    private String question(Entry e, String field) {
+        if (field.equals(Entry.DELETED_FIELD)) return "Delete this entry?";
+        return form(e).flatMap(f -> f.field(field)).map(FormField::label).orElse(field);
+    }
+
+    private List<FieldLine> lines(Entry e, Optional<Form> form) {
+        List<FieldLine> lines = new ArrayList<>();
+        List<FormField> defs = form.map(Form::fields).orElseGet(() -> e.fields().keySet().stream()
+                .map(name -> FormField.of(name, name, org.lankit.sync.FieldType.TEXT, false)).toList());
+        for (FormField def : defs) {
+            FieldValue v = e.fields().get(def.name());
+            lines.add(v == null ? new FieldLine(def, "", "", "")
+                    : new FieldLine(def, FieldText.text(v.value()), deviceName.apply(v.by()), Words.whenHlc(v.hlc())));
+        }
+        return lines;
+    }
+
+    /** The entry's first text answer (usually the respondent), to tell entries apart. */
+    private String headline(Entry e) {
+        return form(e).stream().flatMap(f -> f.fields().stream())
+                .filter(f -> f.type() == org.lankit.sync.FieldType.TEXT)
+                .map(f -> e.fields().get(f.name())).filter(v -> v != null && !FieldText.text(v.value()).isEmpty())
+                .map(v -> FieldText.text(v.value())).findFirst().orElse(e.uuid().substring(0, 8));
+    }
+
+    private String onMaster(Entry e) {
+        if (!e.conflicts().isEmpty()) return "Needs review (" + Words.plural(e.conflicts().size(), "conflict", "conflicts") + ")";
+        return e.isDeleted() ? "Deleted" : "Saved";
+    }
+
+    private String atApi(StoredEntry stored) {
+        return Words.atApi(stored.upstream(), stored.upstreamError(), apiSetUp);
+    }
+
+    private String who(Entry e) {
+        return deviceName.apply(e.createdBy());
+    }
+
+    private String title(Entry e) {
+        return form(e).map(Form::title).orElse(e.formId());
+    }
+
+    private Optional<Form> form(Entry e) {
+        return formCache.computeIfAbsent(e.formId() + "@" + e.formVersion(),
+                k -> forms.version(e.formId(), e.formVersion()).or(() -> forms.latest(e.formId())));
+    }
+}

@@ -1,0 +1,76 @@
+package org.lankit.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.lankit.sync.FormField;
+
+/** Field values as the coordinator reads and types them, and back to the values entries hold. */
+final class FieldText {
+
+    private FieldText() {
+    }
+
+    /** A value in plain words: lists joined by commas, yes/no for booleans, "" for no answer. */
+    static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) return "";
+        if (value.isBoolean()) return value.asBoolean() ? "yes" : "no";
+        if (value.isArray()) {
+            StringJoiner joined = new StringJoiner(", ");
+            value.forEach(v -> joined.add(text(v)));
+            return joined.toString();
+        }
+        if (value.isNumber()) return value.decimalValue().stripTrailingZeros().toPlainString();
+        return value.asText();
+    }
+
+    /**
+     * What the coordinator typed, as the value the field's type needs ("" = no answer). The form's
+     * own rules (range, options, dates) are checked by the master when the edit is saved.
+     *
+     * @throws IllegalArgumentException with a sentence naming the field, when the text cannot be that type
+     */
+    static JsonNode parse(FormField field, String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) return NullNode.getInstance();
+        switch (field.type()) {
+            case INTEGER:
+                try {
+                    return LongNode.valueOf(Long.parseLong(text));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(field.label() + ": type a whole number, like 4");
+                }
+            case DECIMAL:
+                try {
+                    return DecimalNode.valueOf(new BigDecimal(text.replace(',', '.')));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(field.label() + ": type a number, like 2.5");
+                }
+            case BOOLEAN:
+                String yesNo = text.toLowerCase(Locale.ROOT);
+                if (yesNo.equals("yes") || yesNo.equals("true")) return BooleanNode.TRUE;
+                if (yesNo.equals("no") || yesNo.equals("false")) return BooleanNode.FALSE;
+                throw new IllegalArgumentException(field.label() + ": choose yes or no");
+            case SELECT_MULTIPLE:
+                ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
+                return list;
+            default:
+                return TextNode.valueOf(text);
+        }
+    }
+
+    /** Whether two values of one field say the same thing (4 and 4.0 are the same number). */
+    static boolean same(JsonNode a, JsonNode b) {
+        return text(a).equals(text(b));
+    }
+}

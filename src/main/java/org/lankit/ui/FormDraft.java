@@ -1,0 +1,96 @@
+package org.lankit.ui;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.lankit.sync.FieldType;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
+
+/**
+ * A form as the coordinator is editing it, checked and turned into the next form version. Every
+ * problem comes back as a sentence that says what to fix.
+ */
+record FormDraft(String formId, String title, List<Row> rows) {
+
+    /** One question as typed: choices comma-separated, min/max as text ("" = none). */
+    record Row(String name, String label, FieldType type, boolean required, String choices, String min, String max) {
+
+        static Row of(FormField f) {
+            return new Row(f.name(), f.label(), f.type(), f.required(),
+                    f.options() == null ? "" : String.join(", ", f.options()),
+                    f.min() == null ? "" : f.min().toPlainString(), f.max() == null ? "" : f.max().toPlainString());
+        }
+    }
+
+    static FormDraft of(Form form) {
+        return new FormDraft(form.id(), form.title(), form.fields().stream().map(Row::of).toList());
+    }
+
+    /**
+     * The checked form as version {@code version}.
+     *
+     * @throws IllegalArgumentException saying what to fix
+     */
+    Form toForm(int version) {
+        String cleanTitle = title == null ? "" : title.strip();
+        if (cleanTitle.isEmpty()) throw new IllegalArgumentException("Give the form a title.");
+        if (rows.isEmpty()) throw new IllegalArgumentException("Add at least one question.");
+        Set<String> names = new HashSet<>();
+        List<FormField> fields = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String where = "Question " + (i + 1);
+            String label = r.label() == null ? "" : r.label().strip();
+            if (label.isEmpty()) throw new IllegalArgumentException(where + " needs a question text.");
+            String name = r.name() == null || r.name().isBlank() ? slug(label) : r.name().strip();
+            if (!name.matches("[a-z][a-z0-9_]{0,39}")) {
+                throw new IllegalArgumentException(where + ": the short name may use only small letters, digits and _ "
+                        + "and must start with a letter (for example household_size).");
+            }
+            if (!names.add(name)) throw new IllegalArgumentException(where + ": the short name " + name + " is used twice.");
+            if (r.type() == null) throw new IllegalArgumentException(where + " needs a type.");
+            fields.add(new FormField(name, label, r.type(), r.required(), choices(r, where),
+                    number(r.min(), r.type(), where, "lowest"), number(r.max(), r.type(), where, "highest")));
+            FormField f = fields.get(fields.size() - 1);
+            if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
+                throw new IllegalArgumentException(where + ": the lowest value is above the highest.");
+            }
+        }
+        return new Form(formId == null || formId.isBlank() ? slug(cleanTitle) : formId, version, cleanTitle, fields);
+    }
+
+    private static List<String> choices(Row r, String where) {
+        boolean select = r.type() == FieldType.SELECT_ONE || r.type() == FieldType.SELECT_MULTIPLE;
+        List<String> list = r.choices() == null ? List.of()
+                : Arrays.stream(r.choices().split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (!select) return null;
+        if (list.isEmpty()) throw new IllegalArgumentException(where + ": list the choices, separated by commas.");
+        return list;
+    }
+
+    private static BigDecimal number(String text, FieldType type, String where, String which) {
+        if (text == null || text.isBlank()) return null;
+        if (type != FieldType.INTEGER && type != FieldType.DECIMAL) {
+            throw new IllegalArgumentException(where + ": only number questions have a " + which + " value.");
+        }
+        try {
+            return new BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": the " + which + " value must be a number.");
+        }
+    }
+
+    /** "Water source?" → "water_source": a short name made from words. */
+    static String slug(String words) {
+        String ascii = Normalizer.normalize(words, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) s = "q_" + s;
+        return s.length() > 40 ? s.substring(0, 40).replaceAll("_+$", "") : s;
+    }
+}

@@ -1,0 +1,127 @@
+package org.lankit.ui;
+
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.KeyEvent;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JTextField;
+import javax.swing.SwingConstants;
+import org.lankit.ui.Views.Home;
+
+/** The master's home: the big QR code to join, its address in words, and how the team is doing. */
+final class HomePanel extends JPanel {
+
+    private final QrView qr = new QrView();
+    private final JTextField url = new JTextField();
+    private final JLabel code = new JLabel(" ", SwingConstants.CENTER);
+    private final JLabel team = Theme.scale(new JLabel(" "), 1.6f, Font.BOLD);
+    private final JLabel phones = line("phonesLine");
+    private final JLabel laptops = line("laptopsLine");
+    private final JLabel entries = line("entriesLine");
+    private final JLabel api = line("apiLine");
+    private final JButton conflicts = link("conflictsLink", KeyEvent.VK_R);
+    private final JButton waiting = link("devicesLink", KeyEvent.VK_A);
+
+    HomePanel(MasterConsole console, Background background, StatusBar status, Consumer<String> showTab) {
+        super(new GridBagLayout());
+        setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.fill = GridBagConstraints.BOTH;
+        c.weightx = 0.6;
+        c.insets = new Insets(0, 0, 8, 24);
+        add(Theme.scale(new JLabel("Scan with a phone to join", SwingConstants.CENTER), 1.8f, Font.BOLD), c);
+        c.weighty = 1;
+        add(qr, c);
+        c.weighty = 0;
+        url.setName("joinUrl");
+        url.setEditable(false);
+        url.setHorizontalAlignment(JTextField.CENTER);
+        url.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+        url.getAccessibleContext().setAccessibleName("Join address");
+        Theme.scale(url, 1.3f, Font.PLAIN);
+        add(url, c);
+        add(code, c);
+
+        c.gridx = 1;
+        c.gridy = 0;
+        c.gridheight = 4;
+        c.weightx = 0.4;
+        c.insets = new Insets(0, 0, 0, 0);
+        add(statusColumn(console, background, status, showTab), c);
+        conflicts.addActionListener(e -> showTab.accept("Conflicts"));
+        waiting.addActionListener(e -> showTab.accept("Devices"));
+    }
+
+    void show(Home home) {
+        qr.show(home.joinUrl());
+        if (!home.joinUrl().equals(url.getText())) url.setText(home.joinUrl());
+        code.setText("Laptops join with this address and the code " + home.joinCode());
+        team.setText(home.teamName());
+        phones.setText("Phones connected: " + home.phonesConnected() + " of " + home.phonesJoined());
+        laptops.setText("Laptops connected: " + home.laptopsConnected() + " of " + home.laptopsJoined());
+        entries.setText("Entries today: " + home.entriesToday() + "  (" + home.entriesTotal() + " in all)");
+        api.setText("Upload to the API: " + home.apiLine());
+        api.setForeground(home.apiLine().contains("problem") ? Theme.bad() : entries.getForeground());
+        conflicts.setVisible(home.openConflicts() > 0);
+        conflicts.setText(Words.plural(home.openConflicts(), "answer needs", "answers need") + " your review…");
+        waiting.setVisible(home.devicesWaiting() > 0);
+        waiting.setText(Words.plural(home.devicesWaiting(), "new device waits", "new devices wait") + " for your approval…");
+    }
+
+    private JPanel statusColumn(MasterConsole console, Background background, StatusBar status, Consumer<String> showTab) {
+        JPanel column = new JPanel();
+        column.setLayout(new BoxLayout(column, BoxLayout.Y_AXIS));
+        column.add(team);
+        column.add(Box.createVerticalStrut(16));
+        for (JLabel l : new JLabel[] {phones, laptops, entries, api}) {
+            column.add(l);
+            column.add(Box.createVerticalStrut(10));
+        }
+        column.add(Box.createVerticalStrut(10));
+        column.add(conflicts);
+        column.add(waiting);
+        column.add(Box.createVerticalGlue());
+        JButton renew = new JButton("Make a new join code…");
+        renew.setName("renewCode");
+        renew.setMnemonic(KeyEvent.VK_N);
+        renew.addActionListener(e -> {
+            int answer = JOptionPane.showConfirmDialog(this,
+                    "Phones and laptops that already joined keep working.\nThe old code and QR code stop working for new devices.\n\nMake a new join code?",
+                    "New join code", JOptionPane.OK_CANCEL_OPTION);
+            if (answer == JOptionPane.OK_OPTION) {
+                background.run("Could not make a new code", console::renewJoinCode,
+                        newCode -> status.done("New join code: " + newCode + ". Show the new QR code to new phones."));
+            }
+        });
+        renew.setAlignmentX(LEFT_ALIGNMENT);
+        column.add(renew);
+        return column;
+    }
+
+    private static JLabel line(String name) {
+        JLabel l = Theme.scale(new JLabel(" "), 1.25f, Font.PLAIN);
+        l.setName(name);
+        return l;
+    }
+
+    private static JButton link(String name, int mnemonic) {
+        JButton b = new JButton();
+        b.setName(name);
+        b.setMnemonic(mnemonic);
+        b.setVisible(false);
+        b.setForeground(Theme.warning());
+        b.setHorizontalAlignment(SwingConstants.LEFT);
+        b.putClientProperty("JButton.buttonType", "borderless");
+        return b;
+    }
+}

@@ -1,0 +1,249 @@
+package org.lankit.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.lankit.app.KitChoices;
+import org.lankit.app.MasterKit;
+import org.lankit.pairing.JoinUrl;
+import org.lankit.pairing.LanAddress;
+import org.lankit.store.Device;
+import org.lankit.store.FormCatalog;
+import org.lankit.store.KitStore;
+import org.lankit.store.StoredEntry;
+import org.lankit.store.UpstreamState;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
+import org.lankit.sync.HlcClock;
+import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.Protocol.UpstreamStatus;
+import org.lankit.ui.Views.ConflictCard;
+import org.lankit.ui.Views.DeviceRow;
+import org.lankit.ui.Views.EntryDetail;
+import org.lankit.ui.Views.EntryRow;
+import org.lankit.ui.Views.Home;
+import org.lankit.ui.Views.MasterView;
+
+/**
+ * The master's engine as the panel uses it: builds the view records and carries out the
+ * coordinator's commands through the real services (the push service for edits and conflict
+ * picks, the device registry, the form catalog). Blocking: call it from {@link Background} only.
+ */
+final class MasterConsole {
+
+    /** A device counts as connected when it called the master this recently. */
+    static final long CONNECTED_WITHIN_MS = 2 * 60_000;
+    private static final int MAX_ROWS = 20_000;
+
+    private final MasterKit kit;
+    private final String boundHost;
+    private final ApiLink api;
+    private final KitChoices choices;
+    private List<Object> lastChange = List.of();
+
+    /**
+     * @param boundHost the address the hub listens on; a specific one (tests: 127.0.0.1) is also
+     *                  the address put in the QR code
+     * @param api       the uploader, or null while it is not set up
+     */
+    MasterConsole(MasterKit kit, String boundHost, ApiLink api) {
+        this.kit = kit;
+        this.boundHost = boundHost;
+        this.api = api;
+        this.choices = new KitChoices(kit.store().settings());
+    }
+
+    KitStore store() {
+        return kit.store();
+    }
+
+    KitChoices choices() {
+        return choices;
+    }
+
+    ApiLink api() {
+        return api;
+    }
+
+    /** The join URL with the chosen network address, else the best one (WiFi first). */
+    String joinUrl() {
+        String host = boundHost;
+        if (host == null || host.equals("0.0.0.0") || host.equals("::")) {
+            List<String> candidates = LanAddress.candidates().stream().map(c -> c.address().getHostAddress()).toList();
+            host = choices.lanHost().filter(candidates::contains).orElseGet(LanAddress::bestHost);
+        }
+        return JoinUrl.of(host, kit.hub().port(), kit.joinCode());
+    }
+
+    /** Devices with a live socket or a recent call: what closing the window would cut off. */
+    int connectedDevices() {
+        long since = System.currentTimeMillis() - CONNECTED_WITHIN_MS;
+        long recent = kit.store().devices().all().stream().filter(d -> usable(d) && d.lastSeen() >= since).count();
+        return (int) Math.max(recent, kit.hub().liveConnections());
+    }
+
+    /** The whole view when anything shown changed since the last call (or {@code force}). */
+    Optional<MasterView> refresh(boolean force) {
+        KitStore store = kit.store();
+        List<Device> devices = store.devices().all();
+        UpstreamStatus upstream = api == null ? null : api.status();
+        List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), joinUrl(),
+                System.currentTimeMillis() / 60_000, upstreamCounts(store));
+        if (!force && change.equals(lastChange)) return Optional.empty();
+        lastChange = change;
+        EntryRows rows = rows(devices, upstream);
+        List<EntryRow> entries = new ArrayList<>();
+        List<ConflictCard> conflicts = new ArrayList<>();
+        for (StoredEntry stored : store.recent(0, MAX_ROWS)) {
+            entries.add(rows.row(stored));
+            if (!stored.entry().conflicts().isEmpty()) conflicts.addAll(rows.conflicts(stored));
+        }
+        return Optional.of(new MasterView(home(devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices)));
+    }
+
+    Optional<EntryDetail> detail(String uuid) {
+        List<Device> devices = kit.store().devices().all();
+        return kit.store().find(uuid).map(rows(devices, api == null ? null : api.status())::detail);
+    }
+
+    /**
+     * Saves the coordinator's answers as a master edit of the entry (master priority), through the
+     * same push path the devices use. Returns what happened in plain words.
+     */
+    String edit(String uuid, Map<String, String> typed) {
+        StoredEntry stored = kit.store().find(uuid).orElseThrow(() -> new IllegalArgumentException("This entry no longer exists."));
+        Entry e = stored.entry();
+        Form form = kit.store().forms().version(e.formId(), e.formVersion())
+                .orElseThrow(() -> new IllegalArgumentException("The form of this entry is missing, so it cannot be edited here."));
+        HlcClock clock = kit.identity().clock();
+        Map<String, FieldValue> fields = new TreeMap<>();
+        e.fields().forEach((name, v) -> fields.put(name, v.withoutBase()));
+        for (FormField f : form.fields()) {
+            if (!typed.containsKey(f.name())) continue;
+            JsonNode value = FieldText.parse(f, typed.get(f.name()));
+            FieldValue held = e.fields().get(f.name());
+            if (held == null ? value.isNull() || FieldText.text(value).isEmpty() : FieldText.same(held.value(), value)) continue;
+            fields.put(f.name(), FieldValue.edit(value, clock.now(), held == null ? "" : held.hlc()));
+        }
+        Entry edited = new Entry(e.uuid(), e.formId(), e.formVersion(), fields,
+                e.deleted() == null ? null : e.deleted().withoutBase(), e.createdAt(), e.createdBy(), 0, null, null);
+        PushResult result = kit.hub().pushService().push(kit.identity().deviceId(), List.of(edited)).get(0);
+        switch (result.status()) {
+            case DUPLICATE:
+                return "Nothing changed.";
+            case REJECTED:
+                throw new IllegalArgumentException("Not saved: " + result.error() + ".");
+            default:
+                return "Saved. Phones and laptops get the change when they next sync.";
+        }
+    }
+
+    /** Keeps {@code chosen} for the field and closes its open conflicts. */
+    void resolve(String uuid, String field, JsonNode chosen) {
+        kit.hub().pushService().resolveConflict(uuid, field, chosen);
+    }
+
+    void rename(String deviceId, String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 60) throw new IllegalArgumentException("A name needs 1 to 60 characters.");
+        kit.store().devices().rename(deviceId, clean);
+    }
+
+    void revoke(String deviceId) {
+        kit.store().devices().revoke(deviceId);
+    }
+
+    void approve(String deviceId) {
+        kit.store().devices().setApproved(deviceId, true);
+    }
+
+    String renewJoinCode() {
+        return kit.renewJoinCode();
+    }
+
+    List<Form> forms() {
+        return kit.store().forms().latest();
+    }
+
+    /**
+     * Saves the draft as the next version of its form, or as version 1 of a new form (no form id);
+     * devices get it with their next form list.
+     */
+    Form saveForm(FormDraft draft) {
+        FormCatalog catalog = kit.store().forms();
+        if (draft.formId() != null && !draft.formId().isBlank()) {
+            int next = catalog.latest(draft.formId()).map(f -> f.version() + 1).orElse(1);
+            Form form = draft.toForm(next);
+            catalog.save(form);
+            return form;
+        }
+        Form first = draft.toForm(1);
+        String id = first.id();
+        for (int n = 2; catalog.latest(id).isPresent(); n++) id = first.id() + "_" + n;
+        Form form = new Form(id, 1, first.title(), first.fields());
+        catalog.save(form);
+        return form;
+    }
+
+    private Home home(List<Device> devices, UpstreamStatus upstream, int openConflicts) {
+        long since = System.currentTimeMillis() - CONNECTED_WITHIN_MS;
+        int[] counts = new int[4];
+        int waiting = 0;
+        for (Device d : devices) {
+            if (!d.revoked() && !d.approved()) waiting++;
+            if (!usable(d)) continue;
+            int base = "phone".equals(d.kind()) ? 0 : 2;
+            counts[base + 1]++;
+            if (d.lastSeen() >= since) counts[base]++;
+        }
+        KitStore store = kit.store();
+        return new Home(kit.identity().name(), joinUrl(), kit.joinCode(), counts[0], counts[1], counts[2], counts[3],
+                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting);
+    }
+
+    private List<DeviceRow> deviceRows(List<Device> devices) {
+        long now = System.currentTimeMillis();
+        return devices.stream()
+                .sorted((a, b) -> Boolean.compare(a.approved() || a.revoked(), b.approved() || b.revoked()))
+                .map(d -> new DeviceRow(d.deviceId(), d.name(), Words.deviceKind(d.kind()), Words.ago(d.lastSeen(), now),
+                        kit.store().countCreatedBy(d.deviceId()),
+                        d.revoked() ? "Removed" : d.approved() ? "Can send entries" : "Waiting for your approval",
+                        !d.revoked() && !d.approved(), d.revoked()))
+                .toList();
+    }
+
+    private EntryRows rows(List<Device> devices, UpstreamStatus upstream) {
+        Map<String, String> names = new HashMap<>();
+        devices.forEach(d -> names.put(d.deviceId(), d.name()));
+        names.put(kit.identity().deviceId(), "Coordinator (this laptop)");
+        return new EntryRows(kit.store().forms(), id -> names.getOrDefault(id, id == null ? "" : id), apiSetUp(upstream));
+    }
+
+    private static boolean usable(Device d) {
+        return d.approved() && !d.revoked();
+    }
+
+    static boolean apiSetUp(UpstreamStatus upstream) {
+        return upstream != null && !"disabled".equals(upstream.state());
+    }
+
+    /** The upload state in one line, or "not set up". */
+    static String apiLine(UpstreamStatus s) {
+        if (!apiSetUp(s)) return "not set up";
+        String line = s.state() + " · " + s.synced() + " sent, " + s.pending() + " waiting"
+                + (s.failed() > 0 ? ", " + s.failed() + " not accepted" : "");
+        return s.lastError() == null || s.lastError().isBlank() ? line : line + " · last problem: " + s.lastError();
+    }
+
+    private static List<Long> upstreamCounts(KitStore store) {
+        List<Long> counts = new ArrayList<>();
+        for (UpstreamState s : UpstreamState.values()) counts.add(store.countByUpstreamState(s));
+        return counts;
+    }
+}

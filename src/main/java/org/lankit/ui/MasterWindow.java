@@ -1,0 +1,130 @@
+package org.lankit.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.event.KeyEvent;
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import org.lankit.ui.Views.MasterView;
+
+/**
+ * The master's screens, one click (or Ctrl+1…7) apart. Keeps them live: the view is rebuilt off
+ * the event thread when the store's sequence advances, and checked once a second for changes that
+ * do not advance it (upload states, devices coming and going).
+ */
+final class MasterWindow extends JPanel {
+
+    private final MasterConsole console;
+    private final Background background;
+    private final JTabbedPane tabs = new JTabbedPane(JTabbedPane.LEFT);
+    private final HomePanel home;
+    private final EntriesPanel entries;
+    private final DevicesPanel devices;
+    private final ConflictsPanel conflicts;
+    private final FormsPanel forms;
+    private final Timer ticker = new Timer(1000, e -> refresh(false));
+    private boolean refreshing;
+    private boolean again;
+    private boolean stopped;
+
+    MasterWindow(MasterConsole console, BackupExporter backup, Background background, StatusBar status) {
+        super(new BorderLayout());
+        this.console = console;
+        this.background = background;
+        Runnable changed = () -> refresh(true);
+        home = new HomePanel(console, background, status, this::showTab);
+        entries = new EntriesPanel(console, background, status, changed);
+        devices = new DevicesPanel(console, background, status, changed);
+        conflicts = new ConflictsPanel(console, background, status, changed);
+        forms = new FormsPanel(console, background, status);
+        tabs.setName("tabs");
+        Theme.scale(tabs, 1.15f, java.awt.Font.PLAIN);
+        tabs.putClientProperty("JTabbedPane.minimumTabWidth", 130);
+        addTab("Home", home, KeyEvent.VK_H);
+        addTab("Entries", entries, KeyEvent.VK_E);
+        addTab("Devices", devices, KeyEvent.VK_D);
+        addTab("Conflicts", conflicts, KeyEvent.VK_C);
+        addTab("Forms", forms, KeyEvent.VK_F);
+        addTab("Settings", new SettingsPanel(console, background, status, changed), KeyEvent.VK_S);
+        addTab("Backup", new BackupPanel(backup, background, status), KeyEvent.VK_B);
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedComponent() == forms) forms.reload();
+        });
+        add(tabs, BorderLayout.CENTER);
+    }
+
+    MasterConsole console() {
+        return console;
+    }
+
+    /** Starts the live updates; the first view follows at once. */
+    void start() {
+        console.store().onSeqAdvanced(seq -> SwingUtilities.invokeLater(() -> refresh(false)));
+        ticker.start();
+        refresh(true);
+    }
+
+    void stop() {
+        stopped = true;
+        ticker.stop();
+    }
+
+    /** Shows the screen with this title (from links on the home screen). */
+    void showTab(String title) {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+            if (tabs.getTitleAt(i).startsWith(title)) tabs.setSelectedIndex(i);
+        }
+    }
+
+    private void addTab(String title, JComponent panel, int key) {
+        tabs.addTab(title, panel);
+        int index = tabs.getTabCount() - 1;
+        tabs.setMnemonicAt(index, key);
+        String name = "tab" + (index + 1);
+        getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_1 + index, KeyEvent.CTRL_DOWN_MASK), name);
+        getActionMap().put(name, new AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                tabs.setSelectedIndex(index);
+            }
+        });
+    }
+
+    /** One rebuild at a time; a request during a rebuild runs once more after it. */
+    private void refresh(boolean force) {
+        if (stopped) return;
+        if (refreshing) {
+            again = true;
+            return;
+        }
+        refreshing = true;
+        background.call(() -> console.refresh(force), view -> {
+            refreshing = false;
+            view.ifPresent(this::show);
+            if (again) {
+                again = false;
+                refresh(false);
+            }
+        }, problem -> refreshing = false);
+    }
+
+    private void show(MasterView view) {
+        if (stopped) return;
+        home.show(view.home());
+        entries.show(view.entries());
+        devices.show(view.devices(), view.home().devicesWaiting());
+        conflicts.show(view.conflicts());
+        title(conflicts, "Conflicts", view.conflicts().size());
+        title(devices, "Devices", view.home().devicesWaiting());
+    }
+
+    private void title(Component tab, String name, int count) {
+        int i = tabs.indexOfComponent(tab);
+        tabs.setTitleAt(i, count > 0 ? name + " (" + count + ")" : name);
+    }
+}

@@ -1,0 +1,19 @@
+package org.lankit.ui;
+
+import java.util.function.Function;
+import org.lankit.app.MasterKit;
+import org.lankit.store.KitStore;
+
+/**
+ * The parts of the kit the panel shows but does not own, made once the store (and, on the master,
+ * the running kit) exists. A factory may return null: the panel then says the part is not set up.
+ */
+public record PanelServices(Function<MasterKit, ApiLink> api,
+                            Function<KitStore, BackupExporter> backup,
+                            Function<KitStore, PeerLink> peer) {
+
+    /** None of the optional parts: what the panel shows before they are wired in. */
+    public static PanelServices none() {
+        return new PanelServices(kit -> null, store -> null, store -> null);
+    }
+}

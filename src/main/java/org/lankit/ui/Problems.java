@@ -1,0 +1,44 @@
+package org.lankit.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.lankit.app.PortInUseException;
+import org.lankit.peer.MasterError;
+import org.lankit.store.DataFolderInUseException;
+
+/** Exceptions in words a coordinator can act on; never a stack trace or a class name. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static String words(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ExecutionException || t instanceof CompletionException || t instanceof UncheckedIOException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof PortInUseException || t instanceof DataFolderInUseException) return firstLine(t.getMessage());
+        if (t instanceof MasterError m) {
+            String said = firstLine(m.getMessage());
+            return "the master said: " + said.substring(said.indexOf(": ") + 2);
+        }
+        if (t instanceof ConnectException) return "nothing answers at that address. Check the address and that the other computer is on.";
+        if (t instanceof HttpTimeoutException) return "no answer in time. Check the network and try again.";
+        if (t instanceof IllegalArgumentException || t instanceof IllegalStateException || t instanceof IOException) {
+            String m = firstLine(t.getMessage());
+            if (!m.isEmpty()) return m;
+        }
+        return "something went wrong. Try again; if it keeps happening, the details are in the log file in the data folder.";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "";
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

@@ -1,0 +1,71 @@
+package org.lankit.ui;
+
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.KeyEvent;
+import java.util.function.Consumer;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.SwingConstants;
+import org.lankit.app.Role;
+
+/** The one question of the first start: does this laptop start a team or join one? */
+final class RoleChooser extends JPanel {
+
+    RoleChooser(Consumer<Role> chosen) {
+        super(new GridBagLayout());
+        setName("roleChooser");
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.insets = new Insets(8, 24, 8, 24);
+        add(Theme.scale(new JLabel("Welcome to Lankit", SwingConstants.CENTER), 2f, Font.BOLD), c);
+        add(Theme.scale(new JLabel("What should this laptop do?", SwingConstants.CENTER), 1.3f, Font.PLAIN), c);
+        c.insets = new Insets(16, 24, 4, 24);
+        JButton start = choice("startTeam", "Start a new team on this laptop", KeyEvent.VK_S);
+        add(start, c);
+        c.insets = new Insets(0, 24, 8, 24);
+        add(hint("Choose this on the coordinator's laptop. Phones and other laptops join it by scanning a QR code."), c);
+        c.insets = new Insets(16, 24, 4, 24);
+        JButton join = choice("joinTeam", "Join a team", KeyEvent.VK_J);
+        add(join, c);
+        c.insets = new Insets(0, 24, 8, 24);
+        add(hint("Another laptop already runs the team. This laptop sends its entries there."), c);
+        start.addActionListener(e -> {
+            disableBoth(start, join);
+            chosen.accept(Role.MASTER);
+        });
+        join.addActionListener(e -> {
+            disableBoth(start, join);
+            chosen.accept(Role.CLIENT);
+        });
+    }
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        getComponent(2).requestFocusInWindow();
+    }
+
+    private static JButton choice(String name, String text, int mnemonic) {
+        JButton b = Theme.scale(new JButton(text), 1.5f, Font.BOLD);
+        b.setName(name);
+        b.setMnemonic(mnemonic);
+        b.setMargin(new Insets(14, 32, 14, 32));
+        return b;
+    }
+
+    private static JLabel hint(String text) {
+        JLabel l = new JLabel(text, SwingConstants.CENTER);
+        l.setForeground(Theme.muted());
+        return l;
+    }
+
+    private static void disableBoth(JButton a, JButton b) {
+        a.setEnabled(false);
+        b.setEnabled(false);
+    }
+}

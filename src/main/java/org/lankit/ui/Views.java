@@ -1,0 +1,53 @@
+package org.lankit.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.lankit.sync.FormField;
+
+/** The small view records the panels render; made off the event thread by the consoles. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** The master's home screen. {@code apiLine} is a sentence such as "not set up". */
+    record Home(String teamName, String joinUrl, String joinCode, int phonesConnected, int phonesJoined,
+                int laptopsConnected, int laptopsJoined, long entriesToday, long entriesTotal, String apiLine,
+                int openConflicts, int devicesWaiting) {
+
+        int connected() {
+            return phonesConnected + laptopsConnected;
+        }
+    }
+
+    /** One line of the Entries table; {@code values} maps field labels to typed-out answers. */
+    record EntryRow(String uuid, String formTitle, String who, long createdAt, String onMaster, String atApi,
+                    boolean needsReview, boolean deleted, boolean sentToApi, boolean apiRefused,
+                    Map<String, String> values, String searchText) {
+    }
+
+    /** One answer of an entry, with who wrote it and when. */
+    record FieldLine(FormField field, String text, String by, String when) {
+    }
+
+    record EntryDetail(String uuid, String formTitle, int formVersion, String createdBy, String createdAt,
+                       String onMaster, String atApi, List<FieldLine> lines, boolean deleted) {
+    }
+
+    /** One value the coordinator can keep for a conflicting field. */
+    record Choice(JsonNode value, String text, String by, String when, boolean current) {
+    }
+
+    /** An open conflict: one field of one entry and the values to pick from. */
+    record ConflictCard(String uuid, String field, String entryTitle, String question, List<Choice> choices) {
+    }
+
+    record DeviceRow(String deviceId, String name, String kind, String lastSeen, long entries, String state,
+                     boolean waiting, boolean revoked) {
+    }
+
+    /** Everything the master's screens show that changes by itself; rebuilt when the kit changes. */
+    record MasterView(Home home, List<EntryRow> entries, List<ConflictCard> conflicts, List<DeviceRow> devices) {
+    }
+}

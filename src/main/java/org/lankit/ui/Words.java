@@ -1,0 +1,77 @@
+package org.lankit.ui;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.lankit.store.UpstreamState;
+import org.lankit.sync.Hlc;
+
+/** Times and states in the plain words the panel shows. */
+final class Words {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private Words() {
+    }
+
+    /** "today 14:05", "yesterday 09:12", "25 Nov 14:05", "25 Nov 2025". */
+    static String when(long epochMs) {
+        if (epochMs <= 0) return "";
+        ZoneId zone = ZoneId.systemDefault();
+        ZonedDateTime t = Instant.ofEpochMilli(epochMs).atZone(zone);
+        LocalDate today = LocalDate.now(zone);
+        LocalDate day = t.toLocalDate();
+        if (day.equals(today)) return "today " + TIME.format(t);
+        if (day.equals(today.minusDays(1))) return "yesterday " + TIME.format(t);
+        if (day.getYear() == today.getYear()) return DAY.format(t) + " " + TIME.format(t);
+        return DAY_YEAR.format(t);
+    }
+
+    /** When a value was written, from its clock; "" when the clock is unreadable. */
+    static String whenHlc(String hlc) {
+        return Hlc.isWellFormed(hlc) ? when(Hlc.parse(hlc).wallMs()) : "";
+    }
+
+    /** "just now", "5 minutes ago", "today 14:05", "never". */
+    static String ago(long epochMs, long nowMs) {
+        if (epochMs <= 0) return "never";
+        long minutes = (nowMs - epochMs) / 60_000;
+        if (minutes < 1) return "just now";
+        if (minutes < 60) return minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+        return when(epochMs);
+    }
+
+    static long startOfToday() {
+        return LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    /** An entry's state with the team's API; {@code apiSetUp} false adds why nothing moves. */
+    static String atApi(UpstreamState state, String error, boolean apiSetUp) {
+        switch (state) {
+            case SYNCED:
+                return "Sent to the API";
+            case SYNCING:
+                return "Sending…";
+            case FAILED:
+                return "Not accepted: " + (error == null || error.isBlank() ? "see Settings" : error);
+            default:
+                return apiSetUp ? "Waiting to be sent" : "Not sent (API not set up)";
+        }
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static String deviceKind(String kind) {
+        if ("phone".equals(kind)) return "Phone";
+        if ("client".equals(kind)) return "Laptop";
+        if ("master".equals(kind)) return "This laptop";
+        return kind == null ? "" : kind;
+    }
+}

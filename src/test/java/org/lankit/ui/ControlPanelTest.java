@@ -1,0 +1,134 @@
+package org.lankit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.lankit.ui.PanelHarness.onUi;
+import static org.lankit.ui.PanelHarness.untilUi;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.swing.JTable;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.fixture.JTableFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lankit.app.KitChoices;
+import org.lankit.app.Role;
+import org.lankit.store.KitStore;
+import org.lankit.store.UpstreamState;
+import org.lankit.sync.Entry;
+import org.lankit.sync.Json;
+import org.lankit.testkit.Entries;
+import org.lankit.testkit.PairedDevice;
+
+/** The control panel over a real master: first start, QR code, live entries. */
+class ControlPanelTest {
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void onlyWithADisplay() {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @Test
+    void first_start_asks_the_role_then_shows_a_qr_code_that_opens_the_running_hub() throws Exception {
+        try (PanelHarness ui = PanelHarness.open(dataDir, null, PanelServices.none())) {
+            ui.window().button("startTeam").requireVisible();
+            ui.window().button("joinTeam").requireVisible();
+            ui.screenshot("0-first-start");
+            ui.window().button("startTeam").click();
+
+            untilUi(() -> ui.panel().kit() != null && ui.window().textBox("joinUrl").target().getText().startsWith("http"),
+                    Duration.ofSeconds(15), "the master home");
+            String shownUrl = ui.window().textBox("joinUrl").text();
+            BufferedImage qr = PanelHarness.screenshot(ui.window().robot().finder().findByName("qr"), "qr-only");
+            String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(qr)))).getText();
+
+            assertThat(decoded).isEqualTo(shownUrl)
+                    .isEqualTo("http://127.0.0.1:" + ui.kit().hub().port() + "/join#" + ui.kit().joinCode());
+            String base = decoded.substring(0, decoded.indexOf("/join#"));
+            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/info"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(info.statusCode()).isEqualTo(200);
+            assertThat(Json.MAPPER.readTree(info.body()).path("deviceId").asText()).isEqualTo(ui.kit().identity().deviceId());
+            assertThat(new KitChoices(ui.kit().store().settings()).role()).contains(Role.MASTER);
+            ui.window().label("phonesLine").requireText("Phones connected: 0 of 0");
+            ui.screenshot("1-home");
+        }
+    }
+
+    @Test
+    void the_remembered_role_skips_the_question_on_the_next_start() {
+        try (KitStore store = KitStore.open(dataDir)) {
+            new KitChoices(store.settings()).role(Role.MASTER);
+        }
+        try (PanelHarness ui = PanelHarness.open(dataDir, null, PanelServices.none())) {
+            untilUi(() -> ui.panel().kit() != null, Duration.ofSeconds(15), "the master to start without asking");
+            assertThat(onUi(() -> ui.panel().frame().getContentPane().getComponentCount())).isPositive();
+            untilUi(() -> ui.window().robot().finder().findAll(c -> "roleChooser".equals(c.getName())).isEmpty(),
+                    Duration.ofSeconds(2), "no role question");
+        }
+    }
+
+    @Test
+    void an_entry_pushed_through_the_hub_shows_in_the_entries_table_within_two_seconds_and_its_status_changes_show()
+            throws Exception {
+        try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
+            PairedDevice phone = ui.pair("Ann's phone", "phone");
+            ui.window().tabbedPane("tabs").selectTab(1);
+            JTableFixture table = ui.window().table("entriesTable");
+
+            Entry entry = Entries.household(phone.clock(), "Bea Moyo", 5);
+            long pushedAt = System.nanoTime();
+            phone.client().push(List.of(entry));
+            untilUi(() -> rowOf(table.target(), "Ann's phone") >= 0, Duration.ofSeconds(2), "the pushed entry in the table");
+            assertThat(Duration.ofNanos(System.nanoTime() - pushedAt)).isLessThan(Duration.ofSeconds(2));
+            int row = onUi(() -> rowOf(table.target(), "Ann's phone"));
+            assertThat(cell(table, row, 0)).isEqualTo("Household visit");
+            assertThat(cell(table, row, 3)).isEqualTo("Saved");
+            assertThat(cell(table, row, 4)).isEqualTo("Not sent (API not set up)");
+
+            KitStore store = ui.kit().store();
+            long seq = store.find(entry.uuid()).orElseThrow().entry().seq();
+            store.write(w -> {
+                w.setUpstream(entry.uuid(), UpstreamState.SYNCED, seq, null);
+                return null;
+            });
+            untilUi(() -> "Sent to the API".equals(table.target().getValueAt(rowOf(table.target(), "Ann's phone"), 4)),
+                    Duration.ofSeconds(3), "the API status to change");
+
+            ui.window().textBox("search").enterText("nobody-by-this-name");
+            untilUi(() -> table.target().getRowCount() == 0, Duration.ofSeconds(2), "the search to hide the entry");
+            ui.window().textBox("search").deleteText();
+            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(2), "the entry to come back");
+            ui.window().tabbedPane("tabs").selectTab(0);
+            ui.window().label("entriesLine").requireText("Entries today: 1  (1 in all)");
+        }
+    }
+
+    static int rowOf(JTable table, String who) {
+        for (int i = 0; i < table.getRowCount(); i++) {
+            if (who.equals(table.getValueAt(i, 1))) return i;
+        }
+        return -1;
+    }
+
+    private static String cell(JTableFixture table, int row, int column) {
+        return onUi(() -> String.valueOf(table.target().getValueAt(row, column)));
+    }
+}

@@ -1,0 +1,152 @@
+package org.lankit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import javax.swing.UIManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.lankit.app.KitOptions;
+import org.lankit.app.MasterKit;
+import org.lankit.app.Role;
+import org.lankit.hub.HubConfig;
+import org.lankit.peer.MasterClient;
+import org.lankit.sync.Protocol.PairResponse;
+import org.lankit.testkit.PairedDevice;
+
+/**
+ * The real control panel on a temp data folder, its hub on 127.0.0.1 port 0, driven by AssertJ
+ * Swing. Always close it: the window, the hub and the store stop, and the exit hook must run.
+ */
+final class PanelHarness implements AutoCloseable {
+
+    static final String JOIN_CODE = "TEST-CODE";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ControlPanel panel;
+    private final FrameFixture window;
+    private final CountDownLatch exited;
+
+    private PanelHarness(ControlPanel panel, FrameFixture window, CountDownLatch exited) {
+        this.panel = panel;
+        this.window = window;
+        this.exited = exited;
+    }
+
+    /** Opens the panel; {@code role} null means "not chosen yet" (first start). */
+    static PanelHarness open(Path dataDir, Role role, PanelServices services) {
+        KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", JOIN_CODE, null, null, null);
+        CountDownLatch exited = new CountDownLatch(1);
+        ControlPanel panel = GuiActionRunner.execute(() -> ControlPanel.start(options,
+                HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false), services, exited::countDown, false));
+        FrameFixture window = new FrameFixture(panel.frame());
+        GuiActionRunner.execute(() -> panel.frame().setSize(1366, 768));
+        return new PanelHarness(panel, window, exited);
+    }
+
+    FrameFixture window() {
+        return window;
+    }
+
+    ControlPanel panel() {
+        return panel;
+    }
+
+    /** The running master, once the panel has started it. */
+    MasterKit kit() {
+        until(() -> panel.kit() != null, Duration.ofSeconds(15), "the master to start");
+        return panel.kit();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + kit().hub().port();
+    }
+
+    PairedDevice pair(String name, String kind) throws IOException {
+        MasterClient client = new MasterClient(baseUrl(), null);
+        PairResponse paired = client.pair(kit().joinCode(), name, kind);
+        return new PairedDevice(paired.deviceId(), paired.token(), client);
+    }
+
+    /** Reads Swing state on the event thread. */
+    static <T> T onUi(Supplier<T> read) {
+        return GuiActionRunner.execute(read::get);
+    }
+
+    /** Polls (on the event thread) until true, at most {@code limit}; fails naming {@code what}. */
+    static void until(BooleanSupplier condition, Duration limit, String what) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) return;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
+        }
+        throw new AssertionError("gave up after " + limit.toMillis() + " ms waiting for " + what);
+    }
+
+    static void untilUi(BooleanSupplier condition, Duration limit, String what) {
+        until(() -> onUi(condition::getAsBoolean), limit, what);
+    }
+
+    /** Paints the component as shown into a PNG under target/screenshots. */
+    static BufferedImage screenshot(Component component, String name) {
+        BufferedImage image = GuiActionRunner.execute(() -> {
+            BufferedImage img = new BufferedImage(component.getWidth(), component.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            Color background = UIManager.getColor("Panel.background");
+            g.setColor(background == null ? Color.WHITE : background);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            component.paint(g);
+            g.dispose();
+            return img;
+        });
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            ImageIO.write(image, "png", SCREENSHOTS.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return image;
+    }
+
+    BufferedImage screenshot(String name) {
+        return screenshot(panel.frame().getRootPane(), name);
+    }
+
+    /** Closes the panel without asking and waits until the hub and store are closed. */
+    @Override
+    public void close() {
+        try {
+            GuiActionRunner.execute(panel::shutDown);
+            assertThat(awaitExit()).as("the panel closed the kit and called its exit hook").isTrue();
+        } finally {
+            window.cleanUp();
+        }
+    }
+
+    boolean awaitExit() {
+        try {
+            return exited.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
