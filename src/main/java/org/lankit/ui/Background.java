@@ -37,6 +37,7 @@ final class Background implements AutoCloseable {
     /** Runs {@code work}; exactly one of {@code onDone} and {@code onProblem} follows, on the event thread. */
     <T> void call(Callable<T> work, Consumer<T> onDone, Consumer<String> onProblem) {
         requireUiThread();
+        if (worker.isShutdown()) return; // the window is closing: nothing is shown any more
         worker.execute(() -> {
             try {
                 T result = work.call();

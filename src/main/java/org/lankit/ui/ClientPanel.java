@@ -70,7 +70,9 @@ final class ClientPanel extends JPanel {
         words.add(detail);
         top.add(words, BorderLayout.NORTH);
         buildJoinForm(becomeMaster);
-        top.add(joinForm, BorderLayout.CENTER);
+        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        left.add(joinForm);
+        top.add(left, BorderLayout.CENTER);
         add(top, BorderLayout.NORTH);
         JTable table = new JTable(model);
         table.setName("clientEntries");

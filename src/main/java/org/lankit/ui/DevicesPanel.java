@@ -68,11 +68,11 @@ final class DevicesPanel extends JPanel {
         }, name -> done(name + " can now send entries."))));
         rename.addActionListener(e -> withSelected(this::rename));
         remove.addActionListener(e -> withSelected(this::remove));
-        background.run("Could not read the settings", () -> console.choices().approveNewDevices(), approveNew::setSelected);
         enableButtons();
     }
 
-    void show(List<DeviceRow> rows, int waiting) {
+    void show(List<DeviceRow> rows, int waiting, boolean approvingNew) {
+        approveNew.setSelected(approvingNew);
         waitingNote.setText(waiting == 0 ? " " : Words.plural(waiting, "device waits", "devices wait")
                 + " for your approval: select it and press Approve, or Remove it if you do not know it.");
         if (rows.equals(model.rows)) return;

@@ -33,6 +33,8 @@ import org.lankit.ui.Views.FieldLine;
 /** One entry with every answer, who wrote it and when; "Edit" turns the answers into fields to change. */
 final class EntryDialog extends JDialog {
 
+    private static final String HINT = "lankit.hint";
+
     private final EntryDetail detail;
     private final MasterConsole console;
     private final Background background;
@@ -99,7 +101,7 @@ final class EntryDialog extends JDialog {
             c.fill = GridBagConstraints.HORIZONTAL;
             JComponent editor = editor(line);
             label.setLabelFor(editor);
-            grid.add(editor, c);
+            grid.add(editor instanceof JTextArea ? new JScrollPane(editor) : editor, c);
             c.gridx = 2;
             c.weightx = 0;
             c.fill = GridBagConstraints.NONE;
@@ -123,15 +125,15 @@ final class EntryDialog extends JDialog {
             answers.put(f.name(), () -> (String) box.getSelectedItem());
             editor = box;
         } else if (f.type() == FieldType.TEXTAREA) {
-            JTextArea area = new JTextArea(line.text(), 3, 30);
+            JTextArea area = new JTextArea(line.text(), 3, 24);
             area.setLineWrap(true);
             area.setWrapStyleWord(true);
             answers.put(f.name(), area::getText);
             editor = area;
         } else {
             JTextField field = new JTextField(line.text(), 24);
-            if (f.type() == FieldType.DATE) field.putClientProperty("JTextField.placeholderText", "2026-11-25");
-            if (f.type() == FieldType.SELECT_MULTIPLE) field.putClientProperty("JTextField.placeholderText", "choices, separated by commas");
+            if (f.type() == FieldType.DATE) field.putClientProperty(HINT, "like 2026-11-25");
+            if (f.type() == FieldType.SELECT_MULTIPLE) field.putClientProperty(HINT, "choices, separated by commas");
             answers.put(f.name(), field::getText);
             editor = field;
         }
@@ -166,9 +168,15 @@ final class EntryDialog extends JDialog {
 
     private void setEditing(boolean on) {
         for (JComponent editor : editors) {
-            if (editor instanceof JTextField t) t.setEditable(on);
-            else if (editor instanceof JTextArea a) a.setEditable(on);
-            else editor.setEnabled(on);
+            if (editor instanceof JTextField t) {
+                t.setEditable(on);
+                // a hint shown while only reading would look like an answer
+                t.putClientProperty("JTextField.placeholderText", on ? t.getClientProperty(HINT) : null);
+            } else if (editor instanceof JTextArea a) {
+                a.setEditable(on);
+            } else {
+                editor.setEnabled(on);
+            }
         }
         edit.setVisible(!on);
         save.setVisible(on);

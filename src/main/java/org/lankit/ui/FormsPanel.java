@@ -112,8 +112,8 @@ final class FormsPanel extends JPanel {
                 setText(value == null ? "" : QuestionsModel.words((FieldType) value));
             }
         });
-        table.getColumnModel().getColumn(0).setPreferredWidth(200);
-        table.getColumnModel().getColumn(4).setPreferredWidth(200);
+        int[] widths = {200, 140, 130, 80, 220, 70, 70};
+        for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         right.add(new JScrollPane(table), BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         buttons.add(button("Add question", "addQuestion", KeyEvent.VK_A, () -> select(questions.add())));

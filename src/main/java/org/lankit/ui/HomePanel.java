@@ -122,6 +122,7 @@ final class HomePanel extends JPanel {
         b.setForeground(Theme.warning());
         b.setHorizontalAlignment(SwingConstants.LEFT);
         b.putClientProperty("JButton.buttonType", "borderless");
+        b.setMargin(new Insets(4, 0, 4, 0));
         return b;
     }
 }

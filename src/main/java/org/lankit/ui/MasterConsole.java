@@ -93,8 +93,9 @@ final class MasterConsole {
         KitStore store = kit.store();
         List<Device> devices = store.devices().all();
         UpstreamStatus upstream = api == null ? null : api.status();
+        boolean approveNew = choices.approveNewDevices();
         List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), joinUrl(),
-                System.currentTimeMillis() / 60_000, upstreamCounts(store));
+                System.currentTimeMillis() / 60_000, upstreamCounts(store), approveNew);
         if (!force && change.equals(lastChange)) return Optional.empty();
         lastChange = change;
         EntryRows rows = rows(devices, upstream);
@@ -104,7 +105,8 @@ final class MasterConsole {
             entries.add(rows.row(stored));
             if (!stored.entry().conflicts().isEmpty()) conflicts.addAll(rows.conflicts(stored));
         }
-        return Optional.of(new MasterView(home(devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices)));
+        return Optional.of(new MasterView(home(devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices),
+                approveNew));
     }
 
     Optional<EntryDetail> detail(String uuid) {

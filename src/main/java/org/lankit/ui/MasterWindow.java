@@ -54,6 +54,7 @@ final class MasterWindow extends JPanel {
         addTab("Backup", new BackupPanel(backup, background, status), KeyEvent.VK_B);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() == forms) forms.reload();
+            refresh(false);
         });
         add(tabs, BorderLayout.CENTER);
     }
@@ -117,7 +118,7 @@ final class MasterWindow extends JPanel {
         if (stopped) return;
         home.show(view.home());
         entries.show(view.entries());
-        devices.show(view.devices(), view.home().devicesWaiting());
+        devices.show(view.devices(), view.home().devicesWaiting(), view.approveNewDevices());
         conflicts.show(view.conflicts());
         title(conflicts, "Conflicts", view.conflicts().size());
         title(devices, "Devices", view.home().devicesWaiting());

@@ -172,7 +172,7 @@ final class SettingsPanel extends JPanel {
     private void section(String title) {
         c.gridy++;
         c.gridx = 0;
-        c.gridwidth = 3;
+        c.gridwidth = 2;
         c.fill = GridBagConstraints.HORIZONTAL;
         c.insets = new Insets(c.gridy == 0 ? 0 : 16, 4, 4, 4);
         JPanel heading = new JPanel(new java.awt.BorderLayout(8, 0));
@@ -184,6 +184,7 @@ final class SettingsPanel extends JPanel {
         c.insets = new Insets(4, 4, 4, 4);
     }
 
+    /** A labelled field, with its hint in small grey words under it. */
     private void row(String label, int mnemonic, JComponent field, String hint) {
         c.gridy++;
         c.gridx = 0;
@@ -193,12 +194,16 @@ final class SettingsPanel extends JPanel {
         l.setLabelFor(field);
         add(l, c);
         c.gridx = 1;
-        add(field, c);
-        c.gridx = 2;
         c.weightx = 1;
-        JLabel h = new JLabel(hint);
+        field.setMinimumSize(field.getPreferredSize());
+        add(field, c);
+        if (hint.isEmpty()) return;
+        c.gridy++;
+        c.insets = new Insets(0, 6, 8, 4);
+        JLabel h = Theme.scale(new JLabel(hint), 0.92f, Font.PLAIN);
         h.setForeground(Theme.muted());
         add(h, c);
+        c.insets = new Insets(4, 4, 4, 4);
     }
 
     private static JButton button(String text, String name, int mnemonic, Runnable action) {

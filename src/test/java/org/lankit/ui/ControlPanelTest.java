@@ -48,7 +48,7 @@ class ControlPanelTest {
     @Test
     void first_start_asks_the_role_then_shows_a_qr_code_that_opens_the_running_hub() throws Exception {
         try (PanelHarness ui = PanelHarness.open(dataDir, null, PanelServices.none())) {
-            ui.window().button("startTeam").requireVisible();
+            untilUi(() -> ui.window().button("startTeam").target().isShowing(), Duration.ofSeconds(10), "the role question");
             ui.window().button("joinTeam").requireVisible();
             ui.screenshot("0-first-start");
             ui.window().button("startTeam").click();

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.swing.UIManager;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.fixture.FrameFixture;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
@@ -48,10 +49,14 @@ final class PanelHarness implements AutoCloseable {
 
     /** Opens the panel; {@code role} null means "not chosen yet" (first start). */
     static PanelHarness open(Path dataDir, Role role, PanelServices services) {
+        return open(dataDir, role, services, false);
+    }
+
+    static PanelHarness open(Path dataDir, Role role, PanelServices services, boolean dark) {
         KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", JOIN_CODE, null, null, null);
         CountDownLatch exited = new CountDownLatch(1);
         ControlPanel panel = GuiActionRunner.execute(() -> ControlPanel.start(options,
-                HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false), services, exited::countDown, false));
+                HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false), services, exited::countDown, dark));
         FrameFixture window = new FrameFixture(panel.frame());
         GuiActionRunner.execute(() -> panel.frame().setSize(1366, 768));
         return new PanelHarness(panel, window, exited);
@@ -90,7 +95,11 @@ final class PanelHarness implements AutoCloseable {
     static void until(BooleanSupplier condition, Duration limit, String what) {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) return;
+            try {
+                if (condition.getAsBoolean()) return;
+            } catch (ComponentLookupException notYetShown) {
+                // the screen is still being built: look again
+            }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
