@@ -156,6 +156,7 @@ class PhoneSyncTest {
         app.field("Village").fill("Village B");
         app.field("Village").press("Enter");
 
+        assertThat(app.entry("Open form").locator(".entry-summary")).containsText("Village: Village B");
         assertThat(app.badge("Open form")).hasText("Synced");
         Entry stored = master.store().recent(0, 1).get(0).entry();
         assertThat(stored.fields().get("village").value().asText()).isEqualTo("Village B");
