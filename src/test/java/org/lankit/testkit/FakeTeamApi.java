@@ -41,6 +41,12 @@ public final class FakeTeamApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the JDK server writes headers and body apart; with Nagle on, each answer would wait for
+        // the client's delayed ACK (about 40 ms), which real API servers do not do
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-team-api");
