@@ -29,6 +29,9 @@ public record UploaderConfig(int batchSize, long maxBatchBytes, Duration request
         if (maxBatchBytes < 1) throw new IllegalArgumentException("maxBatchBytes must be at least 1");
         if (jitter < 0 || jitter >= 1) throw new IllegalArgumentException("jitter must be in [0, 1)");
         if (breakerFailures < 1) throw new IllegalArgumentException("breakerFailures must be at least 1");
+        if (firstRetryDelay.compareTo(maxRetryDelay) >= 0) {
+            throw new IllegalArgumentException("firstRetryDelay must be shorter than maxRetryDelay");
+        }
     }
 
     public static UploaderConfig defaults() {

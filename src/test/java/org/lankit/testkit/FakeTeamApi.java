@@ -41,6 +41,12 @@ public final class FakeTeamApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the JDK server writes headers and body apart; with Nagle on, each answer would wait for
+        // the client's delayed ACK (about 40 ms), which real API servers do not do
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-team-api");
@@ -52,6 +58,7 @@ public final class FakeTeamApi implements AutoCloseable {
     private final Map<String, AtomicInteger> stored = new ConcurrentHashMap<>();
     private final Map<String, String> rejectOne = new ConcurrentHashMap<>();
     private final Map<String, String> refuseBatch = new ConcurrentHashMap<>();
+    private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger throttlesLeft = new AtomicInteger();
     private volatile int failStatus = 503;
@@ -151,6 +158,11 @@ public final class FakeTeamApi implements AutoCloseable {
         }
     }
 
+    /** Batch requests answered so far (also when the request log is off). */
+    public int requestCount() {
+        return requestCount.get();
+    }
+
     /** How often the API stored this revision of the entry (more than once is a duplicate). */
     public int timesStored(String uuid, long seq) {
         AtomicInteger n = stored.get(uuid + "@" + seq);
@@ -195,6 +207,7 @@ public final class FakeTeamApi implements AutoCloseable {
                 seqs.add(e.path("seq").asLong());
             }
             Answer answer = decide(key, auth, body, uuids, seqs);
+            requestCount.incrementAndGet();
             if (keepLog) received.add(new Received(key, auth, uuids, seqs, raw.length, Arrays.hashCode(raw), at, answer.status()));
             sleep(delay);
             respond(ex, answer);
