@@ -33,6 +33,7 @@ public final class EntryValidator {
     private static String problem(Entry e, Form form, long now) {
         if (e.uuid() == null || !UUID.matcher(e.uuid()).matches()) return "uuid must be 8-64 letters, digits or dashes";
         if (form == null) return "unknown form " + e.formId();
+        if (e.createdAt() <= 0) return "createdAt must be the creation time in epoch milliseconds";
         if (!Hlc.isValidDeviceId(e.createdBy())) return "createdBy must be a device id";
         if (e.fields().size() > MAX_FIELDS) return "too many fields";
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON configuration of the kit: strict on input (unknown properties, nulls for numbers,
- * quoted numbers, deep nesting and huge numbers are refused) so bad input fails before it is
- * stored.
+ * The one JSON configuration of the kit: strict on input (unknown properties, quoted numbers,
+ * deep nesting, huge numbers and trailing tokens are refused) so bad input fails before it is
+ * stored. Numbers a device may leave out (such as {@code seq}, which only the master sets) read
+ * as 0, and {@link EntryValidator} checks the ones that must be set.
  */
 public final class Json {
 
@@ -21,7 +22,6 @@ public final class Json {
                             .maxStringLength(1_000_000)
                             .build())
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();

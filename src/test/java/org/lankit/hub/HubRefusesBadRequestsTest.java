@@ -76,6 +76,15 @@ class HubRefusesBadRequestsTest {
     }
 
     @Test
+    void an_entry_without_the_master_only_parts_seq_and_conflicts_is_accepted() throws Exception {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(Entries.household(phone.clock(), "Grace", 3));
+        json.remove(List.of("seq", "conflicts", "settled"));
+        Answer answer = RawHttp.post(master.baseUrl() + "/api/v1/sync/push", phone.token(), "{\"entries\":[" + json + "]}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("results").get(0).path("status").asText()).isEqualTo("applied");
+    }
+
+    @Test
     void an_oversize_body_gets_413_and_stores_nothing() {
         byte[] huge = new byte[5 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
