@@ -93,6 +93,10 @@ class PhoneScreenTest {
         app.field("Village").fill("Nsanje");
         app.field("Notes").fill("Borehole broken since March; family walks 3 km to the river twice a day.");
         app.saveHousehold("Chisomo Phiri-Banda", "7");
+        // it must reach the master before pushes are refused below, or it would be refused too
+        app.openEntries();
+        assertThat(app.badge("Chisomo Phiri-Banda")).hasText("Synced");
+        app.openForm();
         PairedDevice tablet = master.pair("Tablet");
         tablet.client().push(List.of(Entries.household(tablet.clock(), "Ruth Tembo", 4)));
         phone.route("**/api/v1/sync/push", PhoneScreenTest::refuseLikeTheMaster);
