@@ -4,31 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lankit.sync.EntryValidator;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 import org.lankit.sync.Json;
-import org.lankit.testkit.PhoneBrowser;
-import org.lankit.testkit.RunningMaster;
 
 /** Form rendering for every field type, and the same value rules as the master before saving. */
-class PhoneFormTest {
+class PhoneFormTest extends PhoneTestBase {
 
     private static final List<String> COLOURS = List.of("red", "green", "blue");
     private static final Form INVENTORY = new Form("inventory", 1, "Inventory", List.of(
@@ -40,36 +31,6 @@ class PhoneFormTest {
             new FormField("condition", "Condition", FieldType.SELECT_ONE, false, List.of("good", "worn", "broken"), null, null),
             new FormField("colours", "Colours", FieldType.SELECT_MULTIPLE, false, COLOURS, null, null),
             FormField.of("working", "Working", FieldType.BOOLEAN, false)));
-
-    private static PhoneBrowser browser;
-
-    @TempDir
-    Path dataDir;
-
-    private RunningMaster master;
-    private BrowserContext phone;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = PhoneBrowser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void startMaster() {
-        master = RunningMaster.start(dataDir);
-        phone = browser.newPhone();
-    }
-
-    @AfterEach
-    void stop() {
-        phone.close();
-        master.close();
-    }
 
     @Test
     void a_missing_required_field_or_an_out_of_range_number_is_refused_with_a_message_next_to_the_field() {

@@ -4,56 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.Device;
 import org.lankit.sync.Entry;
-import org.lankit.testkit.PhoneBrowser;
 import org.lankit.testkit.RunningMaster;
 
-class PhoneJoinTest {
-
-    private static PhoneBrowser browser;
-
-    @TempDir
-    Path dataDir;
-
-    private RunningMaster master;
-    private BrowserContext phone;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = PhoneBrowser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void startMaster() {
-        master = RunningMaster.start(dataDir);
-        phone = browser.newPhone();
-    }
-
-    @AfterEach
-    void stop() {
-        phone.close();
-        master.close();
-    }
+class PhoneJoinTest extends PhoneTestBase {
 
     @Test
     void phone_joins_from_the_qr_url_and_its_saved_entry_reaches_the_master_with_the_typed_values() {

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.FieldValue;
@@ -26,43 +19,11 @@ import org.lankit.sync.Hlc;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
-import org.lankit.testkit.PhoneBrowser;
-import org.lankit.testkit.RunningMaster;
 
 /** What other devices send: live updates, values that look like HTML, and the master's clock. */
-class PhoneLiveTest {
+class PhoneLiveTest extends PhoneTestBase {
 
     private static final long DAY_MS = 24L * 60 * 60 * 1000;
-
-    private static PhoneBrowser browser;
-
-    @TempDir
-    Path dataDir;
-
-    private RunningMaster master;
-    private BrowserContext phone;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = PhoneBrowser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void startMaster() {
-        master = RunningMaster.start(dataDir);
-        phone = browser.newPhone();
-    }
-
-    @AfterEach
-    void stop() {
-        phone.close();
-        master.close();
-    }
 
     @Test
     void an_entry_saved_by_another_device_appears_on_the_phone_within_two_seconds_without_reload() throws Exception {

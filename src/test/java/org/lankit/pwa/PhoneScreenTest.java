@@ -6,17 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Route;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lankit.sync.Json;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
@@ -28,7 +21,7 @@ import org.lankit.testkit.RunningMaster;
  * nothing is wider than the screen and every control is a large touch target. Also the failed
  * status, with the master's 422 answer played back by a route.
  */
-class PhoneScreenTest {
+class PhoneScreenTest extends PhoneTestBase {
 
     private static final String REASON = "field household_size: must be at most 50";
 
@@ -38,36 +31,6 @@ class PhoneScreenTest {
               .filter(el => el.offsetParent !== null)
               .filter(el => el.getBoundingClientRect().height < 44 || parseFloat(getComputedStyle(el).fontSize) < 16)
               .map(el => (el.id || el.textContent.trim() || el.tagName) + ' ' + Math.round(el.getBoundingClientRect().height))""";
-
-    private static PhoneBrowser browser;
-
-    @TempDir
-    Path dataDir;
-
-    private RunningMaster master;
-    private BrowserContext phone;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = PhoneBrowser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void startMaster() {
-        master = RunningMaster.start(dataDir);
-        phone = browser.newPhone();
-    }
-
-    @AfterEach
-    void stop() {
-        phone.close();
-        master.close();
-    }
 
     @Test
     void the_join_page_the_form_and_the_entry_list_fit_a_360_px_screen_with_large_touch_targets() throws Exception {

@@ -4,61 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.PairedDevice;
-import org.lankit.testkit.PhoneBrowser;
-import org.lankit.testkit.RunningMaster;
 
 /** The outbox and the sync loop: offline saving, edits, and pulled state meeting unsent edits. */
-class PhoneSyncTest {
+class PhoneSyncTest extends PhoneTestBase {
 
     private static final LocatorAssertions.HasTextOptions WITHIN_10_S = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
-
-    private static PhoneBrowser browser;
-
-    @TempDir
-    Path dataDir;
-
-    private RunningMaster master;
-    private BrowserContext phone;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = PhoneBrowser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void startMaster() {
-        master = RunningMaster.start(dataDir);
-        phone = browser.newPhone();
-    }
-
-    @AfterEach
-    void stop() {
-        phone.close();
-        master.close();
-    }
 
     @Test
     void entries_saved_offline_wait_and_reach_the_master_by_themselves_when_back_online() {
