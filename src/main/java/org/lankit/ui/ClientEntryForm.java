@@ -46,17 +46,11 @@ final class ClientEntryForm extends JPanel {
         JScrollPane scroll = new JScrollPane(grid);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         add(scroll, BorderLayout.CENTER);
-        JPanel bottom = new JPanel(new BorderLayout(0, 4));
         problem.setName("entryProblem");
         problem.setForeground(Theme.bad());
-        bottom.add(problem, BorderLayout.NORTH);
         save.setName("saveNewEntry");
         save.setMnemonic(KeyEvent.VK_S);
         save.addActionListener(e -> save());
-        JPanel row = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
-        row.add(save);
-        bottom.add(row, BorderLayout.CENTER);
-        add(bottom, BorderLayout.SOUTH);
     }
 
     /** Shows {@code latest} with empty answers, unless it is the form already shown. */
@@ -85,6 +79,14 @@ final class ClientEntryForm extends JPanel {
             label.setLabelFor(editor);
             grid.add(editor instanceof JTextArea ? new JScrollPane(editor) : editor, c);
         }
+        // the button right under the questions, where the eye ends
+        c.gridy = row++;
+        c.fill = GridBagConstraints.NONE;
+        grid.add(save, c);
+        c.gridy = row++;
+        c.gridx = 0;
+        c.gridwidth = 2;
+        grid.add(problem, c);
         c.gridy = row;
         c.weighty = 1;
         grid.add(new JPanel(), c);

@@ -203,7 +203,8 @@ final class ClientPanel extends JPanel {
 
     private Snapshot snapshot() {
         PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
-        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id, false);
+        String me = org.lankit.peer.PeerLink.load(store.settings()).map(org.lankit.peer.PeerLink::deviceId).orElse("");
+        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device", false);
         List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
             Views.EntryRow r = rows.row(s);
             return new Row(r.formTitle(), r.who(), Words.when(r.createdAt()),
@@ -221,7 +222,8 @@ final class ClientPanel extends JPanel {
         phase.setForeground(s.phase() == PeerLink.Phase.CONNECTED ? Theme.good()
                 : s.phase() == PeerLink.Phase.WAITING_FOR_MASTER ? Theme.warning() : detail.getForeground());
         String where = s.masterUrl() == null ? "" : (s.masterName() == null ? "Master" : "Team " + s.masterName()) + " at " + s.masterUrl() + ". ";
-        String waiting = s.phase() == PeerLink.Phase.NOT_JOINED ? "" : Words.plural(s.waitingToSend(), "entry waits", "entries wait") + " to be sent. ";
+        String waiting = s.phase() == PeerLink.Phase.NOT_JOINED ? "" : (s.waitingToSend() == 0 ? "Everything is sent. "
+                : Words.plural(s.waitingToSend(), "entry waits", "entries wait") + " to be sent. ");
         detail.setText(where + waiting + (s.problem() == null ? "" : s.problem()));
         boolean joined = s.phase() != PeerLink.Phase.NOT_JOINED;
         joinForm.setVisible(!joined);
