@@ -3,6 +3,7 @@ package org.lankit.app;
 import java.util.Optional;
 import org.lankit.hub.PairingService;
 import org.lankit.store.Settings;
+import org.lankit.upstream.ApiSettings;
 
 /**
  * The remembered choices the control panel shows and changes, under the same setting names the
@@ -13,8 +14,9 @@ public final class KitChoices {
 
     /** Address phones are shown in the QR code when the laptop has several; absent = automatic. */
     static final String LAN_HOST = "lanHost";
-    static final String API_URL = "apiUrl";
-    static final String API_TOKEN = "apiToken";
+    /** The uploader's own keys: what is typed here is what the uploader sends with. */
+    static final String API_URL = ApiSettings.URL;
+    static final String API_TOKEN = ApiSettings.TOKEN;
 
     private final Settings settings;
 
@@ -67,9 +69,18 @@ public final class KitChoices {
         return settings.get(API_TOKEN).filter(s -> !s.isBlank());
     }
 
+    /** Remembers the API settings without a running uploader (it reads them when it starts); blank removes. */
     public void api(String url, String token) {
-        settings.put(API_URL, url == null ? "" : url.strip());
-        settings.put(API_TOKEN, token == null ? "" : token.strip());
+        putOrRemove(API_URL, url);
+        putOrRemove(API_TOKEN, token);
+    }
+
+    private void putOrRemove(String key, String value) {
+        if (value == null || value.isBlank()) {
+            settings.remove(key);
+        } else {
+            settings.put(key, value.strip());
+        }
     }
 
     public boolean approveNewDevices() {

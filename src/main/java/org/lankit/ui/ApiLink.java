@@ -20,4 +20,15 @@ public interface ApiLink {
      * @throws IOException with a plain sentence saying what failed and what to check
      */
     String testConnection(String url, String token) throws IOException;
+
+    /**
+     * Remembers the address and token and uploads with them from now on; an empty address turns
+     * uploads off.
+     *
+     * @throws IllegalArgumentException with a plain sentence when the address or token is unusable
+     */
+    void save(String url, String token);
+
+    /** Queues the entries the API refused again; returns how many. */
+    int retryFailed();
 }

@@ -10,15 +10,18 @@ import java.awt.event.KeyEvent;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
+import org.lankit.sync.Form;
 
 /**
  * A client laptop's screen: which master it is connected to (or the address and join code to
@@ -32,7 +35,7 @@ final class ClientPanel extends JPanel {
     private record Row(String form, String who, String when, String state) {
     }
 
-    private record Snapshot(PeerLink.State link, List<Row> rows) {
+    private record Snapshot(PeerLink.State link, List<Row> rows, List<PeerLink.Found> found, List<Form> forms) {
     }
 
     private final KitStore store;
@@ -45,6 +48,9 @@ final class ClientPanel extends JPanel {
     private final JTextField masterUrl = new JTextField(28);
     private final JTextField joinCode = new JTextField(12);
     private final JTextField laptopName = new JTextField(20);
+    private final JComboBox<PeerLink.Found> found = new JComboBox<>();
+    private final JLabel foundLabel = new JLabel("Teams found on the network:");
+    private final ClientEntryForm entryForm;
     private final DefaultTableModel model = new DefaultTableModel(COLUMNS, 0) {
         @Override
         public boolean isCellEditable(int row, int column) {
@@ -61,6 +67,7 @@ final class ClientPanel extends JPanel {
         this.link = link;
         this.background = background;
         this.status = status;
+        this.entryForm = new ClientEntryForm(link, background, status, this::refresh);
         setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
         phase.setName("clientPhase");
         detail.setName("clientDetail");
@@ -76,10 +83,14 @@ final class ClientPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         JTable table = new JTable(model);
         table.setName("clientEntries");
+        entryForm.setVisible(false);
+        add(entryForm, BorderLayout.WEST);
         add(new JScrollPane(table), BorderLayout.CENTER);
     }
 
     void start() {
+        // after each sync and when a master is found; the ticker covers anything missed
+        if (link != null) link.onChange(() -> SwingUtilities.invokeLater(this::refresh));
         ticker.start();
         refresh();
     }
@@ -92,10 +103,31 @@ final class ClientPanel extends JPanel {
         GridBagConstraints c = new GridBagConstraints();
         c.insets = new Insets(4, 4, 4, 4);
         c.anchor = GridBagConstraints.WEST;
-        field(c, 0, "Master's address:", KeyEvent.VK_M, masterUrl, "masterUrl");
+        c.gridx = 0;
+        c.gridy = 0;
+        foundLabel.setLabelFor(found);
+        foundLabel.setDisplayedMnemonic(KeyEvent.VK_F);
+        joinForm.add(foundLabel, c);
+        c.gridx = 1;
+        found.setName("mastersFound");
+        found.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                                                                   boolean selected, boolean focused) {
+                String text = value instanceof PeerLink.Found f ? f.name() + "  \u2013  " + f.url() : "";
+                return super.getListCellRendererComponent(list, text, index, selected, focused);
+            }
+        });
+        found.addActionListener(e -> {
+            if (found.getSelectedItem() instanceof PeerLink.Found f) masterUrl.setText(f.url());
+        });
+        joinForm.add(found, c);
+        foundLabel.setVisible(false);
+        found.setVisible(false);
+        field(c, 1, "Master's address:", KeyEvent.VK_M, masterUrl, "masterUrl");
         masterUrl.putClientProperty("JTextField.placeholderText", "http://192.168.1.20:8377");
-        field(c, 1, "Join code:", KeyEvent.VK_J, joinCode, "joinCode");
-        field(c, 2, "This laptop's name:", KeyEvent.VK_N, laptopName, "laptopName");
+        field(c, 2, "Join code:", KeyEvent.VK_J, joinCode, "joinCode");
+        field(c, 3, "This laptop's name:", KeyEvent.VK_N, laptopName, "laptopName");
         JButton join = new JButton("Join");
         join.setName("join");
         join.setMnemonic(KeyEvent.VK_O);
@@ -110,15 +142,15 @@ final class ClientPanel extends JPanel {
         buttons.add(join);
         buttons.add(instead);
         c.gridx = 1;
-        c.gridy = 3;
-        joinForm.add(buttons, c);
         c.gridy = 4;
+        joinForm.add(buttons, c);
+        c.gridy = 5;
         JLabel hint = new JLabel("The coordinator's laptop shows the address and the join code under its QR code.");
         hint.setForeground(Theme.muted());
         joinForm.add(hint, c);
         if (link == null) {
             join.setEnabled(false);
-            c.gridy = 5;
+            c.gridy = 6;
             JLabel missing = new JLabel("This version of Lankit cannot join a team from a laptop yet.");
             missing.setForeground(Theme.warning());
             joinForm.add(missing, c);
@@ -171,13 +203,15 @@ final class ClientPanel extends JPanel {
 
     private Snapshot snapshot() {
         PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
-        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id, false);
+        String me = org.lankit.peer.PeerLink.load(store.settings()).map(org.lankit.peer.PeerLink::deviceId).orElse("");
+        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device", false);
         List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
             Views.EntryRow r = rows.row(s);
             return new Row(r.formTitle(), r.who(), Words.when(r.createdAt()),
                     s.isLocallyPending() ? "Waiting to be sent" : s.entry().isDeleted() ? "Deleted" : "On the master");
         }).toList();
-        return new Snapshot(state, list);
+        return new Snapshot(state, list, link == null ? List.of() : link.mastersFound(),
+                link == null ? List.of() : link.forms());
     }
 
     private void show(Snapshot snap) {
@@ -187,11 +221,26 @@ final class ClientPanel extends JPanel {
         phase.setText(s.phase().words());
         phase.setForeground(s.phase() == PeerLink.Phase.CONNECTED ? Theme.good()
                 : s.phase() == PeerLink.Phase.WAITING_FOR_MASTER ? Theme.warning() : detail.getForeground());
-        String where = s.masterUrl() == null ? "" : "Team " + (s.masterName() == null ? "" : s.masterName()) + " at " + s.masterUrl() + ". ";
-        String waiting = s.phase() == PeerLink.Phase.NOT_JOINED ? "" : Words.plural(s.waitingToSend(), "entry waits", "entries wait") + " to be sent. ";
+        String where = s.masterUrl() == null ? "" : (s.masterName() == null ? "Master" : "Team " + s.masterName()) + " at " + s.masterUrl() + ". ";
+        String waiting = s.phase() == PeerLink.Phase.NOT_JOINED ? "" : (s.waitingToSend() == 0 ? "Everything is sent. "
+                : Words.plural(s.waitingToSend(), "entry waits", "entries wait") + " to be sent. ");
         detail.setText(where + waiting + (s.problem() == null ? "" : s.problem()));
-        joinForm.setVisible(s.phase() == PeerLink.Phase.NOT_JOINED);
+        boolean joined = s.phase() != PeerLink.Phase.NOT_JOINED;
+        joinForm.setVisible(!joined);
+        showFound(snap.found());
+        entryForm.setVisible(joined && !snap.forms().isEmpty());
+        if (!snap.forms().isEmpty()) entryForm.show(snap.forms().get(0));
         model.setRowCount(0);
         snap.rows().forEach(r -> model.addRow(new Object[] {r.form(), r.who(), r.when(), r.state()}));
+    }
+
+    private void showFound(List<PeerLink.Found> masters) {
+        foundLabel.setVisible(!masters.isEmpty());
+        found.setVisible(!masters.isEmpty());
+        for (PeerLink.Found m : masters) {
+            boolean listed = false;
+            for (int i = 0; i < found.getItemCount(); i++) listed |= found.getItemAt(i).equals(m);
+            if (!listed) found.addItem(m);
+        }
     }
 }

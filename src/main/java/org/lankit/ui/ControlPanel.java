@@ -52,7 +52,7 @@ public final class ControlPanel {
     /** What a double-click does: the window on the LAN-facing hub, the process ends with the window. */
     public static void open(KitOptions options) {
         boolean dark = Theme.systemPrefersDark();
-        SwingUtilities.invokeLater(() -> start(options, HubConfig.defaults(), PanelServices.none(), () -> System.exit(0), dark));
+        SwingUtilities.invokeLater(() -> start(options, HubConfig.defaults(), EngineServices.real(), () -> System.exit(0), dark));
     }
 
     /** Opens the window (on the event thread); {@code onExit} runs once everything is closed. */
@@ -123,7 +123,7 @@ public final class ControlPanel {
             MasterKit started = MasterKit.start(store, options, hubConfig);
             kit = started;
             return new MasterParts(new MasterConsole(started, hubConfig.host(), services.api().apply(started)),
-                    services.backup().apply(store));
+                    services.backup().apply(started));
         }, parts -> {
             masterWindow = new MasterWindow(parts.console(), parts.backup(), background, status);
             frame.setTitle("Lankit – " + kit.identity().name());

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
@@ -25,15 +24,11 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
-import org.lankit.sync.FieldType;
-import org.lankit.sync.FormField;
 import org.lankit.ui.Views.EntryDetail;
 import org.lankit.ui.Views.FieldLine;
 
 /** One entry with every answer, who wrote it and when; "Edit" turns the answers into fields to change. */
 final class EntryDialog extends JDialog {
-
-    private static final String HINT = "lankit.hint";
 
     private final EntryDetail detail;
     private final MasterConsole console;
@@ -112,32 +107,8 @@ final class EntryDialog extends JDialog {
         return grid;
     }
 
-    /** A control that fits the question's type; its text is what {@link FieldText#parse} reads. */
     private JComponent editor(FieldLine line) {
-        FormField f = line.field();
-        JComponent editor;
-        if (f.type() == FieldType.SELECT_ONE || f.type() == FieldType.BOOLEAN) {
-            List<String> items = new ArrayList<>(List.of(""));
-            items.addAll(f.type() == FieldType.BOOLEAN ? List.of("yes", "no") : f.options() == null ? List.of() : f.options());
-            if (!items.contains(line.text())) items.add(line.text());
-            JComboBox<String> box = new JComboBox<>(items.toArray(String[]::new));
-            box.setSelectedItem(line.text());
-            answers.put(f.name(), () -> (String) box.getSelectedItem());
-            editor = box;
-        } else if (f.type() == FieldType.TEXTAREA) {
-            JTextArea area = new JTextArea(line.text(), 3, 24);
-            area.setLineWrap(true);
-            area.setWrapStyleWord(true);
-            answers.put(f.name(), area::getText);
-            editor = area;
-        } else {
-            JTextField field = new JTextField(line.text(), 24);
-            if (f.type() == FieldType.DATE) field.putClientProperty(HINT, "like 2026-11-25");
-            if (f.type() == FieldType.SELECT_MULTIPLE) field.putClientProperty(HINT, "choices, separated by commas");
-            answers.put(f.name(), field::getText);
-            editor = field;
-        }
-        editor.setName("answer-" + f.name());
+        JComponent editor = FieldEditors.editor(line.field(), line.text(), answers);
         editors.add(editor);
         return editor;
     }
@@ -171,7 +142,7 @@ final class EntryDialog extends JDialog {
             if (editor instanceof JTextField t) {
                 t.setEditable(on);
                 // a hint shown while only reading would look like an answer
-                t.putClientProperty("JTextField.placeholderText", on ? t.getClientProperty(HINT) : null);
+                t.putClientProperty("JTextField.placeholderText", on ? t.getClientProperty(FieldEditors.HINT) : null);
             } else if (editor instanceof JTextArea a) {
                 a.setEditable(on);
             } else {

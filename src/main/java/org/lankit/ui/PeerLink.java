@@ -1,6 +1,10 @@
 package org.lankit.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.lankit.sync.Form;
 
 /**
  * A client laptop's link to its master (the peer sync loop), as the panel sees it. Called off the
@@ -35,7 +39,27 @@ public interface PeerLink extends AutoCloseable {
     record State(Phase phase, String masterName, String masterUrl, long waitingToSend, String problem) {
     }
 
+    /** A master announcing itself on the network. */
+    record Found(String name, String url) {
+    }
+
     State state();
+
+    /** Masters heard on the network so far (empty when looking is not possible). */
+    List<Found> mastersFound();
+
+    /** The team's forms as this laptop holds them, newest version of each. */
+    List<Form> forms();
+
+    /**
+     * Saves a new entry here at once; it goes to the master with the next sync.
+     *
+     * @throws IllegalArgumentException with a plain sentence when an answer breaks the form's rules
+     */
+    void save(Form form, Map<String, JsonNode> values);
+
+    /** {@code listener} runs (on any thread) after each sync and when a master is found. */
+    void onChange(Runnable listener);
 
     /** Pairs with the master at {@code masterUrl} and starts syncing; throws with a plain message. */
     void join(String masterUrl, String joinCode, String laptopName) throws IOException;

@@ -67,7 +67,9 @@ final class SettingsPanel extends JPanel {
         apiButtons.add(button("Test connection", "testApi", KeyEvent.VK_C, this::testApi));
         apiButtons.add(javax.swing.Box.createHorizontalStrut(8));
         apiButtons.add(button("Save API settings", "saveApi", KeyEvent.VK_A, this::saveApi));
-        row("", 0, apiButtons, "");
+        apiButtons.add(javax.swing.Box.createHorizontalStrut(8));
+        apiButtons.add(button("Send refused entries again", "retryFailed", KeyEvent.VK_R, this::retryFailed));
+        row("", 0, apiButtons, "Test connection sends no entries. Saved settings are used at once.");
         section("Data");
         dataDir.setEditable(false);
         row("Data folder:", KeyEvent.VK_D, dataDir, "");
@@ -141,7 +143,7 @@ final class SettingsPanel extends JPanel {
         String url = apiUrl.getText().strip();
         String token = new String(apiToken.getPassword()).strip();
         status.info("Testing the connection to " + url + "…");
-        background.run("The API did not answer", () -> api.testConnection(url, token), status::done);
+        background.call(() -> api.testConnection(url, token), status::done, status::problem);
     }
 
     private void saveApi() {
@@ -151,10 +153,26 @@ final class SettingsPanel extends JPanel {
             status.problem("The API address must start with https:// (or http://), like https://data.example.org/lankit");
             return;
         }
+        ApiLink api = console.api();
         background.run("Not saved", () -> {
-            console.choices().api(url, token);
+            if (api == null) {
+                console.choices().api(url, token);
+            } else {
+                api.save(url, token);
+            }
             return url;
-        }, u -> status.done(u.isEmpty() ? "Uploading to an API is switched off." : "Saved the API address and token."));
+        }, u -> status.done(u.isEmpty() ? "Uploading to an API is switched off."
+                : api == null ? "Saved the API address and token." : "Saved. New entries are sent to " + u + "."));
+    }
+
+    private void retryFailed() {
+        ApiLink api = console.api();
+        if (api == null) {
+            status.problem("This Lankit has no uploader set up, so nothing waits to be sent again.");
+            return;
+        }
+        background.run("Could not send them again", api::retryFailed, n -> status.done(n == 0
+                ? "No entries were refused by the API." : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
     }
 
     private void openFolder() {

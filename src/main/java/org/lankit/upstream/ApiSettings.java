@@ -5,12 +5,15 @@ import org.lankit.store.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The API address and token as remembered in the store's settings. */
-final class ApiSettings {
+/**
+ * The API address and token as remembered in the store's settings. The keys are public so the
+ * control panel's settings screen reads and writes the very values the uploader uses.
+ */
+public final class ApiSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiSettings.class);
-    static final String URL = "upstream.apiUrl";
-    static final String TOKEN = "upstream.apiToken";
+    public static final String URL = "upstream.apiUrl";
+    public static final String TOKEN = "upstream.apiToken";
 
     private ApiSettings() {
     }
