@@ -121,7 +121,7 @@ class EngineScreensTest {
              PanelHarness ui = PanelHarness.open(dataDir, Role.CLIENT, EngineServices.real(EngineScreensTest::loopback))) {
             untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
                     "the join form");
-            ui.window().textBox("masterUrl").enterText(master.baseUrl());
+            ui.window().textBox("masterUrl").deleteText().enterText(master.baseUrl());
             ui.window().textBox("joinCode").enterText(RunningMaster.JOIN_CODE);
             ui.window().textBox("laptopName").enterText("Field laptop 2");
             ui.window().button("join").click();
