@@ -32,6 +32,15 @@ public final class SyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Map<String, Object> results = run();
+        Path out = Path.of("target", "bench", "sync.json");
+        Files.createDirectories(out.getParent());
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
+        System.out.println("\nwritten " + out.toAbsolutePath());
+    }
+
+    /** Runs both parts, prints their table and returns the figures (also used by {@link KitBenchmark}). */
+    static Map<String, Object> run() throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         Path dir = Files.createTempDirectory("lankit-bench");
         try (RunningMaster master = RunningMaster.start(dir, 0, HubConfig.defaults().withRateLimit(1e9, 1e9).withAnnouncement(false))) {
@@ -55,11 +64,10 @@ public final class SyncBenchmark {
             System.out.printf("%-34s %8.1f %8.1f%n", "push acknowledged -> pulled",
                     latency.get("pulled_p50_us") / 1000.0, latency.get("pulled_p99_us") / 1000.0);
             results.putAll(latency);
+        } finally {
+            UploadBenchmark.delete(dir);
         }
-        Path out = Path.of("target", "bench", "sync.json");
-        Files.createDirectories(out.getParent());
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
-        System.out.println("\nwritten " + out.toAbsolutePath());
+        return results;
     }
 
     private static void warmUp(PairedDevice device) throws Exception {
@@ -148,7 +156,7 @@ public final class SyncBenchmark {
         return out;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
+    static java.util.concurrent.ThreadFactory daemon() {
         return r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);
@@ -156,7 +164,8 @@ public final class SyncBenchmark {
         };
     }
 
-    private static long percentile(List<Long> nanos, int p) {
+    /** The p-th percentile of nanosecond samples, in microseconds. */
+    static long percentile(List<Long> nanos, int p) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         if (sorted.isEmpty()) return -1;
@@ -164,7 +173,7 @@ public final class SyncBenchmark {
         return sorted.get(Math.max(0, index)) / 1000;
     }
 
-    private static List<Entry> batchOf(PairedDevice device, int size) {
+    static List<Entry> batchOf(PairedDevice device, int size) {
         List<Entry> batch = new ArrayList<>(size);
         var clock = device.clock();
         for (int i = 0; i < size; i++) batch.add(Entries.household(clock, "Respondent " + i, 1 + i % 50));

@@ -25,7 +25,7 @@ import org.lankit.upstream.UploaderConfig;
  */
 public final class UploadBenchmark {
 
-    private record Result(int entries, int batch, double seconds, int requests) {
+    record Result(int entries, int batch, double seconds, int requests) {
         double perSecond() {
             return entries / seconds;
         }
@@ -49,7 +49,7 @@ public final class UploadBenchmark {
         }
     }
 
-    private static Result run(int n, int batch) throws Exception {
+    static Result run(int n, int batch) throws Exception {
         Path dir = Files.createTempDirectory("lankit-upload-bench");
         try (FakeTeamApi api = FakeTeamApi.start().keepNoRequestLog(); KitStore store = KitStore.open(dir)) {
             seed(store, n);
@@ -72,10 +72,11 @@ public final class UploadBenchmark {
         }
     }
 
-    private static void seed(KitStore store, int n) {
+    /** Fills the store with n household entries from one phone, 5,000 per transaction. */
+    static void seed(KitStore store, int n) {
         HlcClock phone = HlcClock.system("phone1");
-        for (int done = 0; done < n; done += 1000) {
-            int chunk = Math.min(1000, n - done);
+        for (int done = 0; done < n; done += 5000) {
+            int chunk = Math.min(5000, n - done);
             store.write(w -> {
                 for (int i = 0; i < chunk; i++) {
                     Entry e = Entries.household(phone, "Respondent " + i, 1 + i % 50);
@@ -86,7 +87,7 @@ public final class UploadBenchmark {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
