@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.EOFException;
+import org.lankit.store.StoreFull;
 import org.lankit.sync.Protocol.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,18 @@ final class ErrorMapper {
                 respond(ctx, 400, "bad_json", "the body is not valid JSON of the expected shape: " + firstLine(json.getOriginalMessage()));
                 return;
             }
+            if (StoreFull.causedBy(e)) {
+                // nothing was committed: the device keeps its entries and tries again later
+                LOG.error("request {} {} failed: the store is full ({})", ctx.method(), ctx.path(), e.getMessage());
+                respond(ctx, 507, "storage_full", "the master's disk is full: nothing was saved; free space on the master");
+                return;
+            }
+            if (causedByEof(e)) {
+                // the device went away mid-request (WiFi dropped): nobody reads this answer, and it is no server fault
+                LOG.info("request {} {} cut off by the device", ctx.method(), ctx.path());
+                respond(ctx, 400, "incomplete_request", "the request body ended early");
+                return;
+            }
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "internal_error", "the master could not handle this request; it has been logged");
         });
@@ -46,6 +60,13 @@ final class ErrorMapper {
 
     static void respond(Context ctx, int status, String error, String detail) {
         ctx.status(status).json(new ApiError(error, detail));
+    }
+
+    private static boolean causedByEof(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EOFException) return true;
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

@@ -32,6 +32,8 @@ import org.lankit.sync.Entry;
 public final class KitStore implements AutoCloseable {
 
     private static final String LAST_SEQ = "lastSeq";
+    /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
+    public static final long DEFAULT_MAX_SIZE_KB = 64L * 1024 * 1024;
 
     private final Path dataDir;
     private final DataFolderLock lock;
@@ -65,6 +67,11 @@ public final class KitStore implements AutoCloseable {
     }
 
     public static KitStore open(Path dataDir, LongSupplier clock) {
+        return open(dataDir, clock, DEFAULT_MAX_SIZE_KB);
+    }
+
+    /** With a size limit for the database file; tests use a small one to see a full disk. */
+    public static KitStore open(Path dataDir, LongSupplier clock, long maxSizeKByte) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -74,7 +81,7 @@ public final class KitStore implements AutoCloseable {
         try {
             BoxStore boxStore = MyObjectBox.builder()
                     .directory(dataDir.resolve("db").toFile())
-                    .maxSizeInKByte(64L * 1024 * 1024)
+                    .maxSizeInKByte(maxSizeKByte)
                     .build();
             return new KitStore(dataDir, lock, boxStore, clock);
         } catch (RuntimeException | Error e) {

@@ -39,6 +39,7 @@ public final class EntryValidator {
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
             Optional<FormField> def = form.field(f.getKey());
             if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + form.id();
+            if (f.getValue() == null) return "field " + f.getKey() + " must be an object {value, hlc, by}";
             String p = clockProblem(f.getValue(), now);
             if (p == null) p = valueProblem(def.get(), f.getValue().value());
             if (p != null) return "field " + f.getKey() + ": " + p;
