@@ -51,17 +51,17 @@ class MasterScreensTest {
 
             ui.window().tabbedPane("tabs").selectTab(3);
             untilUi(() -> !ui.window().robot().finder().findAll(c -> "keep-0-1".equals(c.getName())).isEmpty(),
-                    Duration.ofSeconds(3), "the conflict card");
+                    Duration.ofSeconds(10), "the conflict card");
             ui.window().button("keep-0-0").requireText("Keep this");
             ui.window().button("keep-0-1").click();
 
-            until(() -> store.find(entry.uuid()).orElseThrow().entry().conflicts().isEmpty(), Duration.ofSeconds(3),
+            until(() -> store.find(entry.uuid()).orElseThrow().entry().conflicts().isEmpty(), Duration.ofSeconds(10),
                     "the conflict to close in the store");
             Entry resolved = store.find(entry.uuid()).orElseThrow().entry();
             assertThat(resolved.fields().get("respondent").value().asText()).isEqualTo("Ann");
             assertThat(resolved.fields().get("respondent").by()).isEqualTo(ui.kit().identity().deviceId());
             untilUi(() -> !ui.window().robot().finder().findAll(c -> "noConflicts".equals(c.getName())).isEmpty(),
-                    Duration.ofSeconds(3), "the empty conflicts screen");
+                    Duration.ofSeconds(10), "the empty conflicts screen");
             assertThat(ui.window().label("status").text()).contains("Kept \u201cAnn\u201d for Respondent");
         }
     }
@@ -74,7 +74,7 @@ class MasterScreensTest {
             phone.client().push(List.of(entry));
             ui.window().tabbedPane("tabs").selectTab(1);
             JTableFixture table = ui.window().table("entriesTable");
-            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(3), "the entry");
+            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the entry");
             table.selectRows(0);
             ui.window().button("edit").click();
 
@@ -85,7 +85,7 @@ class MasterScreensTest {
 
             KitStore store = ui.kit().store();
             until(() -> store.find(entry.uuid()).orElseThrow().entry().fields().get("household_size").value().asInt() == 6,
-                    Duration.ofSeconds(3), "the edit in the store");
+                    Duration.ofSeconds(10), "the edit in the store");
             Entry saved = store.find(entry.uuid()).orElseThrow().entry();
             assertThat(saved.fields().get("village").value().asText()).isEqualTo("Mbala");
             assertThat(saved.fields().get("household_size").by()).isEqualTo(ui.kit().identity().deviceId());
@@ -100,7 +100,7 @@ class MasterScreensTest {
             ui.window().tabbedPane("tabs").selectTab(2);
             ui.window().checkBox("approveNew").click();
             until(() -> ui.kit().store().settings().get("approveNewDevices").orElse("").equals("true"),
-                    Duration.ofSeconds(3), "the approval setting");
+                    Duration.ofSeconds(10), "the approval setting");
 
             PairedDevice phone = ui.pair("Stranger's phone", "phone");
             Entry entry = Entries.household(phone.clock(), "Cai", 2);
@@ -108,11 +108,11 @@ class MasterScreensTest {
                     .isInstanceOfSatisfying(MasterError.class, e -> assertThat(e.error()).isEqualTo("awaiting_approval"));
             JTableFixture table = ui.window().table("devicesTable");
             untilUi(() -> table.target().getRowCount() == 1 && "Waiting for your approval".equals(table.target().getValueAt(0, 4)),
-                    Duration.ofSeconds(3), "the waiting phone");
+                    Duration.ofSeconds(10), "the waiting phone");
             table.selectRows(0);
             ui.window().button("approve").click();
 
-            until(() -> ui.kit().store().devices().byId(phone.deviceId()).orElseThrow().approved(), Duration.ofSeconds(3),
+            until(() -> ui.kit().store().devices().byId(phone.deviceId()).orElseThrow().approved(), Duration.ofSeconds(10),
                     "the approval in the store");
             assertThat(phone.client().push(List.of(entry)).results().get(0).status()).isEqualTo(PushStatus.APPLIED);
         }
