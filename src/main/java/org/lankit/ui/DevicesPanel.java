@@ -15,7 +15,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.lankit.ui.Views.DeviceRow;
 
@@ -30,7 +29,8 @@ final class DevicesPanel extends JPanel {
     private final Runnable changed;
     private final JCheckBox approveNew = new JCheckBox("Ask me before a new phone or laptop can send entries (approve new devices)");
     private final JLabel waitingNote = new JLabel(" ");
-    private final Model model = new Model();
+    private final RowsModel<DeviceRow> model = new RowsModel<>(COLUMNS,
+            new Class<?>[] {Object.class, Object.class, Object.class, Object.class, Object.class}, DevicesPanel::cell);
     private final JTable table = new JTable(model);
     private final JButton approve = button("Approve", "approve", KeyEvent.VK_A);
     private final JButton rename = button("Rename…", "rename", KeyEvent.VK_R);
@@ -75,7 +75,7 @@ final class DevicesPanel extends JPanel {
         approveNew.setSelected(approvingNew);
         waitingNote.setText(waiting == 0 ? " " : Words.plural(waiting, "device waits", "devices wait")
                 + " for your approval: select it and press Approve, or Remove it if you do not know it.");
-        if (rows.equals(model.rows)) return;
+        if (rows.equals(model.rows())) return;
         String selected = selected() == null ? null : selected().deviceId();
         model.set(rows);
         for (int i = 0; i < rows.size(); i++) {
@@ -129,7 +129,7 @@ final class DevicesPanel extends JPanel {
 
     private DeviceRow selected() {
         int row = table.getSelectedRow();
-        return row < 0 || row >= model.rows.size() ? null : model.rows.get(row);
+        return row < 0 || row >= model.rows().size() ? null : model.rows().get(row);
     }
 
     private void enableButtons() {
@@ -146,39 +146,13 @@ final class DevicesPanel extends JPanel {
         return b;
     }
 
-    private static final class Model extends AbstractTableModel {
-        private List<DeviceRow> rows = List.of();
-
-        void set(List<DeviceRow> newRows) {
-            rows = newRows;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            DeviceRow d = rows.get(row);
-            switch (column) {
-                case 0: return d.name();
-                case 1: return d.kind();
-                case 2: return d.lastSeen();
-                case 3: return d.entries();
-                default: return d.state();
-            }
+    private static Object cell(DeviceRow d, int column) {
+        switch (column) {
+            case 0: return d.name();
+            case 1: return d.kind();
+            case 2: return d.lastSeen();
+            case 3: return d.entries();
+            default: return d.state();
         }
     }
 

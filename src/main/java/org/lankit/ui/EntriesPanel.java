@@ -25,7 +25,6 @@ import javax.swing.SortOrder;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 import org.lankit.ui.Views.EntryRow;
@@ -42,7 +41,8 @@ final class EntriesPanel extends JPanel {
     private final JTextField search = new JTextField(24);
     private final JComboBox<EntryFilter> filter = new JComboBox<>(EntryFilter.values());
     private final JLabel count = new JLabel(" ");
-    private final Model model = new Model();
+    private final RowsModel<EntryRow> model = new RowsModel<>(COLUMNS,
+            new Class<?>[] {String.class, String.class, Long.class, String.class, String.class}, EntriesPanel::cell);
     private final JTable table = new JTable(model);
     private List<EntryRow> all = List.of();
 
@@ -56,7 +56,7 @@ final class EntriesPanel extends JPanel {
         add(toolbar(), BorderLayout.NORTH);
         table.setName("entriesTable");
         table.setAutoCreateRowSorter(false);
-        TableRowSorter<Model> sorter = new TableRowSorter<>(model);
+        TableRowSorter<RowsModel<EntryRow>> sorter = new TableRowSorter<>(model);
         sorter.setSortKeys(List.of(new RowSorter.SortKey(2, SortOrder.DESCENDING)));
         table.setRowSorter(sorter);
         table.setDefaultRenderer(Object.class, new StateRenderer());
@@ -148,7 +148,7 @@ final class EntriesPanel extends JPanel {
     }
 
     private void exportCsv() {
-        List<EntryRow> shown = model.rows;
+        List<EntryRow> shown = model.rows();
         JFileChooser chooser = new JFileChooser();
         chooser.setDialogTitle("Export entries to CSV");
         chooser.setSelectedFile(new File("lankit-entries-" + java.time.LocalDate.now() + ".csv"));
@@ -162,7 +162,7 @@ final class EntriesPanel extends JPanel {
 
     private String selectedUuid() {
         int view = table.getSelectedRow();
-        return view < 0 ? null : model.rows.get(table.convertRowIndexToModel(view)).uuid();
+        return view < 0 ? null : model.rows().get(table.convertRowIndexToModel(view)).uuid();
     }
 
     private static JButton button(String text, String name, int mnemonic, Runnable action) {
@@ -182,48 +182,17 @@ final class EntriesPanel extends JPanel {
         };
     }
 
-    private static final class Model extends AbstractTableModel {
-        private List<EntryRow> rows = List.of();
-
-        void set(List<EntryRow> newRows) {
-            rows = newRows;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Class<?> getColumnClass(int column) {
-            return column == 2 ? Long.class : String.class;
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            EntryRow r = rows.get(row);
-            switch (column) {
-                case 0: return r.formTitle();
-                case 1: return r.who();
-                case 2: return r.createdAt();
-                case 3: return r.onMaster();
-                default: return r.atApi();
-            }
+    /** Times in words; states that need the coordinator in the warning colour. */
+    private static Object cell(EntryRow r, int column) {
+        switch (column) {
+            case 0: return r.formTitle();
+            case 1: return r.who();
+            case 2: return r.createdAt();
+            case 3: return r.onMaster();
+            default: return r.atApi();
         }
     }
 
-    /** Times in words; states that need the coordinator in the warning colour. */
     private static final class StateRenderer extends DefaultTableCellRenderer {
         @Override
         public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus, int row, int column) {
