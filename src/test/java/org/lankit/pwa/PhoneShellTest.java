@@ -62,6 +62,9 @@ class PhoneShellTest {
             app.saveHousehold("Before going offline", "3");
             app.page.waitForFunction("navigator.serviceWorker.controller !== null",
                     null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+            // the master must have it before the network goes, or it would rightly still be waiting
+            app.openEntries();
+            assertThat(app.badge("Before going offline")).hasText("Synced");
 
             phone.setOffline(true);
             app.page.reload();
