@@ -46,7 +46,7 @@ public final class Hub implements AutoCloseable {
         PushService push = new PushService(store, master);
         PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow,
                 PairingService.approvalSetting(store.settings()));
-        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream);
+        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, config.maxBodyBytes());
         SyncRoutes sync = new SyncRoutes(store, push, master, config);
         LiveSocket live = new LiveSocket(access, store::lastSeq);
         UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.lankit.store.KitStore;
-import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.PairRequest;
 import org.lankit.sync.Protocol.Status;
@@ -17,12 +16,15 @@ final class InfoRoutes {
     private final MasterIdentity master;
     private final PairingService pairing;
     private final Supplier<UpstreamStatus> upstream;
+    private final long maxBodyBytes;
 
-    InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, Supplier<UpstreamStatus> upstream) {
+    InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, Supplier<UpstreamStatus> upstream,
+               long maxBodyBytes) {
         this.store = store;
         this.master = master;
         this.pairing = pairing;
         this.upstream = upstream;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void info(Context ctx) {
@@ -30,7 +32,7 @@ final class InfoRoutes {
     }
 
     void pair(Context ctx) throws IOException {
-        ctx.json(pairing.pair(Json.MAPPER.readValue(ctx.bodyInputStream(), PairRequest.class)));
+        ctx.json(pairing.pair(JsonBody.read(ctx, PairRequest.class, maxBodyBytes)));
     }
 
     void forms(Context ctx) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
-import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.sync.Protocol.PushRequest;
 import org.lankit.sync.Protocol.PushResponse;
@@ -32,7 +31,7 @@ final class SyncRoutes {
     }
 
     void push(Context ctx) throws IOException {
-        PushRequest request = Json.MAPPER.readValue(ctx.bodyInputStream(), PushRequest.class);
+        PushRequest request = JsonBody.read(ctx, PushRequest.class, config.maxBodyBytes());
         if (request == null || request.entries() == null) throw ApiException.badRequest("entries must be a list");
         if (request.entries().size() > config.maxBatch()) {
             throw ApiException.tooLarge("at most " + config.maxBatch() + " entries per push");

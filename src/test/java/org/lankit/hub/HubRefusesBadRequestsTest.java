@@ -2,7 +2,10 @@ package org.lankit.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +19,7 @@ import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RawHttp;
 import org.lankit.testkit.RawHttp.Answer;
+import org.lankit.testkit.RawSocket;
 import org.lankit.testkit.RunningMaster;
 
 /** Missing auth, bad codes and bad bodies get a clear JSON error, and nothing is stored. */
@@ -85,11 +89,37 @@ class HubRefusesBadRequestsTest {
     }
 
     @Test
-    void an_oversize_body_gets_413_and_stores_nothing() {
-        byte[] huge = new byte[5 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        assertError(RawHttp.post(master.baseUrl() + "/api/v1/sync/push", phone.token(), huge), 413, "too_large");
+    void a_body_declared_larger_than_the_cap_gets_413_before_it_is_sent_and_stores_nothing() throws Exception {
+        // A careful client asks first (Expect: 100-continue); the hub refuses on the declared size alone.
+        String head = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + phone.token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + 5 * 1024 * 1024
+                + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+        RawSocket.Reply reply = RawSocket.sendExactly(master.port(), head.getBytes(StandardCharsets.ISO_8859_1), false);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(413);
+        assertThat(Json.MAPPER.readTree(reply.body()).path("error").asText()).isEqualTo("too_large");
         assertThat(master.store().entryCount()).isZero();
+    }
+
+    @Test
+    void a_chunked_body_without_a_length_is_cut_off_at_the_cap_with_413() throws Exception {
+        int cap = 4 * 1024 * 1024;
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + phone.token()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        for (int sent = 0; sent <= cap; sent += chunk.length) {
+            request.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            request.writeBytes(chunk);
+            request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        request.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        RawSocket.Reply reply = RawSocket.sendExactly(master.port(), request.toByteArray(), true);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(413);
+        assertThat(Json.MAPPER.readTree(reply.body()).path("error").asText()).isEqualTo("too_large");
+        assertThat(master.store().entryCount()).isZero();
+        assertThat(RawHttp.get(master.baseUrl() + "/api/v1/status", phone.token()).status()).isEqualTo(200);
     }
 
     @Test
