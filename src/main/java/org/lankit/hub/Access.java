@@ -44,6 +44,17 @@ final class Access {
         ctx.attribute(DEVICE, device);
     }
 
+    /**
+     * Before the coordinator's actions: the request must come from the master's own machine (the
+     * panel or a script on it), never from a phone on the WiFi, even a paired one.
+     */
+    void requireSameMachine(Context ctx) {
+        if (!isSameMachine(ctx.ip())) {
+            throw ApiException.forbidden("coordinator_only",
+                    "only the coordinator can do this, on the master itself: use \"Send refused entries again\" in its settings");
+        }
+    }
+
     /** Rate limit for public endpoints that take guesses (pairing), keyed by address. */
     void limitByAddress(Context ctx) {
         long wait = limiter.acquire("ip:" + ctx.ip());
@@ -77,6 +88,14 @@ final class Access {
     private static String bearer(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
         return header.substring(7).trim();
+    }
+
+    static boolean isSameMachine(String ip) {
+        try {
+            return InetAddress.getByName(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     static boolean isLocal(String ip) {

@@ -71,7 +71,10 @@ public final class Hub implements AutoCloseable {
             cfg.routes.get(API + "/sync/pull", sync::pull);
             cfg.routes.ws(API + "/sync/live", live::configure);
             cfg.routes.get(API + "/status", info::status);
-            cfg.routes.post(API + "/upstream/retry-failed", uploads::retryFailed);
+            cfg.routes.post(API + "/upstream/retry-failed", ctx -> {
+                access.requireSameMachine(ctx);
+                uploads.retryFailed(ctx);
+            });
             cfg.routes.get("/join", Hub::serveApp);
         });
         store.onSeqAdvanced(live::announce);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The hub answers only its own network: loopback, private and link-local addresses. */
+/** The hub answers only its own network; the coordinator's actions only the master's own machine. */
 class LocalNetworkOnlyTest {
 
     @ParameterizedTest
@@ -18,5 +18,17 @@ class LocalNetworkOnlyTest {
     @ValueSource(strings = {"8.8.8.8", "192.0.2.44", "172.32.0.1", "2001:db8::1", "100.64.0.1"})
     void addresses_outside_the_local_network_are_refused(String ip) {
         assertThat(Access.isLocal(ip)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.0.1.1", "::1", "[::1]"})
+    void the_coordinator_actions_are_served_to_the_master_itself(String ip) {
+        assertThat(Access.isSameMachine(ip)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"192.168.1.20", "10.0.0.7", "fe80::1", "8.8.8.8"})
+    void the_coordinator_actions_are_refused_to_every_other_device(String ip) {
+        assertThat(Access.isSameMachine(ip)).isFalse();
     }
 }
