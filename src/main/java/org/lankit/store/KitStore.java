@@ -3,6 +3,7 @@ package org.lankit.store;
 import io.objectbox.Box;
 import io.objectbox.BoxStore;
 import io.objectbox.Property;
+import io.objectbox.exception.DbException;
 import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
 import java.io.IOException;
@@ -133,6 +134,8 @@ public final class KitStore implements AutoCloseable {
                 });
                 advanced = writer.seqAdvanced();
                 committedSeq = writer.lastSeq();
+            } catch (DbException e) {
+                throw StoreFull.explain(e, dataDir);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
