@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client laptop's sync loop, one named step after another: connect (live socket, forms) →
- * push pending local edits in batches → pull the changes feed since the checkpoint → apply it
- * under local pending edits → commit → only then move the checkpoint. Runs on one background
+ * A client laptop's sync loop, one named step after another: connect (live socket) → take new
+ * forms → push pending local edits in batches → pull the changes feed since the checkpoint →
+ * apply it under local pending edits → commit → only then move the checkpoint. Runs on one background
  * thread; a save, a live announcement or a 30-second tick asks for another round, and failures
  * are retried by {@link SyncPolicies#reconnect}. Thread-safe.
  */
@@ -117,6 +117,7 @@ public final class PeerSync implements AutoCloseable {
         try {
             for (int i = 0; i < MAX_ROUNDS && wanted.getAndSet(false); i++) {
                 connect();
+                refreshForms();
                 pushPending();
                 pullChanges();
                 lastSyncAt = System.currentTimeMillis();
@@ -129,7 +130,7 @@ public final class PeerSync implements AutoCloseable {
         }
     }
 
-    /** Opens the live socket and fetches forms; a different master than before resets the checkpoint. */
+    /** Opens the live socket; a different master than before resets the checkpoint. */
     private void connect() throws IOException {
         if (live != null && !live.isInputClosed()) return;
         String masterId = master.info().deviceId();
@@ -139,7 +140,6 @@ public final class PeerSync implements AutoCloseable {
             link.save(store.settings());
             store.settings().put(CHECKPOINT, "0");
         }
-        refreshForms();
         try {
             live = master.live(this::announced, this::liveClosed).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -149,7 +149,11 @@ public final class PeerSync implements AutoCloseable {
         publish();
     }
 
-    /** Takes the master's forms this laptop does not have yet. */
+    /**
+     * Takes the master's forms this laptop does not have yet. Asked every round, not only on
+     * connecting: a form the coordinator adds sends no live announcement, so it arrives with the
+     * next round (a save, anyone's change, or the 30-second tick).
+     */
     public void refreshForms() throws IOException {
         for (Form form : master.forms()) {
             if (store.forms().version(form.id(), form.version()).isEmpty()) store.forms().save(form);

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Checks an entry against its form and the size limits before anything is stored: field names,
  * types, ranges, options, required fields, clock formats. Returns the first problem in words a
- * coordinator can act on, or empty when the entry is fine.
+ * coordinator can act on, or empty when the entry is fine. A value someone typed is named by its
+ * question's label ("Household size must be at most 50"), as the person saw it; a malformed
+ * message from a device (unknown field, bad clock) is named by its key, for whoever wrote the device.
  */
 public final class EntryValidator {
 
@@ -41,8 +43,9 @@ public final class EntryValidator {
             if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + form.id();
             if (f.getValue() == null) return "field " + f.getKey() + " must be an object {value, hlc, by}";
             String p = clockProblem(f.getValue(), now);
-            if (p == null) p = valueProblem(def.get(), f.getValue().value());
             if (p != null) return "field " + f.getKey() + ": " + p;
+            p = valueProblem(def.get(), f.getValue().value());
+            if (p != null) return inWords(def.get(), p);
         }
         if (e.deleted() != null) {
             String p = clockProblem(e.deleted(), now);
@@ -51,7 +54,7 @@ public final class EntryValidator {
         }
         for (FormField def : form.fields()) {
             FieldValue v = e.fields().get(def.name());
-            if (def.required() && (v == null || isEmpty(v.value()))) return "field " + def.name() + " is required";
+            if (def.required() && (v == null || isEmpty(v.value()))) return inWords(def, "is required");
         }
         return null;
     }
@@ -62,6 +65,12 @@ public final class EntryValidator {
         if (!Hlc.isValidDeviceId(v.by())) return "by must be a device id";
         if (Hlc.parse(v.hlc()).wallMs() > now + FUTURE_SLACK_MS) return "clock is more than a day ahead of the master";
         return null;
+    }
+
+    /** {@code problem} (such as "must be at most 50") said of the question as people see it. */
+    private static String inWords(FormField def, String problem) {
+        String label = def.label() == null || def.label().isBlank() ? def.name() : def.label().strip();
+        return label + " " + problem;
     }
 
     /** The value rules every device applies; null and "" mean "no answer". */

@@ -2,25 +2,34 @@ package org.lankit.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.awt.event.KeyEvent;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
+import javax.swing.JTextField;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 
-/** A client laptop's form for a new entry: the team's form, one control per question, and "Save entry". */
+/**
+ * A client laptop's form for a new entry: a choice of the team's forms (when there are two or
+ * more), one control per question of the chosen one, and "Save entry".
+ */
 final class ClientEntryForm extends JPanel {
 
     private final PeerLink link;
@@ -28,11 +37,18 @@ final class ClientEntryForm extends JPanel {
     private final StatusBar status;
     private final Runnable saved;
     private final JLabel title = Theme.scale(new JLabel(" "), 1.2f, Font.BOLD);
+    private final JLabel pickerLabel = new JLabel("Form:");
+    private final JComboBox<Form> picker = new JComboBox<>();
     private final JPanel grid = new JPanel(new GridBagLayout());
     private final JLabel problem = new JLabel(" ");
     private final JButton save = new JButton("Save entry");
     private final Map<String, Supplier<String>> answers = new LinkedHashMap<>();
+    private List<Form> forms = List.of();
+    /** The form the user picked; null until then (the first form is shown). */
+    private String chosenId;
     private Form form;
+    /** Set while the picker is refilled, so its events are not taken for the user's choice. */
+    private boolean listing;
 
     ClientEntryForm(PeerLink link, Background background, StatusBar status, Runnable saved) {
         super(new BorderLayout(0, 8));
@@ -42,7 +58,7 @@ final class ClientEntryForm extends JPanel {
         this.saved = saved;
         setName("clientEntryForm");
         setBorder(BorderFactory.createEmptyBorder(0, 0, 0, 12));
-        add(title, BorderLayout.NORTH);
+        add(top(), BorderLayout.NORTH);
         JScrollPane scroll = new JScrollPane(grid);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         add(scroll, BorderLayout.CENTER);
@@ -53,31 +69,73 @@ final class ClientEntryForm extends JPanel {
         save.addActionListener(e -> save());
     }
 
-    /** Shows {@code latest} with empty answers, unless it is the form already shown. */
-    void show(Form latest) {
-        if (latest.equals(form)) return;
-        form = latest;
-        title.setText("New entry: " + latest.title());
+    private JPanel top() {
+        title.setName("entryFormTitle");
+        picker.setName("formPicker");
+        picker.setRenderer(new DefaultListCellRenderer() {
+            @Override
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
+                                                          boolean focused) {
+                String text = value instanceof Form f ? f.title() : "";
+                return super.getListCellRendererComponent(list, text, index, selected, focused);
+            }
+        });
+        picker.addActionListener(e -> {
+            if (listing || !(picker.getSelectedItem() instanceof Form f)) return;
+            chosenId = f.id();
+            render(f, false);
+        });
+        pickerLabel.setLabelFor(picker);
+        pickerLabel.setDisplayedMnemonic(KeyEvent.VK_F);
+        pickerLabel.setBorder(BorderFactory.createEmptyBorder(0, 0, 0, 8));
+        JPanel choice = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        choice.add(pickerLabel);
+        choice.add(picker);
+        JPanel top = new JPanel(new BorderLayout(0, 8));
+        top.add(choice, BorderLayout.NORTH);
+        top.add(title, BorderLayout.CENTER);
+        return top;
+    }
+
+    /**
+     * The team's forms (newest version of each) as this laptop holds them, called again whenever
+     * they may have changed: the chosen form stays chosen, and a new version of it keeps what was
+     * already typed into questions it still has.
+     */
+    void show(List<Form> latest) {
+        if (latest.isEmpty() || latest.equals(forms)) return;
+        forms = List.copyOf(latest);
+        Form chosen = forms.stream().filter(f -> f.id().equals(chosenId)).findFirst().orElse(forms.get(0));
+        listing = true;
+        picker.removeAllItems();
+        forms.forEach(picker::addItem);
+        picker.setSelectedItem(chosen);
+        listing = false;
+        boolean several = forms.size() >= 2;
+        pickerLabel.setVisible(several);
+        picker.setVisible(several);
+        render(chosen, form != null && form.id().equals(chosen.id()));
+    }
+
+    private void render(Form shown, boolean keepTyped) {
+        if (shown.equals(form)) return;
+        Map<String, String> typed = new HashMap<>();
+        if (keepTyped) {
+            for (FormField before : form.fields()) {
+                shown.field(before.name()).filter(now -> now.type() == before.type())
+                        .ifPresent(now -> typed.put(now.name(), answers.get(now.name()).get()));
+            }
+        }
+        form = shown;
+        title.setText("New entry: " + shown.title());
         grid.removeAll();
         answers.clear();
-        GridBagConstraints c = new GridBagConstraints();
-        c.insets = new Insets(4, 4, 4, 4);
-        c.anchor = GridBagConstraints.NORTHWEST;
+        GridBagConstraints c = FieldEditors.questionCells(4);
         int row = 0;
-        for (FormField f : latest.fields()) {
+        for (FormField f : shown.fields()) {
             c.gridy = row++;
-            c.gridx = 0;
-            c.weightx = 0;
-            c.fill = GridBagConstraints.NONE;
-            JLabel label = new JLabel(f.label() + (f.required() ? " *" : ""));
-            grid.add(label, c);
-            c.gridx = 1;
-            c.weightx = 1;
-            c.fill = GridBagConstraints.HORIZONTAL;
-            JComponent editor = FieldEditors.editor(f, "", answers);
-            if (editor instanceof javax.swing.JTextField t) t.putClientProperty("JTextField.placeholderText", t.getClientProperty(FieldEditors.HINT));
-            label.setLabelFor(editor);
-            grid.add(editor instanceof JTextArea ? new JScrollPane(editor) : editor, c);
+            JComponent editor = FieldEditors.addQuestion(grid, c, f, typed.getOrDefault(f.name(), ""), answers);
+            if (editor instanceof JTextField t) t.putClientProperty("JTextField.placeholderText", t.getClientProperty(FieldEditors.HINT));
         }
         // the button right under the questions, where the eye ends
         c.gridy = row++;
@@ -86,6 +144,7 @@ final class ClientEntryForm extends JPanel {
         c.gridy = row++;
         c.gridx = 0;
         c.gridwidth = 2;
+        if (!keepTyped) problem.setText(" ");
         grid.add(problem, c);
         c.gridy = row;
         c.weighty = 1;
@@ -112,9 +171,9 @@ final class ClientEntryForm extends JPanel {
             return shown;
         }, done -> {
             save.setEnabled(true);
-            problem.setText(" ");
+            Form showing = form;
             form = null;
-            show(done); // empty answers for the next household
+            render(showing, false); // empty answers for the next household
             status.done("Entry saved on this laptop; it goes to the master with the next sync.");
             saved.run();
         }, words -> {

@@ -7,7 +7,10 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.event.KeyEvent;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -83,6 +86,7 @@ final class ClientPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         JTable table = new JTable(model);
         table.setName("clientEntries");
+        table.getColumnModel().getColumn(3).setPreferredWidth(360); // room for the master's reason for a refusal
         entryForm.setVisible(false);
         add(entryForm, BorderLayout.WEST);
         add(new JScrollPane(table), BorderLayout.CENTER);
@@ -205,10 +209,14 @@ final class ClientPanel extends JPanel {
         PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
         String me = org.lankit.peer.PeerLink.load(store.settings()).map(org.lankit.peer.PeerLink::deviceId).orElse("");
         EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device", false);
+        Map<String, String> refused = new HashMap<>();
+        store.locallyRejected(5000).forEach(s -> refused.put(s.entry().uuid(),
+                Objects.requireNonNullElse(s.upstreamError(), "no reason given")));
         List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
             Views.EntryRow r = rows.row(s);
-            return new Row(r.formTitle(), r.who(), Words.when(r.createdAt()),
-                    s.isLocallyPending() ? "Waiting to be sent" : s.entry().isDeleted() ? "Deleted" : "On the master");
+            String reason = refused.get(s.entry().uuid());
+            return new Row(r.formTitle(), r.who(), Words.when(r.createdAt()), reason != null ? "Refused by the master: " + reason
+                    : s.isLocallyPending() ? "Waiting to be sent" : s.entry().isDeleted() ? "Deleted" : "On the master");
         }).toList();
         return new Snapshot(state, list, link == null ? List.of() : link.mastersFound(),
                 link == null ? List.of() : link.forms());
@@ -229,7 +237,7 @@ final class ClientPanel extends JPanel {
         joinForm.setVisible(!joined);
         showFound(snap.found());
         entryForm.setVisible(joined && !snap.forms().isEmpty());
-        if (!snap.forms().isEmpty()) entryForm.show(snap.forms().get(0));
+        entryForm.show(snap.forms());
         model.setRowCount(0);
         snap.rows().forEach(r -> model.addRow(new Object[] {r.form(), r.who(), r.when(), r.state()}));
     }

@@ -6,7 +6,6 @@ import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
@@ -80,23 +79,11 @@ final class EntryDialog extends JDialog {
     private JPanel answersGrid() {
         JPanel grid = new JPanel(new GridBagLayout());
         grid.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
-        GridBagConstraints c = new GridBagConstraints();
-        c.insets = new Insets(4, 4, 4, 8);
-        c.anchor = GridBagConstraints.NORTHWEST;
+        GridBagConstraints c = FieldEditors.questionCells(8);
         int row = 0;
         for (FieldLine line : detail.lines()) {
             c.gridy = row++;
-            c.gridx = 0;
-            c.weightx = 0;
-            c.fill = GridBagConstraints.NONE;
-            JLabel label = new JLabel(line.field().label() + (line.field().required() ? " *" : ""));
-            grid.add(label, c);
-            c.gridx = 1;
-            c.weightx = 1;
-            c.fill = GridBagConstraints.HORIZONTAL;
-            JComponent editor = editor(line);
-            label.setLabelFor(editor);
-            grid.add(editor instanceof JTextArea ? new JScrollPane(editor) : editor, c);
+            editors.add(FieldEditors.addQuestion(grid, c, line.field(), line.text(), answers));
             c.gridx = 2;
             c.weightx = 0;
             c.fill = GridBagConstraints.NONE;
@@ -105,12 +92,6 @@ final class EntryDialog extends JDialog {
             grid.add(who, c);
         }
         return grid;
-    }
-
-    private JComponent editor(FieldLine line) {
-        JComponent editor = FieldEditors.editor(line.field(), line.text(), answers);
-        editors.add(editor);
-        return editor;
     }
 
     private JPanel buttons() {

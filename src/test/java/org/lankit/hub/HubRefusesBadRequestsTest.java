@@ -142,8 +142,9 @@ class HubRefusesBadRequestsTest {
         var results = answer.json().path("results");
         assertThat(results.get(0).path("status").asText()).isEqualTo("applied");
         assertThat(results.get(1).path("status").asText()).isEqualTo("rejected");
-        assertThat(results.get(1).path("error").asText()).contains("household_size").contains("at most 50");
-        assertThat(results.get(2).path("error").asText()).contains("respondent is required");
+        assertThat(results.get(1).path("error").asText()).as("named by the label the person saw")
+                .isEqualTo("Household size must be at most 50");
+        assertThat(results.get(2).path("error").asText()).isEqualTo("Respondent is required");
         assertThat(master.store().entryCount()).isEqualTo(1);
     }
 

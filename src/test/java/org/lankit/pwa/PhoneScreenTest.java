@@ -23,7 +23,7 @@ import org.lankit.testkit.RunningMaster;
  */
 class PhoneScreenTest extends PhoneTestBase {
 
-    private static final String REASON = "field household_size: must be at most 50";
+    private static final String REASON = "Household size must be at most 50";
 
     /** Visible controls shorter than 44 CSS px (the usual minimum touch target), or with text under 16 px. */
     private static final String SMALL_CONTROLS = """
