@@ -127,7 +127,7 @@ export class SyncLoop extends EventTarget {
       try {
         answer = await this.api.push(batch.map(toWire));
       } catch (e) {
-        const refusedBatch = e instanceof ApiError && ![401, 408, 429].includes(e.status);
+        const refusedBatch = e instanceof ApiError && isRefusal(e);
         await this.store.updateAll(keys, (r) => r?.status === 'syncing' &&
           (refusedBatch ? { ...r, status: 'failed', error: e.detail || e.error } : { ...r, status: 'waiting' }));
         if (refusedBatch) continue;
@@ -184,4 +184,14 @@ export class SyncLoop extends EventTarget {
     this.reachable = reachable;
     this.dispatchEvent(new Event('state'));
   }
+}
+
+/**
+ * Whether the master refused the batch itself (its content is wrong), as opposed to not taking
+ * it now: not approved yet, too many requests, or a body cut short by the WiFi. Only a refusal
+ * marks entries failed; the rest keep them waiting for the next try (5xx never get here: the
+ * API treats them as "master not ready").
+ */
+function isRefusal(error) {
+  return ![401, 403, 408, 429].includes(error.status) && error.error !== 'incomplete_request';
 }

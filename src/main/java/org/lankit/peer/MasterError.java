@@ -35,8 +35,11 @@ public final class MasterError extends RuntimeException {
         return retryAfterSeconds;
     }
 
-    /** Worth trying again later (the master is busy or briefly unwell), as opposed to a refusal. */
+    /**
+     * Worth trying again later (the master is busy or briefly unwell, or got only part of the
+     * request because the link dropped mid-body), as opposed to a refusal.
+     */
     public boolean isTransient() {
-        return status == 408 || status == 429 || status >= 500;
+        return status == 408 || status == 429 || status >= 500 || "incomplete_request".equals(error);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterClient;
+import org.lankit.peer.MasterError;
 import org.lankit.sync.Entry;
 import org.lankit.sync.HlcClock;
 import org.lankit.sync.Protocol.PullResponse;
@@ -126,6 +127,10 @@ class CutOffMidBatchTest {
             unacknowledged.removeIf(e -> acked.contains(e.uuid()));
             return true;
         } catch (IOException cut) {
+            return false;
+        } catch (MasterError halfCut) {
+            // the master got only part of the batch before the cut and said so
+            assertThat(halfCut.isTransient()).as(halfCut.getMessage()).isTrue();
             return false;
         }
     }

@@ -2,23 +2,31 @@ package org.lankit.pwa;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.lankit.hub.HubConfig;
+import org.lankit.peer.MasterError;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.HlcClock;
+import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.testkit.RunningMaster;
 
 /** The outbox and the sync loop: offline saving, edits, and pulled state meeting unsent edits. */
 class PhoneSyncTest extends PhoneTestBase {
 
+    private static final HubConfig UNLIMITED = HubConfig.defaults().withAnnouncement(false).withRateLimit(10_000, 10_000);
     private static final LocatorAssertions.HasTextOptions WITHIN_10_S = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
 
     @Test
@@ -124,6 +132,45 @@ class PhoneSyncTest extends PhoneTestBase {
         assertThat(stored.fields().get("notes").value().asText()).isEqualTo("Tablet note");
         assertThat(stored.conflicts()).isEmpty();
         app.assertNoScriptErrors();
+    }
+
+    @Test
+    void a_master_whose_disk_is_full_keeps_the_phones_entry_waiting_until_it_has_room_again() throws Exception {
+        master.close();
+        Path folder = dataDir.resolve("small-disk");
+        master = RunningMaster.startWithStoreLimit(folder, 0, UNLIMITED, 2 * 1024);
+        int port = master.port();
+        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        assertThat(app.banner()).containsText("Master reachable");
+        fillUp(master.pair("Filler"));
+
+        // the save pushes at once, and the master answers that its disk is full
+        app.page.waitForResponse(r -> r.url().endsWith("/api/v1/sync/push") && r.status() == 507,
+                () -> app.saveHousehold("Typed on a full master", "3"));
+        app.openEntries();
+        assertThat(app.badge("Typed on a full master")).hasText("Waiting");
+
+        master.close();
+        master = RunningMaster.start(folder, port, UNLIMITED);
+        assertThat(app.badge("Typed on a full master")).hasText("Synced", new LocatorAssertions.HasTextOptions().setTimeout(45_000));
+        assertThat(master.store().recent(0, 1).get(0).entry().fields().get("respondent").value().asText())
+                .isEqualTo("Typed on a full master");
+        app.assertNoScriptErrors();
+    }
+
+    /** Pushes ever smaller batches until not even one small entry fits. */
+    private static void fillUp(PairedDevice filler) {
+        int[][] steps = {{50, 1_900}, {5, 200}, {1, 0}};
+        for (int[] step : steps) {
+            MasterError full = null;
+            for (int round = 0; round < 5_000 && full == null; round++) {
+                List<Entry> batch = new ArrayList<>();
+                for (int i = 0; i < step[0]; i++) batch.add(Entries.household(filler.clock(), "x".repeat(step[1]) + round + "-" + i, 2));
+                full = catchThrowableOfType(MasterError.class, () -> filler.client().push(batch));
+            }
+            assertThat(full).as("the master's store filled up").isNotNull();
+            assertThat(full.status()).isEqualTo(507);
+        }
     }
 
     private static Entry withNotes(PairedDevice tablet, StoredEntry seen, String notes) {

@@ -28,7 +28,15 @@ public final class RunningMaster implements AutoCloseable {
 
     /** A master with the given limits; it announces itself (on loopback only) if the config says so. */
     public static RunningMaster start(Path dataDir, int port, HubConfig hubConfig) {
-        KitStore store = KitStore.open(dataDir);
+        return start(KitStore.open(dataDir), dataDir, port, hubConfig);
+    }
+
+    /** A master whose database may not grow past {@code maxSizeKByte}: a small disk that fills up. */
+    public static RunningMaster startWithStoreLimit(Path dataDir, int port, HubConfig hubConfig, long maxSizeKByte) {
+        return start(KitStore.open(dataDir, System::currentTimeMillis, maxSizeKByte), dataDir, port, hubConfig);
+    }
+
+    private static RunningMaster start(KitStore store, Path dataDir, int port, HubConfig hubConfig) {
         try {
             KitOptions options = new KitOptions(true, null, port, dataDir, "Test team", JOIN_CODE, null, null, null).withBind("127.0.0.1");
             return new RunningMaster(store, MasterKit.start(store, options, hubConfig.withAddress("127.0.0.1", port)));
