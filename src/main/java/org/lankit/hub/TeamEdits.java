@@ -5,9 +5,9 @@ import org.lankit.store.Settings;
 
 /**
  * The coordinator's switch "phones may edit the team's entries" and whom it binds. Off (the
- * default), a phone changes only entries it created; client laptops, run by the coordinator's
- * helpers, and the master itself may change any entry either way. Read at each request, so the
- * panel's switch applies at once. Thread-safe.
+ * default), a phone changes only entries it created; client laptops and the master itself may
+ * change any entry either way. Read at each request, so the panel's switch applies at once.
+ * Thread-safe.
  */
 public final class TeamEdits {
 

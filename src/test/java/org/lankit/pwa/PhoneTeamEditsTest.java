@@ -73,6 +73,7 @@ class PhoneTeamEditsTest extends PhoneTestBase {
                 .hasText("Not accepted by the master: the coordinator has not allowed editing other people's entries.");
         assertThat(editButton(app, "Tablet entry")).hasCount(0);
         assertThat(master.store().find(tablets.uuid()).orElseThrow().entry().fields()).doesNotContainKey("village");
+        app.screenshot("entries-team-edit-refused");
 
         app.entry("Tablet entry").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Undo my change")).click();
         assertThat(app.badge("Tablet entry")).hasText("Synced");
