@@ -47,6 +47,11 @@ export class Api {
     }
   }
 
+  /** The master's counts and the coordinator's current choices for devices. */
+  status() {
+    return this.#call('GET', '/api/v1/status');
+  }
+
   pull(since, limit) {
     return this.#call('GET', `/api/v1/sync/pull?since=${since}&limit=${limit}`);
   }

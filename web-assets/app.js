@@ -4,7 +4,7 @@ import { Api } from './api.js';
 import { renderBanner } from './banner.js';
 import { HlcClock, newUuid } from './clock.js';
 import { LocalStore } from './db.js';
-import { editRecord, editSnapshot, newRecord, restamp } from './entries.js';
+import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './entries.js';
 import { EntryForm } from './form.js';
 import { showJoin, takeJoinCode } from './join.js';
 import { renderEntries } from './list.js';
@@ -78,13 +78,17 @@ async function startApp(store, device) {
     $('tab-list').setAttribute('aria-pressed', String(name === 'list'));
   }
 
+  const isMine = (r) => ownIds.has(r.createdBy);
+
   async function refresh() {
     ui.records = await store.allEntries();
     const count = renderEntries($('entries'), ui.records, {
       forms: ui.forms,
-      isMine: (r) => ownIds.has(r.createdBy),
+      isMine,
+      mayEdit: (r) => isMine(r) || sync.teamEdits,
       onEdit: startEdit,
       onRetry: (uuid) => store.updateAll([uuid], (r) => r && { ...r, status: 'waiting', error: null }).then(() => sync.trigger()),
+      onDiscard: (uuid) => store.updateAll([uuid], (r) => r && discardLocal(r)),
     });
     $('entry-count').textContent = String(count);
     $('empty-list').hidden = count > 0;
@@ -150,6 +154,7 @@ async function startApp(store, device) {
   $('tab-list').addEventListener('click', () => showView('list'));
   store.addEventListener('change', queueRefresh);
   sync.addEventListener('state', queueRefresh);
+  sync.addEventListener('choices', queueRefresh);
   sync.addEventListener('session', (e) => {
     $('team').textContent = e.detail.info.name;
     if (JSON.stringify(e.detail.forms) === JSON.stringify(ui.forms)) return;

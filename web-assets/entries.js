@@ -137,6 +137,12 @@ export function applyPulled(record, entry) {
   };
 }
 
+/** Drops the edits the master refused, back to its state (e.g. a change it did not allow). */
+export function discardLocal(record) {
+  if (isEmpty(record.local)) return null;
+  return { ...record, local: {}, status: record.master ? 'synced' : 'waiting', error: null };
+}
+
 /** After pairing again under a new device id: unsent edits become this device's edits. */
 export function restamp(record, clock) {
   if (isEmpty(record.local)) return null;

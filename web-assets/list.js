@@ -24,7 +24,14 @@ function when(ms) {
   return new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
-function item(record, form, mine, actions) {
+function button(label, onClick) {
+  const b = text('button', 'secondary', label);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function item(record, form, mine, editable, actions) {
   const values = currentValues(record);
   const fields = form?.fields ?? Object.keys(values).map((name) => ({ name, label: name }));
   const answered = fields.filter((f) => !isEmptyValue(values[f.name]));
@@ -49,35 +56,36 @@ function item(record, form, mine, actions) {
     `${form?.title ?? record.formId} · ${when(record.createdAt)} · ${mine ? 'by you' : 'by another device'}`));
 
   if (record.status === 'failed') {
-    li.append(text('p', 'entry-error', `Not accepted by the master: ${record.error || 'no reason given'}. Edit it and save again.`));
+    const next = editable ? ' Edit it and save again.' : '';
+    li.append(text('p', 'entry-error', `Not accepted by the master: ${record.error || 'no reason given'}.${next}`));
   }
   const clashes = (record.master?.conflicts ?? []).map((c) => fields.find((f) => f.name === c.field)?.label ?? c.field);
   if (clashes.length) li.append(text('p', 'entry-note', `The coordinator will review a clash in: ${[...new Set(clashes)].join(', ')}`));
 
-  if (mine && form) {
-    const row = document.createElement('div');
-    row.className = 'entry-actions';
-    const edit = text('button', 'secondary', 'Edit');
-    edit.type = 'button';
+  const row = document.createElement('div');
+  row.className = 'entry-actions';
+  if (editable && form) {
+    const edit = button('Edit', () => actions.onEdit(record.uuid));
     edit.setAttribute('aria-label', `Edit ${li.querySelector('.entry-title').textContent}`);
-    edit.addEventListener('click', () => actions.onEdit(record.uuid));
     row.append(edit);
-    if (record.status === 'failed') {
-      const retry = text('button', 'secondary', 'Send again');
-      retry.type = 'button';
-      retry.addEventListener('click', () => actions.onRetry(record.uuid));
-      row.append(retry);
-    }
-    li.append(row);
   }
+  if (record.status === 'failed') {
+    // a refused change to someone else's entry cannot be sent again: it can only be undone
+    row.append(editable ? button('Send again', () => actions.onRetry(record.uuid))
+      : button('Undo my change', () => actions.onDiscard(record.uuid)));
+  }
+  if (row.childElementCount) li.append(row);
   return li;
 }
 
-/** Re-renders the list; `isMine(record)` decides who may edit. */
-export function renderEntries(list, records, { forms, isMine, onEdit, onRetry }) {
+/**
+ * Re-renders the list. `isMine(record)`: made on this phone; `mayEdit(record)`: gets the Edit
+ * action (own entries always, the team's when the coordinator allows it).
+ */
+export function renderEntries(list, records, { forms, isMine, mayEdit, onEdit, onRetry, onDiscard }) {
   const visible = records.filter((r) => !isDeleted(r)).sort((a, b) => b.createdAt - a.createdAt);
   const formById = new Map(forms.map((f) => [f.id, f]));
   list.replaceChildren(...visible.slice(0, SHOWN)
-    .map((r) => item(r, formById.get(r.formId), isMine(r), { onEdit, onRetry })));
+    .map((r) => item(r, formById.get(r.formId), isMine(r), mayEdit(r), { onEdit, onRetry, onDiscard })));
   return visible.length;
 }

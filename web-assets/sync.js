@@ -1,6 +1,7 @@
-// The sync loop, as named steps: (once per connection) info and forms → push pending entries in
-// batches → pull the changes feed since the checkpoint → apply and store the checkpoint in the
-// same transaction. One run at a time; retried with backoff while the master is unreachable.
+// The sync loop, as named steps: (once per connection) info and forms → the coordinator's current
+// choices → push pending entries in batches → pull the changes feed since the checkpoint → apply
+// and store the checkpoint in the same transaction. One run at a time; retried with backoff while
+// the master is unreachable.
 
 import { ApiError, Unreachable } from './api.js';
 import { Backoff } from './backoff.js';
@@ -26,6 +27,7 @@ export class SyncLoop extends EventTarget {
     this.clock = clock;
     this.reachable = null;
     this.lastSeq = 0;
+    this.teamEdits = false;
     this.live = new LiveChannel({
       url: () => api.liveUrl(),
       onSeq: (seq) => { if (seq > this.lastSeq) this.trigger(); },
@@ -37,6 +39,8 @@ export class SyncLoop extends EventTarget {
 
   async start() {
     this.lastSeq = (await this.store.getMeta('lastSeq')) ?? 0;
+    this.teamEdits = (await this.store.getMeta('teamEdits')) === true;
+    this.dispatchEvent(new Event('choices'));
     // a run cut short by closing the page leaves entries marked "syncing": they are still waiting
     const all = await this.store.allEntries();
     const stuck = all.filter((r) => r.status === 'syncing').map((r) => r.uuid);
@@ -91,6 +95,7 @@ export class SyncLoop extends EventTarget {
   /** Push and pull are separate steps: a push that fails still lets others' changes arrive. */
   async #once() {
     if (!this.#sessionFresh) await this.#refreshSession();
+    await this.#readChoices();
     let pushError = null;
     try {
       await this.#push();
@@ -113,6 +118,15 @@ export class SyncLoop extends EventTarget {
     await this.store.putAll([], { masterId: info.deviceId, teamName: info.name, forms });
     this.#sessionFresh = true;
     this.dispatchEvent(new CustomEvent('session', { detail: { info, forms } }));
+  }
+
+  /** Every run, since the coordinator may flip a switch at any time: may this phone edit others' entries? */
+  async #readChoices() {
+    const teamEdits = (await this.api.status()).phonesEditTeamEntries === true;
+    if (teamEdits === this.teamEdits) return;
+    this.teamEdits = teamEdits;
+    await this.store.setMeta('teamEdits', teamEdits);
+    this.dispatchEvent(new Event('choices'));
   }
 
   async #push() {

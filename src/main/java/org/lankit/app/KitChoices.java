@@ -2,6 +2,7 @@ package org.lankit.app;
 
 import java.util.Optional;
 import org.lankit.hub.PairingService;
+import org.lankit.hub.TeamEdits;
 import org.lankit.store.Settings;
 import org.lankit.upstream.ApiSettings;
 
@@ -89,5 +90,13 @@ public final class KitChoices {
 
     public void approveNewDevices(boolean on) {
         settings.put(PairingService.APPROVE_NEW_DEVICES, Boolean.toString(on));
+    }
+
+    public boolean phonesEditTeamEntries() {
+        return new TeamEdits(settings).phonesAllowed();
+    }
+
+    public void phonesEditTeamEntries(boolean on) {
+        new TeamEdits(settings).allowPhones(on);
     }
 }

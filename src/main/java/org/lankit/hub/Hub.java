@@ -46,8 +46,9 @@ public final class Hub implements AutoCloseable {
         PushService push = new PushService(store, master);
         PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow,
                 PairingService.approvalSetting(store.settings()));
-        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, config.maxBodyBytes());
-        SyncRoutes sync = new SyncRoutes(store, push, master, config);
+        TeamEdits teamEdits = new TeamEdits(store.settings());
+        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, teamEdits, config.maxBodyBytes());
+        SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits);
         LiveSocket live = new LiveSocket(access, store::lastSeq);
         UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
 

@@ -16,14 +16,16 @@ final class InfoRoutes {
     private final MasterIdentity master;
     private final PairingService pairing;
     private final Supplier<UpstreamStatus> upstream;
+    private final TeamEdits teamEdits;
     private final long maxBodyBytes;
 
     InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, Supplier<UpstreamStatus> upstream,
-               long maxBodyBytes) {
+               TeamEdits teamEdits, long maxBodyBytes) {
         this.store = store;
         this.master = master;
         this.pairing = pairing;
         this.upstream = upstream;
+        this.teamEdits = teamEdits;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -40,6 +42,7 @@ final class InfoRoutes {
     }
 
     void status(Context ctx) {
-        ctx.json(new Status(store.entryCount(), store.devices().count(), upstream.get(), master.clock().physicalNow()));
+        ctx.json(new Status(store.entryCount(), store.devices().count(), upstream.get(), teamEdits.phonesAllowed(),
+                master.clock().physicalNow()));
     }
 }

@@ -13,6 +13,7 @@ import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
 import org.lankit.sync.Hlc;
 import org.lankit.sync.MergeOutcome;
+import org.lankit.sync.OwnEntriesOnly;
 import org.lankit.sync.Protocol.PushResult;
 import org.lankit.sync.PushStatus;
 
@@ -34,7 +35,17 @@ public final class PushService {
         this.merger = new EntryMerger(master.deviceId());
     }
 
+    /** A push that may change any entry: the master's own edits, client laptops, tests. */
     public List<PushResult> push(String deviceId, List<Entry> batch) {
+        return push(deviceId, batch, false);
+    }
+
+    /**
+     * @param ownEntriesOnly the device may change only entries it created ({@link OwnEntriesOnly});
+     *                       an entry that changes another device's is rejected, the rest of the
+     *                       batch is applied
+     */
+    public List<PushResult> push(String deviceId, List<Entry> batch, boolean ownEntriesOnly) {
         List<PushResult> results = new ArrayList<>(batch.size());
         List<Entry> valid = new ArrayList<>(batch.size());
         long now = master.clock().physicalNow();
@@ -57,6 +68,11 @@ public final class PushService {
             List<PushResult> out = new ArrayList<>(valid.size());
             for (Entry entry : valid) {
                 Entry stored = writer.find(entry.uuid()).map(StoredEntry::entry).orElse(null);
+                Optional<String> refusal = ownEntriesOnly ? OwnEntriesOnly.check(stored, entry, deviceId) : Optional.empty();
+                if (refusal.isPresent()) {
+                    out.add(new PushResult(entry.uuid(), PushStatus.REJECTED, null, refusal.get()));
+                    continue;
+                }
                 MergeOutcome outcome = merger.merge(stored, entry, deviceId);
                 if (outcome.status().changesMaster()) {
                     long seq = writer.commitMasterChange(outcome.entry(), deviceId);

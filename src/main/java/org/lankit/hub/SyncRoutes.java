@@ -3,6 +3,7 @@ package org.lankit.hub;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
+import org.lankit.store.Device;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Protocol.PullResponse;
@@ -22,12 +23,14 @@ final class SyncRoutes {
     private final PushService push;
     private final MasterIdentity master;
     private final HubConfig config;
+    private final TeamEdits teamEdits;
 
-    SyncRoutes(KitStore store, PushService push, MasterIdentity master, HubConfig config) {
+    SyncRoutes(KitStore store, PushService push, MasterIdentity master, HubConfig config, TeamEdits teamEdits) {
         this.store = store;
         this.push = push;
         this.master = master;
         this.config = config;
+        this.teamEdits = teamEdits;
     }
 
     void push(Context ctx) throws IOException {
@@ -36,7 +39,8 @@ final class SyncRoutes {
         if (request.entries().size() > config.maxBatch()) {
             throw ApiException.tooLarge("at most " + config.maxBatch() + " entries per push");
         }
-        List<PushResult> results = push.push(Access.device(ctx).deviceId(), request.entries());
+        Device device = Access.device(ctx);
+        List<PushResult> results = push.push(device.deviceId(), request.entries(), teamEdits.ownEntriesOnly(device));
         long now = master.clock().physicalNow();
         boolean allRejected = !results.isEmpty() && results.stream().allMatch(r -> r.status() == PushStatus.REJECTED);
         if (allRejected) {

@@ -108,18 +108,32 @@ public final class EntryMerger {
                 stored.createdAt(), stored.createdBy(), stored.seq(), keep, settled);
     }
 
-    /** A device writes only as itself: a value the master does not hold must name the pusher. */
-    private String checkAuthors(Entry stored, Entry incoming, String pusher) {
-        List<Map.Entry<String, FieldValue>> all = new ArrayList<>(incoming.fields().entrySet());
-        if (incoming.deleted() != null) all.add(Map.entry(Entry.DELETED_FIELD, incoming.deleted()));
-        for (Map.Entry<String, FieldValue> e : all) {
-            FieldValue v = e.getValue();
-            FieldValue held = stored == null ? null : storedValue(stored, e.getKey());
+    /**
+     * The fields (and {@link Entry#DELETED_FIELD}) of a pushed entry whose value is new to the
+     * master: not the value it holds, not a stale copy, not one it has already seen lose. Devices
+     * push whole entries, so values echoed back unchanged are left out.
+     */
+    public static List<String> newValues(Entry stored, Entry incoming) {
+        List<String> names = new ArrayList<>(incoming.fields().keySet());
+        if (incoming.deleted() != null) names.add(Entry.DELETED_FIELD);
+        List<String> fresh = new ArrayList<>();
+        for (String name : names) {
+            FieldValue v = storedValue(incoming, name);
+            FieldValue held = stored == null ? null : storedValue(stored, name);
             if (held != null && held.hlc().equals(v.hlc())) continue;
             if (!v.isEdit() && held != null && v.hlc().compareTo(held.hlc()) <= 0) continue;
-            if (stored != null && isKnownLoser(stored, e.getKey(), v.hlc())) continue;
+            if (stored != null && isKnownLoser(stored, name, v.hlc())) continue;
+            fresh.add(name);
+        }
+        return fresh;
+    }
+
+    /** A device writes only as itself: a value the master does not hold must name the pusher. */
+    private String checkAuthors(Entry stored, Entry incoming, String pusher) {
+        for (String name : newValues(stored, incoming)) {
+            FieldValue v = storedValue(incoming, name);
             if (!pusher.equals(v.by()) || !pusher.equals(Hlc.parse(v.hlc()).deviceId())) {
-                return "field " + e.getKey() + ": a device may only write values as itself";
+                return "field " + name + ": a device may only write values as itself";
             }
         }
         return null;

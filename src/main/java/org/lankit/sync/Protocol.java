@@ -43,7 +43,8 @@ public final class Protocol {
         }
     }
 
-    public record Status(long entries, long devices, UpstreamStatus upstream, long time) {
+    /** {@code phonesEditTeamEntries}: the coordinator lets phones change entries other devices created. */
+    public record Status(long entries, long devices, UpstreamStatus upstream, boolean phonesEditTeamEntries, long time) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,7 +18,10 @@ import javax.swing.ListSelectionModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.lankit.ui.Views.DeviceRow;
 
-/** The phones and laptops of the team: rename, remove, and approve new ones when asked to. */
+/**
+ * The phones and laptops of the team: rename, remove, approve new ones when asked to, and
+ * whether phones may edit entries other devices made.
+ */
 final class DevicesPanel extends JPanel {
 
     private static final String[] COLUMNS = {"Name", "Kind", "Last seen", "Entries", "State"};
@@ -28,6 +31,7 @@ final class DevicesPanel extends JPanel {
     private final StatusBar status;
     private final Runnable changed;
     private final JCheckBox approveNew = new JCheckBox("Ask me before a new phone or laptop can send entries (approve new devices)");
+    private final JCheckBox teamEdits = new JCheckBox("Let phones edit the team's entries, not only their own");
     private final JLabel waitingNote = new JLabel(" ");
     private final RowsModel<DeviceRow> model = new RowsModel<>(COLUMNS,
             new Class<?>[] {Object.class, Object.class, Object.class, Object.class, Object.class}, DevicesPanel::cell);
@@ -49,7 +53,11 @@ final class DevicesPanel extends JPanel {
         approveNew.addActionListener(e -> setApproveNew(approveNew.isSelected()));
         waitingNote.setName("waitingNote");
         waitingNote.setForeground(Theme.warning());
+        teamEdits.setName("teamEdits");
+        teamEdits.setMnemonic(KeyEvent.VK_P);
+        teamEdits.addActionListener(e -> setTeamEdits(teamEdits.isSelected()));
         top.add(approveNew);
+        top.add(teamEdits);
         top.add(waitingNote);
         add(top, BorderLayout.NORTH);
         table.setName("devicesTable");
@@ -71,8 +79,9 @@ final class DevicesPanel extends JPanel {
         enableButtons();
     }
 
-    void show(List<DeviceRow> rows, int waiting, boolean approvingNew) {
+    void show(List<DeviceRow> rows, int waiting, boolean approvingNew, boolean phonesEditTeam) {
         approveNew.setSelected(approvingNew);
+        teamEdits.setSelected(phonesEditTeam);
         waitingNote.setText(waiting == 0 ? " " : Words.plural(waiting, "device waits", "devices wait")
                 + " for your approval: select it and press Approve, or Remove it if you do not know it.");
         if (rows.equals(model.rows())) return;
@@ -90,6 +99,14 @@ final class DevicesPanel extends JPanel {
             return on;
         }, now -> status.done(now ? "New phones and laptops now wait until you approve them here."
                 : "New phones and laptops can send entries as soon as they scan the QR code."));
+    }
+
+    private void setTeamEdits(boolean on) {
+        background.run("Could not change the setting", () -> {
+            console.choices().phonesEditTeamEntries(on);
+            return on;
+        }, now -> status.done(now ? "Phones can now edit every entry of the team (at their next sync)."
+                : "Phones can now edit only the entries they made. Laptops can still edit every entry."));
     }
 
     private void rename(DeviceRow d) {

@@ -94,8 +94,9 @@ final class MasterConsole {
         List<Device> devices = store.devices().all();
         UpstreamStatus upstream = api == null ? null : api.status();
         boolean approveNew = choices.approveNewDevices();
+        boolean teamEdits = choices.phonesEditTeamEntries();
         List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), joinUrl(),
-                System.currentTimeMillis() / 60_000, upstreamCounts(store), approveNew);
+                System.currentTimeMillis() / 60_000, upstreamCounts(store), approveNew, teamEdits);
         if (!force && change.equals(lastChange)) return Optional.empty();
         lastChange = change;
         EntryRows rows = rows(devices, upstream);
@@ -106,7 +107,7 @@ final class MasterConsole {
             if (!stored.entry().conflicts().isEmpty()) conflicts.addAll(rows.conflicts(stored));
         }
         return Optional.of(new MasterView(home(devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices),
-                approveNew));
+                approveNew, teamEdits));
     }
 
     Optional<EntryDetail> detail(String uuid) {

@@ -118,7 +118,7 @@ final class MasterWindow extends JPanel {
         if (stopped) return;
         home.show(view.home());
         entries.show(view.entries());
-        devices.show(view.devices(), view.home().devicesWaiting(), view.approveNewDevices());
+        devices.show(view.devices(), view.home().devicesWaiting(), view.approveNewDevices(), view.phonesEditTeamEntries());
         conflicts.show(view.conflicts());
         title(conflicts, "Conflicts", view.conflicts().size());
         title(devices, "Devices", view.home().devicesWaiting());

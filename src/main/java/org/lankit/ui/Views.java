@@ -49,6 +49,6 @@ final class Views {
 
     /** Everything the master's screens show that changes by itself; rebuilt when the kit changes. */
     record MasterView(Home home, List<EntryRow> entries, List<ConflictCard> conflicts, List<DeviceRow> devices,
-                      boolean approveNewDevices) {
+                      boolean approveNewDevices, boolean phonesEditTeamEntries) {
     }
 }

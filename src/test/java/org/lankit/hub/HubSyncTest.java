@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.app.KitChoices;
 import org.lankit.sync.Entry;
 import org.lankit.sync.HlcClock;
 import org.lankit.sync.LocalEdits;
@@ -121,6 +122,7 @@ class HubSyncTest {
 
     @Test
     void a_resolved_conflict_reaches_the_devices_with_the_chosen_value() throws Exception {
+        new KitChoices(master.store().settings()).phonesEditTeamEntries(true); // both phones edit Alice's entry
         PairedDevice alice = master.pair("Alice");
         PairedDevice bob = master.pair("Bob");
         Entry created = Entries.household(alice.clock(), "Grace", 4);

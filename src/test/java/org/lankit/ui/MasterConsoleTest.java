@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.app.KitChoices;
 import org.lankit.pairing.LanAddress;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Entry;
@@ -61,6 +62,7 @@ class MasterConsoleTest {
     void a_conflict_card_offers_each_value_and_the_pick_closes_it() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
             MasterConsole console = new MasterConsole(master.kit(), "127.0.0.1", null);
+            new KitChoices(master.store().settings()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
             PairedDevice ann = master.pair("Ann's phone");
             PairedDevice bo = master.pair("Bo's phone");
             Entry entry = Entries.household(ann.clock(), "Ann", 4);

@@ -21,10 +21,13 @@ import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.app.KitChoices;
 import org.lankit.app.Role;
+import org.lankit.hub.TeamEdits;
 import org.lankit.peer.MasterError;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
+import org.lankit.sync.LocalEdits;
 import org.lankit.sync.PushStatus;
 import org.lankit.testkit.ConflictingEdits;
 import org.lankit.testkit.Entries;
@@ -119,6 +122,31 @@ class MasterScreensTest {
     }
 
     @Test
+    void a_phone_may_edit_another_phones_entry_once_the_coordinator_ticks_the_box_on_the_devices_screen() throws Exception {
+        try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
+            PairedDevice ann = ui.pair("Ann's phone", "phone");
+            PairedDevice bo = ui.pair("Bo's phone", "phone");
+            Entry entry = Entries.household(ann.clock(), "Ann", 4);
+            ann.client().push(List.of(entry));
+            Entry edit = LocalEdits.edit(bo.client().pull(0, 10).entries().get(0), "village", TextNode.valueOf("Mbala"),
+                    bo.clock()).forPush();
+            assertThat(bo.client().push(List.of(edit)).results().get(0).status()).isEqualTo(PushStatus.REJECTED);
+
+            ui.window().tabbedPane("tabs").selectTab(2);
+            ui.window().checkBox("teamEdits").requireNotSelected().click();
+            until(() -> ui.kit().store().settings().get(TeamEdits.SETTING).orElse("").equals("true"),
+                    Duration.ofSeconds(10), "the team edits setting");
+
+            assertThat(bo.client().push(List.of(edit)).results().get(0).status()).isEqualTo(PushStatus.APPLIED);
+            assertThat(ui.kit().store().find(entry.uuid()).orElseThrow().entry().fields().get("village").value().asText())
+                    .isEqualTo("Mbala");
+            untilUi(() -> ui.window().label("status").text().startsWith("Phones can now edit every entry"),
+                    Duration.ofSeconds(10), "the status line");
+            ui.window().checkBox("teamEdits").requireSelected();
+        }
+    }
+
+    @Test
     void closing_with_a_phone_connected_asks_first_and_says_what_stops() throws Exception {
         PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none());
         try {
@@ -143,8 +171,12 @@ class MasterScreensTest {
         }
     }
 
-    /** Ann's phone enters "Ann"; Bo's phone, not having seen it, changes it to "Anna" later. */
+    /**
+     * Ann's phone enters "Ann"; Bo's phone, not having seen it, changes it to "Anna" later (the
+     * coordinator lets phones edit the team's entries).
+     */
     static Entry conflictOnRespondent(PanelHarness ui) throws Exception {
+        new KitChoices(ui.kit().store().settings()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
         PairedDevice ann = ui.pair("Ann's phone", "phone");
         PairedDevice bo = ui.pair("Bo's phone", "phone");
         Entry entry = Entries.household(ann.clock(), "Ann", 4);
