@@ -1,5 +1,6 @@
 package org.lankit.peer;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -119,7 +120,8 @@ public final class MasterClient {
             throw new IOException("interrupted", e);
         }
         if (response.statusCode() / 100 != 2) throw errorOf(response);
-        return JSON.readValue(response.body(), type);
+        // a newer master may say more than this client knows: what it knows still counts
+        return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(response.body());
     }
 
     private static MasterError errorOf(HttpResponse<byte[]> response) {
