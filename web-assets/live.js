@@ -12,9 +12,12 @@ export class LiveChannel {
   #wanted = false;
   #backoff = new Backoff();
 
-  /** url: () => socket URL; onSeq(seq); onOpen(); onDown(); onRefused(reason) when the token is refused. */
-  constructor({ url, onSeq, onOpen, onDown, onRefused }) {
-    Object.assign(this, { url, onSeq, onOpen, onDown, onRefused });
+  /**
+   * url: () => socket URL; onSeq(seq); onRefresh() when the forms or the coordinator's switches
+   * changed; onOpen(); onDown(); onRefused(reason) when the token is refused.
+   */
+  constructor({ url, onSeq, onRefresh, onOpen, onDown, onRefused }) {
+    Object.assign(this, { url, onSeq, onRefresh, onOpen, onDown, onRefused });
   }
 
   get connected() {
@@ -62,6 +65,7 @@ export class LiveChannel {
         return;
       }
       if (message?.type === 'seq' && Number.isFinite(message.seq)) this.onSeq(message.seq);
+      if (message?.type === 'refresh') this.onRefresh();
     };
     socket.onclose = (event) => {
       clearTimeout(timeout);

@@ -31,6 +31,7 @@ export class SyncLoop extends EventTarget {
     this.live = new LiveChannel({
       url: () => api.liveUrl(),
       onSeq: (seq) => { if (seq > this.lastSeq) this.trigger(); },
+      onRefresh: () => { this.#sessionFresh = false; this.trigger(); },
       onOpen: () => { this.#setReachable(true); this.trigger(); },
       onDown: () => { this.#sessionFresh = false; this.#setReachable(false); },
       onRefused: () => this.#unpaired(),
@@ -106,7 +107,10 @@ export class SyncLoop extends EventTarget {
     if (pushError) throw pushError;
   }
 
-  /** Once per connection: the team's name and the forms; a different master starts the feed over. */
+  /**
+   * Once per connection, and again when the master says its forms changed: the team's name and
+   * the forms; a different master starts the feed over.
+   */
   async #refreshSession() {
     const info = await this.api.info();
     const knownMaster = await this.store.getMeta('masterId');

@@ -79,6 +79,10 @@ public final class Hub implements AutoCloseable {
             cfg.routes.get("/join", Hub::serveApp);
         });
         store.onSeqAdvanced(live::announce);
+        store.forms().onSaved(live::refresh);
+        store.settings().onChanged(name -> {
+            if (TeamEdits.SETTING.equals(name)) live.refresh();
+        });
         app.start(config.host(), config.port());
         return new Hub(app, live, push);
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /sync/live}: tells every connected device the master's new sequence number as soon as a
- * change commits, so devices pull at once instead of polling. The token comes as the
+ * change commits, so devices pull at once instead of polling; and {@code refresh} when the forms
+ * or a coordinator's switch that devices follow changed, so they read those again. The token comes as the
  * {@code token} query parameter or as a first message {@code {"type":"auth","token":"..."}}.
  */
 final class LiveSocket implements AutoCloseable {
@@ -59,8 +60,17 @@ final class LiveSocket implements AutoCloseable {
 
     /** Announces the new sequence number to every device (asynchronously: pushes never wait on sockets). */
     void announce(long seq) {
+        sendToAll("seq", seq);
+    }
+
+    /** Tells every device to fetch the forms and the coordinator's switches again. */
+    void refresh() {
+        sendToAll("refresh", currentSeq.getAsLong());
+    }
+
+    private void sendToAll(String type, long seq) {
         sender.execute(() -> {
-            String text = message(seq);
+            String text = message(type, seq);
             for (WsContext ctx : devices) {
                 try {
                     ctx.send(text);
@@ -81,12 +91,12 @@ final class LiveSocket implements AutoCloseable {
             return;
         }
         devices.add(ctx);
-        ctx.send(message(currentSeq.getAsLong()));
+        ctx.send(message("seq", currentSeq.getAsLong()));
     }
 
-    private static String message(long seq) {
+    private static String message(String type, long seq) {
         try {
-            return Json.MAPPER.writeValueAsString(new LiveMessage("seq", seq));
+            return Json.MAPPER.writeValueAsString(new LiveMessage(type, seq));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

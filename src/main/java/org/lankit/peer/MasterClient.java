@@ -90,10 +90,15 @@ public final class MasterClient {
 
     /** Opens the live socket; {@code onSeq} gets every sequence number the master announces. */
     public CompletableFuture<WebSocket> live(LongConsumer onSeq, Runnable onClosed) {
+        return live(onSeq, () -> { }, onClosed);
+    }
+
+    /** As above; {@code onRefresh} runs when the master says its forms or the coordinator's switches changed. */
+    public CompletableFuture<WebSocket> live(LongConsumer onSeq, Runnable onRefresh, Runnable onClosed) {
         String wsBase = base.toString().replaceFirst("^http", "ws");
         return http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(wsBase + "/api/v1/sync/live?token=" + token), new LiveListener(onSeq, onClosed));
+                .buildAsync(URI.create(wsBase + "/api/v1/sync/live?token=" + token), new LiveListener(onSeq, onRefresh, onClosed));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -150,11 +155,13 @@ public final class MasterClient {
     /** Collects text frames and hands each announced seq on. */
     private static final class LiveListener implements WebSocket.Listener {
         private final LongConsumer onSeq;
+        private final Runnable onRefresh;
         private final Runnable onClosed;
         private final StringBuilder partial = new StringBuilder();
 
-        LiveListener(LongConsumer onSeq, Runnable onClosed) {
+        LiveListener(LongConsumer onSeq, Runnable onRefresh, Runnable onClosed) {
             this.onSeq = onSeq;
+            this.onRefresh = onRefresh;
             this.onClosed = onClosed;
         }
 
@@ -166,7 +173,9 @@ public final class MasterClient {
                 partial.setLength(0);
                 try {
                     JsonNode msg = JSON.readTree(text);
-                    if ("seq".equals(msg.path("type").asText())) onSeq.accept(msg.path("seq").asLong());
+                    String type = msg.path("type").asText();
+                    if ("seq".equals(type)) onSeq.accept(msg.path("seq").asLong());
+                    if ("refresh".equals(type)) onRefresh.run();
                 } catch (IOException ignored) {
                     // not an announcement: nothing to do
                 }

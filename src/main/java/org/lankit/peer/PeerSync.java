@@ -141,7 +141,7 @@ public final class PeerSync implements AutoCloseable {
             store.settings().put(CHECKPOINT, "0");
         }
         try {
-            live = master.live(this::announced, this::liveClosed).get(10, TimeUnit.SECONDS);
+            live = master.live(this::announced, this::requestSync, this::liveClosed).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the master's live connection did not open", e);
         }
@@ -150,9 +150,9 @@ public final class PeerSync implements AutoCloseable {
     }
 
     /**
-     * Takes the master's forms this laptop does not have yet. Asked every round, not only on
-     * connecting: a form the coordinator adds sends no live announcement, so it arrives with the
-     * next round (a save, anyone's change, or the 30-second tick).
+     * Takes the master's forms this laptop does not have yet. Asked every round: the master's live
+     * "refresh" starts one as soon as the coordinator adds a form, and any later round catches up
+     * on an announcement missed while the socket was down.
      */
     public void refreshForms() throws IOException {
         for (Form form : master.forms()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Form;
@@ -17,6 +18,7 @@ public final class FormCatalog {
 
     private final Box<FormRecord> box;
     private final LongSupplier clock;
+    private final List<Runnable> savedListeners = new CopyOnWriteArrayList<>();
 
     FormCatalog(Box<FormRecord> box, LongSupplier clock) {
         this.box = box;
@@ -38,6 +40,12 @@ public final class FormCatalog {
         r.json = RecordCodec.write(form);
         r.createdAt = clock.getAsLong();
         box.put(r);
+        savedListeners.forEach(Runnable::run);
+    }
+
+    /** Called after each form version is saved (the hub tells devices to fetch the forms again). */
+    public void onSaved(Runnable listener) {
+        savedListeners.add(listener);
     }
 
     public List<Form> latest() {

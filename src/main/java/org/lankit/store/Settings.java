@@ -3,12 +3,16 @@ package org.lankit.store;
 import io.objectbox.Box;
 import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Named settings of this device, each stored durably at once. */
 public final class Settings {
 
     private final Box<SettingRecord> box;
+    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     Settings(Box<SettingRecord> box) {
         this.box = box;
@@ -33,6 +37,12 @@ public final class Settings {
             r.value = value;
             box.put(r);
         });
+        changeListeners.forEach(l -> l.accept(name));
+    }
+
+    /** Called with the setting's name after each put (the hub tells devices when a switch they follow flips). */
+    public void onChanged(Consumer<String> listener) {
+        changeListeners.add(listener);
     }
 
     public void remove(String name) {

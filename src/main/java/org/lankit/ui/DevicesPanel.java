@@ -105,7 +105,7 @@ final class DevicesPanel extends JPanel {
         background.run("Could not change the setting", () -> {
             console.choices().phonesEditTeamEntries(on);
             return on;
-        }, now -> status.done(now ? "Phones can now edit every entry of the team (at their next sync)."
+        }, now -> status.done(now ? "Phones can now edit every entry of the team."
                 : "Phones can now edit only the entries they made. Laptops can still edit every entry."));
     }
 

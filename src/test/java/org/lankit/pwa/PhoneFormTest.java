@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,20 @@ class PhoneFormTest extends PhoneTestBase {
         assertThat(errorOf(app, "Household size")).isHidden();
         app.openEntries();
         assertThat(app.badge("Grace")).hasText("Synced");
+        app.assertNoScriptErrors();
+    }
+
+    @Test
+    void a_form_the_coordinator_adds_while_the_phone_is_open_can_be_chosen_at_once_without_a_reload() {
+        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.page.locator("#form-picker-field")).isHidden();
+
+        master.store().forms().save(INVENTORY);
+
+        assertThat(app.page.locator("#form-picker-field")).isVisible();
+        app.page.locator("#form-picker").selectOption(new SelectOption().setLabel("Inventory"));
+        assertThat(app.field("Item name")).isVisible();
         app.assertNoScriptErrors();
     }
 

@@ -154,8 +154,8 @@ class ClientFormsTest {
             more.add(FormField.of("phone", "Phone number", FieldType.TEXT, false));
             master.store().forms().save(new Form(DefaultForm.ID, 2, household.title(), more));
 
-            // no entry moves: only the client's periodic sync (every 30 s) can bring the forms
-            untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(45), "the new form in the picker");
+            // no entry moves: the master's live "refresh" brings the forms at once
+            untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(10), "the new form in the picker");
             until(() -> shown(ui, "answer-phone"),
                     Duration.ofSeconds(5), "the household form's new question");
             assertThat(ui.window().comboBox("formPicker").selectedItem()).isEqualTo("Household visit");
