@@ -5,6 +5,7 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.event.KeyEvent;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -23,6 +24,7 @@ final class HomePanel extends JPanel {
     private final QrView qr = new QrView();
     private final JTextField url = new JTextField();
     private final JLabel code = new JLabel(" ", SwingConstants.CENTER);
+    private final JPanel joinHelp = joinHelp(Words.joinHelp(System.getProperty("os.name", "")));
     private final JLabel team = Theme.scale(new JLabel(" "), 1.6f, Font.BOLD);
     private final JLabel phones = line("phonesLine");
     private final JLabel laptops = line("laptopsLine");
@@ -51,10 +53,11 @@ final class HomePanel extends JPanel {
         Theme.scale(url, 1.3f, Font.PLAIN);
         add(url, c);
         add(code, c);
+        add(joinHelp, c);
 
         c.gridx = 1;
         c.gridy = 0;
-        c.gridheight = 4;
+        c.gridheight = 5;
         c.weightx = 0.4;
         c.insets = new Insets(0, 0, 0, 0);
         add(statusColumn(console, background, status, showTab), c);
@@ -67,6 +70,8 @@ final class HomePanel extends JPanel {
         if (!home.joinUrl().equals(url.getText())) url.setText(home.joinUrl());
         code.setText("Laptops join with this address and the code " + home.joinCode());
         team.setText(home.teamName());
+        // once one device got in, the network works: the hint would only be noise
+        joinHelp.setVisible(home.phonesJoined() + home.laptopsJoined() == 0);
         phones.setText("Phones connected: " + home.phonesConnected() + " of " + home.phonesJoined());
         laptops.setText("Laptops connected: " + home.laptopsConnected() + " of " + home.laptopsJoined());
         entries.setText("Entries today: " + home.entriesToday() + "  (" + home.entriesTotal() + " in all)");
@@ -106,6 +111,19 @@ final class HomePanel extends JPanel {
         renew.setAlignmentX(LEFT_ALIGNMENT);
         column.add(renew);
         return column;
+    }
+
+    private static JPanel joinHelp(List<String> lines) {
+        JPanel help = new JPanel();
+        help.setName("joinHelp");
+        help.setLayout(new BoxLayout(help, BoxLayout.Y_AXIS));
+        for (String text : lines) {
+            JLabel l = new JLabel(text);
+            l.setForeground(Theme.muted());
+            l.setAlignmentX(CENTER_ALIGNMENT);
+            help.add(l);
+        }
+        return help;
     }
 
     private static JLabel line(String name) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.lankit.store.UpstreamState;
 import org.lankit.sync.Hlc;
@@ -62,6 +64,18 @@ final class Words {
             default:
                 return apiSetUp ? "Waiting to be sent" : "Not sent (API not set up)";
         }
+    }
+
+    /**
+     * What to check when a phone cannot open the join page, line by line (short lines: a wrapping
+     * HTML label makes the home screen's layout slow), for the operating system named {@code osName}.
+     */
+    static List<String> joinHelp(String osName) {
+        List<String> lines = new ArrayList<>(List.of("Page does not open on the phone?",
+                "Connect the phone to the same WiFi as this laptop (not a guest WiFi)."));
+        if (osName.startsWith("Windows")) lines.add("If Windows asked about the firewall, choose Allow.");
+        if (osName.startsWith("Mac")) lines.add("If macOS asked to accept incoming connections, choose Allow.");
+        return lines;
     }
 
     static String plural(long n, String one, String many) {

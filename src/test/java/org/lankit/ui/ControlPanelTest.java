@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.swing.JPanel;
 import javax.swing.JTable;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.JTableFixture;
@@ -68,7 +69,13 @@ class ControlPanelTest {
             assertThat(Json.MAPPER.readTree(info.body()).path("deviceId").asText()).isEqualTo(ui.kit().identity().deviceId());
             assertThat(new KitChoices(ui.kit().store().settings()).role()).contains(Role.MASTER);
             ui.window().label("phonesLine").requireText("Phones connected: 0 of 0");
+            ui.window().panel("joinHelp").requireVisible();
             ui.screenshot("1-home");
+
+            ui.pair("First phone", "phone");
+            untilUi(() -> !ui.window().robot().finder().findByName(ui.window().target(), "joinHelp", JPanel.class, false).isVisible(),
+                    Duration.ofSeconds(10),
+                    "the network hint gone once a phone joined");
         }
     }
 
