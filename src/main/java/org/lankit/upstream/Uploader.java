@@ -270,11 +270,12 @@ public final class Uploader implements AutoCloseable {
             boolean stillOffline = phase.state() == UploaderStatus.State.OFFLINE;
             boolean offline = Failures.isUnreachable(cause)
                     || stillOffline && Failures.unwrap(cause) instanceof CircuitBreakerOpenException;
-            phase = new Phase(offline ? UploaderStatus.State.OFFLINE : UploaderStatus.State.BACKING_OFF,
-                    System.currentTimeMillis() + delay.toMillis());
+            // the reason before the phase: status() reads the phase first, so it never shows "backing off" without why
             if (!(Failures.unwrap(cause) instanceof CircuitBreakerOpenException)) {
                 waitingBecause = Failures.describe(cause, target);
             }
+            phase = new Phase(offline ? UploaderStatus.State.OFFLINE : UploaderStatus.State.BACKING_OFF,
+                    System.currentTimeMillis() + delay.toMillis());
             LOG.debug("next try in {} ms: {}", delay.toMillis(), waitingBecause);
         }
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.assertj.swing.core.matcher.JButtonMatcher;
+import javax.swing.SwingUtilities;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.JFileChooserFixture;
 import org.assertj.swing.timing.Timeout;
@@ -107,8 +107,9 @@ class EngineScreensTest {
 
             ui.window().button("restoreBackup").click();
             JFileChooserFixture chooser = ui.window().fileChooser(Timeout.timeout(5000));
+            untilUi(() -> SwingUtilities.getWindowAncestor(chooser.target()).isActive(), Duration.ofSeconds(5), "the file chooser to have the focus");
             chooser.selectFile(zips.get(0).toFile()).approve();
-            ui.window().optionPane(Timeout.timeout(5000)).button(JButtonMatcher.withText("Restore")).click();
+            ui.answer("Restore");
             untilUi(() -> status(ui).startsWith("Restored "), Duration.ofSeconds(15), "the restore");
             assertThat(status(ui)).contains("0 new, 0 updated, 1 unchanged");
         }

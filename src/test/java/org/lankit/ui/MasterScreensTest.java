@@ -12,7 +12,6 @@ import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.assertj.swing.core.matcher.JButtonMatcher;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
@@ -158,12 +157,12 @@ class MasterScreensTest {
                     .contains("1 phone or laptop is connected")
                     .contains("cannot send entries here")
                     .contains("sending entries to the team's API stops");
-            ask.button(JButtonMatcher.withText("Keep it running")).click();
+            PanelHarness.answer(ask, "Keep it running");
             assertThat(onUi(() -> ui.panel().frame().isShowing())).isTrue();
             assertThat(phone.client().info().deviceId()).isEqualTo(ui.kit().identity().deviceId());
 
             ui.window().close();
-            ui.window().optionPane(Timeout.timeout(5000)).button(JButtonMatcher.withText("Close Lankit")).click();
+            ui.answer("Close Lankit");
             assertThat(ui.awaitExit()).isTrue();
             assertThatThrownBy(() -> phone.client().info()).isInstanceOf(java.io.IOException.class);
         } finally {

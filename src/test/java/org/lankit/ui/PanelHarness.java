@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Window;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,10 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import org.assertj.swing.core.matcher.JButtonMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.timing.Timeout;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Role;
@@ -108,6 +113,23 @@ final class PanelHarness implements AutoCloseable {
             }
         }
         throw new AssertionError("gave up after " + limit.toMillis() + " ms waiting for " + what);
+    }
+
+    /**
+     * Answers the question dialog the window shows by clicking {@code buttonText}, the way a person
+     * does: once the dialog has the focus (a click on a dialog still being mapped can be lost under
+     * load), and then waits until the dialog is gone.
+     */
+    void answer(String buttonText) {
+        JOptionPaneFixture ask = window().optionPane(Timeout.timeout(5000));
+        answer(ask, buttonText);
+    }
+
+    static void answer(JOptionPaneFixture ask, String buttonText) {
+        Window dialog = SwingUtilities.getWindowAncestor(ask.target());
+        untilUi(dialog::isActive, Duration.ofSeconds(5), "the question to have the focus");
+        ask.button(JButtonMatcher.withText(buttonText)).click();
+        untilUi(() -> !dialog.isShowing(), Duration.ofSeconds(5), "the question to close after " + buttonText);
     }
 
     static void untilUi(BooleanSupplier condition, Duration limit, String what) {
