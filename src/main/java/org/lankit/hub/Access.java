@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.lankit.pairing.Tokens;
 import org.lankit.store.Device;
 import org.lankit.store.DeviceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may call what: only the local network, only paired devices with a valid token on protected
@@ -14,6 +16,7 @@ import org.lankit.store.DeviceRegistry;
  */
 final class Access {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Access.class);
     static final String DEVICE = "lankit.device";
     /** Last-seen times are written at most this often per device: enough for "connected now". */
     private static final long SEEN_STEP_MS = 30_000;
@@ -77,7 +80,13 @@ final class Access {
 
     private Device seen(Device device) {
         long now = System.currentTimeMillis();
-        if (now - device.lastSeen() >= SEEN_STEP_MS) devices.touch(device.deviceId(), now);
+        if (now - device.lastSeen() < SEEN_STEP_MS) return device;
+        try {
+            devices.touch(device.deviceId(), now);
+        } catch (RuntimeException notWritten) {
+            // "last seen" is for the panel only: a full disk must not stop a device from pulling
+            LOG.warn("could not note that device {} was seen: {}", device.deviceId(), notWritten.getMessage());
+        }
         return device;
     }
 

@@ -74,6 +74,26 @@ class DiskFullTest {
         }
     }
 
+    @Test
+    void a_full_master_still_lets_devices_pull_what_it_has() throws Exception {
+        KitStore store = KitStore.open(masterDir, System::currentTimeMillis, TINY_KB);
+        try (MasterKit kit = MasterKit.start(store, options(0), HUB.withAddress("127.0.0.1", 0))) {
+            String url = "http://127.0.0.1:" + kit.hub().port();
+            PairedDevice filler = pair(url);
+            PairedDevice reader = pair(url);
+            filler.client().push(batch(filler, 1, 0));
+            // long unseen, so its next request is one the master wants to note as "seen"
+            store.devices().touch(reader.deviceId(), 1);
+            assertThat(fillUp(store, filler, 50, 1_900)).isNotNull();
+            assertThat(fillUp(store, filler, 1, 0)).isNotNull();
+
+            assertThat(reader.client().pull(0, 10).entries()).hasSize(10);
+            assertThat(reader.client().status().entries()).isEqualTo(store.entryCount());
+        } finally {
+            store.close();
+        }
+    }
+
     private static KitOptions options(int port) {
         return new KitOptions(true, null, port, null, "Full team", RunningMaster.JOIN_CODE, null, null, null).withBind("127.0.0.1");
     }

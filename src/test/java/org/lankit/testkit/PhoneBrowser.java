@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Paths;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class PhoneBrowser implements AutoCloseable {
 
     /** {@code args} are extra Chromium switches, e.g. host resolver rules. */
     public static PhoneBrowser launch(List<String> args) {
+        // page assertions end as soon as the page shows what is expected; the bound only matters on a busy machine
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {

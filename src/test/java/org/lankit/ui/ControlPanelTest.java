@@ -117,12 +117,12 @@ class ControlPanelTest {
                 return null;
             });
             untilUi(() -> "Sent to the API".equals(table.target().getValueAt(rowOf(table.target(), "Ann's phone"), 4)),
-                    Duration.ofSeconds(3), "the API status to change");
+                    Duration.ofSeconds(10), "the API status to change");
 
             ui.window().textBox("search").enterText("nobody-by-this-name");
-            untilUi(() -> table.target().getRowCount() == 0, Duration.ofSeconds(2), "the search to hide the entry");
+            untilUi(() -> table.target().getRowCount() == 0, Duration.ofSeconds(10), "the search to hide the entry");
             ui.window().textBox("search").deleteText();
-            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(2), "the entry to come back");
+            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the entry to come back");
             ui.window().tabbedPane("tabs").selectTab(0);
             ui.window().label("entriesLine").requireText("Entries today: 1  (1 in all)");
         }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javax.swing.SwingUtilities;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.JFileChooserFixture;
 import org.assertj.swing.timing.Timeout;
@@ -107,8 +106,12 @@ class EngineScreensTest {
 
             ui.window().button("restoreBackup").click();
             JFileChooserFixture chooser = ui.window().fileChooser(Timeout.timeout(5000));
-            untilUi(() -> SwingUtilities.getWindowAncestor(chooser.target()).isActive(), Duration.ofSeconds(5), "the file chooser to have the focus");
-            chooser.selectFile(zips.get(0).toFile()).approve();
+            // chosen through Swing, like the answer below: synthetic clicks on fresh dialogs can be lost under load
+            onUi(() -> {
+                chooser.target().setSelectedFile(zips.get(0).toFile());
+                chooser.target().approveSelection();
+                return null;
+            });
             ui.answer("Restore");
             untilUi(() -> status(ui).startsWith("Restored "), Duration.ofSeconds(15), "the restore");
             assertThat(status(ui)).contains("0 new, 0 updated, 1 unchanged");

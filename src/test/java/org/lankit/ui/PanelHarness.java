@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import javax.swing.JButton;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.assertj.swing.core.matcher.JButtonMatcher;
@@ -116,19 +117,21 @@ final class PanelHarness implements AutoCloseable {
     }
 
     /**
-     * Answers the question dialog the window shows by clicking {@code buttonText}, the way a person
-     * does: once the dialog has the focus (a click on a dialog still being mapped can be lost under
-     * load), and then waits until the dialog is gone.
+     * Answers the question dialog the window shows with its {@code buttonText} button, and waits
+     * until the dialog is gone. The button is pressed through Swing, not with a synthetic mouse
+     * click: under a loaded Xvfb such clicks on a just-opened modal dialog were sometimes lost.
      */
     void answer(String buttonText) {
-        JOptionPaneFixture ask = window().optionPane(Timeout.timeout(5000));
-        answer(ask, buttonText);
+        answer(window().optionPane(Timeout.timeout(5000)), buttonText);
     }
 
     static void answer(JOptionPaneFixture ask, String buttonText) {
         Window dialog = SwingUtilities.getWindowAncestor(ask.target());
-        untilUi(dialog::isActive, Duration.ofSeconds(5), "the question to have the focus");
-        ask.button(JButtonMatcher.withText(buttonText)).click();
+        JButton button = ask.button(JButtonMatcher.withText(buttonText)).target();
+        onUi(() -> {
+            button.doClick();
+            return null;
+        });
         untilUi(() -> !dialog.isShowing(), Duration.ofSeconds(5), "the question to close after " + buttonText);
     }
 

@@ -80,17 +80,17 @@ class ScreensTest {
             for (int i = 0; i < SCREENS.length; i++) {
                 ui.window().tabbedPane("tabs").selectTab(i);
                 if (i == 0) {
-                    untilUi(() -> ui.window().button("devicesLink").target().isShowing(), Duration.ofSeconds(3), "the waiting phone");
+                    untilUi(() -> ui.window().button("devicesLink").target().isShowing(), Duration.ofSeconds(10), "the waiting phone");
                 }
                 if (i == 1) {
-                    untilUi(() -> ui.window().table("entriesTable").target().getRowCount() == 4, Duration.ofSeconds(3), "4 entries");
+                    untilUi(() -> ui.window().table("entriesTable").target().getRowCount() == 4, Duration.ofSeconds(10), "4 entries");
                 }
                 if (i == 3) {
                     untilUi(() -> !ui.window().robot().finder().findAll(c -> "keep-0-1".equals(c.getName())).isEmpty(),
-                            Duration.ofSeconds(3), "the conflict");
+                            Duration.ofSeconds(10), "the conflict");
                 }
                 if (i == 4) {
-                    untilUi(() -> ui.window().table("questionsTable").target().getRowCount() == 6, Duration.ofSeconds(3), "the form");
+                    untilUi(() -> ui.window().table("questionsTable").target().getRowCount() == 6, Duration.ofSeconds(10), "the form");
                 }
                 Thread.sleep(300);
                 ui.screenshot(theme + "-" + (i + 1) + "-" + SCREENS[i]);
