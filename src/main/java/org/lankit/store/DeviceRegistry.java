@@ -25,7 +25,7 @@ public final class DeviceRegistry {
         r.pairedAt = device.pairedAt();
         r.lastSeen = device.lastSeen();
         r.tokenHash = tokenHash;
-        box.put(r);
+        FailedCommits.write(box.getStore(), () -> box.put(r));
     }
 
     public Optional<Device> byTokenHash(String tokenHash) {
@@ -66,7 +66,7 @@ public final class DeviceRegistry {
         DeviceRecord r = record(deviceId);
         if (r == null) throw new IllegalArgumentException("no device " + deviceId);
         change.accept(r);
-        box.put(r);
+        FailedCommits.write(box.getStore(), () -> box.put(r));
     }
 
     private DeviceRecord record(String deviceId) {

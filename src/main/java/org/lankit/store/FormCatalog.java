@@ -39,7 +39,7 @@ public final class FormCatalog {
         r.version = form.version();
         r.json = RecordCodec.write(form);
         r.createdAt = clock.getAsLong();
-        box.put(r);
+        FailedCommits.write(box.getStore(), () -> box.put(r));
         savedListeners.forEach(Runnable::run);
     }
 

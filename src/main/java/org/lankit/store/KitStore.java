@@ -24,8 +24,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.lankit.sync.Entry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * This device's database: one ObjectBox store in {@code <data folder>/db}, locked against a
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * which is also where the master's sequence numbers are handed out. Thread-safe.
  */
 public final class KitStore implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(KitStore.class);
 
     private static final String LAST_SEQ = "lastSeq";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
@@ -139,7 +135,7 @@ public final class KitStore implements AutoCloseable {
                 advanced = writer.seqAdvanced();
                 committedSeq = writer.lastSeq();
             } catch (DbException e) {
-                recoverThreadAfterFailedCommit();
+                FailedCommits.recoverThread(boxStore);
                 throw StoreFull.explain(e, dataDir);
             } catch (RuntimeException e) {
                 throw e;
@@ -210,20 +206,6 @@ public final class KitStore implements AutoCloseable {
     public List<StoredEntry> locallyRejected(int limit) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_REJECTED)).build()) {
             return q.find(0, limit).stream().map(RecordCodec::entry).toList();
-        }
-    }
-
-    /**
-     * After ObjectBox refused a commit (a full disk), the next read transaction on the same thread
-     * fails ("another read transaction is still active on this thread") until that thread completes
-     * a write transaction. Server threads are reused, so one is completed here at once: an empty
-     * one, which needs no room.
-     */
-    private void recoverThreadAfterFailedCommit() {
-        try {
-            boxStore.runInTx(() -> { });
-        } catch (RuntimeException stillFailing) {
-            LOG.warn("the store could not recover this thread after a refused write: {}", stillFailing.getMessage());
         }
     }
 

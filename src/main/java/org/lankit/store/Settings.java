@@ -28,7 +28,7 @@ public final class Settings {
      * thread and before it by another would deadlock.
      */
     public void put(String name, String value) {
-        box.getStore().runInTx(() -> {
+        FailedCommits.write(box.getStore(), () -> {
             SettingRecord r = record(name);
             if (r == null) {
                 r = new SettingRecord();
@@ -46,7 +46,7 @@ public final class Settings {
     }
 
     public void remove(String name) {
-        box.getStore().runInTx(() -> {
+        FailedCommits.write(box.getStore(), () -> {
             SettingRecord r = record(name);
             if (r != null) box.remove(r);
         });
