@@ -36,7 +36,7 @@ class RetentionSettingTest {
         try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
             Settings settings = ui.kit().store().settings();
             ui.window().tabbedPane("tabs").selectTab("Backup");
-            untilUi(() -> ui.window().robot().finder().findAll(c -> c instanceof JLabel l && l.getText() != null
+            untilUi(() -> ui.window().robot().finder().findAll(ui.window().target(), c -> c instanceof JLabel l && l.getText() != null
                     && l.getText().startsWith("Empty keeps everything. Applies to phones and client laptops too")).size() == 1,
                     WAIT, "the retention hint");
 
