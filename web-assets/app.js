@@ -90,8 +90,15 @@ async function startApp(store, device) {
       onRetry: (uuid) => store.updateAll([uuid], (r) => r && { ...r, status: 'waiting', error: null }).then(() => sync.trigger()),
       onDiscard: (uuid) => store.updateAll([uuid], (r) => r && discardLocal(r)),
     });
+    const retention = await store.getMeta('retention');
+    const removed = retention?.removed > 0;
     $('entry-count').textContent = String(count);
-    $('empty-list').hidden = count > 0;
+    $('empty-list').hidden = count > 0 || removed;
+    $('retention-note').hidden = !removed;
+    if (removed) {
+      const days = retention.days === 1 ? '1 day' : `${retention.days} days`;
+      $('retention-note').textContent = `Older entries the master holds were removed from this phone after ${days}.`;
+    }
     renderBanner($('banner'), { reachable: sync.reachable, records: ui.records });
   }
 
@@ -107,6 +114,7 @@ async function startApp(store, device) {
     const form = record && ui.forms.find((f) => f.id === record.formId);
     if (!form) return;
     ui.editing = uuid;
+    sync.inUse = uuid;
     ui.seen = editSnapshot(record);
     ui.formId = form.id;
     say('');
@@ -118,6 +126,7 @@ async function startApp(store, device) {
 
   function endEdit() {
     ui.editing = null;
+    sync.inUse = null;
     entryForm.form = null;
     renderForms();
   }

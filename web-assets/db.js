@@ -82,6 +82,22 @@ export class LocalStore extends EventTarget {
   }
 
   /**
+   * Deletes, in one transaction, every record `test(record)` accepts, and adds their number to
+   * the tally kept under the meta key `tallyKey` (`{ removed, ...details }`). Resolves to that number.
+   */
+  removeWhere(test, tallyKey, details = {}) {
+    return this.#inTransaction('readwrite', async ({ meta, entries }) => {
+      const gone = (await done(entries.getAll())).filter(test);
+      for (const record of gone) entries.delete(record.uuid);
+      if (gone.length > 0) {
+        const before = (await done(meta.get(tallyKey))) ?? { removed: 0 };
+        meta.put({ ...before, ...details, removed: before.removed + gone.length }, tallyKey);
+      }
+      return gone.length;
+    });
+  }
+
+  /**
    * Read-modify-write of many records in one transaction: `change(record or undefined, key)`
    * returns the new record, or a falsy value to leave it as it is. `metaValues` may be a
    * function, called after the changes (e.g. for the clock they advanced). Resolves to the

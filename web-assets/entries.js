@@ -6,6 +6,9 @@
 //            master: { fields: {name: {value, hlc, by}}, deleted, seq, conflicts } | null,
 //            local: {name: {value, hlc, by, base}}, status: waiting|syncing|synced|failed, error }
 
+import { parseHlc } from './clock.js';
+
+const DAY_MS = 86400000;
 const isEmpty = (o) => Object.keys(o).length === 0;
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -135,6 +138,21 @@ export function applyPulled(record, entry) {
     ...start, formVersion: Math.max(start.formVersion, entry.formVersion ?? 0), master, local, status,
     error: status === 'synced' ? null : start.error,
   };
+}
+
+/**
+ * The team's retention: whether this phone may drop its copy of an entry. Only a copy holding
+ * nothing of this phone's alone may go (no edit waiting, being sent or refused, no open conflict)
+ * that nobody changed for `days` (its newest clock is older than `nowMs` minus the days). The
+ * master still holds it; if it changes there, the changes feed brings it back.
+ */
+export function mayDropCopy(record, nowMs, days) {
+  if (!(days >= 1) || !record.master || record.status !== 'synced' || !isEmpty(record.local)) return false;
+  if ((record.master.conflicts ?? []).length > 0) return false;
+  const clocks = Object.values(record.master.fields ?? {}).map((v) => v.hlc);
+  if (record.master.deleted) clocks.push(record.master.deleted.hlc);
+  const newest = parseHlc(clocks.reduce((a, b) => (b > a ? b : a), ''));
+  return newest !== null && newest.wall < nowMs - days * DAY_MS;
 }
 
 /** Drops the edits the master refused, back to its state (e.g. a change it did not allow). */

@@ -1,11 +1,11 @@
 // The sync loop, as named steps: (once per connection) info and forms → the coordinator's current
 // choices → push pending entries in batches → pull the changes feed since the checkpoint → apply
-// and store the checkpoint in the same transaction. One run at a time; retried with backoff while
-// the master is unreachable.
+// and store the checkpoint in the same transaction → the team's retention. One run at a time;
+// retried with backoff while the master is unreachable.
 
 import { ApiError, Unreachable } from './api.js';
 import { Backoff } from './backoff.js';
-import { applyPulled, applyResult, isPending, sentClocks, toWire } from './entries.js';
+import { applyPulled, applyResult, isPending, mayDropCopy, sentClocks, toWire } from './entries.js';
 import { LiveChannel } from './live.js';
 
 const PUSH_BATCH = 50;
@@ -28,6 +28,9 @@ export class SyncLoop extends EventTarget {
     this.reachable = null;
     this.lastSeq = 0;
     this.teamEdits = false;
+    this.retentionDays = null;
+    // the entry open in the form: retention leaves it alone until the form is closed
+    this.inUse = null;
     this.live = new LiveChannel({
       url: () => api.liveUrl(),
       onSeq: (seq) => { if (seq > this.lastSeq) this.trigger(); },
@@ -104,6 +107,7 @@ export class SyncLoop extends EventTarget {
       pushError = e;
     }
     await this.#pull();
+    await this.#applyRetention();
     if (pushError) throw pushError;
   }
 
@@ -124,9 +128,14 @@ export class SyncLoop extends EventTarget {
     this.dispatchEvent(new CustomEvent('session', { detail: { info, forms } }));
   }
 
-  /** Every run, since the coordinator may flip a switch at any time: may this phone edit others' entries? */
+  /**
+   * Every run, since the coordinator may change them at any time: may this phone edit others'
+   * entries, and after how many days do settled entries leave the phone (absent: never)?
+   */
   async #readChoices() {
-    const teamEdits = (await this.api.status()).phonesEditTeamEntries === true;
+    const status = await this.api.status();
+    this.retentionDays = Number.isInteger(status.retentionDays) && status.retentionDays > 0 ? status.retentionDays : null;
+    const teamEdits = status.phonesEditTeamEntries === true;
     if (teamEdits === this.teamEdits) return;
     this.teamEdits = teamEdits;
     await this.store.setMeta('teamEdits', teamEdits);
@@ -174,6 +183,14 @@ export class SyncLoop extends EventTarget {
       this.lastSeq = answer.lastSeq;
       if (!answer.more || answer.entries.length === 0) return;
     }
+  }
+
+  /** Drops the copies the master holds that nobody changed for the team's days; the checkpoint stays. */
+  async #applyRetention() {
+    const days = this.retentionDays;
+    if (!days) return;
+    const now = this.clock.physicalNow();
+    await this.store.removeWhere((r) => r.uuid !== this.inUse && mayDropCopy(r, now, days), 'retention', { days });
   }
 
   #failed(error) {

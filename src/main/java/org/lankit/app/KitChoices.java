@@ -1,6 +1,7 @@
 package org.lankit.app;
 
 import java.util.Optional;
+import org.lankit.backup.BackupSettings;
 import org.lankit.hub.PairingService;
 import org.lankit.hub.TeamEdits;
 import org.lankit.store.Settings;
@@ -98,5 +99,20 @@ public final class KitChoices {
 
     public void phonesEditTeamEntries(boolean on) {
         new TeamEdits(settings).allowPhones(on);
+    }
+
+    /** Days after which settled, unchanged entries are removed (master, phones, laptops); empty: keep all. */
+    public Optional<Integer> retentionDays() {
+        return Optional.ofNullable(BackupSettings.retentionDays(settings));
+    }
+
+    /** {@code null} turns retention off; connected phones and laptops hear of the change at once. */
+    public void retentionDays(Integer days) {
+        if (days != null && days < 1) throw new IllegalArgumentException("retention needs at least one day");
+        if (days == null) {
+            settings.remove(BackupSettings.RETENTION_DAYS);
+        } else {
+            settings.put(BackupSettings.RETENTION_DAYS, Integer.toString(days));
+        }
     }
 }

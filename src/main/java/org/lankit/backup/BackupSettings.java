@@ -35,8 +35,12 @@ public record BackupSettings(boolean automatic, Duration every, int keep, Path f
         int hours = positive(settings.get(EVERY_HOURS)).orElse(DEFAULT_EVERY_HOURS);
         int keep = positive(settings.get(KEEP)).orElse(DEFAULT_KEEP);
         Path folder = settings.get(FOLDER).filter(s -> !s.isBlank()).flatMap(BackupSettings::path).orElse(dataDir.resolve("backups"));
-        Integer retention = positive(settings.get(RETENTION_DAYS)).orElse(null);
-        return new BackupSettings(automatic, Duration.ofHours(hours), keep, folder, retention);
+        return new BackupSettings(automatic, Duration.ofHours(hours), keep, folder, retentionDays(settings));
+    }
+
+    /** The coordinator's retention in days as stored now, or null when it is off. */
+    public static Integer retentionDays(Settings settings) {
+        return positive(settings.get(RETENTION_DAYS)).orElse(null);
     }
 
     private static Optional<Path> path(String text) {

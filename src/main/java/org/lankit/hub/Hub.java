@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.InputStream;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.lankit.backup.BackupSettings;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.UpstreamStatus;
@@ -81,7 +82,7 @@ public final class Hub implements AutoCloseable {
         store.onSeqAdvanced(live::announce);
         store.forms().onSaved(live::refresh);
         store.settings().onChanged(name -> {
-            if (TeamEdits.SETTING.equals(name)) live.refresh();
+            if (TeamEdits.SETTING.equals(name) || BackupSettings.RETENTION_DAYS.equals(name)) live.refresh();
         });
         app.start(config.host(), config.port());
         return new Hub(app, live, push);

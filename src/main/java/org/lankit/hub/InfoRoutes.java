@@ -3,6 +3,7 @@ package org.lankit.hub;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.function.Supplier;
+import org.lankit.backup.BackupSettings;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.PairRequest;
@@ -43,6 +44,6 @@ final class InfoRoutes {
 
     void status(Context ctx) {
         ctx.json(new Status(store.entryCount(), store.devices().count(), upstream.get(), teamEdits.phonesAllowed(),
-                master.clock().physicalNow()));
+                BackupSettings.retentionDays(store.settings()), master.clock().physicalNow()));
     }
 }

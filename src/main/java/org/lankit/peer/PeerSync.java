@@ -24,6 +24,7 @@ import org.lankit.sync.LocalEdits;
 import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.sync.Protocol.PushResponse;
 import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.Protocol.Status;
 import org.lankit.sync.PushStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client laptop's sync loop, one named step after another: connect (live socket) → take new
  * forms → push pending local edits in batches → pull the changes feed since the checkpoint →
- * apply it under local pending edits → commit → only then move the checkpoint. Runs on one background
+ * apply it under local pending edits → commit → only then move the checkpoint → the team's retention
+ * ({@link LaptopRetention}, with the days the master's status names). Runs on one background
  * thread; a save, a live announcement or a 30-second tick asks for another round, and failures
  * are retried by {@link SyncPolicies#reconnect}. Thread-safe.
  */
@@ -48,6 +50,7 @@ public final class PeerSync implements AutoCloseable {
     private final MasterClient master;
     private final ScheduledExecutorService loop;
     private final RetryPolicy<Object> retry;
+    private final LaptopRetention retention;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Consumer<PeerState>> listeners = new CopyOnWriteArrayList<>();
@@ -70,6 +73,7 @@ public final class PeerSync implements AutoCloseable {
             return t;
         });
         this.retry = SyncPolicies.reconnect(firstRetry, maxRetry, this::failed);
+        this.retention = new LaptopRetention(store, clock);
     }
 
     public void start() {
@@ -120,6 +124,7 @@ public final class PeerSync implements AutoCloseable {
                 refreshForms();
                 pushPending();
                 pullChanges();
+                applyRetention();
                 lastSyncAt = System.currentTimeMillis();
                 lastError = null;
                 publish();
@@ -213,6 +218,14 @@ public final class PeerSync implements AutoCloseable {
             store.settings().put(CHECKPOINT, Long.toString(since));
             if (!page.more()) return;
         }
+    }
+
+    /** The master says its retention every round (the live "refresh" starts one when it changes). */
+    private void applyRetention() throws IOException {
+        Status status = master.status();
+        clock.followReference(status.time());
+        long removed = retention.afterPull(status.retentionDays());
+        if (removed > 0) LOG.info("the team's retention removed {} settled entries from this laptop", removed);
     }
 
     private void observe(Entry entry) {

@@ -1,5 +1,6 @@
 /**
  * A client laptop's side of sync: the wire-protocol client for a master and the sync loop that
- * pushes local edits, pulls the changes feed from a checkpoint and listens on the live socket.
+ * pushes local edits, pulls the changes feed from a checkpoint, listens on the live socket and
+ * applies the team's retention to this laptop's copies ({@link org.lankit.peer.LaptopRetention}).
  */
 package org.lankit.peer;

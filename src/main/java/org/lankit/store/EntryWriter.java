@@ -64,8 +64,9 @@ public final class EntryWriter {
     }
 
     /**
-     * Master: removes an entry for good and audits the removal. Its seq is never handed out again:
-     * the last seq is kept in the settings, not derived from the entries left.
+     * Removes an entry for good and audits the removal. On the master its seq is never handed out
+     * again: the last seq is kept in the settings, not derived from the entries left. On a device
+     * it drops the local copy only (the team's retention); the checkpoint is not touched.
      */
     public boolean remove(String uuid, String actor, String summary) {
         EntryRecord r = record(uuid);

@@ -40,7 +40,7 @@ public final class Settings {
         changeListeners.forEach(l -> l.accept(name));
     }
 
-    /** Called with the setting's name after each put (the hub tells devices when a switch they follow flips). */
+    /** Called with the setting's name after each put or remove (the hub tells devices when a choice they follow changes). */
     public void onChanged(Consumer<String> listener) {
         changeListeners.add(listener);
     }
@@ -50,6 +50,7 @@ public final class Settings {
             SettingRecord r = record(name);
             if (r != null) box.remove(r);
         });
+        changeListeners.forEach(l -> l.accept(name));
     }
 
     private SettingRecord record(String name) {

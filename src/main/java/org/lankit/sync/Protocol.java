@@ -43,8 +43,13 @@ public final class Protocol {
         }
     }
 
-    /** {@code phonesEditTeamEntries}: the coordinator lets phones change entries other devices created. */
-    public record Status(long entries, long devices, UpstreamStatus upstream, boolean phonesEditTeamEntries, long time) {
+    /**
+     * {@code phonesEditTeamEntries}: the coordinator lets phones change entries other devices created.
+     * {@code retentionDays}: devices drop their copies of settled entries nobody changed for that
+     * many days ({@link DeviceRetention}); absent when the coordinator keeps everything.
+     */
+    public record Status(long entries, long devices, UpstreamStatus upstream, boolean phonesEditTeamEntries,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer retentionDays, long time) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

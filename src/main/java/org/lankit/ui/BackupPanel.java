@@ -8,6 +8,7 @@ import java.awt.Insets;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -17,8 +18,13 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.filechooser.FileNameExtensionFilter;
+import org.lankit.app.KitChoices;
 
-/** "Export backup" in one click into a folder (Documents unless changed), and "Restore backup…". */
+/**
+ * "Export backup" in one click into a folder (Documents unless changed), "Restore backup…", and
+ * the team's retention: after how many days settled entries leave this laptop, phones and client
+ * laptops.
+ */
 final class BackupPanel extends JPanel {
 
     private final BackupExporter exporter;
@@ -27,10 +33,13 @@ final class BackupPanel extends JPanel {
     private final JTextField folder = new JTextField(defaultFolder().toString(), 36);
     private final JButton export = Theme.scale(new JButton("Export backup"), 1.2f, Font.BOLD);
     private final JButton restore = new JButton("Restore backup…");
+    private final KitChoices choices;
+    private final JTextField retention = new JTextField(5);
 
-    BackupPanel(BackupExporter exporter, Background background, StatusBar status) {
+    BackupPanel(BackupExporter exporter, KitChoices choices, Background background, StatusBar status) {
         super(new GridBagLayout());
         this.exporter = exporter;
+        this.choices = choices;
         this.background = background;
         this.status = status;
         setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
@@ -68,9 +77,58 @@ final class BackupPanel extends JPanel {
         JLabel hint = new JLabel("Restoring adds what the backup holds to this team; nothing here is deleted.");
         hint.setForeground(Theme.muted());
         add(hint, c);
+        addRetention(c);
         c.weighty = 1;
         c.weightx = 1;
         add(new JPanel(), c);
+    }
+
+    private void addRetention(GridBagConstraints c) {
+        c.insets = new Insets(24, 4, 8, 4);
+        add(Theme.scale(new JLabel("Retention"), 1.2f, Font.BOLD), c);
+        c.insets = new Insets(4, 4, 4, 4);
+        retention.setName("retentionDays");
+        JLabel after = new JLabel("Remove old entries after (days):");
+        after.setDisplayedMnemonic(KeyEvent.VK_M);
+        after.setLabelFor(retention);
+        JButton save = new JButton("Save retention");
+        save.setName("saveRetention");
+        save.setMnemonic(KeyEvent.VK_N);
+        save.addActionListener(e -> saveRetention());
+        add(line(after, retention, save), c);
+        for (String words : new String[] {
+            "Empty keeps everything. Applies to phones and client laptops too: they remove the entries this master holds",
+            "that nobody changed for that many days. This laptop removes them once the team's API has them.",
+            "Entries waiting to be sent, refused or in conflict are never removed, and backups are never touched.",
+        }) {
+            JLabel line = new JLabel(words);
+            line.setForeground(Theme.muted());
+            add(line, c);
+        }
+        background.run("Could not read the retention", () -> choices.retentionDays().map(String::valueOf).orElse(""),
+                retention::setText);
+    }
+
+    private void saveRetention() {
+        String text = retention.getText().strip();
+        background.run("Not saved", () -> {
+            Integer days = text.isEmpty() ? null : wholeNumber(text);
+            if (days != null && (days < 1 || days > 36_500)) {
+                throw new IllegalArgumentException("the days must be a whole number from 1 to 36500, or empty to keep everything");
+            }
+            choices.retentionDays(days);
+            return Optional.ofNullable(days);
+        }, days -> status.done(days.isEmpty() ? "Retention is off: entries are kept on this laptop, phones and client laptops."
+                : "Saved. Phones and client laptops remove entries unchanged for " + Words.plural(days.get(), "day", "days")
+                + " at once; this laptop from its next start."));
+    }
+
+    private static int wholeNumber(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void chooseFolder() {

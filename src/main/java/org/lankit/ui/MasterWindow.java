@@ -51,7 +51,7 @@ final class MasterWindow extends JPanel {
         addTab("Conflicts", conflicts, KeyEvent.VK_C);
         addTab("Forms", forms, KeyEvent.VK_F);
         addTab("Settings", new SettingsPanel(console, background, status, changed), KeyEvent.VK_S);
-        addTab("Backup", new BackupPanel(backup, background, status), KeyEvent.VK_B);
+        addTab("Backup", new BackupPanel(backup, console.choices(), background, status), KeyEvent.VK_B);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() == forms) forms.reload();
             refresh(false);
