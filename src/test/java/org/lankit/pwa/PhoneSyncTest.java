@@ -147,7 +147,9 @@ class PhoneSyncTest extends PhoneTestBase {
         assertThat(app.banner()).containsText("Master reachable");
         fillUp(master.pair("Filler"));
 
-        // the save pushes at once, and the master answers that its disk is full
+        // the save pushes at once, and the master answers that its disk is full (the long note keeps
+        // the entry bigger than a page or two a refused commit may free)
+        app.field("Notes").fill("x".repeat(1_900));
         app.page.waitForResponse(r -> r.url().endsWith("/api/v1/sync/push") && r.status() == 507,
                 () -> app.saveHousehold("Typed on a full master", "3"));
         app.openEntries();
@@ -161,9 +163,9 @@ class PhoneSyncTest extends PhoneTestBase {
         app.assertNoScriptErrors();
     }
 
-    /** Pushes ever smaller batches until not even one small entry fits. */
+    /** Pushes ever smaller batches until not even one small entry fits, several times in a row. */
     private static void fillUp(PairedDevice filler) {
-        int[][] steps = {{50, 1_900}, {5, 200}, {1, 0}};
+        int[][] steps = {{50, 1_900}, {5, 200}, {1, 0}, {1, 0}, {1, 0}};
         for (int[] step : steps) {
             MasterError full = null;
             for (int round = 0; round < 5_000 && full == null; round++) {
