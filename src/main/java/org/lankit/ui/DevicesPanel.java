@@ -1,7 +1,6 @@
 package org.lankit.ui;
 
 import java.awt.BorderLayout;
-import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.awt.event.KeyEvent;
@@ -15,7 +14,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.DefaultTableCellRenderer;
 import org.lankit.ui.Views.DeviceRow;
 
 /**
@@ -62,7 +60,8 @@ final class DevicesPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         table.setName("devicesTable");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        table.setDefaultRenderer(Object.class, new StateRenderer());
+        table.setDefaultRenderer(Object.class, new ColouredCells(value -> value,
+                text -> text.startsWith("Waiting") ? Theme.warning() : text.equals("Removed") ? Theme.muted() : null));
         table.getSelectionModel().addListSelectionListener(e -> enableButtons());
         add(new JScrollPane(table), BorderLayout.CENTER);
         JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
@@ -170,18 +169,6 @@ final class DevicesPanel extends JPanel {
             case 2: return d.lastSeen();
             case 3: return d.entries();
             default: return d.state();
-        }
-    }
-
-    private static final class StateRenderer extends DefaultTableCellRenderer {
-        @Override
-        public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus, int row, int column) {
-            Component c = super.getTableCellRendererComponent(table, value, selected, focus, row, column);
-            if (!selected) {
-                String text = String.valueOf(value);
-                c.setForeground(text.startsWith("Waiting") ? Theme.warning() : text.equals("Removed") ? Theme.muted() : table.getForeground());
-            }
-            return c;
         }
     }
 }

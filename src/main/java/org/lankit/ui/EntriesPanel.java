@@ -1,7 +1,6 @@
 package org.lankit.ui;
 
 import java.awt.BorderLayout;
-import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
@@ -25,7 +24,6 @@ import javax.swing.SortOrder;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
-import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 import org.lankit.ui.Views.EntryRow;
 
@@ -59,8 +57,13 @@ final class EntriesPanel extends JPanel {
         TableRowSorter<RowsModel<EntryRow>> sorter = new TableRowSorter<>(model);
         sorter.setSortKeys(List.of(new RowSorter.SortKey(2, SortOrder.DESCENDING)));
         table.setRowSorter(sorter);
-        table.setDefaultRenderer(Object.class, new StateRenderer());
-        table.setDefaultRenderer(Long.class, new StateRenderer());
+        // times in words; states that need the coordinator stand out
+        ColouredCells states = new ColouredCells(value -> value instanceof Long ms ? Words.when(ms) : value,
+                text -> text.startsWith("Needs review") ? Theme.warning()
+                        : text.startsWith("Not accepted") ? Theme.bad()
+                        : text.startsWith("Sent to the API") ? Theme.good() : null);
+        table.setDefaultRenderer(Object.class, states);
+        table.setDefaultRenderer(Long.class, states);
         table.getColumnModel().getColumn(4).setPreferredWidth(220);
         table.getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "details");
         table.getActionMap().put("details", action(this::openSelected));
@@ -182,7 +185,6 @@ final class EntriesPanel extends JPanel {
         };
     }
 
-    /** Times in words; states that need the coordinator in the warning colour. */
     private static Object cell(EntryRow r, int column) {
         switch (column) {
             case 0: return r.formTitle();
@@ -190,21 +192,6 @@ final class EntriesPanel extends JPanel {
             case 2: return r.createdAt();
             case 3: return r.onMaster();
             default: return r.atApi();
-        }
-    }
-
-    private static final class StateRenderer extends DefaultTableCellRenderer {
-        @Override
-        public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus, int row, int column) {
-            Object shown = value instanceof Long ms ? Words.when(ms) : value;
-            Component c = super.getTableCellRendererComponent(table, shown, selected, focus, row, column);
-            if (!selected) {
-                String text = String.valueOf(shown);
-                c.setForeground(text.startsWith("Needs review") ? Theme.warning()
-                        : text.startsWith("Not accepted") ? Theme.bad()
-                        : text.startsWith("Sent to the API") ? Theme.good() : table.getForeground());
-            }
-            return c;
         }
     }
 }
