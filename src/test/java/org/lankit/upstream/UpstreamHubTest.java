@@ -45,7 +45,8 @@ class UpstreamHubTest {
                 String base = "http://127.0.0.1:" + kit.hub().port();
                 MasterClient device = new MasterClient(base, null);
                 PairResponse paired = device.pair(JOIN, "Phone", "phone");
-                await("settled", LIMIT, () -> kit.uploader().status().failed() == 1 && kit.uploader().status().synced() == 3);
+                await("settled", LIMIT, () -> kit.uploader().status().failed() == 1 && kit.uploader().status().synced() == 3
+                        && kit.uploader().status().state() == UploaderStatus.State.IDLE);
 
                 UpstreamStatus upstream = device.status().upstream();
                 assertThat(upstream.state()).isEqualTo("idle");
