@@ -10,9 +10,11 @@ import java.util.Optional;
 public final class DeviceRegistry {
 
     private final Box<DeviceRecord> box;
+    private final FailedCommits commits;
 
-    DeviceRegistry(Box<DeviceRecord> box) {
+    DeviceRegistry(Box<DeviceRecord> box, FailedCommits commits) {
         this.box = box;
+        this.commits = commits;
     }
 
     public synchronized void add(Device device, String tokenHash) {
@@ -25,7 +27,7 @@ public final class DeviceRegistry {
         r.pairedAt = device.pairedAt();
         r.lastSeen = device.lastSeen();
         r.tokenHash = tokenHash;
-        FailedCommits.write(box.getStore(), () -> box.put(r));
+        commits.write(() -> box.put(r));
     }
 
     public Optional<Device> byTokenHash(String tokenHash) {
@@ -66,7 +68,7 @@ public final class DeviceRegistry {
         DeviceRecord r = record(deviceId);
         if (r == null) throw new IllegalArgumentException("no device " + deviceId);
         change.accept(r);
-        FailedCommits.write(box.getStore(), () -> box.put(r));
+        commits.write(() -> box.put(r));
     }
 
     private DeviceRecord record(String deviceId) {

@@ -18,11 +18,13 @@ public final class FormCatalog {
 
     private final Box<FormRecord> box;
     private final LongSupplier clock;
+    private final FailedCommits commits;
     private final List<Runnable> savedListeners = new CopyOnWriteArrayList<>();
 
-    FormCatalog(Box<FormRecord> box, LongSupplier clock) {
+    FormCatalog(Box<FormRecord> box, LongSupplier clock, FailedCommits commits) {
         this.box = box;
         this.clock = clock;
+        this.commits = commits;
     }
 
     /** Installs the built-in form on first start (when there are no forms at all). */
@@ -39,7 +41,7 @@ public final class FormCatalog {
         r.version = form.version();
         r.json = RecordCodec.write(form);
         r.createdAt = clock.getAsLong();
-        FailedCommits.write(box.getStore(), () -> box.put(r));
+        commits.write(() -> box.put(r));
         savedListeners.forEach(Runnable::run);
     }
 

@@ -35,6 +35,8 @@ public final class KitStore implements AutoCloseable {
     private static final String LAST_SEQ = "lastSeq";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
     public static final long DEFAULT_MAX_SIZE_KB = 64L * 1024 * 1024;
+    /** Read transactions open at once (each server, sync and panel thread may hold one): far above what a team needs. */
+    private static final int READERS = 1024;
 
     private final Path dataDir;
     private final DataFolderLock lock;
@@ -44,6 +46,7 @@ public final class KitStore implements AutoCloseable {
     private final Settings settings;
     private final FormCatalog forms;
     private final DeviceRegistry devices;
+    private final FailedCommits commits;
     private final LongSupplier clock;
     private final Object writeLock = new Object();
     private final List<LongConsumer> seqListeners = new CopyOnWriteArrayList<>();
@@ -56,9 +59,10 @@ public final class KitStore implements AutoCloseable {
         this.clock = clock;
         this.entries = boxStore.boxFor(EntryRecord.class);
         this.audit = boxStore.boxFor(AuditRecord.class);
-        this.settings = new Settings(boxStore.boxFor(SettingRecord.class));
-        this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock);
-        this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class));
+        this.commits = new FailedCommits(boxStore, dataDir);
+        this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
+        this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
+        this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
     }
 
@@ -83,6 +87,10 @@ public final class KitStore implements AutoCloseable {
             BoxStore boxStore = MyObjectBox.builder()
                     .directory(dataDir.resolve("db").toFile())
                     .maxSizeInKByte(maxSizeKByte)
+                    // readers tied to transactions, not to threads: a pool thread that read and
+                    // ends after the store closed would otherwise crash the process as it exits
+                    .noReaderThreadLocals()
+                    .maxReaders(READERS)
                     .build();
             return new KitStore(dataDir, lock, boxStore, clock);
         } catch (RuntimeException | Error e) {
@@ -135,8 +143,7 @@ public final class KitStore implements AutoCloseable {
                 advanced = writer.seqAdvanced();
                 committedSeq = writer.lastSeq();
             } catch (DbException e) {
-                FailedCommits.recoverThread(boxStore);
-                throw StoreFull.explain(e, dataDir);
+                throw commits.refused(e);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

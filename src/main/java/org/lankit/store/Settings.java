@@ -12,10 +12,12 @@ import java.util.function.Consumer;
 public final class Settings {
 
     private final Box<SettingRecord> box;
+    private final FailedCommits commits;
     private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-    Settings(Box<SettingRecord> box) {
+    Settings(Box<SettingRecord> box, FailedCommits commits) {
         this.box = box;
+        this.commits = commits;
     }
 
     public Optional<String> get(String name) {
@@ -28,7 +30,7 @@ public final class Settings {
      * thread and before it by another would deadlock.
      */
     public void put(String name, String value) {
-        FailedCommits.write(box.getStore(), () -> {
+        commits.write(() -> {
             SettingRecord r = record(name);
             if (r == null) {
                 r = new SettingRecord();
@@ -46,7 +48,7 @@ public final class Settings {
     }
 
     public void remove(String name) {
-        FailedCommits.write(box.getStore(), () -> {
+        commits.write(() -> {
             SettingRecord r = record(name);
             if (r != null) box.remove(r);
         });

@@ -22,7 +22,8 @@ import org.lankit.testkit.RunningMaster;
 /**
  * The master's data folder sits on a real 3 MB file system that runs out of space (a tmpfs the
  * test mounts; machines that do not allow mounting skip this and rely on {@link DiskFullTest}):
- * the device gets 507 "storage full", nothing of the refused batch is kept, the hub keeps serving.
+ * the device gets 507 "storage full", nothing of the refused batch is kept, a phone that tries to
+ * join then hears the same, and the hub keeps serving.
  */
 class RealDiskFullTest {
 
@@ -49,6 +50,14 @@ class RealDiskFullTest {
             assertThat(full).as("the 3 MB disk filled up").isNotNull();
             assertThat(full.status()).isEqualTo(507);
             assertThat(full.error()).isEqualTo("storage_full");
+
+            MasterError pairingRefused = null;
+            for (int i = 0; i < 500 && pairingRefused == null; i++) {
+                String name = "Late phone " + i;
+                pairingRefused = catchThrowableOfType(MasterError.class, () -> master.pair(name));
+            }
+            assertThat(pairingRefused).as("a new phone could not pair on the full disk").isNotNull();
+            assertThat(pairingRefused.status()).as("said as a full disk, not a server fault").isEqualTo(507);
             assertThat(RawHttp.get(master.baseUrl() + "/api/v1/status", phone.token()).status()).isEqualTo(200);
         } finally {
             run("umount", "-l", disk.toString());
