@@ -35,11 +35,24 @@ public final class LocalEntries {
     }
 
     public Entry edit(String uuid, Map<String, JsonNode> changes) {
-        Entry entry = existing(uuid);
+        return change(existing(uuid), changes);
+    }
+
+    /**
+     * Changes the entry its user opened as {@code seen}. If this laptop dropped its copy while it
+     * was open (the team's retention), the change starts from what they saw: the master still
+     * holds that state, so it takes the change as a plain edit.
+     */
+    public Entry edit(Entry seen, Map<String, JsonNode> changes) {
+        return change(store.find(seen.uuid()).map(StoredEntry::entry).orElse(seen), changes);
+    }
+
+    private Entry change(Entry entry, Map<String, JsonNode> changes) {
         for (var change : changes.entrySet()) entry = LocalEdits.edit(entry, change.getKey(), change.getValue(), clock);
-        Form form = store.forms().version(entry.formId(), entry.formVersion())
-                .or(() -> store.forms().latest(existing(uuid).formId()))
-                .orElseThrow(() -> new IllegalArgumentException("this laptop does not have form " + existing(uuid).formId()));
+        String formId = entry.formId();
+        Form form = store.forms().version(formId, entry.formVersion())
+                .or(() -> store.forms().latest(formId))
+                .orElseThrow(() -> new IllegalArgumentException("this laptop does not have form " + formId));
         check(entry, form);
         return save(entry, "edit");
     }

@@ -23,12 +23,14 @@ import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
+import org.lankit.sync.Entry;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 
 /**
  * A client laptop's form for a new entry: a choice of the team's forms (when there are two or
- * more), one control per question of the chosen one, and "Save entry".
+ * more), one control per question of the chosen one, and "Save entry". It also edits an entry
+ * the laptop holds: the entry's answers filled in, "Save changes" and "Cancel".
  */
 final class ClientEntryForm extends JPanel {
 
@@ -42,6 +44,7 @@ final class ClientEntryForm extends JPanel {
     private final JPanel grid = new JPanel(new GridBagLayout());
     private final JLabel problem = new JLabel(" ");
     private final JButton save = new JButton("Save entry");
+    private final JButton cancel = new JButton("Cancel");
     private final Map<String, Supplier<String>> answers = new LinkedHashMap<>();
     private List<Form> forms = List.of();
     /** The form the user picked; null until then (the first form is shown). */
@@ -49,6 +52,8 @@ final class ClientEntryForm extends JPanel {
     private Form form;
     /** Set while the picker is refilled, so its events are not taken for the user's choice. */
     private boolean listing;
+    /** The entry being edited, as it was opened; null while a new entry is typed. */
+    private Entry editing;
 
     ClientEntryForm(PeerLink link, Background background, StatusBar status, Runnable saved) {
         super(new BorderLayout(0, 8));
@@ -67,6 +72,8 @@ final class ClientEntryForm extends JPanel {
         save.setName("saveNewEntry");
         save.setMnemonic(KeyEvent.VK_S);
         save.addActionListener(e -> save());
+        cancel.setName("cancelEdit");
+        cancel.addActionListener(e -> backToNewEntry());
     }
 
     private JPanel top() {
@@ -83,7 +90,7 @@ final class ClientEntryForm extends JPanel {
         picker.addActionListener(e -> {
             if (listing || !(picker.getSelectedItem() instanceof Form f)) return;
             chosenId = f.id();
-            render(f, false);
+            render(f, Map.of());
         });
         pickerLabel.setLabelFor(picker);
         pickerLabel.setDisplayedMnemonic(KeyEvent.VK_F);
@@ -105,6 +112,11 @@ final class ClientEntryForm extends JPanel {
     void show(List<Form> latest) {
         if (latest.isEmpty() || latest.equals(forms)) return;
         forms = List.copyOf(latest);
+        if (editing == null) showChosen();
+    }
+
+    private void showChosen() {
+        if (forms.isEmpty()) return;
         Form chosen = forms.stream().filter(f -> f.id().equals(chosenId)).findFirst().orElse(forms.get(0));
         listing = true;
         picker.removeAllItems();
@@ -114,18 +126,40 @@ final class ClientEntryForm extends JPanel {
         boolean several = forms.size() >= 2;
         pickerLabel.setVisible(several);
         picker.setVisible(several);
-        render(chosen, form != null && form.id().equals(chosen.id()));
-    }
-
-    private void render(Form shown, boolean keepTyped) {
-        if (shown.equals(form)) return;
+        if (chosen.equals(form)) return;
         Map<String, String> typed = new HashMap<>();
-        if (keepTyped) {
+        if (form != null && form.id().equals(chosen.id())) {
             for (FormField before : form.fields()) {
-                shown.field(before.name()).filter(now -> now.type() == before.type())
+                chosen.field(before.name()).filter(now -> now.type() == before.type())
                         .ifPresent(now -> typed.put(now.name(), answers.get(now.name()).get()));
             }
         }
+        render(chosen, typed);
+    }
+
+    /** Shows {@code opened}'s answers to change; {@code who} says whose entry it is. */
+    void edit(PeerLink.Editable opened, String who) {
+        editing = opened.entry();
+        Map<String, String> typed = new HashMap<>();
+        opened.entry().fields().forEach((name, v) -> typed.put(name, FieldText.text(v.value())));
+        pickerLabel.setVisible(false);
+        picker.setVisible(false);
+        render(opened.form(), typed);
+        title.setText("Editing: " + opened.form().title() + " (" + who + ")");
+        save.setText("Save changes");
+        cancel.setVisible(true);
+        problem.setText(" ");
+    }
+
+    private void backToNewEntry() {
+        editing = null;
+        form = null;
+        save.setText("Save entry");
+        cancel.setVisible(false);
+        showChosen();
+    }
+
+    private void render(Form shown, Map<String, String> typed) {
         form = shown;
         title.setText("New entry: " + shown.title());
         grid.removeAll();
@@ -137,14 +171,18 @@ final class ClientEntryForm extends JPanel {
             JComponent editor = FieldEditors.addQuestion(grid, c, f, typed.getOrDefault(f.name(), ""), answers);
             if (editor instanceof JTextField t) t.putClientProperty("JTextField.placeholderText", t.getClientProperty(FieldEditors.HINT));
         }
-        // the button right under the questions, where the eye ends
+        // the buttons right under the questions, where the eye ends
         c.gridy = row++;
         c.fill = GridBagConstraints.NONE;
-        grid.add(save, c);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        buttons.add(save);
+        buttons.add(cancel);
+        cancel.setVisible(editing != null);
+        grid.add(buttons, c);
         c.gridy = row++;
         c.gridx = 0;
         c.gridwidth = 2;
-        if (!keepTyped) problem.setText(" ");
+        if (typed.isEmpty()) problem.setText(" ");
         grid.add(problem, c);
         c.gridy = row;
         c.weighty = 1;
@@ -157,27 +195,44 @@ final class ClientEntryForm extends JPanel {
         Form shown = form;
         Map<String, JsonNode> values = new LinkedHashMap<>();
         try {
-            for (FormField f : shown.fields()) {
-                JsonNode value = FieldText.parse(f, answers.get(f.name()).get());
-                if (!value.isNull()) values.put(f.name(), value); // no answer: the question is left out
-            }
+            for (FormField f : shown.fields()) values.put(f.name(), FieldText.parse(f, answers.get(f.name()).get()));
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
             return;
         }
+        if (editing != null) {
+            saveChanges(editing, values);
+            return;
+        }
+        values.values().removeIf(JsonNode::isNull); // no answer: the question is left out of a new entry
         save.setEnabled(false);
         background.call(() -> {
             link.save(shown, values);
             return shown;
         }, done -> {
             save.setEnabled(true);
-            Form showing = form;
-            form = null;
-            render(showing, false); // empty answers for the next household
+            render(form, Map.of()); // empty answers for the next household
             status.done("Entry saved on this laptop; it goes to the master with the next sync.");
             saved.run();
         }, words -> {
             save.setEnabled(true);
+            problem.setText(words);
+        });
+    }
+
+    private void saveChanges(Entry seen, Map<String, JsonNode> values) {
+        save.setEnabled(false);
+        cancel.setEnabled(false);
+        background.call(() -> link.edit(seen, values), changed -> {
+            save.setEnabled(true);
+            cancel.setEnabled(true);
+            backToNewEntry();
+            if (changed) status.done("Changes saved on this laptop; they go to the master with the next sync.");
+            else status.info("Nothing changed.");
+            saved.run();
+        }, words -> {
+            save.setEnabled(true);
+            cancel.setEnabled(true);
             problem.setText(words);
         });
     }

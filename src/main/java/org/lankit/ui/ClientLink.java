@@ -3,8 +3,10 @@ package org.lankit.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.lankit.app.ClientKit;
 import org.lankit.app.KitOptions;
@@ -14,6 +16,9 @@ import org.lankit.pairing.MasterBrowser;
 import org.lankit.peer.MasterClient;
 import org.lankit.peer.PeerState;
 import org.lankit.store.KitStore;
+import org.lankit.store.StoredEntry;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +108,28 @@ final class ClientLink implements PeerLink {
         if (running == null) throw new IllegalStateException("join a team first");
         running.sync().entries().create(form, values);
         changed();
+    }
+
+    @Override
+    public Optional<Editable> open(String uuid) {
+        return store.find(uuid).map(StoredEntry::entry).filter(e -> !e.isDeleted())
+                .flatMap(e -> store.forms().version(e.formId(), e.formVersion()).or(() -> store.forms().latest(e.formId()))
+                        .map(form -> new Editable(e, form)));
+    }
+
+    @Override
+    public boolean edit(Entry seen, Map<String, JsonNode> answers) {
+        ClientKit running = kit;
+        if (running == null) throw new IllegalStateException("join a team first");
+        Map<String, JsonNode> changes = new LinkedHashMap<>();
+        answers.forEach((name, value) -> {
+            FieldValue held = seen.fields().get(name);
+            if (held == null ? !FieldText.text(value).isEmpty() : !FieldText.same(held.value(), value)) changes.put(name, value);
+        });
+        if (changes.isEmpty()) return false;
+        running.sync().entries().edit(seen, changes);
+        changed();
+        return true;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
@@ -28,14 +31,17 @@ import org.lankit.sync.Form;
 
 /**
  * A client laptop's screen: which master it is connected to (or the address and join code to
- * join one), and the team's entries as this laptop holds them, kept live.
+ * join one), and the team's entries as this laptop holds them, kept live; a chosen entry opens
+ * in the form to be changed.
  */
 final class ClientPanel extends JPanel {
 
-    private static final String[] COLUMNS = {"Form", "Who", "When", "State"};
+    /** The last column, the entry's uuid, stays in the model and out of sight. */
+    private static final String[] COLUMNS = {"Form", "Who", "When", "State", "uuid"};
+    private static final int UUID_COLUMN = 4;
 
     /** One line of the entries table. */
-    private record Row(String form, String who, String when, String state) {
+    private record Row(String uuid, String form, String who, String when, String state) {
     }
 
     private record Snapshot(PeerLink.State link, List<Row> rows, List<PeerLink.Found> found, List<Form> forms) {
@@ -60,6 +66,8 @@ final class ClientPanel extends JPanel {
             return false;
         }
     };
+    private final JTable table = new JTable(model);
+    private final JButton edit = new JButton("Edit the chosen entry");
     private final Timer ticker = new Timer(2000, e -> refresh());
     private Snapshot last;
     private boolean refreshing;
@@ -84,12 +92,56 @@ final class ClientPanel extends JPanel {
         left.add(joinForm);
         top.add(left, BorderLayout.CENTER);
         add(top, BorderLayout.NORTH);
-        JTable table = new JTable(model);
-        table.setName("clientEntries");
-        table.getColumnModel().getColumn(3).setPreferredWidth(360); // room for the master's reason for a refusal
         entryForm.setVisible(false);
         add(entryForm, BorderLayout.WEST);
-        add(new JScrollPane(table), BorderLayout.CENTER);
+        add(entriesList(), BorderLayout.CENTER);
+    }
+
+    private JPanel entriesList() {
+        table.setName("clientEntries");
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.getColumnModel().getColumn(3).setPreferredWidth(360); // room for the master's reason for a refusal
+        table.removeColumn(table.getColumnModel().getColumn(UUID_COLUMN));
+        table.getSelectionModel().addListSelectionListener(e -> edit.setEnabled(chosenUuid() != null));
+        table.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2 && chosenUuid() != null) openChosen();
+            }
+        });
+        edit.setName("editEntry");
+        edit.setMnemonic(KeyEvent.VK_E);
+        edit.setEnabled(false);
+        edit.addActionListener(e -> openChosen());
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        bar.add(edit);
+        JPanel list = new JPanel(new BorderLayout(0, 8));
+        list.add(new JScrollPane(table), BorderLayout.CENTER);
+        list.add(bar, BorderLayout.SOUTH);
+        return list;
+    }
+
+    private String chosenUuid() {
+        return chosen(UUID_COLUMN);
+    }
+
+    private String chosen(int column) {
+        int row = table.getSelectedRow();
+        return row < 0 ? null : (String) model.getValueAt(table.convertRowIndexToModel(row), column);
+    }
+
+    private void openChosen() {
+        String uuid = chosenUuid();
+        if (uuid == null || link == null) return;
+        String whose = chosen(1) + ", " + chosen(2);
+        background.call(() -> link.open(uuid), opened -> {
+            if (opened.isPresent()) {
+                entryForm.edit(opened.get(), whose);
+                status.info("Change the answers and press Save changes.");
+            } else {
+                status.problem("This entry is no longer on this laptop, or it was deleted.");
+            }
+        }, status::problem);
     }
 
     void start() {
@@ -215,7 +267,7 @@ final class ClientPanel extends JPanel {
         List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
             Views.EntryRow r = rows.row(s);
             String reason = refused.get(s.entry().uuid());
-            return new Row(r.formTitle(), r.who(), Words.when(r.createdAt()), reason != null ? "Refused by the master: " + reason
+            return new Row(s.entry().uuid(), r.formTitle(), r.who(), Words.when(r.createdAt()), reason != null ? "Refused by the master: " + reason
                     : s.isLocallyPending() ? "Waiting to be sent" : s.entry().isDeleted() ? "Deleted" : "On the master");
         }).toList();
         return new Snapshot(state, list, link == null ? List.of() : link.mastersFound(),
@@ -238,8 +290,13 @@ final class ClientPanel extends JPanel {
         showFound(snap.found());
         entryForm.setVisible(joined && !snap.forms().isEmpty());
         entryForm.show(snap.forms());
+        String chosen = chosenUuid();
         model.setRowCount(0);
-        snap.rows().forEach(r -> model.addRow(new Object[] {r.form(), r.who(), r.when(), r.state()}));
+        snap.rows().forEach(r -> model.addRow(new Object[] {r.form(), r.who(), r.when(), r.state(), r.uuid()}));
+        for (int i = 0; i < snap.rows().size(); i++) {
+            // the live list keeps the user's choice while it changes under them
+            if (snap.rows().get(i).uuid().equals(chosen)) table.setRowSelectionInterval(i, i);
+        }
     }
 
     private void showFound(List<PeerLink.Found> masters) {

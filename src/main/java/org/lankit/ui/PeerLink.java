@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.lankit.sync.Entry;
 import org.lankit.sync.Form;
 
 /**
@@ -57,6 +59,24 @@ public interface PeerLink extends AutoCloseable {
      * @throws IllegalArgumentException with a plain sentence when an answer breaks the form's rules
      */
     void save(Form form, Map<String, JsonNode> values);
+
+    /**
+     * The entry as this laptop holds it, with the version of the form it was typed on, to edit;
+     * empty when this laptop no longer holds it or it was deleted.
+     */
+    Optional<Editable> open(String uuid);
+
+    /** An entry opened for editing. */
+    record Editable(Entry entry, Form form) {
+    }
+
+    /**
+     * Saves the answers that differ from {@code seen} (the entry as opened) as this laptop's
+     * edit; the others stay as the team left them. False when nothing differs.
+     *
+     * @throws IllegalArgumentException with a plain sentence when an answer breaks the form's rules
+     */
+    boolean edit(Entry seen, Map<String, JsonNode> answers);
 
     /** {@code listener} runs (on any thread) after each sync and when a master is found. */
     void onChange(Runnable listener);

@@ -135,6 +135,33 @@ class LaptopRetentionTest {
         }
     }
 
+    @Test
+    void an_entry_removed_by_retention_while_its_user_had_it_open_is_saved_from_what_they_saw() throws Exception {
+        try (RunningMaster master = RunningMaster.start(masterDir)) {
+            PairedDevice tablet = PastClocks.pairClient(master, "Old tablet");
+            Entry old = Entries.household(PastClocks.behind(tablet.deviceId(), THREE_DAYS), "Opened", 3);
+            tablet.client().push(List.of(old));
+            try (RunningClient laptop = RunningClient.start(laptopDir, master.baseUrl(), "Laptop")) {
+                Eventually.within(WAIT, "the laptop holds the entry", () -> laptop.store().find(old.uuid()).isPresent());
+                Entry seen = laptop.store().find(old.uuid()).orElseThrow().entry();
+
+                new KitChoices(master.store().settings()).retentionDays(1);
+                Eventually.within(WAIT, "retention removed the laptop's copy", () -> laptop.store().find(old.uuid()).isEmpty());
+                laptop.kit().sync().entries().edit(seen, Map.of("village", TextNode.valueOf("Kisumu")));
+
+                Eventually.within(WAIT, "the master has the change", () -> master.store().find(old.uuid()).orElseThrow()
+                        .entry().fields().containsKey("village"));
+                Entry onMaster = master.store().find(old.uuid()).orElseThrow().entry();
+                assertThat(onMaster.fields().get("village").value().asText()).isEqualTo("Kisumu");
+                assertThat(onMaster.fields().get("respondent").value().asText()).isEqualTo("Opened");
+                assertThat(onMaster.conflicts()).as("a plain edit of what the master holds").isEmpty();
+                Eventually.within(WAIT, "the laptop holds the changed entry, acknowledged",
+                        () -> laptop.kit().sync().state().pending() == 0 && laptop.store().find(old.uuid()).isPresent());
+                assertThat(laptop.store().find(old.uuid()).orElseThrow().entry()).isEqualTo(onMaster);
+            }
+        }
+    }
+
     /** An edit as a laptop with an older form (household size up to 500) would send: the master refuses it. */
     private static void refusedEdit(RunningClient laptop, String laptopId, String uuid) {
         Entry local = laptop.store().find(uuid).orElseThrow().entry();
