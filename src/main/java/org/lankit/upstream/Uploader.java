@@ -194,20 +194,21 @@ public final class Uploader implements AutoCloseable {
             lastRefusal = Failures.describe(failure, target);
             ledger.failed(batch, lastRefusal);
         } else if (answer.isAccepted()) {
-            ledger.accepted(batch, answer.rejected());
+            // the reason before the ledger: status() never shows failed entries without why
             if (!answer.rejected().isEmpty()) {
                 lastRefusal = "the API refused " + answer.rejected().size() + " of " + batch.size() + " entries, e.g. "
                         + answer.rejected().values().iterator().next();
             }
+            ledger.accepted(batch, answer.rejected());
             LOG.debug("batch {} stored by the API ({} entries, {} refused)", batch.key(), batch.size(), answer.rejected().size());
         } else if (answer.mayBeAboutOneEntry() && batch.size() > 1) {
+            lastRefusal = "the API refused a batch (" + answer.reason() + "); sending its entries one by one";
             ledger.giveBack(batch);
             oneByOne = batch.size();
-            lastRefusal = "the API refused a batch (" + answer.reason() + "); sending its entries one by one";
             LOG.warn("batch {} refused ({}); sending its {} entries one by one", batch.key(), answer.reason(), batch.size());
         } else {
-            ledger.failed(batch, answer.reason());
             lastRefusal = "the API refused " + batch.size() + " entries: " + answer.reason();
+            ledger.failed(batch, answer.reason());
             LOG.warn("batch {} refused for good: {}", batch.key(), answer.reason());
         }
         pump();

@@ -28,16 +28,21 @@ class RetentionStatusTest {
             assertThat(RawHttp.get(master.baseUrl() + "/api/v1/status", phone.token()).body()).doesNotContain("retentionDays");
             assertThat(phone.client().status().retentionDays()).isNull();
             AtomicInteger refreshes = new AtomicInteger();
-            WebSocket socket = phone.client().live(seq -> { }, refreshes::incrementAndGet, () -> { }).get(5, TimeUnit.SECONDS);
+            AtomicInteger seqs = new AtomicInteger();
+            WebSocket socket = phone.client().live(seq -> seqs.incrementAndGet(), refreshes::incrementAndGet, () -> { })
+                    .get(20, TimeUnit.SECONDS);
             try {
+                // the hub admits the socket just after the handshake the client already saw end, and says
+                // so with the current seq: a refresh sent before that would reach nobody
+                Eventually.within(Duration.ofSeconds(20), "the hub to admit the socket", () -> seqs.get() == 1);
                 KitChoices choices = new KitChoices(master.store().settings());
                 choices.retentionDays(30);
-                Eventually.within(Duration.ofSeconds(5), "a refresh after setting retention", () -> refreshes.get() == 1);
+                Eventually.within(Duration.ofSeconds(20), "a refresh after setting retention", () -> refreshes.get() == 1);
                 assertThat(RawHttp.get(master.baseUrl() + "/api/v1/status", phone.token()).body()).contains("\"retentionDays\":30");
                 assertThat(phone.client().status().retentionDays()).isEqualTo(30);
 
                 choices.retentionDays(null);
-                Eventually.within(Duration.ofSeconds(5), "a refresh after turning it off", () -> refreshes.get() == 2);
+                Eventually.within(Duration.ofSeconds(20), "a refresh after turning it off", () -> refreshes.get() == 2);
                 assertThat(phone.client().status().retentionDays()).isNull();
                 assertThat(choices.retentionDays()).isEmpty();
             } finally {

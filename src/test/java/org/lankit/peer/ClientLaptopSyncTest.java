@@ -58,6 +58,10 @@ class ClientLaptopSyncTest {
         try (RunningClient laptop = RunningClient.start(laptopA, master.baseUrl(), "Laptop A")) {
             for (int i = 0; i < 100; i++) laptop.saveHousehold("Before " + i, 2);
             Eventually.within(WAIT, "master has the first 100", () -> master.store().entryCount() == 100);
+            // the master stores a batch before its answer reaches the laptop: stopping it in between
+            // would leave some of the first 100 pending too
+            Eventually.within(WAIT, "laptop has the master's answer for the first 100",
+                    () -> laptop.kit().sync().state().pending() == 0);
 
             master.close();
             Eventually.within(WAIT, "laptop notices the master is gone", () -> !laptop.kit().sync().state().connected());

@@ -8,9 +8,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.lankit.testkit.Eventually;
 import org.lankit.testkit.RunningMaster;
 
 /** The phone app as a field worker sees it, driven through real Chromium. */
@@ -61,10 +63,25 @@ final class PhoneApp {
         page.locator("#save-button").click();
     }
 
+    /**
+     * Saves and waits until the phone stored it: the form is emptied only then. The message alone
+     * does not tell, since after an earlier save it already says the same; and answers typed for
+     * the next entry before the emptying would be wiped.
+     */
     void saveHousehold(String respondent, String householdSize) {
         fillHousehold(respondent, householdSize);
         save();
         assertThat(page.locator("#form-message")).containsText("Saved on this phone");
+        assertThat(field("Respondent")).hasValue("");
+    }
+
+    /**
+     * Waits until the master has admitted the phone's live socket. The phone may call itself
+     * connected a moment before: an announcement in between (such as "refresh") reaches nobody.
+     */
+    void awaitLiveSocket() {
+        Eventually.within(Duration.ofSeconds(20), "the master to admit the phone's live socket",
+                () -> master.kit().hub().liveConnections() >= 1);
     }
 
     void openEntries() {

@@ -72,6 +72,7 @@ class PhoneFormTest extends PhoneTestBase {
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
         assertThat(app.banner()).containsText("Master reachable");
         assertThat(app.page.locator("#form-picker-field")).isHidden();
+        app.awaitLiveSocket();
 
         master.store().forms().save(INVENTORY);
 

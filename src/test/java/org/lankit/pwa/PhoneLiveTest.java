@@ -29,7 +29,7 @@ class PhoneLiveTest extends PhoneTestBase {
     void an_entry_saved_by_another_device_appears_on_the_phone_within_two_seconds_without_reload() throws Exception {
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
         app.openEntries();
-        awaitLiveConnections(1);
+        app.awaitLiveSocket();
         PairedDevice tablet = master.pair("Tablet");
 
         tablet.client().push(List.of(Entries.household(tablet.clock(), "From the tablet", 4)));
@@ -106,13 +106,5 @@ class PhoneLiveTest extends PhoneTestBase {
         Map<String, FieldValue> fields = new TreeMap<>(entry.fields());
         fields.put("village", FieldValue.edit(TextNode.valueOf(village), clock.now(), ""));
         return entry.withFields(fields, null);
-    }
-
-    private void awaitLiveConnections(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (master.kit().hub().liveConnections() < count) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the phone did not open the live socket");
-            Thread.sleep(20);
-        }
     }
 }

@@ -53,6 +53,7 @@ class PhoneRetentionTest extends PhoneTestBase {
         assertThat(app.badge("Saved far away")).hasText("Waiting");
         assertThat(app.page.locator("#entry-count")).hasText("4");
         assertThat(app.page.locator("#retention-note")).isHidden();
+        app.awaitLiveSocket();
 
         new KitChoices(master.store().settings()).retentionDays(1);
 
@@ -71,7 +72,7 @@ class PhoneRetentionTest extends PhoneTestBase {
         // once her visit reaches the master it is as settled and as old as the others: it leaves the phone too
         phone.unroute("**/api/v1/sync/push");
         assertThat(app.entry("Saved far away")).hasCount(0, WITHIN_40_S);
-        Eventually.within(Duration.ofSeconds(5), "the master has her visit", () -> master.store().entryCount() == 4);
+        Eventually.within(Duration.ofSeconds(20), "the master has her visit", () -> master.store().entryCount() == 4);
         Entry hers = master.store().recent(0, 10).stream().map(StoredEntry::entry)
                 .filter(e -> e.fields().get("respondent").value().asText().equals("Saved far away")).findFirst().orElseThrow();
         assertThat(hers.createdAt()).isCloseTo(System.currentTimeMillis() - 3 * DeviceRetention.DAY_MS, within(120_000L));

@@ -28,6 +28,8 @@ class PhoneTeamEditsTest extends PhoneTestBase {
         tablet.client().push(List.of(tablets));
         assertThat(app.badge("From the tablet")).hasText("Synced");
         assertThat(editButton(app, "From the tablet")).hasCount(0);
+        // the tablet's entry may have come with the phone's first sync, before its live socket was in
+        app.awaitLiveSocket();
 
         choices().phonesEditTeamEntries(true);
         // the master tells the phone over the live socket: no new entry, no reload

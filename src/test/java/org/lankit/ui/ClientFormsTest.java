@@ -88,7 +88,7 @@ class ClientFormsTest {
         ui.window().button("join").click();
         untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"),
                 Duration.ofSeconds(15), "the client to connect");
-        untilUi(() -> ui.window().panel("clientEntryForm").target().isShowing(), Duration.ofSeconds(5), "the entry form");
+        untilUi(() -> ui.window().panel("clientEntryForm").target().isShowing(), Duration.ofSeconds(20), "the entry form");
     }
 
     private static boolean pickerShows(PanelHarness ui, int forms) {
@@ -110,7 +110,7 @@ class ClientFormsTest {
              PanelHarness ui = PanelHarness.open(dataDir, Role.CLIENT, client(new AtomicReference<>()))) {
             master.store().forms().save(waterPoint(500));
             join(ui, master);
-            untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(5), "the choice of two forms");
+            untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(20), "the choice of two forms");
             assertThat(ui.window().comboBox("formPicker").contents()).containsExactly("Household visit", WATER_POINT);
             assertThat(title(ui)).isEqualTo("New entry: Household visit");
 
@@ -157,7 +157,7 @@ class ClientFormsTest {
             // no entry moves: the master's live "refresh" brings the forms at once
             untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(10), "the new form in the picker");
             until(() -> shown(ui, "answer-phone"),
-                    Duration.ofSeconds(5), "the household form's new question");
+                    Duration.ofSeconds(20), "the household form's new question");
             assertThat(ui.window().comboBox("formPicker").selectedItem()).isEqualTo("Household visit");
             assertThat(ui.window().textBox("answer-respondent").text()).as("what was typed survives the new version")
                     .isEqualTo("Half typed");
@@ -178,14 +178,14 @@ class ClientFormsTest {
             ui.window().textBox("answer-household_size").enterText("64");
             ui.window().button("saveNewEntry").click();
             untilUi(() -> ui.window().label("entryProblem").target().getText().equals("Household size must be at most 50"),
-                    Duration.ofSeconds(5), "the problem named by the label");
+                    Duration.ofSeconds(20), "the problem named by the label");
             assertThat(clientStore.get().entryCount()).as("nothing saved").isZero();
 
             // this laptop once took a "water_point" form with a higher limit than the master's
             // (as from an earlier master): its own check passes, the master refuses
             clientStore.get().forms().save(waterPoint(1000));
             master.store().forms().save(waterPoint(500));
-            untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(5), "the laptop's second form");
+            untilUi(() -> pickerShows(ui, 2), Duration.ofSeconds(20), "the laptop's second form");
             ui.window().comboBox("formPicker").selectItem(WATER_POINT);
             ui.window().textBox("answer-point_name").enterText("Borehole 9");
             ui.window().textBox("answer-users").enterText("700");
@@ -262,7 +262,7 @@ class ClientFormsTest {
             untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the entry");
             table.selectRows(0);
             ui.window().button("edit").click();
-            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(5000));
+            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(20_000));
             assertThat(dialog.textBox("answer-point_name").text()).isEqualTo("Borehole 3");
             assertThat(dialog.robot().finder().findAll(dialog.target(), c -> "answer-respondent".equals(c.getName())))
                     .as("not the first form's questions").isEmpty();

@@ -64,7 +64,7 @@ class ControlPanelTest {
                     .isEqualTo("http://127.0.0.1:" + ui.kit().hub().port() + "/join#" + ui.kit().joinCode());
             String base = decoded.substring(0, decoded.indexOf("/join#"));
             HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/info"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(info.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(info.body()).path("deviceId").asText()).isEqualTo(ui.kit().identity().deviceId());
             assertThat(new KitChoices(ui.kit().store().settings()).role()).contains(Role.MASTER);

@@ -73,7 +73,7 @@ class EngineScreensTest {
             ui.screenshot("settings-api-tested");
 
             ui.window().button("saveApi").click();
-            untilUi(() -> status(ui).startsWith("Saved. New entries are sent to"), Duration.ofSeconds(5), "the save");
+            untilUi(() -> status(ui).startsWith("Saved. New entries are sent to"), Duration.ofSeconds(20), "the save");
             assertThat(ui.kit().store().settings().get(ApiSettings.URL)).contains(api.url());
             assertThat(ui.kit().store().settings().get(ApiSettings.TOKEN)).contains("s3cret");
 
@@ -105,7 +105,7 @@ class EngineScreensTest {
             ui.screenshot("backup-saved");
 
             ui.window().button("restoreBackup").click();
-            JFileChooserFixture chooser = ui.window().fileChooser(Timeout.timeout(5000));
+            JFileChooserFixture chooser = ui.window().fileChooser(Timeout.timeout(20_000));
             // chosen through Swing, like the answer below: synthetic clicks on fresh dialogs can be lost under load
             onUi(() -> {
                 chooser.target().setSelectedFile(zips.get(0).toFile());
@@ -131,7 +131,7 @@ class EngineScreensTest {
             ui.window().button("join").click();
             untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"),
                     Duration.ofSeconds(15), "the client to connect");
-            untilUi(() -> ui.window().panel("clientEntryForm").target().isShowing(), Duration.ofSeconds(5), "the entry form");
+            untilUi(() -> ui.window().panel("clientEntryForm").target().isShowing(), Duration.ofSeconds(20), "the entry form");
             assertThat(onUi(() -> ui.window().label("clientDetail").target().getText())).startsWith("Team Test team at " + master.baseUrl());
 
             ui.window().textBox("answer-respondent").enterText("Nyasha Moyo");

@@ -80,7 +80,7 @@ class MasterScreensTest {
             table.selectRows(0);
             ui.window().button("edit").click();
 
-            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(5000));
+            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(20_000));
             dialog.textBox("answer-household_size").requireEditable().deleteText().enterText("6");
             dialog.textBox("answer-village").enterText("Mbala");
             dialog.button("saveEntry").click();
@@ -152,7 +152,7 @@ class MasterScreensTest {
             PairedDevice phone = ui.pair("Ann's phone", "phone");
             phone.client().status();
             ui.window().close();
-            JOptionPaneFixture ask = ui.window().optionPane(Timeout.timeout(5000));
+            JOptionPaneFixture ask = ui.window().optionPane(Timeout.timeout(20_000));
             assertThat(ask.target().getMessage().toString())
                     .contains("1 phone or laptop is connected")
                     .contains("cannot send entries here")

@@ -122,7 +122,7 @@ final class PanelHarness implements AutoCloseable {
      * click: under a loaded Xvfb such clicks on a just-opened modal dialog were sometimes lost.
      */
     void answer(String buttonText) {
-        answer(window().optionPane(Timeout.timeout(5000)), buttonText);
+        answer(window().optionPane(Timeout.timeout(20_000)), buttonText);
     }
 
     static void answer(JOptionPaneFixture ask, String buttonText) {
@@ -132,7 +132,7 @@ final class PanelHarness implements AutoCloseable {
             button.doClick();
             return null;
         });
-        untilUi(() -> !dialog.isShowing(), Duration.ofSeconds(5), "the question to close after " + buttonText);
+        untilUi(() -> !dialog.isShowing(), Duration.ofSeconds(20), "the question to close after " + buttonText);
     }
 
     static void untilUi(BooleanSupplier condition, Duration limit, String what) {

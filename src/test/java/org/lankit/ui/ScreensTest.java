@@ -51,7 +51,7 @@ class ScreensTest {
     @Test
     void a_client_laptop_that_has_not_joined_shows_how_to_join() {
         try (PanelHarness ui = PanelHarness.open(dataDir, Role.CLIENT, PanelServices.none())) {
-            untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(5),
+            untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(20),
                     "the client screen");
             ui.window().textBox("masterUrl").requireVisible();
             ui.window().button("join").requireDisabled();
@@ -98,7 +98,7 @@ class ScreensTest {
             ui.window().tabbedPane("tabs").selectTab(1);
             ui.window().table("entriesTable").selectRows(0);
             ui.window().button("details").click();
-            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(5000));
+            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(20_000));
             PanelHarness.screenshot(((javax.swing.JDialog) dialog.target()).getRootPane(), theme + "-2b-entry-details");
             dialog.button("closeEntry").click();
             assertThat(store.find(conflicted.uuid())).isPresent();

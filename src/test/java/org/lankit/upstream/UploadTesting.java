@@ -21,11 +21,15 @@ final class UploadTesting {
     private UploadTesting() {
     }
 
-    /** Retries after 20 ms doubling to 200 ms, 10 % jitter, 2 s per request, breaker after 50 failures. */
+    /**
+     * Retries after 20 ms doubling to 200 ms, 10 % jitter, breaker after 50 failures. Requests may
+     * take 10 s: a healthy API that answers slowly on a busy machine must not look stalled (a
+     * timed-out try is sent again, and tests count requests); tests about timeouts set their own.
+     */
     static UploaderConfig fast() {
         return UploaderConfig.defaults()
                 .withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(200), 0.1)
-                .withRequestTimeout(Duration.ofSeconds(2))
+                .withRequestTimeout(Duration.ofSeconds(10))
                 .withBreaker(50, Duration.ofMillis(500))
                 .withProbeInterval(Duration.ofMillis(100));
     }

@@ -3,6 +3,7 @@ package org.lankit.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
+import static org.lankit.upstream.UploadTesting.awaitValue;
 import static org.lankit.upstream.UploadTesting.fast;
 import static org.lankit.upstream.UploadTesting.seed;
 
@@ -29,13 +30,19 @@ class UploaderOfflineTest {
         try (KitStore store = KitStore.open(dataDir)) {
             seed(store, 20);
             try (Uploader uploader = Uploader.start(store, KIT, url, null, config)) {
-                await("circuit open", LIMIT, () -> uploader.status().breaker().equals("open"));
-                UploaderStatus offline = uploader.status();
+                // the breaker opens inside the failing try, which still shows "uploading"; the retry
+                // scheduled next says "offline": wait for both, and judge that one snapshot
+                UploaderStatus offline = awaitValue("circuit open while offline", LIMIT, () -> {
+                    UploaderStatus s = uploader.status();
+                    return s.breaker().equals("open") && s.state() != UploaderStatus.State.UPLOADING ? s : null;
+                });
                 assertThat(offline.state()).isEqualTo(UploaderStatus.State.OFFLINE);
                 assertThat(offline.toProtocol().state()).isEqualTo("offline");
                 assertThat(offline.lastError()).contains("cannot reach 127.0.0.1:" + port);
                 assertThat(offline.pending()).isEqualTo(20);
-                UploadTesting.sleep(300);
+                // the connectivity check (every 100 ms) must see the host down before it can see it come back;
+                // nothing shows that it has, so give it ten turns
+                UploadTesting.sleep(1_000);
 
                 long upAt = System.nanoTime();
                 try (FakeTeamApi api = FakeTeamApi.startOn(port)) {
@@ -73,7 +80,8 @@ class UploaderOfflineTest {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             api.failNext(1_000_000, 503);
             seed(store, 5);
-            UploaderConfig config = fast().withBreaker(3, Duration.ofSeconds(2));
+            // open for 5 s: the 1.2 s looked at below stay inside it even when this thread is slow to notice
+            UploaderConfig config = fast().withBreaker(3, Duration.ofSeconds(5));
             try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, config)) {
                 await("circuit open", LIMIT, () -> uploader.status().breaker().equals("open"));
                 int triesWhenOpened = api.requests().size();

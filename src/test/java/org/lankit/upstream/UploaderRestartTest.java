@@ -37,7 +37,8 @@ class UploaderRestartTest {
             api.answerAfter(Duration.ofSeconds(30));
             try (KitStore store = KitStore.open(dataDir)) {
                 entries = seed(store, 25);
-                Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast());
+                // no try may time out while the API holds its answer: a second request would be counted below
+                Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast().withRequestTimeout(Duration.ofSeconds(60)));
                 await("batch received by the API", LIMIT, () -> api.requests().size() == 1);
                 uploader.close();
                 assertThat(store.settings().get(UploadLedger.IN_FLIGHT)).isPresent();
