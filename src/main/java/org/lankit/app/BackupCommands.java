@@ -14,7 +14,7 @@ import org.lankit.backup.ImportReport;
 import org.lankit.backup.Manifest;
 import org.lankit.backup.VerifiedBackup;
 import org.lankit.pairing.Tokens;
-import org.lankit.store.DataFolderInUseException;
+import org.lankit.store.DataFolderException;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Hlc;
 
@@ -37,7 +37,7 @@ final class BackupCommands {
                 out.println("Wrote " + files.size() + " CSV file(s) to " + options.exportCsv());
             }
             return Main.OK;
-        } catch (BackupRejectedException | DataFolderInUseException | UncheckedIOException | IllegalArgumentException
+        } catch (BackupRejectedException | DataFolderException | UncheckedIOException | IllegalArgumentException
                  | IllegalStateException e) {
             err.println("lankit: " + firstLine(e.getMessage()));
             return Main.FAILED;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import org.lankit.hub.HubConfig;
-import org.lankit.store.DataFolderInUseException;
+import org.lankit.store.DataFolderException;
 import org.lankit.store.KitStore;
 
 /** Runs the kit without a window until the process is stopped (Ctrl-C, SIGTERM). */
@@ -32,7 +32,7 @@ final class Headless {
         KitStore store;
         try {
             store = KitStore.open(options.dataDir());
-        } catch (DataFolderInUseException e) {
+        } catch (DataFolderException e) {
             err.println("lankit: " + e.getMessage());
             return Main.FAILED;
         }

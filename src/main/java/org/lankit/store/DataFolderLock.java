@@ -1,7 +1,6 @@
 package org.lankit.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -35,7 +34,7 @@ final class DataFolderLock implements AutoCloseable {
             }
             return new DataFolderLock(channel, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the data folder " + dataDir, e);
+            throw new DataFolderUnwritableException(dataDir, e);
         }
     }
 

@@ -7,7 +7,6 @@ import io.objectbox.exception.DbException;
 import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class KitStore implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+            throw new DataFolderUnwritableException(dataDir, e);
         }
         DataFolderLock lock = DataFolderLock.acquire(dataDir);
         try {

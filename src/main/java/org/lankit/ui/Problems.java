@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.lankit.app.PortInUseException;
 import org.lankit.peer.MasterError;
-import org.lankit.store.DataFolderInUseException;
+import org.lankit.store.DataFolderException;
 
 /** Exceptions in words a coordinator can act on; never a stack trace or a class name. */
 final class Problems {
@@ -22,7 +22,7 @@ final class Problems {
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof PortInUseException || t instanceof DataFolderInUseException) return firstLine(t.getMessage());
+        if (t instanceof PortInUseException || t instanceof DataFolderException) return firstLine(t.getMessage());
         if (t instanceof MasterError m) {
             String said = firstLine(m.getMessage());
             return "the master said: " + said.substring(said.indexOf(": ") + 2);

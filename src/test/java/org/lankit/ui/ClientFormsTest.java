@@ -209,12 +209,12 @@ class ClientFormsTest {
             phone.client().push(List.of(typedOnPhone));
             join(ui, master);
             JTableFixture table = ui.window().table("clientEntries");
-            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the phone's entry on the laptop");
+            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(20), "the phone's entry on the laptop");
             assertThat(ui.window().button("editEntry").target().isEnabled()).as("nothing chosen yet").isFalse();
 
             table.selectRows(0);
             ui.window().button("editEntry").click();
-            untilUi(() -> title(ui).startsWith("Editing: Household visit"), Duration.ofSeconds(10), "the entry in the form");
+            untilUi(() -> title(ui).startsWith("Editing: Household visit"), Duration.ofSeconds(20), "the entry in the form");
             assertThat(ui.window().textBox("answer-respondent").text()).isEqualTo("Amina Njeri");
             assertThat(ui.window().textBox("answer-household_size").text()).isEqualTo("4");
             assertThat(shown(ui, "formPicker")).as("an entry keeps its form").isFalse();
@@ -222,26 +222,26 @@ class ClientFormsTest {
             ui.window().textBox("answer-household_size").deleteText().enterText("64");
             ui.window().button("saveNewEntry").click();
             untilUi(() -> ui.window().label("entryProblem").target().getText().equals("Household size must be at most 50"),
-                    Duration.ofSeconds(5), "the problem named by the label");
+                    Duration.ofSeconds(20), "the problem named by the label");
 
             ui.window().textBox("answer-household_size").deleteText().enterText("7");
             ui.screenshot("client-edit");
             ui.window().button("saveNewEntry").click();
             until(() -> master.store().find(typedOnPhone.uuid()).orElseThrow().entry().fields().get("household_size")
-                    .value().asInt() == 7, Duration.ofSeconds(10), "the change on the master");
+                    .value().asInt() == 7, Duration.ofSeconds(20), "the change on the master");
             Entry onMaster = master.store().find(typedOnPhone.uuid()).orElseThrow().entry();
             assertThat(onMaster.fields().get("respondent")).as("the untouched answer keeps its clock and author")
                     .isEqualTo(typedOnPhone.fields().get("respondent").withoutBase());
             assertThat(onMaster.conflicts()).isEmpty();
-            untilUi(() -> title(ui).equals("New entry: Household visit"), Duration.ofSeconds(5), "the form free for the next entry");
+            untilUi(() -> title(ui).equals("New entry: Household visit"), Duration.ofSeconds(20), "the form free for the next entry");
             assertThat(ui.window().textBox("answer-respondent").text()).isEmpty();
 
             table.selectRows(0);
             ui.window().button("editEntry").click();
-            untilUi(() -> title(ui).startsWith("Editing:"), Duration.ofSeconds(10), "the entry in the form again");
+            untilUi(() -> title(ui).startsWith("Editing:"), Duration.ofSeconds(20), "the entry in the form again");
             assertThat(ui.window().textBox("answer-household_size").text()).isEqualTo("7");
             ui.window().button("cancelEdit").click();
-            untilUi(() -> title(ui).equals("New entry: Household visit"), Duration.ofSeconds(5), "cancelled");
+            untilUi(() -> title(ui).equals("New entry: Household visit"), Duration.ofSeconds(20), "cancelled");
             assertThat(master.store().find(typedOnPhone.uuid()).orElseThrow().entry()).isEqualTo(onMaster);
         }
     }
