@@ -13,7 +13,8 @@ export class LiveChannel {
   #backoff = new Backoff();
 
   /**
-   * url: () => socket URL; onSeq(seq); onRefresh() when the forms or the coordinator's switches
+   * url: () => socket URL; onSeq(seq, first) (first: the master's greeting once it listens to
+   * this socket); onRefresh() when the forms or the coordinator's switches
    * changed; onOpen(); onDown(); onRefused(reason) when the token is refused.
    */
   constructor({ url, onSeq, onRefresh, onOpen, onDown, onRefused }) {
@@ -52,6 +53,7 @@ export class LiveChannel {
     const socket = new WebSocket(this.url());
     this.#socket = socket;
     const timeout = setTimeout(() => socket.close(), CONNECT_TIMEOUT_MS);
+    let greeted = false;
     socket.onopen = () => {
       clearTimeout(timeout);
       this.#backoff.reset();
@@ -64,7 +66,10 @@ export class LiveChannel {
       } catch {
         return;
       }
-      if (message?.type === 'seq' && Number.isFinite(message.seq)) this.onSeq(message.seq);
+      if (message?.type === 'seq' && Number.isFinite(message.seq)) {
+        this.onSeq(message.seq, !greeted);
+        greeted = true;
+      }
       if (message?.type === 'refresh') this.onRefresh();
     };
     socket.onclose = (event) => {

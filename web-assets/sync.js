@@ -33,7 +33,12 @@ export class SyncLoop extends EventTarget {
     this.inUse = null;
     this.live = new LiveChannel({
       url: () => api.liveUrl(),
-      onSeq: (seq) => { if (seq > this.lastSeq) this.trigger(); },
+      onSeq: (seq, first) => {
+        // a form saved after the phone read the forms but before the master listened to this
+        // socket sent its "refresh" to nobody: read them again once the master greets us
+        if (first) this.#sessionFresh = false;
+        if (first || seq > this.lastSeq) this.trigger();
+      },
       onRefresh: () => { this.#sessionFresh = false; this.trigger(); },
       onOpen: () => { this.#setReachable(true); this.trigger(); },
       onDown: () => { this.#sessionFresh = false; this.#setReachable(false); },

@@ -41,8 +41,8 @@ class UploaderOfflineTest {
                 assertThat(offline.lastError()).contains("cannot reach 127.0.0.1:" + port);
                 assertThat(offline.pending()).isEqualTo(20);
                 // the connectivity check (every 100 ms) must see the host down before it can see it come back;
-                // nothing shows that it has, so give it ten turns
-                UploadTesting.sleep(1_000);
+                // nothing shows that it has, so give it twenty turns
+                UploadTesting.sleep(2_000);
 
                 long upAt = System.nanoTime();
                 try (FakeTeamApi api = FakeTeamApi.startOn(port)) {
