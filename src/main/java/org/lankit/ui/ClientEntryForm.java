@@ -211,7 +211,7 @@ final class ClientEntryForm extends JPanel {
             return shown;
         }, done -> {
             save.setEnabled(true);
-            render(form, Map.of()); // empty answers for the next household
+            if (editing == null) render(form, Map.of()); // empty answers for the next household
             status.done("Entry saved on this laptop; it goes to the master with the next sync.");
             saved.run();
         }, words -> {
