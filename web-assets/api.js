@@ -19,10 +19,15 @@ export class ApiError extends Error {
 export class Unreachable extends Error {}
 
 export class Api {
-  /** getToken: () => token or null; onTime: (masterTime, sentAt, receivedAt) => void */
-  constructor({ getToken, onTime }) {
+  /**
+   * getToken: () => token or null; onTime: (masterTime, sentAt, receivedAt) => void;
+   * getBase: () => the master's address when it moved away from the one this page came from
+   * (like "http://192.168.1.23:8377"), else '' (the page's own).
+   */
+  constructor({ getToken, onTime, getBase = () => '' }) {
     this.getToken = getToken;
     this.onTime = onTime;
+    this.getBase = getBase;
   }
 
   info() {
@@ -57,8 +62,9 @@ export class Api {
   }
 
   liveUrl() {
-    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    return `${scheme}//${location.host}/api/v1/sync/live?token=${encodeURIComponent(this.getToken() ?? '')}`;
+    const master = new URL(this.getBase() || location.origin);
+    const scheme = master.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${master.host}/api/v1/sync/live?token=${encodeURIComponent(this.getToken() ?? '')}`;
   }
 
   async #call(method, path, body) {
@@ -72,7 +78,7 @@ export class Api {
     let response;
     let json;
     try {
-      response = await fetch(path, {
+      response = await fetch(this.getBase() + path, {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),
         signal: abort.signal, cache: 'no-store',
       });
@@ -90,5 +96,21 @@ export class Api {
       throw new ApiError(response.status, json, Number(response.headers.get('Retry-After')) || 0);
     }
     return json;
+  }
+}
+
+/**
+ * The master's address as typed ("192.168.1.23:8377", "http://192.168.1.23:8377/"), as an origin
+ * like "http://192.168.1.23:8377"; null when it is no address.
+ */
+export function masterOrigin(typed) {
+  const text = (typed ?? '').trim();
+  // browsers differ in what they take as a host ("192.168.1.23 port 8377" passes in Chrome)
+  if (!text || /\s/.test(text)) return null;
+  try {
+    const url = new URL(/^https?:\/\//i.test(text) ? text : `http://${text}`);
+    return /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname) ? url.origin : null;
+  } catch {
+    return null;
   }
 }

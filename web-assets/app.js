@@ -8,6 +8,7 @@ import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './en
 import { EntryForm } from './form.js';
 import { showJoin, takeJoinCode } from './join.js';
 import { renderEntries } from './list.js';
+import { setUpMasterMove } from './moved.js';
 import { SyncLoop } from './sync.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,7 +44,10 @@ async function main() {
 
 async function startApp(store, device) {
   const clock = new HlcClock(device.deviceId, (await store.getMeta('clock')) ?? {});
-  const api = new Api({ getToken: () => device.token, onTime: (t, s, r) => clock.followReference(t, s, r) });
+  let masterBase = (await store.getMeta('masterBase')) ?? '';
+  const api = new Api({
+    getToken: () => device.token, onTime: (t, s, r) => clock.followReference(t, s, r), getBase: () => masterBase,
+  });
   const sync = new SyncLoop({ store, api, clock });
   const entryForm = new EntryForm($('fields'));
   const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
@@ -100,6 +104,7 @@ async function startApp(store, device) {
       $('retention-note').textContent = `Older entries the master holds were removed from this phone after ${days}.`;
     }
     renderBanner($('banner'), { reachable: sync.reachable, records: ui.records });
+    $('moved').hidden = sync.reachable !== false;
   }
 
   let refreshQueued = false;
@@ -188,6 +193,14 @@ async function startApp(store, device) {
     });
   });
 
+  setUpMasterMove({
+    form: $('moved-form'), input: $('moved-address'), message: $('moved-message'), store,
+    onMoved: (base) => {
+      masterBase = base;
+      sync.live.reconnectNow();
+      sync.trigger();
+    },
+  });
   $('team').textContent = (await store.getMeta('teamName')) ?? '';
   $('device-name').textContent = `This phone: ${device.name}`;
   $('app-view').hidden = false;

@@ -2,11 +2,11 @@
 // reopens without the master. Network first, so a new version of the app arrives at once; the
 // API is never cached (entries live in IndexedDB).
 
-const CACHE = 'lankit-shell-v1';
+const CACHE = 'lankit-shell-v2';
 const SHELL = [
   './', 'index.html', 'styles.css', 'manifest.webmanifest',
   'app.js', 'api.js', 'backoff.js', 'banner.js', 'clock.js', 'db.js', 'entries.js',
-  'form.js', 'join.js', 'list.js', 'live.js', 'sync.js', 'validate.js',
+  'form.js', 'join.js', 'list.js', 'live.js', 'moved.js', 'sync.js', 'validate.js',
   'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
 ];
 const NETWORK_WAIT_MS = 4000;

@@ -3,6 +3,7 @@ package org.lankit.hub;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.InputStream;
@@ -56,12 +57,14 @@ public final class Hub implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             configureServer(cfg, config);
             ErrorMapper.install(cfg);
+            cfg.routes.before(API + "/*", CrossOrigin::allow);
             cfg.routes.before(access::requireLocalNetwork);
             cfg.routes.before(ctx -> requireBodyWithinLimit(ctx, config.maxBodyBytes()));
             cfg.routes.before(API + "/*", ctx -> {
-                if (isPublic(ctx.path())) return;
+                if (isPublic(ctx.path()) || ctx.method() == HandlerType.OPTIONS) return;
                 access.requireDevice(ctx);
             });
+            cfg.routes.options(API + "/*", CrossOrigin::preflight);
 
             cfg.routes.get(API + "/info", info::info);
             cfg.routes.post(API + "/pair", ctx -> {

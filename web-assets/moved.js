@@ -1,0 +1,36 @@
+// When the master laptop gets a new address (another WiFi, a new lease), the page this phone
+// keeps open still comes from the old one, with the entries in its storage. The worker types the
+// new address shown under the QR code; the phone checks that the same master answers there and
+// from then on talks to it at that address.
+
+import { Api, masterOrigin } from './api.js';
+
+/** Wires the "new address" form; onMoved(base) runs once the team's master answered there. */
+export function setUpMasterMove({ form, input, message, store, onMoved }) {
+  const tell = (text) => { message.textContent = text; };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const origin = masterOrigin(input.value);
+    if (!origin) {
+      tell('Type the address shown under the QR code, like 192.168.1.23:8377.');
+      return;
+    }
+    tell('Looking for the master…');
+    let info;
+    try {
+      info = await new Api({ getToken: () => null, onTime: () => {}, getBase: () => origin }).info();
+    } catch {
+      tell('Nothing answers at that address. Check it, and that this phone is on the same WiFi as the master.');
+      return;
+    }
+    const known = await store.getMeta('masterId');
+    if (known && info.deviceId !== known) {
+      tell(`That is not your team's master: it belongs to the team "${info.name}". Check the address.`);
+      return;
+    }
+    const base = origin === location.origin ? '' : origin;
+    await store.setMeta('masterBase', base);
+    tell(`The master answers at ${origin}: waiting entries go there now.`);
+    onMoved(base);
+  });
+}
