@@ -26,6 +26,8 @@ final class HomePanel extends JPanel {
     private final JLabel code = new JLabel(" ", SwingConstants.CENTER);
     private final JPanel joinHelp = joinHelp(Words.joinHelp(System.getProperty("os.name", "")));
     private final JLabel team = Theme.scale(new JLabel(" "), 1.6f, Font.BOLD);
+    private final JPanel addressMoved = new JPanel();
+    private List<String> movedLines = List.of();
     private final JLabel phones = line("phonesLine");
     private final JLabel laptops = line("laptopsLine");
     private final JLabel entries = line("entriesLine");
@@ -72,6 +74,7 @@ final class HomePanel extends JPanel {
         team.setText(home.teamName());
         // once one device got in, the network works: the hint would only be noise
         joinHelp.setVisible(home.phonesJoined() + home.laptopsJoined() == 0);
+        showAddressMoved(home.addressMoved());
         phones.setText("Phones connected: " + home.phonesConnected() + " of " + home.phonesJoined());
         laptops.setText("Laptops connected: " + home.laptopsConnected() + " of " + home.laptopsJoined());
         entries.setText("Entries today: " + home.entriesToday() + "  (" + home.entriesTotal() + " in all)");
@@ -88,6 +91,12 @@ final class HomePanel extends JPanel {
         column.setLayout(new BoxLayout(column, BoxLayout.Y_AXIS));
         column.add(team);
         column.add(Box.createVerticalStrut(16));
+        addressMoved.setName("addressMoved");
+        addressMoved.setLayout(new BoxLayout(addressMoved, BoxLayout.Y_AXIS));
+        addressMoved.setAlignmentX(LEFT_ALIGNMENT);
+        addressMoved.setBorder(BorderFactory.createEmptyBorder(0, 0, 12, 0));
+        addressMoved.setVisible(false);
+        column.add(addressMoved);
         for (JLabel l : new JLabel[] {phones, laptops, entries, api}) {
             column.add(l);
             column.add(Box.createVerticalStrut(10));
@@ -111,6 +120,20 @@ final class HomePanel extends JPanel {
         renew.setAlignmentX(LEFT_ALIGNMENT);
         column.add(renew);
         return column;
+    }
+
+    /** Short plain lines, rebuilt only when they change (a wrapping HTML label makes every refresh slow). */
+    private void showAddressMoved(List<String> lines) {
+        if (lines.equals(movedLines)) return;
+        movedLines = lines;
+        addressMoved.removeAll();
+        for (String text : lines) {
+            JLabel l = Theme.scale(new JLabel(text), 1.1f, Font.BOLD);
+            l.setForeground(Theme.warning());
+            addressMoved.add(l);
+        }
+        addressMoved.setVisible(!lines.isEmpty());
+        addressMoved.revalidate();
     }
 
     private static JPanel joinHelp(List<String> lines) {

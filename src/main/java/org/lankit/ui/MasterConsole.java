@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.lankit.app.KitChoices;
 import org.lankit.app.MasterKit;
+import org.lankit.pairing.AddressChange;
 import org.lankit.pairing.JoinUrl;
 import org.lankit.pairing.LanAddress;
 import org.lankit.store.Device;
@@ -45,6 +46,7 @@ final class MasterConsole {
     private final String boundHost;
     private final ApiLink api;
     private final KitChoices choices;
+    private final AddressChange addressChange;
     private List<Object> lastChange = List.of();
 
     /**
@@ -57,6 +59,7 @@ final class MasterConsole {
         this.boundHost = boundHost;
         this.api = api;
         this.choices = new KitChoices(kit.store().settings());
+        this.addressChange = new AddressChange(kit.store().settings());
     }
 
     KitStore store() {
@@ -73,12 +76,16 @@ final class MasterConsole {
 
     /** The join URL with the chosen network address, else the best one (WiFi first). */
     String joinUrl() {
+        return JoinUrl.of(joinHost(), kit.hub().port(), kit.joinCode());
+    }
+
+    private String joinHost() {
         String host = boundHost;
         if (host == null || host.equals("0.0.0.0") || host.equals("::")) {
             List<String> candidates = LanAddress.candidates().stream().map(c -> c.address().getHostAddress()).toList();
             host = choices.lanHost().filter(candidates::contains).orElseGet(LanAddress::bestHost);
         }
-        return JoinUrl.of(host, kit.hub().port(), kit.joinCode());
+        return host;
     }
 
     /** Devices with a live socket or a recent call: what closing the window would cut off. */
@@ -206,8 +213,11 @@ final class MasterConsole {
             if (d.lastSeen() >= since) counts[base]++;
         }
         KitStore store = kit.store();
+        List<String> moved = addressChange.observe(joinHost() + ":" + kit.hub().port(), devices, System.currentTimeMillis())
+                .map(Words::addressMoved).orElse(List.of());
         return new Home(kit.identity().name(), joinUrl(), kit.joinCode(), counts[0], counts[1], counts[2], counts[3],
-                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting);
+                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting,
+                moved);
     }
 
     private List<DeviceRow> deviceRows(List<Device> devices) {

@@ -14,7 +14,7 @@ final class Views {
     /** The master's home screen. {@code apiLine} is a sentence such as "not set up". */
     record Home(String teamName, String joinUrl, String joinCode, int phonesConnected, int phonesJoined,
                 int laptopsConnected, int laptopsJoined, long entriesToday, long entriesTotal, String apiLine,
-                int openConflicts, int devicesWaiting) {
+                int openConflicts, int devicesWaiting, List<String> addressMoved) {
 
         int connected() {
             return phonesConnected + laptopsConnected;

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.lankit.pairing.AddressChange;
 import java.util.Locale;
 import org.lankit.store.UpstreamState;
 import org.lankit.sync.Hlc;
@@ -76,6 +77,13 @@ final class Words {
         if (osName.startsWith("Windows")) lines.add("If Windows asked about the firewall, choose Allow.");
         if (osName.startsWith("Mac")) lines.add("If macOS asked to accept incoming connections, choose Allow.");
         return lines;
+    }
+
+    /** What the coordinator tells field workers when phones were left at this laptop's former address. */
+    static List<String> addressMoved(AddressChange.Moved moved) {
+        return List.of("This laptop's address changed (it was " + moved.previous() + ").",
+                moved.stranded() + " of " + Words.plural(moved.phones(), "phone", "phones") + " did not reach it since. On each, tap",
+                "“Did the master laptop get a new address?” and type " + moved.current() + ".");
     }
 
     static String plural(long n, String one, String many) {
