@@ -146,7 +146,13 @@ public final class PeerSync implements AutoCloseable {
             store.settings().put(CHECKPOINT, "0");
         }
         try {
-            live = master.live(this::announced, this::requestSync, this::liveClosed).get(10, TimeUnit.SECONDS);
+            // the master's first message says it now listens to this socket: a "refresh" sent
+            // before then reached nobody, so that greeting starts one more round
+            AtomicBoolean greeted = new AtomicBoolean();
+            live = master.live(seq -> {
+                if (greeted.compareAndSet(false, true)) requestSync();
+                else announced(seq);
+            }, this::requestSync, this::liveClosed).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the master's live connection did not open", e);
         }
