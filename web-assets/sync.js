@@ -219,7 +219,9 @@ export class SyncLoop extends EventTarget {
     this.dispatchEvent(new Event('unpaired'));
   }
 
-  #setReachable(reachable) {
+  #setReachable(value) {
+    // a run that was under way when the phone went offline may still finish well: offline wins
+    const reachable = value && navigator.onLine;
     if (this.reachable === reachable) return;
     this.reachable = reachable;
     this.dispatchEvent(new Event('state'));
