@@ -1,7 +1,6 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.until;
 import static org.lankit.ui.PanelHarness.untilUi;
@@ -9,7 +8,6 @@ import static org.lankit.ui.PanelHarness.untilUi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.awt.GraphicsEnvironment;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JComboBoxFixture;
 import org.assertj.swing.fixture.JTableFixture;
-import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.hub.HubConfig;
@@ -44,6 +40,7 @@ import org.lankit.testkit.RunningMaster;
  * Several forms on a client laptop paired with a real master (a choice of form, new forms arriving
  * while it runs), on the master's entry dialog, and refused answers named by their question.
  */
+@ExtendWith(SwingUnderXvfb.class)
 class ClientFormsTest {
 
     private static final String WATER_POINT = "Water point check";
@@ -52,12 +49,6 @@ class ClientFormsTest {
     Path dataDir;
     @TempDir
     Path masterDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     /** A second form: "Users" allows at most {@code maxUsers}. */
     private static Form waterPoint(int maxUsers) {
@@ -257,12 +248,7 @@ class ClientFormsTest {
             Entry entry = LocalEdits.create(UUID.randomUUID().toString(), waterPoint(500), values, phone.clock());
             phone.client().push(List.of(entry));
 
-            ui.window().tabbedPane("tabs").selectTab(1);
-            JTableFixture table = ui.window().table("entriesTable");
-            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the entry");
-            table.selectRows(0);
-            ui.window().button("edit").click();
-            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(20_000));
+            DialogFixture dialog = ui.editTheOnlyEntry();
             assertThat(dialog.textBox("answer-point_name").text()).isEqualTo("Borehole 3");
             assertThat(dialog.robot().finder().findAll(dialog.target(), c -> "answer-respondent".equals(c.getName())))
                     .as("not the first form's questions").isEmpty();

@@ -1,7 +1,6 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.untilUi;
 
@@ -9,7 +8,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import javax.swing.JPanel;
 import javax.swing.JTable;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.JTableFixture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitChoices;
 import org.lankit.app.Role;
@@ -35,16 +32,11 @@ import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
 
 /** The control panel over a real master: first start, QR code, live entries. */
+@ExtendWith(SwingUnderXvfb.class)
 class ControlPanelTest {
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     @Test
     void first_start_asks_the_role_then_shows_a_qr_code_that_opens_the_running_hub() throws Exception {

@@ -1,11 +1,9 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.untilUi;
 
-import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.JFileChooserFixture;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.hub.HubConfig;
@@ -31,6 +28,7 @@ import org.lankit.testkit.RunningMaster;
 import org.lankit.upstream.ApiSettings;
 
 /** The panel over the real engines: the uploader's settings, backups, and a client laptop joining a master. */
+@ExtendWith(SwingUnderXvfb.class)
 class EngineScreensTest {
 
     private static final int SETTINGS_TAB = 5;
@@ -38,12 +36,6 @@ class EngineScreensTest {
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     /** The real engines; no looking for masters at all on the master's side. */
     private static PanelServices engines() {

@@ -1,38 +1,30 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.untilUi;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.testkit.PairedDevice;
 
 /** The master laptop comes back at another address: the home screen says what to tell the phones. */
+@ExtendWith(SwingUnderXvfb.class)
 class HomeAddressTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     @Test
     void after_a_move_the_home_screen_names_the_old_address_until_the_phone_reached_the_new_one() throws Exception {

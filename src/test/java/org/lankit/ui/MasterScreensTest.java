@@ -2,23 +2,20 @@ package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.until;
 import static org.lankit.ui.PanelHarness.untilUi;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.fixture.JTableFixture;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitChoices;
 import org.lankit.app.Role;
@@ -33,16 +30,11 @@ import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
 
 /** The master's screens acting on the real engine: conflicts, edits, devices, closing. */
+@ExtendWith(SwingUnderXvfb.class)
 class MasterScreensTest {
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     @Test
     void an_open_conflict_resolved_on_the_conflicts_screen_reaches_the_store() throws Exception {
@@ -74,13 +66,8 @@ class MasterScreensTest {
             PairedDevice phone = ui.pair("Ann's phone", "phone");
             Entry entry = Entries.household(phone.clock(), "Bea Moyo", 5);
             phone.client().push(List.of(entry));
-            ui.window().tabbedPane("tabs").selectTab(1);
-            JTableFixture table = ui.window().table("entriesTable");
-            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the entry");
-            table.selectRows(0);
-            ui.window().button("edit").click();
 
-            DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(20_000));
+            DialogFixture dialog = ui.editTheOnlyEntry();
             dialog.textBox("answer-household_size").requireEditable().deleteText().enterText("6");
             dialog.textBox("answer-village").enterText("Mbala");
             dialog.button("saveEntry").click();

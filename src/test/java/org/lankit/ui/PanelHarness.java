@@ -24,6 +24,8 @@ import org.assertj.swing.core.matcher.JButtonMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JTableFixture;
+import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Timeout;
 import org.lankit.app.KitOptions;
@@ -90,6 +92,16 @@ final class PanelHarness implements AutoCloseable {
         MasterClient client = new MasterClient(baseUrl(), null);
         PairResponse paired = client.pair(kit().joinCode(), name, kind);
         return new PairedDevice(paired.deviceId(), paired.token(), client);
+    }
+
+    /** Opens the Entries screen, waits for its one entry and opens it in the entry dialog. */
+    DialogFixture editTheOnlyEntry() {
+        window.tabbedPane("tabs").selectTab(1);
+        JTableFixture table = window.table("entriesTable");
+        untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "the entry");
+        table.selectRows(0);
+        window.button("edit").click();
+        return window.dialog("entryDialog", Timeout.timeout(20_000));
     }
 
     /** Reads Swing state on the event thread. */

@@ -1,35 +1,27 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.until;
 import static org.lankit.ui.PanelHarness.untilUi;
 
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.swing.JLabel;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.backup.BackupSettings;
 import org.lankit.store.Settings;
 
 /** The coordinator sets the team's retention on the Backup screen, and is told it reaches phones and laptops. */
+@ExtendWith(SwingUnderXvfb.class)
 class RetentionSettingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     @Test
     void the_coordinator_sets_retention_days_which_the_screen_says_apply_to_phones_and_laptops_and_clears_them_again() {

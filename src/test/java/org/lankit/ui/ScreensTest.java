@@ -1,18 +1,15 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.lankit.ui.PanelHarness.untilUi;
 
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.store.KitStore;
@@ -25,18 +22,13 @@ import org.lankit.testkit.PairedDevice;
  * Every main screen at 1366x768 with a day's worth of data, saved as PNGs under
  * target/screenshots for a person to look at.
  */
+@ExtendWith(SwingUnderXvfb.class)
 class ScreensTest {
 
     private static final String[] SCREENS = {"home", "entries", "devices", "conflicts", "forms", "settings", "backup"};
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void onlyWithADisplay() {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        FailOnThreadViolationRepaintManager.install();
-    }
 
     @Test
     void every_master_screen_is_captured_with_data_in_it() throws Exception {
