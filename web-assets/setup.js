@@ -46,7 +46,10 @@ function secureOriginAt(port) {
 
 async function check({ master, secureOrigin, code }) {
   const button = $('check');
-  const say = (text) => { $('check-message').textContent = text; };
+  const say = (text, state = 'busy') => {
+    $('check-message').textContent = text;
+    $('check-message').dataset.state = state;
+  };
   button.disabled = true;
   $('not-yet').hidden = true;
   say('Checking…');
@@ -57,14 +60,13 @@ async function check({ master, secureOrigin, code }) {
         getToken: () => null, onTime: () => {}, getBase: () => secureOrigin, timeoutMs: CHECK_WAIT_MS,
       }).info();
     } catch {
-      say('Not trusted yet: this phone does not accept the kit\'s certificate, or cannot reach the secure page. '
-        + 'Check that you did every step above (on an iPhone also the full trust) and that the phone is on the '
-        + 'master\'s WiFi, then tap Check again.');
+      say('Not trusted yet. Check every step above (on an iPhone also the full trust) and that the phone is on '
+        + 'the master\'s WiFi, then tap Check again.', 'bad');
       $('not-yet').hidden = false;
       return;
     }
     if (answer.deviceId !== master.deviceId) {
-      say('Another master answers at the secure address, not your team\'s. Ask the coordinator.');
+      say('Another master answers at the secure address, not your team\'s. Ask the coordinator.', 'bad');
       $('not-yet').hidden = false;
       return;
     }
