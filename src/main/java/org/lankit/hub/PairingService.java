@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lankit.pairing.JoinCode;
+import org.lankit.pairing.LaptopJoinCode;
 import org.lankit.pairing.Tokens;
 import org.lankit.store.Device;
 import org.lankit.store.DeviceRegistry;
@@ -47,9 +48,11 @@ public final class PairingService {
         return () -> settings.get(APPROVE_NEW_DEVICES).map(Boolean::parseBoolean).orElse(false);
     }
 
-    public PairResponse pair(PairRequest request) {
+    /** {@code secure}: the request came over HTTPS. */
+    public PairResponse pair(PairRequest request, boolean secure) {
         if (request == null || request.code() == null) throw ApiException.badRequest("code is required");
-        if (!JoinCode.matches(currentJoinCode.get(), request.code())) {
+        // a laptop join code carries the kit authority's pin after the join code: the pin is the laptop's to check
+        if (!JoinCode.matches(currentJoinCode.get(), LaptopJoinCode.parse(request.code()).joinCode())) {
             throw ApiException.forbidden("wrong_join_code",
                     "this join code is wrong or no longer valid: ask the coordinator to show the QR code again");
         }
@@ -61,7 +64,8 @@ public final class PairingService {
         String deviceId = Tokens.newDeviceId();
         String token = Tokens.newToken();
         long now = clock.getAsLong();
-        devices.add(new Device(deviceId, name, kind, !approvalRequired.getAsBoolean(), false, now, now), Tokens.hash(token));
+        devices.add(new Device(deviceId, name, kind, !approvalRequired.getAsBoolean(), false, now, now, secure),
+                Tokens.hash(token));
         return new PairResponse(deviceId, token, now);
     }
 }
