@@ -1,10 +1,13 @@
 package org.lankit.app;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
+import org.lankit.peer.MasterClient;
+import org.lankit.peer.MasterError;
 import org.lankit.peer.PeerLink;
 import org.lankit.peer.PeerSync;
 import org.lankit.store.KitStore;
@@ -31,7 +34,7 @@ public final class ClientKit implements AutoCloseable {
         Optional<PeerLink> remembered = PeerLink.load(store.settings());
         PeerLink link;
         boolean otherMaster = options.masterUrl() != null
-                && remembered.map(l -> !sameAddress(l.masterUrl(), options.masterUrl())).orElse(true);
+                && remembered.map(l -> !sameMaster(l, options.masterUrl())).orElse(true);
         if (otherMaster) {
             if (options.joinCode() == null) throw new NotPairedException("--join-code is needed to join " + options.masterUrl());
             link = PeerLink.pair(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : hostName());
@@ -65,8 +68,25 @@ public final class ClientKit implements AutoCloseable {
         sync.close();
     }
 
-    private static boolean sameAddress(String a, String b) {
-        return a.replaceAll("/+$", "").equalsIgnoreCase(b.replaceAll("/+$", ""));
+    /**
+     * Whether {@code url} names the master this laptop joined. The link may hold the master's
+     * secure address while the command line names its plain one: on the same host, the master's
+     * own id decides; when it cannot be asked now, the laptop stays with the team it joined.
+     */
+    private static boolean sameMaster(PeerLink link, String url) {
+        if (normalised(link.masterUrl()).equalsIgnoreCase(normalised(url))) return true;
+        URI known = URI.create(link.masterUrl());
+        URI given = URI.create(url);
+        if (known.getHost() == null || !known.getHost().equalsIgnoreCase(given.getHost())) return false;
+        try {
+            return link.masterId().equals(new MasterClient(url, null).info().deviceId());
+        } catch (IOException | MasterError cannotTell) {
+            return true;
+        }
+    }
+
+    private static String normalised(String url) {
+        return url.replaceAll("/+$", "");
     }
 
     private static String hostName() {

@@ -92,9 +92,11 @@ class CutOffMidBatchTest {
 
     @Test
     void a_client_laptop_typing_while_its_link_is_cut_again_and_again_ends_with_everything_on_the_master_once() throws Exception {
+        // laptops talk HTTPS: the line that is cut carries TLS end to end
         try (RunningMaster master = RunningMaster.start(masterDir, 0, UNLIMITED);
-             FlakyProxy line = FlakyProxy.to(master.port(), SEED);
-             RunningClient laptop = RunningClient.start(clientDir, line.baseUrl(), "Cut laptop")) {
+             FlakyProxy line = FlakyProxy.to(master.kit().hub().httpsPort().orElseThrow(), SEED);
+             RunningClient laptop = RunningClient.start(clientDir, "https://127.0.0.1:" + line.port(), "Cut laptop",
+                     master.kit().laptopJoinCode())) {
             Random r = new Random(SEED + 2);
             Set<String> made = new HashSet<>();
             int cuts = 0;

@@ -26,10 +26,14 @@ public final class RunningClient implements AutoCloseable {
 
     /** Pairs with the master on first start; later starts reconnect with what the store remembers. */
     public static RunningClient start(Path dataDir, String masterUrl, String name) throws IOException {
+        return start(dataDir, masterUrl, name, RunningMaster.JOIN_CODE);
+    }
+
+    /** As above, with the code the laptop types (e.g. the laptop join code, which pins the kit). */
+    public static RunningClient start(Path dataDir, String masterUrl, String name, String joinCode) throws IOException {
         KitStore store = KitStore.open(dataDir);
         try {
-            KitOptions options = new KitOptions(true, Role.CLIENT, null, dataDir, name, RunningMaster.JOIN_CODE, masterUrl,
-                    null, null);
+            KitOptions options = new KitOptions(true, Role.CLIENT, null, dataDir, name, joinCode, masterUrl, null, null);
             return new RunningClient(store, ClientKit.start(store, options));
         } catch (IOException | RuntimeException e) {
             store.close();

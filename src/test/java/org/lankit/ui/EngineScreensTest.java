@@ -124,7 +124,7 @@ class EngineScreensTest {
             untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"),
                     Duration.ofSeconds(15), "the client to connect");
             untilUi(() -> ui.window().panel("clientEntryForm").target().isShowing(), Duration.ofSeconds(20), "the entry form");
-            assertThat(onUi(() -> ui.window().label("clientDetail").target().getText())).startsWith("Team Test team at " + master.baseUrl());
+            assertThat(onUi(() -> ui.window().label("clientDetail").target().getText())).startsWith("Team Test team at " + master.secureBaseUrl());
 
             ui.window().textBox("answer-respondent").enterText("Nyasha Moyo");
             ui.window().textBox("answer-household_size").enterText("4");
