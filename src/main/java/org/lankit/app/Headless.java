@@ -18,6 +18,10 @@ final class Headless {
         MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress(host, 0));
         out.println("Lankit master \"" + kit.identity().name() + "\" is running; data folder: " + options.dataDir());
         out.println("Join URL: " + kit.joinUrl());
+        out.println("Secure join URL: " + kit.secureJoinUrl());
+        out.println("Phone set-up page: " + kit.setupUrl());
+        out.println("Kit certificate: " + kit.certificateUrl());
+        out.println("Laptop join code: " + kit.laptopJoinCode());
         return kit;
     }
 

@@ -4,22 +4,25 @@ import java.nio.file.Path;
 
 /**
  * The start-up choices, as given on the command line (nulls mean "not given": the remembered
- * or default value applies). {@code bind} is the one address to listen on (null: every adapter);
+ * or default value applies). {@code httpsPort} is the secure listener's port; {@code bind} is the
+ * one address to listen on (null: every adapter);
  * {@code retryFailed} queues the uploads the team's API refused again; {@code exportBackup},
  * {@code importBackup} and {@code exportCsv} ask for a one-off action on the data folder instead
  * of running the kit.
  */
-public record KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
+public record KitOptions(boolean headless, Role role, Integer port, Integer httpsPort, Path dataDir, String name, String joinCode,
                          String masterUrl, String apiUrl, String apiToken, String bind, boolean retryFailed,
                          Path exportBackup, Path importBackup, Path exportCsv) {
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
     public static final int DEFAULT_PORT = 8377;
+    /** The secure listener's port, kept for the same reason: a phone's stored data belongs to its origin. */
+    public static final int DEFAULT_HTTPS_PORT = 8378;
 
     /** The options of a kit that runs on every adapter, with no one-off action. */
     public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
                       String masterUrl, String apiUrl, String apiToken) {
-        this(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, false, null, null, null);
+        this(headless, role, port, null, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, false, null, null, null);
     }
 
     public boolean hasBackupAction() {
@@ -27,22 +30,22 @@ public record KitOptions(boolean headless, Role role, Integer port, Path dataDir
     }
 
     public KitOptions withDataDir(Path dir) {
-        return new KitOptions(headless, role, port, dir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+        return new KitOptions(headless, role, port, httpsPort, dir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions asHeadless() {
-        return new KitOptions(true, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+        return new KitOptions(true, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions withBind(String address) {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, address, retryFailed,
+        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, address, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions withRetryFailed(boolean retry) {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retry,
+        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retry,
                 exportBackup, importBackup, exportCsv);
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
-/** The command line of DESIGN.md; picocli fills the fields, {@link Main} acts on them. */
+/** The command line (README.md); picocli fills the fields, {@link Main} acts on them. */
 @Command(name = "lankit", mixinStandardHelpOptions = true, versionProvider = LankitCommand.VersionProvider.class,
         sortOptions = false,
         description = {"Offline-first field data collection. Without options it opens the control panel;",
@@ -22,6 +22,11 @@ final class LankitCommand {
     @Option(names = "--port", paramLabel = "N",
             description = "Port to serve phones on (default: the remembered port, else " + KitOptions.DEFAULT_PORT + "; 0 = any free port).")
     Integer port;
+
+    @Option(names = "--https-port", paramLabel = "N",
+            description = "Secure port for phones and laptops (default: the remembered one, else " + KitOptions.DEFAULT_HTTPS_PORT
+                    + "; any free one with --port 0; 0 = any free port).")
+    Integer httpsPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder for the data (default: the user's app-data folder).")
     Path dataDir;
@@ -62,7 +67,7 @@ final class LankitCommand {
     Path exportCsv;
 
     KitOptions toOptions() {
-        return new KitOptions(headless, role, port, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 

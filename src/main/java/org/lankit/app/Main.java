@@ -45,6 +45,14 @@ public final class Main {
             err.println("lankit: --port must be between 0 and 65535 (see --help)");
             return USAGE;
         }
+        if (options.httpsPort() != null && (options.httpsPort() < 0 || options.httpsPort() > 65535)) {
+            err.println("lankit: --https-port must be between 0 and 65535 (see --help)");
+            return USAGE;
+        }
+        if (options.port() != null && options.port() != 0 && options.port().equals(options.httpsPort())) {
+            err.println("lankit: --port and --https-port must differ (see --help)");
+            return USAGE;
+        }
         if (options.masterUrl() != null && !options.masterUrl().matches("https?://.+")) {
             err.println("lankit: --master must be an address like http://192.168.1.20:8377 (see --help)");
             return USAGE;

@@ -4,6 +4,9 @@ import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.lankit.backup.BackupOrigin;
 import org.lankit.backup.BackupScheduler;
@@ -16,6 +19,11 @@ import org.lankit.pairing.JoinUrl;
 import org.lankit.pairing.LanAddress;
 import org.lankit.pairing.MasterAnnouncer;
 import org.lankit.pairing.Tokens;
+import org.lankit.secure.CaPin;
+import org.lankit.secure.CertificateRenewal;
+import org.lankit.secure.KitAuthority;
+import org.lankit.secure.ServerIdentity;
+import org.lankit.secure.ServerNames;
 import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
@@ -26,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running master: the store, its identity and join code, and the hub serving phones and
- * clients. Remembers its device id, join code and port across restarts.
+ * A running master: the store, its identity and join code, the kit authority, and the hub serving
+ * phones and clients over HTTP and HTTPS. Remembers its device id, join code and ports across
+ * restarts.
  */
 public final class MasterKit implements AutoCloseable {
 
@@ -40,10 +49,13 @@ public final class MasterKit implements AutoCloseable {
     private final MasterAnnouncer announcer;
     private final Uploader uploader;
     private final BackupScheduler backups;
+    private final KitAuthority authority;
+    private final CertificateRenewal renewal;
     private volatile String joinCode;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
-                      Uploader uploader, BackupScheduler backups, String joinCode) {
+                      Uploader uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
+                      String joinCode) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
@@ -51,12 +63,15 @@ public final class MasterKit implements AutoCloseable {
         this.announcer = announcer;
         this.uploader = uploader;
         this.backups = backups;
+        this.authority = authority;
+        this.renewal = renewal;
         this.joinCode = joinCode;
     }
 
     /**
-     * Starts the master on an open store. {@code hubConfig}'s port is replaced by the option, the
-     * remembered port, or the default, in that order.
+     * Starts the master on an open store. {@code hubConfig}'s ports are replaced by the options, the
+     * remembered ports, or the defaults, in that order (with {@code --port 0} and no remembered
+     * secure port, any free one).
      */
     public static MasterKit start(KitStore store, KitOptions options, HubConfig hubConfig) {
         return start(store, options, hubConfig, UploaderConfig.defaults());
@@ -76,25 +91,33 @@ public final class MasterKit implements AutoCloseable {
 
         int port = options.port() != null ? options.port()
                 : settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
+        int httpsPort = options.httpsPort() != null ? options.httpsPort()
+                : settings.get(SettingKeys.HTTPS_PORT).map(Integer::parseInt).orElse(port == 0 ? 0 : KitOptions.DEFAULT_HTTPS_PORT);
+        KitAuthority authority = KitAuthority.openOrCreate(store.dataDir(), name);
+        Supplier<ServerNames> names = () -> serverNames(hubConfig);
+        ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
         Uploader uploader = Uploader.start(store, new KitRef(deviceId, name), options.apiUrl(), options.apiToken(), uploaderConfig);
         if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
-            hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port), () -> self[0].joinCode,
-                    () -> uploader.status().toProtocol(), uploader::retryFailed);
+            hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port).withHttpsPort(httpsPort),
+                    () -> self[0].joinCode, () -> uploader.status().toProtocol(), uploader::retryFailed,
+                    Optional.of(serverIdentity));
         } catch (JavalinBindException e) {
             uploader.close();
-            throw new PortInUseException(port);
+            throw new PortInUseException(port, httpsPort);
         }
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
+        if (httpsPort != 0) settings.put(SettingKeys.HTTPS_PORT, Integer.toString(httpsPort));
+        CertificateRenewal renewal = CertificateRenewal.start(authority, serverIdentity, names, hub::useServerIdentity);
         String host = hubConfig.listensEverywhere() ? LanAddress.bestHost() : hubConfig.host();
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
         BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
                 BackupSettings.read(settings, store.dataDir()));
-        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, code);
-        LOG.info("master {} serving on port {}", deviceId, hub.port());
+        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal, code);
+        LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
         return self[0];
     }
 
@@ -134,12 +157,52 @@ public final class MasterKit implements AutoCloseable {
         return JoinUrl.of(advertisedHost, hub.port(), joinCode);
     }
 
+    /** The join URL over HTTPS, for phones that trust the kit authority. */
+    public String secureJoinUrl() {
+        return JoinUrl.secure(advertisedHost, hub.httpsPort().orElseThrow(), joinCode);
+    }
+
+    /** The page that walks a phone through trusting the kit, then moves it to the secure join URL. */
+    public String setupUrl() {
+        return JoinUrl.setup(advertisedHost, hub.port(), joinCode);
+    }
+
+    public String certificateUrl() {
+        return JoinUrl.certificate(advertisedHost, hub.port());
+    }
+
+    /** The kit authority's fingerprint, whole and short. */
+    public CaPin authorityPin() {
+        return authority.pin();
+    }
+
+    /** What a client laptop types: the join code, then the kit authority's pin it will trust alone. */
+    public String laptopJoinCode() {
+        return joinCode + "-" + authority.pin().pin();
+    }
+
     @Override
     public void close() {
+        renewal.close();
         if (announcer != null) announcer.close();
         backups.close();
         uploader.close();
         hub.close();
+    }
+
+    /**
+     * The addresses the certificate names: the one the hub listens on, or, listening everywhere,
+     * every LAN address this laptop has now and loopback.
+     */
+    private static ServerNames serverNames(HubConfig hubConfig) {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (hubConfig.listensEverywhere()) {
+            LanAddress.candidates().forEach(c -> addresses.add(c.address().getHostAddress()));
+            addresses.add("127.0.0.1");
+        } else {
+            addresses.add(hubConfig.host());
+        }
+        return ServerNames.of(addresses, hostName());
     }
 
     /** Discovery is a convenience: when it cannot start, devices still join by address or code. */

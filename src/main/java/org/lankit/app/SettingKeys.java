@@ -5,6 +5,7 @@ final class SettingKeys {
     static final String DEVICE_ID = "deviceId";
     static final String ROLE = "role";
     static final String PORT = "port";
+    static final String HTTPS_PORT = "httpsPort";
     static final String JOIN_CODE = "joinCode";
     static final String TEAM_NAME = "teamName";
 

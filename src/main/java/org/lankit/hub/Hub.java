@@ -7,55 +7,82 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.lankit.backup.BackupSettings;
+import org.lankit.secure.CaPin;
+import org.lankit.secure.ServerIdentity;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Json;
+import org.lankit.sync.Protocol.Secure;
 import org.lankit.sync.Protocol.UpstreamStatus;
 
 /**
  * The master's HTTP and WebSocket server: the phone app at {@code /} and wire protocol v1 under
- * {@code /api/v1}. One route table below; handlers live in the *Routes classes.
+ * {@code /api/v1}, on plain HTTP and, given a server certificate, on HTTPS too (same routes). One
+ * route table below; handlers live in the *Routes classes.
  */
 public final class Hub implements AutoCloseable {
 
     private static final String API = "/api/v1";
 
     private final Javalin app;
+    private final ServerConnector plain;
+    private final Optional<TlsListener> tls;
     private final LiveSocket live;
     private final PushService push;
 
-    private Hub(Javalin app, LiveSocket live, PushService push) {
+    private Hub(Javalin app, ServerConnector plain, Optional<TlsListener> tls, LiveSocket live, PushService push) {
         this.app = app;
+        this.plain = plain;
+        this.tls = tls;
         this.live = live;
         this.push = push;
     }
 
-    /** A hub without an uploader: "retry failed" answers that there is nothing to retry with. */
+    /** A plain-HTTP hub without an uploader: "retry failed" answers that there is nothing to retry with. */
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
                             Supplier<String> joinCode, Supplier<UpstreamStatus> upstream) {
         return start(store, master, config, joinCode, upstream, () -> {
             throw ApiException.unavailable("this kit has no uploader running");
-        });
+        }, Optional.empty());
     }
 
-    /** {@code retryFailed} queues the entries the team's API refused again and says how many. */
-    public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
-                            Supplier<String> joinCode, Supplier<UpstreamStatus> upstream, IntSupplier retryFailed) {
+    /**
+     * {@code retryFailed} queues the entries the team's API refused again and says how many;
+     * with {@code serverIdentity} the hub also listens for HTTPS on {@link HubConfig#httpsPort()}.
+     */
+    public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<String> joinCode,
+                            Supplier<UpstreamStatus> upstream, IntSupplier retryFailed, Optional<ServerIdentity> serverIdentity) {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         Access access = new Access(store.devices(), limiter, config.localNetworkOnly());
         PushService push = new PushService(store, master);
         PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow,
                 PairingService.approvalSetting(store.settings()));
         TeamEdits teamEdits = new TeamEdits(store.settings());
-        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, teamEdits, config.maxBodyBytes());
         SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits);
         LiveSocket live = new LiveSocket(access, store::lastSeq);
         UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
+        Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);
+        Supplier<Secure> secure = () -> tls.map(t -> {
+            CaPin pin = CaPin.of(t.identity().authority());
+            return new Secure(t.port(), pin.pin(), pin.fingerprint());
+        }).orElse(null);
+        InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, teamEdits, secure, config.maxBodyBytes());
+        ServerConnector[] plain = new ServerConnector[1];
 
         Javalin app = Javalin.create(cfg -> {
             configureServer(cfg, config);
+            cfg.jetty.addConnector((server, http) -> {
+                plain[0] = new ServerConnector(server, new HttpConnectionFactory(http));
+                plain[0].setHost(config.host());
+                plain[0].setPort(config.port());
+                return plain[0];
+            });
+            tls.ifPresent(t -> cfg.jetty.addConnector((server, http) -> t.connector(server, http, config.host(), config.httpsPort())));
             ErrorMapper.install(cfg);
             cfg.routes.before(API + "/*", CrossOrigin::allow);
             cfg.routes.before(access::requireLocalNetwork);
@@ -81,18 +108,35 @@ public final class Hub implements AutoCloseable {
                 uploads.retryFailed(ctx);
             });
             cfg.routes.get("/join", Hub::serveApp);
+            cfg.routes.get("/setup", SecureRoutes::setupPage);
+            tls.ifPresent(t -> {
+                SecureRoutes trust = new SecureRoutes(t, master);
+                cfg.routes.get("/ca.crt", trust::certificate);
+                cfg.routes.get("/ca.mobileconfig", trust::appleProfile);
+            });
         });
         store.onSeqAdvanced(live::announce);
         store.forms().onSaved(live::refresh);
         store.settings().onChanged(name -> {
             if (TeamEdits.SETTING.equals(name) || BackupSettings.RETENTION_DAYS.equals(name)) live.refresh();
         });
-        app.start(config.host(), config.port());
-        return new Hub(app, live, push);
+        app.start();
+        return new Hub(app, plain[0], tls, live, push);
     }
 
+    /** The plain HTTP port. */
     public int port() {
-        return app.port();
+        return plain.getLocalPort();
+    }
+
+    /** The HTTPS port, when the hub has a server certificate. */
+    public Optional<Integer> httpsPort() {
+        return tls.map(TlsListener::port);
+    }
+
+    /** New HTTPS connections get {@code identity} from now on (the master's addresses changed). */
+    public void useServerIdentity(ServerIdentity identity) {
+        tls.orElseThrow(() -> new IllegalStateException("this hub has no HTTPS listener")).use(identity);
     }
 
     public PushService pushService() {

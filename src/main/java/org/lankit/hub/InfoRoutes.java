@@ -7,6 +7,7 @@ import org.lankit.backup.BackupSettings;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.PairRequest;
+import org.lankit.sync.Protocol.Secure;
 import org.lankit.sync.Protocol.Status;
 import org.lankit.sync.Protocol.UpstreamStatus;
 
@@ -18,20 +19,23 @@ final class InfoRoutes {
     private final PairingService pairing;
     private final Supplier<UpstreamStatus> upstream;
     private final TeamEdits teamEdits;
+    private final Supplier<Secure> secure;
     private final long maxBodyBytes;
 
     InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, Supplier<UpstreamStatus> upstream,
-               TeamEdits teamEdits, long maxBodyBytes) {
+               TeamEdits teamEdits, Supplier<Secure> secure, long maxBodyBytes) {
         this.store = store;
         this.master = master;
         this.pairing = pairing;
         this.upstream = upstream;
         this.teamEdits = teamEdits;
+        this.secure = secure;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     void info(Context ctx) {
-        ctx.json(new Info("lankit", master.version(), "master", master.deviceId(), master.name(), master.clock().physicalNow()));
+        ctx.json(new Info("lankit", master.version(), "master", master.deviceId(), master.name(), master.clock().physicalNow(),
+                secure.get()));
     }
 
     void pair(Context ctx) throws IOException {

@@ -9,7 +9,13 @@ public final class Protocol {
     private Protocol() {
     }
 
-    public record Info(String app, String version, String role, String deviceId, String name, long time) {
+    /** {@code secure} says where the master's HTTPS listener is and which kit authority signs it; absent without one. */
+    public record Info(String app, String version, String role, String deviceId, String name, long time,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Secure secure) {
+    }
+
+    /** The HTTPS port, the kit authority's short pin (as in the laptop join code) and its SHA-256 in hex. */
+    public record Secure(int port, String pin, String fingerprint) {
     }
 
     public record PairRequest(String code, String name, String kind) {

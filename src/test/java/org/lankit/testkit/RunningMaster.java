@@ -54,6 +54,11 @@ public final class RunningMaster implements AutoCloseable {
         return kit.hub().port();
     }
 
+    /** The same master over HTTPS, signed by its kit authority. */
+    public String secureBaseUrl() {
+        return "https://127.0.0.1:" + kit.hub().httpsPort().orElseThrow();
+    }
+
     public KitStore store() {
         return store;
     }

@@ -1,0 +1,256 @@
+package org.lankit.secure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The team's certificate authority: made once, on the master's first start, and kept in
+ * {@code <data folder>/secure/} (owner-only) so phones install it once for good. It signs the
+ * master's server certificate (P-256, SHA-256, serverAuth, at most 397 days) for the names phones
+ * reach it by, and signs a new one by itself when those names change or expiry nears.
+ */
+public final class KitAuthority {
+
+    public static final String FOLDER = "secure";
+    static final String CA_CERT = "kit-ca.crt";
+    static final String CA_KEY = "kit-ca.key";
+    static final String SERVER_CERT = "server.crt";
+    static final String SERVER_KEY = "server.key";
+
+    /** Phones with a clock days behind still accept a fresh certificate. */
+    static final Duration BACKDATED = Duration.ofDays(30);
+    static final Duration SERVER_VALIDITY = Duration.ofDays(395);
+    static final Duration RENEW_BEFORE = Duration.ofDays(60);
+    private static final Duration CA_VALIDITY = Duration.ofDays(20 * 365);
+    private static final String SIGNATURE = "SHA256withECDSA";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path folder;
+    private final X509Certificate certificate;
+    private final PrivateKey key;
+    private final CaPin pin;
+    private final Supplier<Instant> clock;
+    private ServerIdentity server;
+
+    private KitAuthority(Path folder, X509Certificate certificate, PrivateKey key, Supplier<Instant> clock) {
+        this.folder = folder;
+        this.certificate = certificate;
+        this.key = key;
+        this.pin = CaPin.of(certificate);
+        this.clock = clock;
+    }
+
+    /** The authority kept in {@code dataDir}, made now if there is none; {@code teamName} goes into a new one's name. */
+    public static KitAuthority openOrCreate(Path dataDir, String teamName) {
+        return openOrCreate(dataDir, teamName, Instant::now);
+    }
+
+    static KitAuthority openOrCreate(Path dataDir, String teamName, Supplier<Instant> clock) {
+        Path folder = dataDir.resolve(FOLDER);
+        try {
+            if (Files.exists(folder.resolve(CA_CERT)) && Files.exists(folder.resolve(CA_KEY))) {
+                return new KitAuthority(folder, Pem.readCertificate(Files.readString(folder.resolve(CA_CERT))),
+                        Pem.readPrivateKey(Files.readString(folder.resolve(CA_KEY))), clock);
+            }
+            KeyPair pair = newKeyPair();
+            Instant now = clock.get();
+            X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.CN, "Lankit " + (teamName == null || teamName.isBlank() ? "team" : teamName.strip()))
+                    .addRDN(BCStyle.O, "Lankit kit certificate authority").build();
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(BACKDATED)),
+                    Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic());
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+            X509Certificate ca = sign(b, pair.getPrivate());
+            prepareFolder(folder);
+            writeSecret(folder.resolve(CA_KEY), Pem.privateKey(pair.getPrivate()));
+            writeSecret(folder.resolve(CA_CERT), Pem.certificate(ca));
+            return new KitAuthority(folder, ca, pair.getPrivate(), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the kit certificate in " + folder + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("the kit certificate in " + folder + " cannot be read or made: " + e.getMessage(), e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public CaPin pin() {
+        return pin;
+    }
+
+    /**
+     * The server identity for {@code names}: the one kept on disk while it names exactly these
+     * addresses, was signed by this authority and is not near expiry; otherwise a new one, kept.
+     */
+    public synchronized ServerIdentity serverIdentity(ServerNames names) {
+        if (server == null) server = loadServer().orElse(null);
+        if (server != null && fits(server.certificate(), names)) return server;
+        try {
+            server = issue(names);
+            writeSecret(folder.resolve(SERVER_KEY), Pem.privateKey(server.key()));
+            writeSecret(folder.resolve(SERVER_CERT), Pem.certificate(server.certificate()));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the server certificate in " + folder + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign the server certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private java.util.Optional<ServerIdentity> loadServer() {
+        try {
+            Path cert = folder.resolve(SERVER_CERT);
+            Path serverKey = folder.resolve(SERVER_KEY);
+            if (!Files.exists(cert) || !Files.exists(serverKey)) return java.util.Optional.empty();
+            return java.util.Optional.of(new ServerIdentity(Pem.readPrivateKey(Files.readString(serverKey)),
+                    Pem.readCertificate(Files.readString(cert)), certificate));
+        } catch (IOException | GeneralSecurityException unreadable) {
+            return java.util.Optional.empty(); // a new one is signed
+        }
+    }
+
+    private boolean fits(X509Certificate cert, ServerNames names) {
+        try {
+            cert.verify(certificate.getPublicKey());
+        } catch (GeneralSecurityException notOurs) {
+            return false;
+        }
+        Instant now = clock.get();
+        boolean current = cert.getNotBefore().toInstant().isBefore(now)
+                && cert.getNotAfter().toInstant().isAfter(now.plus(RENEW_BEFORE));
+        return current && names.addresses().equals(ipNames(cert)) && dnsNames(cert).equals(List.of(names.localName()));
+    }
+
+    private ServerIdentity issue(ServerNames names) throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair pair = newKeyPair();
+        Instant now = clock.get();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.addresses().first())
+                .addRDN(BCStyle.O, "Lankit master").build();
+        X500Name issuer = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        Instant notBefore = now.minus(BACKDATED);
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
+                Date.from(notBefore.plus(SERVER_VALIDITY)), subject, pair.getPublic());
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+        GeneralName[] alternatives = new GeneralName[names.addresses().size() + 1];
+        int i = 0;
+        for (String address : names.addresses()) alternatives[i++] = new GeneralName(GeneralName.iPAddress, address);
+        alternatives[i] = new GeneralName(GeneralName.dNSName, names.localName());
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
+        return new ServerIdentity(pair.getPrivate(), sign(b, key), certificate);
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
+            throws OperatorCreationException, GeneralSecurityException {
+        return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+    }
+
+    static SortedSet<String> ipNames(X509Certificate cert) {
+        return new TreeSet<>(alternativeNames(cert, GeneralName.iPAddress));
+    }
+
+    static List<String> dnsNames(X509Certificate cert) {
+        return alternativeNames(cert, GeneralName.dNSName);
+    }
+
+    private static List<String> alternativeNames(X509Certificate cert, int type) {
+        try {
+            Collection<List<?>> all = cert.getSubjectAlternativeNames();
+            if (all == null) return List.of();
+            return all.stream().filter(n -> Objects.equals(n.get(0), type)).map(n -> canonical(n.get(1).toString(), type)).toList();
+        } catch (GeneralSecurityException e) {
+            return List.of();
+        }
+    }
+
+    /** The JDK writes IPv4 names as given but IPv6 ones long-hand: compare them as addresses. */
+    private static String canonical(String name, int type) {
+        if (type != GeneralName.iPAddress) return name;
+        try {
+            return InetAddress.getByName(name).getHostAddress();
+        } catch (IOException e) {
+            return name;
+        }
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+        return generator.generateKeyPair();
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).add(BigInteger.ONE);
+    }
+
+    private static void prepareFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (posix()) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** Written whole or not at all, readable by this user only (where the file system knows owners). */
+    private static void writeSecret(Path target, String text) throws IOException {
+        prepareFolder(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            if (posix()) Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(temp, text, StandardCharsets.US_ASCII);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}
