@@ -63,6 +63,19 @@ final class PhoneScreen {
         return page.locator("#entries .entry").filter(new Locator.FilterOptions().setHas(titled)).locator(".badge");
     }
 
+    /** The device id the phone got when it joined, as its IndexedDB keeps it (null before joining). */
+    String deviceId() {
+        return (String) page.evaluate("() => new Promise((resolve, reject) => {"
+                + " const open = indexedDB.open('lankit');"
+                + " open.onerror = () => reject(open.error);"
+                + " open.onsuccess = () => {"
+                + "   const db = open.result;"
+                + "   const get = db.transaction('meta').objectStore('meta').get('device');"
+                + "   get.onerror = () => reject(get.error);"
+                + "   get.onsuccess = () => { db.close(); resolve(get.result ? get.result.deviceId : null); };"
+                + " }; })");
+    }
+
     /** Waits until the app's service worker controls this page. */
     void awaitServiceWorkerControl() {
         page.waitForFunction("navigator.serviceWorker && navigator.serviceWorker.controller !== null",

@@ -3,6 +3,7 @@ package org.lankit.testkit;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,18 +15,23 @@ import java.util.stream.Collectors;
  * between them never leaves the pair, and nothing in them can reach this machine's own
  * addresses. Names carry a random id, so runs side by side do not meet. Always close it; a
  * shutdown hook deletes the namespaces too if the JVM ends first. Not thread-safe.
+ *
+ * <p>The master's address is moved by deleting the old one before adding the new: Linux drops
+ * every secondary address of a subnet with its primary, so adding first would lose both.
  */
 public final class LanNamespaces implements AutoCloseable {
 
     private final String id;
     private final String subnet;
     private final Thread cleanupAtExit = new Thread(this::deleteNamespaces, "lan-namespaces-cleanup");
-    private final List<String> extraMasterAddresses = new ArrayList<>();
+    private String masterAddress;
+    private int moves;
     private boolean closed;
 
     private LanNamespaces(String id, String subnet) {
         this.id = id;
         this.subnet = subnet;
+        this.masterAddress = subnet + "1";
     }
 
     /**
@@ -74,7 +80,7 @@ public final class LanNamespaces implements AutoCloseable {
             if (!ns.isBlank()) inUse.append(HostCommand.run("ip", "-n", ns, "-o", "addr").output());
         }
         Set<Integer> taken = inUse.toString().lines()
-                .flatMap(l -> java.util.Arrays.stream(l.split("\\s+")))
+                .flatMap(l -> Arrays.stream(l.split("\\s+")))
                 .filter(word -> word.startsWith("10.231."))
                 .map(word -> Integer.parseInt(word.split("\\.")[2]))
                 .collect(Collectors.toSet());
@@ -103,8 +109,9 @@ public final class LanNamespaces implements AutoCloseable {
         return "lk" + id + "p";
     }
 
+    /** The master side's address: 10.231.N.1 until {@link #moveMasterAddress()}. */
     public String masterAddress() {
-        return subnet + "1";
+        return masterAddress;
     }
 
     public String phoneAddress() {
@@ -112,19 +119,16 @@ public final class LanNamespaces implements AutoCloseable {
     }
 
     /**
-     * Gives the master's side one more address in the same /24, as when the master's computer
-     * comes back on the WiFi with another address; returns it.
+     * Moves the master's side to another address in the same /24, as when the master's computer
+     * comes back on the WiFi with a new one: the old address is gone, nothing answers there any
+     * more. Returns the new address, which {@link #masterAddress()} then tells.
      */
-    public String addMasterAddress() {
-        String address = subnet + (10 + extraMasterAddresses.size());
-        HostCommand.run("ip", "-n", master(), "addr", "add", address + "/24", "dev", masterLink()).orThrow();
-        extraMasterAddresses.add(address);
-        return address;
-    }
-
-    /** Takes an address off the master's side, so nothing answers there any more. */
-    public void removeMasterAddress(String address) {
-        HostCommand.run("ip", "-n", master(), "addr", "del", address + "/24", "dev", masterLink()).orThrow();
+    public String moveMasterAddress() {
+        String old = masterAddress;
+        masterAddress = subnet + (10 + ++moves);
+        HostCommand.run("ip", "-n", master(), "addr", "del", old + "/24", "dev", masterLink()).orThrow();
+        HostCommand.run("ip", "-n", master(), "addr", "add", masterAddress + "/24", "dev", masterLink()).orThrow();
+        return masterAddress;
     }
 
     /** {@code command} run inside namespace {@code ns}: the command line to start. */

@@ -23,6 +23,7 @@ public final class NamespacedMaster implements AutoCloseable {
 
     public static final String JOIN_CODE = "FIELD-TEAM";
     public static final int HTTP_PORT = 8377;
+    public static final int HTTPS_PORT = 8378;
 
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
@@ -45,7 +46,7 @@ public final class NamespacedMaster implements AutoCloseable {
         Path jar = Path.of(System.getProperty("lankit.jar", "target/lankit.jar")).toAbsolutePath();
         List<String> command = LanNamespaces.inside(lan.master(), List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--headless", "--role", "master", "--bind", address, "--port", String.valueOf(HTTP_PORT),
+                "--headless", "--role", "master", "--bind", address, "--port", String.valueOf(HTTP_PORT), "--https-port", String.valueOf(HTTPS_PORT),
                 "--data-dir", dataDir.toString(), "--join-code", JOIN_CODE));
         Path log = workDir.resolve("master-" + address + ".log");
         Process process;
@@ -88,15 +89,36 @@ public final class NamespacedMaster implements AutoCloseable {
         return null;
     }
 
+    /** As {@link #printedValue}, waiting a little: the lines after the join URL may still be on their way. */
     private String requiredLine(String prefix) {
-        String value = printedValue(prefix);
-        if (value == null) throw new AssertionError("the master printed no line starting with '" + prefix + "'; " + howItStands());
-        return value;
+        Eventually.within(Duration.ofSeconds(10), () -> "the master to print a line starting with '" + prefix + "'; " + howItStands(),
+                () -> printedValue(prefix) != null);
+        return printedValue(prefix);
     }
 
     /** {@code http://H:8377/join#CODE} */
     public String joinUrl() {
         return requiredLine("Join URL: ");
+    }
+
+    /** {@code https://H:8378/join#CODE} */
+    public String secureJoinUrl() {
+        return requiredLine("Secure join URL: ");
+    }
+
+    /** {@code http://H:8377/setup#CODE} */
+    public String setupPageUrl() {
+        return requiredLine("Phone set-up page: ");
+    }
+
+    /** {@code http://H:8377/ca.crt}: the kit CA, DER. */
+    public String certificateUrl() {
+        return requiredLine("Kit certificate: ");
+    }
+
+    /** The join code followed by the CA pin, for client laptops. */
+    public String laptopJoinCode() {
+        return requiredLine("Laptop join code: ");
     }
 
     /** Every line the master printed so far. */
