@@ -110,20 +110,40 @@ public final class NamespacedPhone implements AutoCloseable {
     /**
      * Downloads the kit certificate with the phone's browser from {@code caUrl} (the master's
      * {@code http://H:P/ca.crt}) and installs it as a trusted authority, as the set-up page tells a
-     * phone's owner to. Returns the certificate (DER). The browser is closed for the install and
-     * starts again on next use, as after a trip to the phone's settings.
+     * phone's owner to. Returns the certificate (DER).
      */
     public byte[] installKitCertificate(String caUrl) {
+        byte[] der = downloadKitCertificate(caUrl);
+        trustKitCertificate(der);
+        return der;
+    }
+
+    /**
+     * The kit certificate (DER) at {@code caUrl}, fetched by the phone's browser from a tab on the
+     * same origin that runs no app (the master's info), so nothing syncs meanwhile.
+     */
+    public byte[] downloadKitCertificate(String caUrl) {
         URI ca = URI.create(caUrl);
         Page tab = openTab();
-        tab.navigate(ca.resolve("/").toString());
-        String base64 = (String) tab.evaluate("async url => {"
-                + " const response = await fetch(url);"
-                + " if (!response.ok) throw new Error('status ' + response.status);"
-                + " const bytes = new Uint8Array(await response.arrayBuffer());"
-                + " let binary = ''; for (const b of bytes) binary += String.fromCharCode(b);"
-                + " return btoa(binary); }", ca.getPath());
-        byte[] der = Base64.getDecoder().decode(base64);
+        try {
+            tab.navigate(ca.resolve("/api/v1/info").toString());
+            String base64 = (String) tab.evaluate("async path => {"
+                    + " const response = await fetch(path);"
+                    + " if (!response.ok) throw new Error('status ' + response.status);"
+                    + " const bytes = new Uint8Array(await response.arrayBuffer());"
+                    + " let binary = ''; for (const b of bytes) binary += String.fromCharCode(b);"
+                    + " return btoa(binary); }", ca.getPath());
+            return Base64.getDecoder().decode(base64);
+        } finally {
+            tab.close();
+        }
+    }
+
+    /**
+     * Installs {@code der} as a trusted authority in the phone's NSS store. The browser is closed
+     * for that and starts again on next use, as after a trip to the phone's settings.
+     */
+    public void trustKitCertificate(byte[] der) {
         closeBrowser();
         Path pem = home.resolve("kit-ca.pem");
         try {
@@ -134,7 +154,6 @@ public final class NamespacedPhone implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         certutil("-A", "-d", nssDatabase(home), "-t", "C,,", "-n", "lankit-kit", "-i", pem.toString());
-        return der;
     }
 
     @Override
