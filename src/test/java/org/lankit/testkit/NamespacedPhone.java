@@ -50,8 +50,8 @@ public final class NamespacedPhone implements AutoCloseable {
         try {
             Files.createDirectories(home.resolve(".pki/nssdb"));
             Files.createDirectories(profile);
-            Files.writeString(launcher, "#!/bin/sh\nexec ip netns exec " + lan.phone() + " env HOME=" + home
-                    + " " + CHROMIUM + " \"$@\"\n", StandardCharsets.UTF_8);
+            Files.writeString(launcher, "#!/bin/sh\nexec ip netns exec " + lan.phone() + " env 'HOME=" + home
+                    + "' " + CHROMIUM + " \"$@\"\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
