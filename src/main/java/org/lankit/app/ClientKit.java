@@ -39,6 +39,11 @@ public final class ClientKit implements AutoCloseable {
         } else {
             link = remembered.orElseThrow(() -> new NotPairedException(
                     "this laptop has not joined a team yet: start it with --master URL --join-code CODE"));
+            Optional<PeerLink> secured = link.movedToHttps();
+            if (secured.isPresent()) {
+                link = secured.get();
+                link.save(store.settings());
+            }
         }
         store.settings().put(SettingKeys.ROLE, Role.CLIENT.name());
         PeerSync sync = new PeerSync(store, link, Duration.ofMillis(500), Duration.ofSeconds(30));

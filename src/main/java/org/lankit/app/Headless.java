@@ -50,6 +50,10 @@ final class Headless {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;
+        } catch (org.lankit.peer.UntrustedMasterException e) {
+            err.println("lankit: " + e.getMessage());
+            store.close();
+            return Main.FAILED;
         } catch (IOException e) {
             err.println("lankit: cannot reach the master at " + options.masterUrl() + " (" + e.getMessage() + ")");
             store.close();

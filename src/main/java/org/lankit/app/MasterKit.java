@@ -110,7 +110,8 @@ public final class MasterKit implements AutoCloseable {
             throw new PortInUseException(port, httpsPort);
         }
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
-        if (httpsPort != 0) settings.put(SettingKeys.HTTPS_PORT, Integer.toString(httpsPort));
+        // kept even when chosen freely: laptops and phones remember the secure address they joined
+        settings.put(SettingKeys.HTTPS_PORT, Integer.toString(hub.httpsPort().orElseThrow()));
         CertificateRenewal renewal = CertificateRenewal.start(authority, serverIdentity, names, hub::useServerIdentity);
         String host = hubConfig.listensEverywhere() ? LanAddress.bestHost() : hubConfig.host();
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;

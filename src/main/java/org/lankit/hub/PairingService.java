@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lankit.pairing.JoinCode;
+import org.lankit.pairing.LaptopJoinCode;
 import org.lankit.pairing.Tokens;
 import org.lankit.store.Device;
 import org.lankit.store.DeviceRegistry;
@@ -49,7 +50,8 @@ public final class PairingService {
 
     public PairResponse pair(PairRequest request) {
         if (request == null || request.code() == null) throw ApiException.badRequest("code is required");
-        if (!JoinCode.matches(currentJoinCode.get(), request.code())) {
+        // a laptop join code carries the kit authority's pin after the join code: the pin is the laptop's to check
+        if (!JoinCode.matches(currentJoinCode.get(), LaptopJoinCode.parse(request.code()).joinCode())) {
             throw ApiException.forbidden("wrong_join_code",
                     "this join code is wrong or no longer valid: ask the coordinator to show the QR code again");
         }

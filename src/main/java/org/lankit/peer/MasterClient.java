@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
+import javax.net.ssl.SSLHandshakeException;
+import org.lankit.secure.PinnedTrust;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Form;
 import org.lankit.sync.Json;
@@ -37,12 +39,21 @@ public final class MasterClient {
 
     private final HttpClient http;
     private final URI base;
+    private final String kitPin;
     private volatile String token;
 
     public MasterClient(String baseUrl, String token) {
+        this(baseUrl, token, null);
+    }
+
+    /** With {@code kitPin}, an https master is trusted only when its certificate comes from that kit authority. */
+    public MasterClient(String baseUrl, String token, String kitPin) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.kitPin = kitPin;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (kitPin != null) builder.sslContext(PinnedTrust.context(kitPin));
+        this.http = builder.build();
     }
 
     public URI base() {
@@ -120,6 +131,8 @@ public final class MasterClient {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (SSLHandshakeException e) {
+            throw kitPin != null && causedBy(e, PinnedTrust.NotThisKitException.class) ? new UntrustedMasterException(base) : e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -127,6 +140,13 @@ public final class MasterClient {
         if (response.statusCode() / 100 != 2) throw errorOf(response);
         // a newer master may say more than this client knows: what it knows still counts
         return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(response.body());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
     }
 
     private static MasterError errorOf(HttpResponse<byte[]> response) {

@@ -66,7 +66,7 @@ public final class PeerSync implements AutoCloseable {
         this.store = store;
         this.link = link;
         this.clock = HlcClock.system(link.deviceId());
-        this.master = new MasterClient(link.masterUrl(), link.token());
+        this.master = link.client();
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lankit-peer-sync");
             t.setDaemon(true);
@@ -141,7 +141,7 @@ public final class PeerSync implements AutoCloseable {
         String masterId = master.info().deviceId();
         if (!masterId.equals(link.masterId())) {
             LOG.info("master changed from {} to {}: pulling everything again", link.masterId(), masterId);
-            link = new PeerLink(link.masterUrl(), masterId, link.deviceId(), link.token());
+            link = new PeerLink(link.masterUrl(), masterId, link.deviceId(), link.token(), link.kitPin());
             link.save(store.settings());
             store.settings().put(CHECKPOINT, "0");
         }

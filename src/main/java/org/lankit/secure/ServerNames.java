@@ -19,7 +19,7 @@ public record ServerNames(SortedSet<String> addresses, String localName) {
         return new ServerNames(new TreeSet<>(addresses), localName(hostName));
     }
 
-    /** The computer's name as an mDNS name: "Amina's Laptop" becomes "aminas-laptop.local". */
+    /** The computer's name as an mDNS name: "Amina's Laptop" becomes "amina-s-laptop.local". */
     static String localName(String hostName) {
         String label = hostName == null ? "" : hostName.split("\\.")[0].toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");

@@ -13,7 +13,6 @@ import org.lankit.app.KitOptions;
 import org.lankit.app.Role;
 import org.lankit.pairing.FoundMaster;
 import org.lankit.pairing.MasterBrowser;
-import org.lankit.peer.MasterClient;
 import org.lankit.peer.PeerState;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
@@ -81,12 +80,12 @@ final class ClientLink implements PeerLink {
 
     @Override
     public void join(String masterUrl, String joinCode, String laptopName) throws IOException {
-        String teamName = new MasterClient(masterUrl, null).info().name();
         ClientKit old = kit;
         kit = null;
         if (old != null) old.close();
-        started(ClientKit.start(store, options(store, masterUrl, joinCode, laptopName)));
-        store.settings().put(MASTER_NAME, teamName);
+        ClientKit joined = ClientKit.start(store, options(store, masterUrl, joinCode, laptopName));
+        started(joined);
+        store.settings().put(MASTER_NAME, joined.sync().link().client().info().name());
         changed();
     }
 

@@ -25,13 +25,38 @@ class HeadlessClientJarIT {
         Path jar = Path.of(System.getProperty("lankit.jar", "target/lankit.jar"));
         try (RunningMaster master = RunningMaster.start(masterDir)) {
             String said = runUntilSyncing(jar, "--master", master.baseUrl(), "--join-code", RunningMaster.JOIN_CODE, "--name", "Field laptop");
-            assertThat(said).contains("syncing with " + master.baseUrl());
+            assertThat(said).as("the master offers HTTPS, so the laptop uses it").contains("syncing with " + master.secureBaseUrl());
             assertThat(master.store().devices().all()).extracting(Device::name, Device::kind)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Field laptop", "client"));
 
             String again = runUntilSyncing(jar);
-            assertThat(again).contains("syncing with " + master.baseUrl());
+            assertThat(again).contains("syncing with " + master.secureBaseUrl());
             assertThat(master.store().devices().count()).as("no second pairing").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_laptop_join_code_whose_pin_belongs_to_another_kit_is_refused_and_the_right_one_syncs_over_https(@TempDir Path otherDir)
+            throws Exception {
+        Path jar = Path.of(System.getProperty("lankit.jar", "target/lankit.jar"));
+        try (RunningMaster master = RunningMaster.start(masterDir); RunningMaster impostor = RunningMaster.start(otherDir)) {
+            String wrongPin = RunningMaster.JOIN_CODE + "-" + impostor.kit().authorityPin().pin();
+            ProcessBuilder refused = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toAbsolutePath().toString(), "--headless", "--role", "client", "--data-dir", clientDir.toString(),
+                    "--master", master.baseUrl(), "--join-code", wrongPin, "--name", "Field laptop");
+            Process p = refused.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String error = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(error.strip()).startsWith("lankit: the computer at " + master.secureBaseUrl() + " is not your team's master")
+                    .doesNotContain("Exception");
+            assertThat(master.store().devices().count()).as("nothing paired").isZero();
+
+            String said = runUntilSyncing(jar, "--master", master.baseUrl(), "--join-code", master.kit().laptopJoinCode(),
+                    "--name", "Field laptop");
+            assertThat(said).contains("syncing with " + master.secureBaseUrl());
+            assertThat(master.store().devices().count()).isEqualTo(1);
         }
     }
 

@@ -1,0 +1,30 @@
+package org.lankit.pairing;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.lankit.secure.CaPin;
+
+/**
+ * The code a client laptop types to join: the team's join code followed by the kit authority's
+ * pin, four groups of four ("K7M2-QX4P-E88B-X796-0ATQ-D6Y6"). Without the pin it is the plain join
+ * code phones use. The pin never goes to the master; the laptop checks the master's certificate
+ * against it.
+ */
+public record LaptopJoinCode(String joinCode, Optional<String> pin) {
+
+    private static final int PIN_GROUPS = 4;
+
+    public static LaptopJoinCode parse(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        String[] groups = text.split("[\\s-]+");
+        if (groups.length > PIN_GROUPS) {
+            String[] tail = Arrays.copyOfRange(groups, groups.length - PIN_GROUPS, groups.length);
+            Optional<String> pin = Arrays.stream(tail).allMatch(g -> g.length() == 4)
+                    ? CaPin.normalise(String.join("", tail)) : Optional.empty();
+            if (pin.isPresent()) {
+                return new LaptopJoinCode(String.join("-", Arrays.copyOfRange(groups, 0, groups.length - PIN_GROUPS)), pin);
+            }
+        }
+        return new LaptopJoinCode(text, Optional.empty());
+    }
+}
