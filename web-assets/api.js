@@ -22,12 +22,14 @@ export class Api {
   /**
    * getToken: () => token or null; onTime: (masterTime, sentAt, receivedAt) => void;
    * getBase: () => the master's address when it moved away from the one this page came from
-   * (like "http://192.168.1.23:8377"), else '' (the page's own).
+   * (like "http://192.168.1.23:8377"), else '' (the page's own); timeoutMs: how long one call
+   * may take before the master counts as unreachable.
    */
-  constructor({ getToken, onTime, getBase = () => '' }) {
+  constructor({ getToken, onTime, getBase = () => '', timeoutMs = TIMEOUT_MS }) {
     this.getToken = getToken;
     this.onTime = onTime;
     this.getBase = getBase;
+    this.timeoutMs = timeoutMs;
   }
 
   info() {
@@ -73,7 +75,7 @@ export class Api {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+    const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     const sentAt = Date.now();
     let response;
     let json;

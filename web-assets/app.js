@@ -1,31 +1,47 @@
-// Wires the phone app together: local store, clock, API, sync loop, join page, form and list.
+// Wires the phone app together: local store, clock, API, sync loop, join page, form and list;
+// on the secure page also a phone handed over from the plain one.
 
 import { Api } from './api.js';
 import { renderBanner } from './banner.js';
 import { HlcClock, newUuid } from './clock.js';
 import { LocalStore } from './db.js';
+import { draftFor, dropDraft, keepDraft } from './draft.js';
 import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './entries.js';
 import { EntryForm } from './form.js';
-import { showJoin, takeJoinCode } from './join.js';
+import { decodeMove, isMove, receiveMove } from './handover.js';
+import { joinCodeOf, showJoin, takeFragment } from './join.js';
 import { renderEntries } from './list.js';
 import { setUpMasterMove } from './moved.js';
+import { askForBackgroundPush, setUpShell } from './shell.js';
 import { SyncLoop } from './sync.js';
 
 const $ = (id) => document.getElementById(id);
 
-function setUpShell() {
-  if (window.isSecureContext && 'serviceWorker' in navigator) {
-    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('no offline reload:', e));
-    navigator.storage?.persist?.();
-  } else {
-    $('insecure-note').hidden = false;
-  }
+/** This plain page handed the phone over to the secure page `origin`: it only points there now. */
+function showMovedAway(origin) {
+  for (const id of ['app-view', 'banner', 'join-view', 'moved', 'insecure-note', 'secure-offer']) $(id).hidden = true;
+  $('moved-away-link').href = `${origin}/`;
+  $('moved-away').hidden = false;
 }
 
 async function main() {
-  setUpShell();
+  const fragment = takeFragment();
   const store = await LocalStore.open();
-  const code = takeJoinCode();
+  const movedTo = await store.getMeta('movedTo');
+  if (movedTo) {
+    showMovedAway(movedTo);
+    return;
+  }
+  setUpShell({
+    insecureNote: $('insecure-note'), secureOffer: $('secure-offer'),
+    api: new Api({ getToken: () => null, onTime: () => {} }),
+  });
+  if (isMove(fragment)) {
+    const moved = decodeMove(fragment);
+    if (moved) await receiveMove(store, moved);
+    else fail('The entries from the plain page did not arrive whole. Open the set-up page at the plain address again and tap Check.');
+  }
+  const code = isMove(fragment) ? '' : joinCodeOf(fragment);
   const device = await store.getMeta('device');
   if (device) {
     await startApp(store, device);
@@ -72,7 +88,7 @@ async function startApp(store, device) {
     $('form-picker-field').hidden = ui.forms.length < 2 || Boolean(ui.editing);
     picker.replaceChildren(...ui.forms.map((f) => Object.assign(document.createElement('option'),
       { value: f.id, textContent: f.title, selected: f === form })));
-    if (form) showForm(form, entryForm.form ? entryForm.read().values : null);
+    if (form) showForm(form, entryForm.form ? entryForm.read().values : (!ui.editing && draftFor(form.id)));
   }
 
   function showView(name) {
@@ -85,6 +101,12 @@ async function startApp(store, device) {
   const isMine = (r) => ownIds.has(r.createdBy);
 
   async function refresh() {
+    const movedTo = await store.getMeta('movedTo'); // set up for the secure page, maybe in another tab
+    if (movedTo) {
+      sync.stop();
+      showMovedAway(movedTo);
+      return;
+    }
     ui.records = await store.allEntries();
     const count = renderEntries($('entries'), ui.records, {
       forms: ui.forms,
@@ -154,20 +176,28 @@ async function startApp(store, device) {
     } else {
       const record = newRecord({ uuid: newUuid(), form, values, clock });
       await store.putAll([record], { clock: clock.state() });
+      dropDraft();
       entryForm.clear();
       say('Saved on this phone. It is sent to the master by itself.');
       entryForm.container.querySelector('input, select, textarea')?.focus();
     }
+    if (sync.reachable !== true) askForBackgroundPush();
     sync.trigger();
   }
 
   $('entry-form').addEventListener('submit', save);
+  $('entry-form').addEventListener('input', () => {
+    if (!ui.editing && entryForm.form) keepDraft(entryForm.form.id, entryForm.read().values);
+  });
   $('cancel-edit').addEventListener('click', () => { endEdit(); say(''); showView('list'); });
   $('form-picker').addEventListener('change', (e) => { ui.formId = e.target.value; entryForm.form = null; renderForms(); });
   $('tab-form').addEventListener('click', () => showView('form'));
   $('tab-list').addEventListener('click', () => showView('list'));
   store.addEventListener('change', queueRefresh);
-  sync.addEventListener('state', queueRefresh);
+  sync.addEventListener('state', () => {
+    if (sync.reachable === false) askForBackgroundPush();
+    queueRefresh();
+  });
   sync.addEventListener('choices', queueRefresh);
   sync.addEventListener('session', (e) => {
     $('team').textContent = e.detail.info.name;
@@ -211,8 +241,12 @@ async function startApp(store, device) {
   await sync.start();
 }
 
+function fail(text) {
+  $('fatal').hidden = false;
+  $('fatal').textContent = text;
+}
+
 main().catch((e) => {
   console.error(e);
-  $('fatal').hidden = false;
-  $('fatal').textContent = `The app could not start: ${e.message}. Reload the page; if it keeps happening, tell the coordinator.`;
+  fail(`The app could not start: ${e.message}. Reload the page; if it keeps happening, tell the coordinator.`);
 });

@@ -1,7 +1,9 @@
 // This phone's copy of the team's entries and its outbox, in IndexedDB (which works on plain
-// http too). Every change runs in one transaction and then fires a "change" event.
+// http too). Every change runs in one transaction and then fires a "change" event, here and in
+// the origin's other pages and its service worker (which keep their own connections).
 
 const NAME = 'lankit';
+const CHANNEL = 'lankit-store';
 const VERSION = 1;
 
 function done(request) {
@@ -23,10 +25,15 @@ function openDatabase() {
 
 export class LocalStore extends EventTarget {
   #db;
+  #channel = null;
 
   constructor(db) {
     super();
     this.#db = db;
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel.onmessage = () => this.dispatchEvent(new Event('change'));
+    }
   }
 
   static async open() {
@@ -53,8 +60,17 @@ export class LocalStore extends EventTarget {
       throw e;
     }
     await committed;
-    if (mode === 'readwrite') this.dispatchEvent(new Event('change'));
+    if (mode === 'readwrite') {
+      this.dispatchEvent(new Event('change'));
+      this.#channel?.postMessage('change');
+    }
     return result;
+  }
+
+  /** For short-lived users (the service worker's background push): lets the database go. */
+  close() {
+    this.#channel?.close();
+    this.#db.close();
   }
 
   getMeta(key) {

@@ -3,16 +3,23 @@
 
 import { ApiError, Unreachable } from './api.js';
 
-/** The join code from the URL fragment (or ""), removed from the address bar and history. */
-export function takeJoinCode() {
-  let code = location.hash.slice(1);
-  try {
-    code = decodeURIComponent(code).trim();
-  } catch {
-    code = ''; // a mangled fragment: the person types the code instead
-  }
+/**
+ * The URL fragment (a join code, or a phone handed over from the plain page), taken out of the
+ * address bar and history at once.
+ */
+export function takeFragment() {
+  const fragment = location.hash.slice(1);
   if (location.hash || location.pathname !== '/') history.replaceState(null, '', '/');
-  return code;
+  return fragment;
+}
+
+/** The join code a fragment carries, or "". */
+export function joinCodeOf(fragment) {
+  try {
+    return decodeURIComponent(fragment).trim();
+  } catch {
+    return ''; // a mangled fragment: the person types the code instead
+  }
 }
 
 function explain(error) {

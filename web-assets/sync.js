@@ -5,10 +5,10 @@
 
 import { ApiError, Unreachable } from './api.js';
 import { Backoff } from './backoff.js';
-import { applyPulled, applyResult, isPending, mayDropCopy, sentClocks, toWire } from './entries.js';
+import { applyPulled, mayDropCopy } from './entries.js';
 import { LiveChannel } from './live.js';
+import { pushPending } from './push.js';
 
-const PUSH_BATCH = 50;
 const PULL_PAGE = 200;
 const MAX_ROUNDS = 1000;
 
@@ -147,32 +147,8 @@ export class SyncLoop extends EventTarget {
     this.dispatchEvent(new Event('choices'));
   }
 
-  async #push() {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = (await this.store.allEntries()).filter(isPending)
-        .sort((a, b) => a.createdAt - b.createdAt).slice(0, PUSH_BATCH);
-      if (batch.length === 0) return;
-      const keys = batch.map((r) => r.uuid);
-      const sent = new Map(batch.map((r) => [r.uuid, sentClocks(r)]));
-      await this.store.updateAll(keys, (r) => r && isPending(r) && { ...r, status: 'syncing' });
-      let answer;
-      try {
-        answer = await this.api.push(batch.map(toWire));
-      } catch (e) {
-        const refusedBatch = e instanceof ApiError && isRefusal(e);
-        await this.store.updateAll(keys, (r) => r?.status === 'syncing' &&
-          (refusedBatch ? { ...r, status: 'failed', error: e.detail || e.error } : { ...r, status: 'waiting' }));
-        if (refusedBatch) continue;
-        throw e;
-      }
-      const results = new Map(answer.results.filter((x) => x?.uuid).map((x) => [x.uuid, x]));
-      await this.store.updateAll(keys, (r, uuid) => {
-        if (!r) return null;
-        const result = results.get(uuid);
-        if (result) return applyResult(r, result, sent.get(uuid));
-        return r.status === 'syncing' ? { ...r, status: 'waiting' } : null;
-      }, { clock: this.clock.state() });
-    }
+  #push() {
+    return pushPending({ store: this.store, api: this.api, metaValues: () => ({ clock: this.clock.state() }) });
   }
 
   async #pull() {
@@ -228,12 +204,3 @@ export class SyncLoop extends EventTarget {
   }
 }
 
-/**
- * Whether the master refused the batch itself (its content is wrong), as opposed to not taking
- * it now: not approved yet, too many requests, or a body cut short by the WiFi. Only a refusal
- * marks entries failed; the rest keep them waiting for the next try (5xx never get here: the
- * API treats them as "master not ready").
- */
-function isRefusal(error) {
-  return ![401, 403, 408, 429].includes(error.status) && error.error !== 'incomplete_request';
-}

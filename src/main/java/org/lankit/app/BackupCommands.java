@@ -14,6 +14,7 @@ import org.lankit.backup.ImportReport;
 import org.lankit.backup.Manifest;
 import org.lankit.backup.VerifiedBackup;
 import org.lankit.pairing.Tokens;
+import org.lankit.secure.KitAuthority;
 import org.lankit.store.DataFolderException;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Hlc;
@@ -75,7 +76,9 @@ final class BackupCommands {
                     .orElse(Hlc.isValidDeviceId(manifest.masterDeviceId()) ? manifest.masterDeviceId() : Tokens.newDeviceId());
             ImportReport report = new BackupImporter(store, deviceId).importFrom(backup);
             if (fresh) {
-                // only after the import worked: a refused backup leaves the folder as it was
+                // only after the import worked: a refused backup leaves the folder as it was;
+                // the kit authority comes back too, so the team's phones keep trusting their master
+                backup.kitAuthority().ifPresent(files -> KitAuthority.restore(store.dataDir(), files));
                 store.settings().put(SettingKeys.DEVICE_ID, deviceId);
                 if (manifest.team() != null && store.settings().get(SettingKeys.TEAM_NAME).isEmpty()) {
                     store.settings().put(SettingKeys.TEAM_NAME, manifest.team());

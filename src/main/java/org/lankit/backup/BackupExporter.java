@@ -3,17 +3,20 @@ package org.lankit.backup;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.lankit.backup.Manifest.Counts;
 import org.lankit.backup.Manifest.Member;
+import org.lankit.secure.KitAuthority;
 import org.lankit.store.AuditEvent;
 import org.lankit.store.KitStore;
 import org.lankit.store.Page;
@@ -26,7 +29,8 @@ import org.lankit.sync.Json;
  * consistent copy while the hub keeps working) and streamed page by page, so memory stays the
  * same for any number of entries; the file appears under its final name only when complete
  * ({@link AtomicFile}). Members: forms, entries (as stored, one JSON per line), devices (no token
- * hashes), the audit log, a CSV per form, and last the manifest with their SHA-256 sums.
+ * hashes), the audit log, a CSV per form, the kit authority phones trust, and last the manifest
+ * with their SHA-256 sums.
  */
 public final class BackupExporter {
 
@@ -88,6 +92,14 @@ public final class BackupExporter {
         for (String formId : formIds) {
             FormCsv csv = FormCsv.of(formId, forms);
             members.add(member(zip, BackupFormat.csvMember(formId), out -> csv.write(store, out)));
+        }
+
+        Optional<KitAuthority.KeptFiles> authority = KitAuthority.kept(store.dataDir());
+        if (authority.isPresent()) {
+            byte[] certificate = authority.get().certificate().getBytes(StandardCharsets.US_ASCII);
+            byte[] key = authority.get().key().getBytes(StandardCharsets.US_ASCII);
+            members.add(member(zip, BackupFormat.KIT_CERTIFICATE, out -> out.write(certificate)));
+            members.add(member(zip, BackupFormat.KIT_KEY, out -> out.write(key)));
         }
 
         Manifest manifest = new Manifest(BackupFormat.FORMAT, BackupFormat.VERSION, origin.appVersion(),

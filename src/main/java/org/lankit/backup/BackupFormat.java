@@ -18,6 +18,9 @@ final class BackupFormat {
     static final String DEVICES = "devices.json";
     static final String AUDIT = "audit.jsonl";
     static final String CSV_FOLDER = "csv/";
+    /** The kit authority phones trust (optional: backups of older kits have none). */
+    static final String KIT_CERTIFICATE = "secure/kit-ca.crt";
+    static final String KIT_KEY = "secure/kit-ca.key";
 
     static final String FILE_PREFIX = "lankit-backup-";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.lankit.backup.Manifest.Member;
+import org.lankit.secure.KitAuthority;
 import org.lankit.sync.Json;
 
 /**
@@ -62,6 +65,19 @@ public final class VerifiedBackup implements AutoCloseable {
 
     public Manifest manifest() {
         return manifest;
+    }
+
+    /** The kit authority the backed-up master used, when the backup carries one. */
+    public Optional<KitAuthority.KeptFiles> kitAuthority() {
+        boolean carried = manifest.members().stream().anyMatch(m -> BackupFormat.KIT_KEY.equals(m.name()))
+                && manifest.members().stream().anyMatch(m -> BackupFormat.KIT_CERTIFICATE.equals(m.name()));
+        if (!carried) return Optional.empty();
+        try (InputStream cert = member(BackupFormat.KIT_CERTIFICATE); InputStream key = member(BackupFormat.KIT_KEY)) {
+            return Optional.of(new KitAuthority.KeptFiles(new String(cert.readNBytes(64 * 1024), StandardCharsets.US_ASCII),
+                    new String(key.readNBytes(64 * 1024), StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw damaged(file.getFileName().toString(), BackupFormat.KIT_CERTIFICATE);
+        }
     }
 
     /** The content of one member named in the manifest. */

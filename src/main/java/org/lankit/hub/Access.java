@@ -41,7 +41,7 @@ final class Access {
     /** Before protected API requests: a known, unrevoked token, within the rate limit. */
     void requireDevice(Context ctx) {
         String token = bearer(ctx.header("Authorization"));
-        Device device = authenticate(token).orElseThrow(() -> refusal(token));
+        Device device = authenticate(token, isSecure(ctx)).orElseThrow(() -> refusal(token));
         long wait = limiter.acquire(device.deviceId());
         if (wait > 0) throw ApiException.tooManyRequests(wait);
         ctx.attribute(DEVICE, device);
@@ -64,9 +64,14 @@ final class Access {
         if (wait > 0) throw ApiException.tooManyRequests(wait);
     }
 
-    Optional<Device> authenticate(String token) {
+    /** The device with this token, noting that it called now, over HTTPS ({@code secure}) or not. */
+    Optional<Device> authenticate(String token, boolean secure) {
         if (token == null || token.isEmpty() || token.length() > 200) return Optional.empty();
-        return devices.byTokenHash(Tokens.hash(token)).filter(d -> !d.revoked() && d.approved()).map(this::seen);
+        return devices.byTokenHash(Tokens.hash(token)).filter(d -> !d.revoked() && d.approved()).map(d -> seen(d, secure));
+    }
+
+    static boolean isSecure(Context ctx) {
+        return "https".equals(ctx.scheme());
     }
 
     /** A paired device that waits for the coordinator's approval is told so, and keeps its token. */
@@ -78,11 +83,11 @@ final class Access {
                 : ApiException.unauthorized("pair this device first (missing, unknown or revoked token)");
     }
 
-    private Device seen(Device device) {
+    private Device seen(Device device, boolean secure) {
         long now = System.currentTimeMillis();
-        if (now - device.lastSeen() < SEEN_STEP_MS) return device;
+        if (now - device.lastSeen() < SEEN_STEP_MS && device.secure() == secure) return device;
         try {
-            devices.touch(device.deviceId(), now);
+            devices.touch(device.deviceId(), now, secure);
         } catch (RuntimeException notWritten) {
             // "last seen" is for the panel only: a full disk must not stop a device from pulling
             LOG.warn("could not note that device {} was seen: {}", device.deviceId(), notWritten.getMessage());

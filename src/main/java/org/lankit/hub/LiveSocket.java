@@ -86,7 +86,7 @@ final class LiveSocket implements AutoCloseable {
     }
 
     private void admit(WsContext ctx, String token) {
-        if (access.authenticate(token).isEmpty()) {
+        if (access.authenticate(token, ctx.session.isSecure()).isEmpty()) {
             ctx.closeSession(POLICY_VIOLATION, "unknown or revoked token: pair this device first");
             return;
         }

@@ -48,7 +48,8 @@ public final class PairingService {
         return () -> settings.get(APPROVE_NEW_DEVICES).map(Boolean::parseBoolean).orElse(false);
     }
 
-    public PairResponse pair(PairRequest request) {
+    /** {@code secure}: the request came over HTTPS. */
+    public PairResponse pair(PairRequest request, boolean secure) {
         if (request == null || request.code() == null) throw ApiException.badRequest("code is required");
         // a laptop join code carries the kit authority's pin after the join code: the pin is the laptop's to check
         if (!JoinCode.matches(currentJoinCode.get(), LaptopJoinCode.parse(request.code()).joinCode())) {
@@ -63,7 +64,8 @@ public final class PairingService {
         String deviceId = Tokens.newDeviceId();
         String token = Tokens.newToken();
         long now = clock.getAsLong();
-        devices.add(new Device(deviceId, name, kind, !approvalRequired.getAsBoolean(), false, now, now), Tokens.hash(token));
+        devices.add(new Device(deviceId, name, kind, !approvalRequired.getAsBoolean(), false, now, now, secure),
+                Tokens.hash(token));
         return new PairResponse(deviceId, token, now);
     }
 }

@@ -115,6 +115,52 @@ public final class KitAuthority {
         }
     }
 
+    /** The authority's certificate and private key as kept on disk (PEM), for backups. */
+    public record KeptFiles(String certificate, String key) {
+    }
+
+    /** The authority kept in {@code dataDir}, if one was made there. */
+    public static java.util.Optional<KeptFiles> kept(Path dataDir) {
+        Path folder = dataDir.resolve(FOLDER);
+        try {
+            if (!Files.exists(folder.resolve(CA_CERT)) || !Files.exists(folder.resolve(CA_KEY))) return java.util.Optional.empty();
+            return java.util.Optional.of(new KeptFiles(Files.readString(folder.resolve(CA_CERT)), Files.readString(folder.resolve(CA_KEY))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kit certificate in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts a backed-up authority into a data folder that has none yet, so a restored master keeps
+     * the certificate its phones trust. Refuses files that are not a certificate and its key.
+     * Returns false when the folder already has its own authority (it stays).
+     */
+    public static boolean restore(Path dataDir, KeptFiles files) {
+        if (kept(dataDir).isPresent()) return false;
+        Path folder = dataDir.resolve(FOLDER);
+        try {
+            X509Certificate cert = Pem.readCertificate(files.certificate());
+            PrivateKey privateKey = Pem.readPrivateKey(files.key());
+            java.security.Signature probe = java.security.Signature.getInstance(SIGNATURE);
+            probe.initSign(privateKey);
+            probe.update(cert.getEncoded());
+            byte[] signed = probe.sign();
+            probe.initVerify(cert.getPublicKey());
+            probe.update(cert.getEncoded());
+            if (cert.getBasicConstraints() < 0 || !probe.verify(signed)) {
+                throw new IllegalArgumentException("the backup's kit certificate and key do not belong together");
+            }
+            prepareFolder(folder);
+            writeSecret(folder.resolve(CA_KEY), Pem.privateKey(privateKey));
+            writeSecret(folder.resolve(CA_CERT), Pem.certificate(cert));
+            return true;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the backup's kit certificate cannot be read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the kit certificate in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }

@@ -21,4 +21,6 @@ public class DeviceRecord {
     public boolean revoked;
     public long pairedAt;
     public long lastSeen;
+    /** Whether its last call came over HTTPS. */
+    public boolean lastSecure;
 }

@@ -26,6 +26,7 @@ public final class DeviceRegistry {
         r.revoked = device.revoked();
         r.pairedAt = device.pairedAt();
         r.lastSeen = device.lastSeen();
+        r.lastSecure = device.secure();
         r.tokenHash = tokenHash;
         commits.write(() -> box.put(r));
     }
@@ -60,8 +61,12 @@ public final class DeviceRegistry {
         update(deviceId, r -> r.approved = approved);
     }
 
-    public synchronized void touch(String deviceId, long when) {
-        update(deviceId, r -> r.lastSeen = when);
+    /** The device called at {@code when}, over HTTPS or not. */
+    public synchronized void touch(String deviceId, long when, boolean secure) {
+        update(deviceId, r -> {
+            r.lastSeen = when;
+            r.lastSecure = secure;
+        });
     }
 
     private void update(String deviceId, java.util.function.Consumer<DeviceRecord> change) {

@@ -44,7 +44,7 @@ final class RecordCodec {
     }
 
     static Device device(DeviceRecord r) {
-        return new Device(r.deviceId, r.name, r.kind, r.approved, r.revoked, r.pairedAt, r.lastSeen);
+        return new Device(r.deviceId, r.name, r.kind, r.approved, r.revoked, r.pairedAt, r.lastSeen, r.lastSecure);
     }
 
     static AuditEvent audit(AuditRecord r) {

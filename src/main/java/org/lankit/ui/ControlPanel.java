@@ -6,6 +6,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.io.IOException;
 import java.util.Optional;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
@@ -49,10 +50,14 @@ public final class ControlPanel {
         this.onExit = onExit;
     }
 
-    /** What a double-click does: the window on the LAN-facing hub, the process ends with the window. */
+    /**
+     * What a double-click does: the window on the LAN-facing hub (only on {@code --bind}'s address
+     * when given, as headless), the process ends with the window.
+     */
     public static void open(KitOptions options) {
         boolean dark = Theme.systemPrefersDark();
-        SwingUtilities.invokeLater(() -> start(options, HubConfig.defaults(), EngineServices.real(), () -> System.exit(0), dark));
+        HubConfig hub = HubConfig.defaults().withAddress(options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES, 0);
+        SwingUtilities.invokeLater(() -> start(options, hub, EngineServices.real(), () -> System.exit(0), dark));
     }
 
     /** Opens the window (on the event thread); {@code onExit} runs once everything is closed. */
@@ -132,9 +137,27 @@ public final class ControlPanel {
         }, problem -> fatal("Lankit cannot start the team", problem));
     }
 
+    /** The client screen's link, and why joining with --master and --join-code failed (null: it did not). */
+    private record ClientParts(Optional<PeerLink> link, String joinProblem) {
+    }
+
     private void startClient() {
         setBody(centred("Opening…"));
-        background.call(() -> Optional.ofNullable(services.peer().apply(store)), link -> {
+        background.call(() -> {
+            Optional<PeerLink> opened = Optional.ofNullable(services.peer().apply(store));
+            String joinProblem = null;
+            // --master and --join-code join at once, as a headless client does; a failure leaves the join form to try again
+            if (opened.isPresent() && options.masterUrl() != null && options.joinCode() != null) {
+                try {
+                    opened.get().join(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : "Laptop");
+                } catch (IOException | RuntimeException e) {
+                    joinProblem = "Could not join " + options.masterUrl() + ": " + Problems.words(e);
+                }
+            }
+            return new ClientParts(opened, joinProblem);
+        }, parts -> {
+            if (parts.joinProblem() != null) status.problem(parts.joinProblem());
+            Optional<PeerLink> link = parts.link();
             peer = link.orElse(null);
             clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER));
             frame.setTitle("Lankit – team member");

@@ -22,7 +22,7 @@ import org.lankit.ui.Views.DeviceRow;
  */
 final class DevicesPanel extends JPanel {
 
-    private static final String[] COLUMNS = {"Name", "Kind", "Last seen", "Entries", "State"};
+    private static final String[] COLUMNS = {"Name", "Kind", "Last seen", "Connection", "Entries", "State"};
 
     private final MasterConsole console;
     private final Background background;
@@ -32,7 +32,7 @@ final class DevicesPanel extends JPanel {
     private final JCheckBox teamEdits = new JCheckBox("Let phones edit the team's entries, not only their own");
     private final JLabel waitingNote = new JLabel(" ");
     private final RowsModel<DeviceRow> model = new RowsModel<>(COLUMNS,
-            new Class<?>[] {Object.class, Object.class, Object.class, Object.class, Object.class}, DevicesPanel::cell);
+            new Class<?>[] {Object.class, Object.class, Object.class, Object.class, Object.class, Object.class}, DevicesPanel::cell);
     private final JTable table = new JTable(model);
     private final JButton approve = button("Approve", "approve", KeyEvent.VK_A);
     private final JButton rename = button("Rename…", "rename", KeyEvent.VK_R);
@@ -167,7 +167,8 @@ final class DevicesPanel extends JPanel {
             case 0: return d.name();
             case 1: return d.kind();
             case 2: return d.lastSeen();
-            case 3: return d.entries();
+            case 3: return d.connection();
+            case 4: return d.entries();
             default: return d.state();
         }
     }

@@ -18,10 +18,21 @@ import javax.swing.JTextField;
 import javax.swing.SwingConstants;
 import org.lankit.ui.Views.Home;
 
-/** The master's home: the big QR code to join, its address in words, and how the team is doing. */
+/**
+ * The master's home: the big QR code to join (or, on request, the one that sets phones up for
+ * offline use), its address in words, and how the team is doing.
+ */
 final class HomePanel extends JPanel {
 
+    private static final String JOIN_HEADING = "Scan with a phone to join";
+    private static final String SETUP_HEADING = "Scan to set up a phone for offline use";
+
     private final QrView qr = new QrView();
+    private final JLabel heading = Theme.scale(new JLabel(JOIN_HEADING, SwingConstants.CENTER), 1.8f, Font.BOLD);
+    private final JButton setupToggle = new JButton();
+    private final JLabel setupHint = new JLabel(" ", SwingConstants.CENTER);
+    private boolean showingSetup;
+    private Home shown;
     private final JTextField url = new JTextField();
     private final JLabel code = new JLabel(" ", SwingConstants.CENTER);
     private final JPanel joinHelp = joinHelp(Words.joinHelp(System.getProperty("os.name", "")));
@@ -43,7 +54,8 @@ final class HomePanel extends JPanel {
         c.fill = GridBagConstraints.BOTH;
         c.weightx = 0.6;
         c.insets = new Insets(0, 0, 8, 24);
-        add(Theme.scale(new JLabel("Scan with a phone to join", SwingConstants.CENTER), 1.8f, Font.BOLD), c);
+        heading.setName("qrHeading");
+        add(heading, c);
         c.weighty = 1;
         add(qr, c);
         c.weighty = 0;
@@ -56,10 +68,22 @@ final class HomePanel extends JPanel {
         add(url, c);
         add(code, c);
         add(joinHelp, c);
+        setupHint.setName("setupHint");
+        setupHint.setForeground(Theme.muted());
+        add(setupHint, c);
+        setupToggle.setName("setupToggle");
+        setupToggle.setMnemonic(KeyEvent.VK_O);
+        setupToggle.addActionListener(e -> {
+            showingSetup = !showingSetup;
+            if (shown != null) show(shown);
+        });
+        c.fill = GridBagConstraints.NONE;
+        add(setupToggle, c);
+        c.fill = GridBagConstraints.BOTH;
 
         c.gridx = 1;
         c.gridy = 0;
-        c.gridheight = 5;
+        c.gridheight = 7;
         c.weightx = 0.4;
         c.insets = new Insets(0, 0, 0, 0);
         add(statusColumn(console, background, status, showTab), c);
@@ -68,9 +92,17 @@ final class HomePanel extends JPanel {
     }
 
     void show(Home home) {
-        qr.show(home.joinUrl());
-        if (!home.joinUrl().equals(url.getText())) url.setText(home.joinUrl());
-        code.setText("Laptops join with this address and the code " + home.joinCode());
+        shown = home;
+        String address = showingSetup ? home.setupUrl() : home.joinUrl();
+        qr.show(address);
+        if (!address.equals(url.getText())) url.setText(address);
+        heading.setText(showingSetup ? SETUP_HEADING : JOIN_HEADING);
+        setupHint.setText(showingSetup
+                ? "Once per phone: it installs the team's certificate, then opens the form securely, also away from the WiFi."
+                : " ");
+        setupToggle.setText(showingSetup ? "Back to the join QR code" : "Set up phones for offline use…");
+        code.setText("Laptops join with this address and the code " + home.laptopJoinCode());
+        code.setVisible(!showingSetup);
         team.setText(home.teamName());
         // once one device got in, the network works: the hint would only be noise
         joinHelp.setVisible(home.phonesJoined() + home.laptopsJoined() == 0);

@@ -215,7 +215,8 @@ final class MasterConsole {
         KitStore store = kit.store();
         List<String> moved = addressChange.observe(joinHost() + ":" + kit.hub().port(), devices, System.currentTimeMillis())
                 .map(Words::addressMoved).orElse(List.of());
-        return new Home(kit.identity().name(), joinUrl(), kit.joinCode(), counts[0], counts[1], counts[2], counts[3],
+        return new Home(kit.identity().name(), joinUrl(), JoinUrl.setup(joinHost(), kit.hub().port(), kit.joinCode()),
+                kit.laptopJoinCode(), counts[0], counts[1], counts[2], counts[3],
                 store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting,
                 moved);
     }
@@ -225,7 +226,7 @@ final class MasterConsole {
         return devices.stream()
                 .sorted((a, b) -> Boolean.compare(a.approved() || a.revoked(), b.approved() || b.revoked()))
                 .map(d -> new DeviceRow(d.deviceId(), d.name(), Words.deviceKind(d.kind()), Words.ago(d.lastSeen(), now),
-                        kit.store().countCreatedBy(d.deviceId()),
+                        Words.connection(d.secure()), kit.store().countCreatedBy(d.deviceId()),
                         d.revoked() ? "Removed" : d.approved() ? "Can send entries" : "Waiting for your approval",
                         !d.revoked() && !d.approved(), d.revoked()))
                 .toList();

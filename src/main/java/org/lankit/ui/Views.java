@@ -12,7 +12,9 @@ final class Views {
     }
 
     /** The master's home screen. {@code apiLine} is a sentence such as "not set up". */
-    record Home(String teamName, String joinUrl, String joinCode, int phonesConnected, int phonesJoined,
+    /** {@code setupUrl} opens the page that sets a phone up for offline use; laptops type {@code laptopJoinCode}. */
+    record Home(String teamName, String joinUrl, String setupUrl, String laptopJoinCode,
+                int phonesConnected, int phonesJoined,
                 int laptopsConnected, int laptopsJoined, long entriesToday, long entriesTotal, String apiLine,
                 int openConflicts, int devicesWaiting, List<String> addressMoved) {
 
@@ -43,7 +45,8 @@ final class Views {
     record ConflictCard(String uuid, String field, String entryTitle, String question, List<Choice> choices) {
     }
 
-    record DeviceRow(String deviceId, String name, String kind, String lastSeen, long entries, String state,
+    /** {@code connection} says in words whether the device last called over HTTPS or plain HTTP. */
+    record DeviceRow(String deviceId, String name, String kind, String lastSeen, String connection, long entries, String state,
                      boolean waiting, boolean revoked) {
     }
 

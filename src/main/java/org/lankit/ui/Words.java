@@ -96,4 +96,9 @@ final class Words {
         if ("master".equals(kind)) return "This laptop";
         return kind == null ? "" : kind;
     }
+
+    /** How a device reaches the master: secure (its own certificate) or plain http, readable on the WiFi. */
+    static String connection(boolean secure) {
+        return secure ? "Secure (https)" : "Plain http";
+    }
 }

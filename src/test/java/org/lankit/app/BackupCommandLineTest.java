@@ -13,6 +13,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.secure.CaPin;
+import org.lankit.secure.KitAuthority;
 import org.lankit.store.KitStore;
 import org.lankit.testkit.FieldTeam;
 
@@ -52,6 +54,25 @@ class BackupCommandLineTest {
             assertThat(restored.settings().get(SettingKeys.DEVICE_ID)).contains(FieldTeam.MASTER);
             assertThat(restored.settings().get(SettingKeys.TEAM_NAME)).contains("River team");
         }
+    }
+
+    @Test
+    void a_restored_master_keeps_the_kit_certificate_its_phones_trust_and_another_master_keeps_its_own() {
+        CaPin teams = KitAuthority.openOrCreate(data, "River team").pin();
+        Path file = temp.resolve("stick/team.zip");
+        assertThat(run("--export-backup", file.toString(), "--data-dir", data.toString())).isEqualTo(Main.OK);
+
+        Path fresh = temp.resolve("new-laptop");
+        assertThat(run("--import-backup", file.toString(), "--data-dir", fresh.toString())).isEqualTo(Main.OK);
+        Path other = temp.resolve("other-master");
+        CaPin others = KitAuthority.openOrCreate(other, "Other team").pin();
+        try (KitStore store = KitStore.open(other)) {
+            store.settings().put(SettingKeys.DEVICE_ID, "othermaster01");
+        }
+        assertThat(run("--import-backup", file.toString(), "--data-dir", other.toString())).isEqualTo(Main.OK);
+
+        assertThat(KitAuthority.openOrCreate(fresh, "ignored").pin()).as("the restored master").isEqualTo(teams);
+        assertThat(KitAuthority.openOrCreate(other, "ignored").pin()).as("a master that merged the backup").isEqualTo(others);
     }
 
     @Test

@@ -45,8 +45,8 @@ class BackupRoundTripTest {
                 team.delete(wells.get(i), PHONE_B);
                 team.editCopy(before, PHONE_A, "name", TextNode.valueOf("Renamed well " + i));
             }
-            source.devices().add(new Device(PHONE_A, "Amina's phone", "phone", true, false, 1_000, 2_000), "token-hash-of-a");
-            source.devices().add(new Device(PHONE_B, "Ben's phone", "phone", true, true, 1_500, 2_500), "token-hash-of-b");
+            source.devices().add(new Device(PHONE_A, "Amina's phone", "phone", true, false, 1_000, 2_000, false), "token-hash-of-a");
+            source.devices().add(new Device(PHONE_B, "Ben's phone", "phone", true, true, 1_500, 2_500, true), "token-hash-of-b");
 
             forms = source.forms().all();
             entries = StoreDump.entries(source);

@@ -93,7 +93,7 @@ class DiskFullTest {
             PairedDevice reader = pair(url);
             filler.client().push(batch(filler, 1, 0));
             // long unseen, so its next request is one the master wants to note as "seen"
-            store.devices().touch(reader.deviceId(), 1);
+            store.devices().touch(reader.deviceId(), 1, false);
             assertThat(fillUp(store, filler, 50, 1_900)).isNotNull();
             assertThat(fillUp(store, filler, 1, 0)).isNotNull();
 

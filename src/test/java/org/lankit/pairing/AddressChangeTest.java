@@ -21,23 +21,23 @@ class AddressChangeTest {
     void phones_that_last_reached_the_master_at_the_old_address_are_counted_until_each_reached_it_at_the_new_one() {
         try (KitStore store = KitStore.open(dataDir)) {
             AddressChange change = new AddressChange(store.settings());
-            store.devices().add(new Device("p1", "Amina", "phone", true, false, 1_000, 1_000), "h1");
-            store.devices().add(new Device("p2", "Juma", "phone", true, false, 1_000, 1_500), "h2");
-            store.devices().add(new Device("gone", "Lost phone", "phone", true, true, 1_000, 1_000), "h3");
-            store.devices().add(new Device("wait", "Not approved", "phone", false, false, 1_000, 1_000), "h4");
-            store.devices().add(new Device("l1", "Laptop", "client", true, false, 1_000, 1_000), "h5");
+            store.devices().add(new Device("p1", "Amina", "phone", true, false, 1_000, 1_000, false), "h1");
+            store.devices().add(new Device("p2", "Juma", "phone", true, false, 1_000, 1_500, false), "h2");
+            store.devices().add(new Device("gone", "Lost phone", "phone", true, true, 1_000, 1_000, false), "h3");
+            store.devices().add(new Device("wait", "Not approved", "phone", false, false, 1_000, 1_000, false), "h4");
+            store.devices().add(new Device("l1", "Laptop", "client", true, false, 1_000, 1_000, false), "h5");
 
             assertThat(change.observe(HOME_WIFI, store.devices().all(), 2_000)).as("first address: nothing moved").isEmpty();
             assertThat(change.observe(HOME_WIFI, store.devices().all(), 3_000)).isEmpty();
 
             assertThat(change.observe(HOTSPOT, store.devices().all(), 10_000))
                     .contains(new AddressChange.Moved(HOME_WIFI, HOTSPOT, 2, 2));
-            store.devices().add(new Device("p3", "New phone", "phone", true, false, 11_000, 11_000), "h6");
-            store.devices().touch("p1", 12_000);
+            store.devices().add(new Device("p3", "New phone", "phone", true, false, 11_000, 11_000, false), "h6");
+            store.devices().touch("p1", 12_000, false);
             assertThat(change.observe(HOTSPOT, store.devices().all(), 13_000))
                     .as("the new phone joined at the new address; Amina's reached it there")
                     .contains(new AddressChange.Moved(HOME_WIFI, HOTSPOT, 1, 3));
-            store.devices().touch("p2", 14_000);
+            store.devices().touch("p2", 14_000, false);
             assertThat(change.observe(HOTSPOT, store.devices().all(), 15_000)).as("every phone reached it").isEmpty();
         }
     }
@@ -45,7 +45,7 @@ class AddressChangeTest {
     @Test
     void back_at_the_address_the_phones_know_there_is_nothing_to_say_and_the_history_survives_a_restart() {
         try (KitStore store = KitStore.open(dataDir)) {
-            store.devices().add(new Device("p1", "Amina", "phone", true, false, 1_000, 2_500), "h1");
+            store.devices().add(new Device("p1", "Amina", "phone", true, false, 1_000, 2_500, false), "h1");
             new AddressChange(store.settings()).observe(HOME_WIFI, store.devices().all(), 2_000);
             new AddressChange(store.settings()).observe(HOTSPOT, store.devices().all(), 3_000);
         }

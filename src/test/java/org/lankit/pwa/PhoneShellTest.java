@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +37,23 @@ class PhoneShellTest {
             assertThat(manifest.statusCode()).isEqualTo(200);
             assertThat(manifest.headers().firstValue("Content-Type").orElse("")).startsWith("application/manifest+json");
             JsonNode json = Json.MAPPER.readTree(manifest.body());
+            assertThat(json.path("id").asText()).isEqualTo("/");
             assertThat(json.path("start_url").asText()).isEqualTo("/");
+            assertThat(json.path("scope").asText()).isEqualTo("/");
             assertThat(json.path("display").asText()).isEqualTo("standalone");
-            assertThat(json.path("icons")).hasSizeGreaterThanOrEqualTo(3);
+            List<String> icons = new ArrayList<>();
+            json.path("icons").forEach(icon -> icons.add(icon.path("sizes").asText() + " " + icon.path("purpose").asText()));
+            assertThat(icons).as("installable on Android").contains("192x192 any", "512x512 any", "192x192 maskable", "512x512 maskable");
             for (JsonNode icon : json.path("icons")) {
                 HttpResponse<String> image = get(master, "/" + icon.path("src").asText());
                 assertThat(image.statusCode()).as(icon.path("src").asText()).isEqualTo(200);
                 assertThat(image.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
             }
-            HttpResponse<String> worker = get(master, "/sw.js");
-            assertThat(worker.statusCode()).isEqualTo(200);
-            assertThat(worker.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+            for (String script : List.of("/sw.js", "/sw-shell.js")) {
+                HttpResponse<String> worker = get(master, script);
+                assertThat(worker.statusCode()).as(script).isEqualTo(200);
+                assertThat(worker.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+            }
             for (String page : List.of("/", "/join")) {
                 HttpResponse<String> html = get(master, page);
                 assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -85,7 +94,7 @@ class PhoneShellTest {
     }
 
     @Test
-    void on_plain_http_the_app_works_without_a_service_worker_and_says_to_keep_the_page_open() {
+    void on_plain_http_the_app_works_without_a_service_worker_and_offers_to_set_the_phone_up() {
         try (RunningMaster master = RunningMaster.start(dataDir);
              PhoneBrowser browser = PhoneBrowser.launch(List.of("--host-resolver-rules=MAP lankit.test 127.0.0.1"))) {
             BrowserContext phone = browser.newPhoneWithServiceWorker();
@@ -93,8 +102,10 @@ class PhoneShellTest {
             page.navigate("http://lankit.test:" + master.port() + "/join#" + RunningMaster.JOIN_CODE);
             assertThat((Boolean) page.evaluate("window.isSecureContext")).isFalse();
             assertThat((Boolean) page.evaluate("'serviceWorker' in navigator")).isFalse();
-            assertThat(page.locator("#insecure-note")).isVisible();
-            assertThat(page.locator("#insecure-note")).containsText("Keep this page open");
+            Locator setUp = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Set up this phone for offline use"));
+            assertThat(setUp).isVisible();
+            assertThat(setUp).hasAttribute("href", "/setup");
+            assertThat(page.locator("#insecure-note")).isHidden();
 
             page.getByLabel("Your name").fill("Amina");
             page.getByLabel("Your name").press("Enter");
@@ -104,6 +115,28 @@ class PhoneShellTest {
             page.locator("#tab-list").click();
             assertThat(page.locator("#entries .badge")).hasText("Synced");
             assertThat(master.store().entryCount()).isEqualTo(1);
+
+            setUp.click();
+            assertThat(page).hasURL("http://lankit.test:" + master.port() + "/setup");
+            assertThat(page.locator("#check")).isVisible();
+            phone.close();
+        }
+    }
+
+    @Test
+    void on_plain_http_from_a_master_without_a_secure_page_the_app_says_to_keep_the_page_open() {
+        try (RunningMaster master = RunningMaster.start(dataDir);
+             PhoneBrowser browser = PhoneBrowser.launch(List.of("--host-resolver-rules=MAP lankit.test 127.0.0.1"))) {
+            BrowserContext phone = browser.newPhone();
+            phone.route("**/api/v1/info", PhoneSetupTest::withoutSecure);
+            Page page = phone.newPage();
+            page.navigate("http://lankit.test:" + master.port() + "/join#" + RunningMaster.JOIN_CODE);
+            page.getByLabel("Your name").fill("Amina");
+            page.getByLabel("Your name").press("Enter");
+            assertThat(page.locator("#entry-form")).isVisible();
+            assertThat(page.locator("#insecure-note")).isVisible();
+            assertThat(page.locator("#insecure-note")).containsText("Keep this page open");
+            assertThat(page.locator("#secure-offer")).isHidden();
             phone.close();
         }
     }

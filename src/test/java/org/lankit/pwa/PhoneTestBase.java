@@ -13,7 +13,7 @@ import org.lankit.testkit.RunningMaster;
 /** One Chromium per test class; a fresh master and a fresh phone (browser context) per test. */
 abstract class PhoneTestBase {
 
-    private static PhoneBrowser browser;
+    static PhoneBrowser browser;
 
     @TempDir
     Path dataDir;

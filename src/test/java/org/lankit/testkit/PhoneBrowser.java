@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Real Chromium (/usr/bin/chromium, headless) for the phone app's tests, with phone-sized
@@ -58,6 +59,15 @@ public final class PhoneBrowser implements AutoCloseable {
     /** A fresh phone that may register the app's service worker. */
     public BrowserContext newPhoneWithServiceWorker() {
         return browser.newContext(phoneOptions().setServiceWorkers(ServiceWorkerPolicy.ALLOW));
+    }
+
+    /**
+     * A fresh phone with changed options, e.g. another user agent, or accepting any certificate
+     * (only for tests of the master's HTTPS listener on 127.0.0.1). Service workers are blocked
+     * unless {@code changes} allows them.
+     */
+    public BrowserContext newPhone(UnaryOperator<Browser.NewContextOptions> changes) {
+        return browser.newContext(changes.apply(phoneOptions().setServiceWorkers(ServiceWorkerPolicy.BLOCK)));
     }
 
     private static Browser.NewContextOptions phoneOptions() {

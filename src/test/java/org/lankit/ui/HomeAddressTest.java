@@ -46,7 +46,7 @@ class HomeAddressTest {
             ui.screenshot("home-address-moved");
 
             // what the hub records when the phone calls at the new address
-            ui.kit().store().devices().touch(phone.deviceId(), System.currentTimeMillis());
+            ui.kit().store().devices().touch(phone.deviceId(), System.currentTimeMillis(), false);
             untilUi(() -> notice(ui).isEmpty(), WAIT, "the notice gone once the phone reached the master");
         }
     }

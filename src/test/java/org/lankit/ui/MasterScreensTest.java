@@ -96,7 +96,7 @@ class MasterScreensTest {
             assertThatThrownBy(() -> phone.client().push(List.of(entry)))
                     .isInstanceOfSatisfying(MasterError.class, e -> assertThat(e.error()).isEqualTo("awaiting_approval"));
             JTableFixture table = ui.window().table("devicesTable");
-            untilUi(() -> table.target().getRowCount() == 1 && "Waiting for your approval".equals(table.target().getValueAt(0, 4)),
+            untilUi(() -> table.target().getRowCount() == 1 && "Waiting for your approval".equals(table.target().getValueAt(0, 5)),
                     Duration.ofSeconds(10), "the waiting phone");
             table.selectRows(0);
             ui.window().button("approve").click();

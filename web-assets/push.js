@@ -1,0 +1,56 @@
+// One push of this phone's pending entries, in batches, shared by the sync loop, the service
+// worker's background sync and the move to the secure page. Pushing is idempotent: the same uuid
+// with the same clocks is a "duplicate" to the master, so two pushes of one entry store it once.
+
+import { ApiError } from './api.js';
+import { applyResult, isPending, sentClocks, toWire } from './entries.js';
+
+/** The service worker's Background Sync tag for pushing waiting entries. */
+export const BACKGROUND_PUSH = 'lankit-push';
+
+const PUSH_BATCH = 50;
+const MAX_ROUNDS = 1000;
+
+/**
+ * Pushes pending entries, oldest first, until none is left or `keepGoing()` says stop (checked
+ * before each batch). Each answer is applied in one transaction with `metaValues()` (e.g. the
+ * clock). A batch the master refused as a whole marks its entries failed; any other error leaves
+ * them waiting and is thrown.
+ */
+export async function pushPending({ store, api, metaValues = () => ({}), keepGoing = () => true }) {
+  for (let round = 0; round < MAX_ROUNDS && keepGoing(); round++) {
+    const batch = (await store.allEntries()).filter(isPending)
+      .sort((a, b) => a.createdAt - b.createdAt).slice(0, PUSH_BATCH);
+    if (batch.length === 0) return;
+    const keys = batch.map((r) => r.uuid);
+    const sent = new Map(batch.map((r) => [r.uuid, sentClocks(r)]));
+    await store.updateAll(keys, (r) => r && isPending(r) && { ...r, status: 'syncing' });
+    let answer;
+    try {
+      answer = await api.push(batch.map(toWire));
+    } catch (e) {
+      const refusedBatch = e instanceof ApiError && isRefusal(e);
+      await store.updateAll(keys, (r) => r?.status === 'syncing' &&
+        (refusedBatch ? { ...r, status: 'failed', error: e.detail || e.error } : { ...r, status: 'waiting' }));
+      if (refusedBatch) continue;
+      throw e;
+    }
+    const results = new Map(answer.results.filter((x) => x?.uuid).map((x) => [x.uuid, x]));
+    await store.updateAll(keys, (r, uuid) => {
+      if (!r) return null;
+      const result = results.get(uuid);
+      if (result) return applyResult(r, result, sent.get(uuid));
+      return r.status === 'syncing' ? { ...r, status: 'waiting' } : null;
+    }, metaValues);
+  }
+}
+
+/**
+ * Whether the master refused the batch itself (its content is wrong), as opposed to not taking
+ * it now: not approved yet, too many requests, or a body cut short by the WiFi. Only a refusal
+ * marks entries failed; the rest keep them waiting for the next try (5xx never get here: the
+ * API treats them as "master not ready").
+ */
+function isRefusal(error) {
+  return ![401, 403, 408, 429].includes(error.status) && error.error !== 'incomplete_request';
+}
