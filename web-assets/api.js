@@ -103,15 +103,21 @@ export class Api {
 
 /**
  * The master's address as typed ("192.168.1.23:8377", "http://192.168.1.23:8377/"), as an origin
- * like "http://192.168.1.23:8377"; null when it is no address.
+ * like "http://192.168.1.23:8377"; null when it is no address. On a secure page (`page` is https)
+ * only the typed host counts: the browser lets a secure page call the master only securely, and the
+ * master keeps its secure port at every address, so the answer is that host at this page's port.
  */
-export function masterOrigin(typed) {
+export function masterOrigin(typed, page = location) {
   const text = (typed ?? '').trim();
   // browsers differ in what they take as a host ("192.168.1.23 port 8377" passes in Chrome)
   if (!text || /\s/.test(text)) return null;
   try {
     const url = new URL(/^https?:\/\//i.test(text) ? text : `http://${text}`);
-    return /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname) ? url.origin : null;
+    if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return null;
+    if (page.protocol !== 'https:') return url.origin;
+    const secure = new URL(page.origin);
+    secure.hostname = url.hostname;
+    return secure.origin;
   } catch {
     return null;
   }

@@ -46,7 +46,7 @@ final class Headless {
         AutoCloseable running;
         try {
             running = role == Role.MASTER ? startMaster(store, options, out) : startClient(store, options, out);
-        } catch (PortInUseException | ClientKit.NotPairedException e) {
+        } catch (CannotListenException | ClientKit.NotPairedException e) {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;

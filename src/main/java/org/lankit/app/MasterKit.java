@@ -107,7 +107,8 @@ public final class MasterKit implements AutoCloseable {
                     Optional.of(serverIdentity));
         } catch (JavalinBindException e) {
             uploader.close();
-            throw new PortInUseException(port, httpsPort);
+            throw boundNowhere(e) ? CannotListenException.notThisComputer(hubConfig.host())
+                    : CannotListenException.portInUse(port, httpsPort);
         }
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
         // kept even when chosen freely: laptops and phones remember the secure address they joined
@@ -204,6 +205,14 @@ public final class MasterKit implements AutoCloseable {
             addresses.add(hubConfig.host());
         }
         return ServerNames.of(addresses, hostName());
+    }
+
+    /** The bind failed because the address belongs to no adapter of this computer (not because a port is taken). */
+    private static boolean boundNowhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException && String.valueOf(t.getMessage()).contains("assign")) return true;
+        }
+        return false;
     }
 
     /** Discovery is a convenience: when it cannot start, devices still join by address or code. */

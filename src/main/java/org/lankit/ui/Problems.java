@@ -6,7 +6,7 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.lankit.app.PortInUseException;
+import org.lankit.app.CannotListenException;
 import org.lankit.peer.MasterError;
 import org.lankit.store.DataFolderException;
 
@@ -22,7 +22,7 @@ final class Problems {
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof PortInUseException || t instanceof DataFolderException) return firstLine(t.getMessage());
+        if (t instanceof CannotListenException || t instanceof DataFolderException) return firstLine(t.getMessage());
         if (t instanceof MasterError m) {
             String said = firstLine(m.getMessage());
             return "the master said: " + said.substring(said.indexOf(": ") + 2);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
@@ -15,7 +17,8 @@ class CommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--role=boss", "--port=abc", "--port=70000", "--master=not-a-url", "--port"})
+    @ValueSource(strings = {"--bogus", "--role=boss", "--port=abc", "--port=70000", "--master=not-a-url", "--port",
+        "--https-port=-1", "--https-port=x"})
     void a_bad_option_gives_exit_code_2_and_a_one_line_reason(String option) {
         int code = run(option);
         assertThat(code).isEqualTo(2);
@@ -28,8 +31,25 @@ class CommandLineTest {
     @Test
     void help_lists_every_option() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--headless", "--role", "--port", "--data-dir", "--name",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--headless", "--role", "--port", "--https-port", "--data-dir", "--name",
                 "--join-code", "--master", "--api-url", "--api-token", "--version");
+    }
+
+    @Test
+    void the_same_port_for_both_listeners_is_refused() {
+        assertThat(run("--port", "9000", "--https-port", "9000")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("lankit: --port and --https-port must differ (see --help)\n");
+    }
+
+    @Test
+    void a_bind_address_this_computer_does_not_have_is_said_plainly(@TempDir Path dataDir) {
+        // binding is local: nothing is sent anywhere, the system just refuses an address it does not own
+        int code = run("--headless", "--role", "master", "--bind", "10.254.254.254", "--port", "0", "--data-dir", dataDir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("lankit: This computer has no network address 10.254.254.254 (--bind): connect it to that network, "
+                        + "or start without --bind.");
     }
 
     @Test

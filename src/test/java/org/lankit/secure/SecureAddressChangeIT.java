@@ -20,7 +20,11 @@ import org.lankit.testkit.NamespacedPhone;
 import org.lankit.testkit.ServedCertificate;
 import org.lankit.testkit.StoreDump;
 
-/** The master's computer comes back on the WiFi with another address: phones set up once keep working over https. */
+/**
+ * The master's computer comes back on the WiFi with another address: the certificate is signed
+ * anew by the same kit authority, so a phone set up once reopens its secure page from its service
+ * worker, is told the new address, and sends there as the same device, installing nothing again.
+ */
 class SecureAddressChangeIT {
 
     @TempDir
@@ -31,7 +35,8 @@ class SecureAddressChangeIT {
     Path phoneDir;
 
     @Test
-    void after_a_restart_on_another_address_the_phone_reaches_the_new_secure_url_without_installing_anything_again() throws Exception {
+    void after_a_restart_on_another_address_the_phone_keeps_working_securely_as_the_same_device_without_installing_anything_again() throws Exception {
+        String deviceId;
         try (LanNamespaces lan = LanNamespaces.create(); NamespacedPhone phone = NamespacedPhone.create(lan, phoneDir)) {
             String firstAddress = lan.masterAddress();
             byte[] kitCa;
@@ -41,6 +46,7 @@ class SecureAddressChangeIT {
                 kitCa = phone.installKitCertificate(master.certificateUrl());
                 PhoneScreen screen = PhoneScreen.open(phone.openTab(), master.secureJoinUrl());
                 screen.join("Amina");
+                screen.awaitServiceWorkerControl();
                 screen.saveHousehold("At the first address", "3");
                 screen.openEntries();
                 assertThat(screen.badge("At the first address")).hasText("Synced");
@@ -58,17 +64,25 @@ class SecureAddressChangeIT {
                 assertThat(ServedCertificate.ipAddresses(served)).contains(newAddress).doesNotContain(firstAddress);
                 served.verify(ServedCertificate.fromDer(kitCa).getPublicKey());
 
-                PhoneScreen screen = PhoneScreen.open(phone.openTab(), master.secureJoinUrl());
-                assertThat(screen.isSecureContext()).as("window.isSecureContext on " + master.secureJoinUrl()).isTrue();
-                JsonNode info = Json.MAPPER.readTree((String) screen.page.evaluate(
-                        "async () => JSON.stringify(await (await fetch('/api/v1/info')).json())"));
+                // the phone's page from the old address reopens from its service worker, with its entries
+                PhoneScreen screen = PhoneScreen.open(phone.openTab(), "https://" + firstAddress + ":8378/");
+                assertThat(screen.page.locator("#entry-form")).isVisible();
+                screen.saveHousehold("Saved while the master moved", "4");
+                assertThat(screen.page.locator("#moved")).isVisible();
+                screen.page.locator("#moved summary").click();
+                // the worker types what the home screen shows under the QR code: the plain address
+                screen.page.locator("#moved-address").fill(newAddress + ":8377");
+                screen.page.locator("#moved-use").click();
+                assertThat(screen.page.locator("#moved-message")).containsText("The master answers at https://" + newAddress + ":8378");
+                screen.openEntries();
+                assertThat(screen.badge("Saved while the master moved")).hasText("Synced");
+
+                JsonNode info = Json.MAPPER.readTree((String) screen.page.evaluate("async (url) => "
+                        + "JSON.stringify(await (await fetch(url)).json())", "https://" + newAddress + ":8378/api/v1/info"));
                 assertThat(info.path("secure").path("fingerprint").asText())
                         .as("the kit CA fingerprint the new master tells")
                         .isEqualToIgnoringCase(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(kitCa)));
-                screen.join("Amina");
-                screen.saveHousehold("At the new address", "4");
-                screen.openEntries();
-                assertThat(screen.badge("At the new address")).hasText("Synced");
+                deviceId = screen.deviceId();
                 assertThat(screen.pageErrors).as("uncaught errors in the page").isEmpty();
                 phone.closeBrowser();
                 assertThat(master.stop()).as("exit code after SIGTERM").isIn(0, 143);
@@ -77,7 +91,9 @@ class SecureAddressChangeIT {
         try (KitStore store = KitStore.open(dataDir)) {
             List<Entry> entries = StoreDump.entries(store);
             assertThat(entries).extracting(e -> e.fields().get("respondent").value().asText())
-                    .containsExactlyInAnyOrder("At the first address", "At the new address");
+                    .containsExactlyInAnyOrder("At the first address", "Saved while the master moved");
+            assertThat(entries).extracting(Entry::createdBy).containsOnly(deviceId);
+            assertThat(store.devices().count()).as("the phone kept its place in the team").isEqualTo(1);
         }
     }
 }
