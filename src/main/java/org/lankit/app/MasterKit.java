@@ -94,7 +94,8 @@ public final class MasterKit implements AutoCloseable {
         int httpsPort = options.httpsPort() != null ? options.httpsPort()
                 : settings.get(SettingKeys.HTTPS_PORT).map(Integer::parseInt).orElse(port == 0 ? 0 : KitOptions.DEFAULT_HTTPS_PORT);
         KitAuthority authority = KitAuthority.openOrCreate(store.dataDir(), name);
-        Supplier<ServerNames> names = () -> serverNames(hubConfig);
+        String computerName = hostName();
+        Supplier<ServerNames> names = () -> serverNames(hubConfig, computerName);
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
@@ -196,7 +197,7 @@ public final class MasterKit implements AutoCloseable {
      * The addresses the certificate names: the one the hub listens on, or, listening everywhere,
      * every LAN address this laptop has now and loopback.
      */
-    private static ServerNames serverNames(HubConfig hubConfig) {
+    private static ServerNames serverNames(HubConfig hubConfig, String computerName) {
         Set<String> addresses = new LinkedHashSet<>();
         if (hubConfig.listensEverywhere()) {
             LanAddress.candidates().forEach(c -> addresses.add(c.address().getHostAddress()));
@@ -204,7 +205,7 @@ public final class MasterKit implements AutoCloseable {
         } else {
             addresses.add(hubConfig.host());
         }
-        return ServerNames.of(addresses, hostName());
+        return ServerNames.of(addresses, computerName);
     }
 
     /** The bind failed because the address belongs to no adapter of this computer (not because a port is taken). */

@@ -67,10 +67,8 @@ public final class Hub implements AutoCloseable {
         LiveSocket live = new LiveSocket(access, store::lastSeq);
         UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
         Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);
-        Supplier<Secure> secure = () -> tls.map(t -> {
-            CaPin pin = CaPin.of(t.identity().authority());
-            return new Secure(t.port(), pin.pin(), pin.fingerprint());
-        }).orElse(null);
+        Optional<CaPin> pin = tls.map(t -> CaPin.of(t.identity().authority()));
+        Supplier<Secure> secure = () -> tls.map(t -> new Secure(t.port(), pin.get().pin(), pin.get().fingerprint())).orElse(null);
         InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, teamEdits, secure, config.maxBodyBytes());
         ServerConnector[] plain = new ServerConnector[1];
 

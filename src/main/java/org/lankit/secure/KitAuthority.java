@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -88,9 +89,10 @@ public final class KitAuthority {
     static KitAuthority openOrCreate(Path dataDir, String teamName, Supplier<Instant> clock) {
         Path folder = dataDir.resolve(FOLDER);
         try {
-            if (Files.exists(folder.resolve(CA_CERT)) && Files.exists(folder.resolve(CA_KEY))) {
-                return new KitAuthority(folder, Pem.readCertificate(Files.readString(folder.resolve(CA_CERT))),
-                        Pem.readPrivateKey(Files.readString(folder.resolve(CA_KEY))), clock);
+            Optional<KeptFiles> existing = kept(dataDir);
+            if (existing.isPresent()) {
+                return new KitAuthority(folder, Pem.readCertificate(existing.get().certificate()),
+                        Pem.readPrivateKey(existing.get().key()), clock);
             }
             KeyPair pair = newKeyPair();
             Instant now = clock.get();
@@ -104,9 +106,7 @@ public final class KitAuthority {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate ca = sign(b, pair.getPrivate());
-            prepareFolder(folder);
-            writeSecret(folder.resolve(CA_KEY), Pem.privateKey(pair.getPrivate()));
-            writeSecret(folder.resolve(CA_CERT), Pem.certificate(ca));
+            keepAuthority(folder, ca, pair.getPrivate());
             return new KitAuthority(folder, ca, pair.getPrivate(), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the kit certificate in " + folder + ": " + e.getMessage(), e);
@@ -120,11 +120,11 @@ public final class KitAuthority {
     }
 
     /** The authority kept in {@code dataDir}, if one was made there. */
-    public static java.util.Optional<KeptFiles> kept(Path dataDir) {
+    public static Optional<KeptFiles> kept(Path dataDir) {
         Path folder = dataDir.resolve(FOLDER);
         try {
-            if (!Files.exists(folder.resolve(CA_CERT)) || !Files.exists(folder.resolve(CA_KEY))) return java.util.Optional.empty();
-            return java.util.Optional.of(new KeptFiles(Files.readString(folder.resolve(CA_CERT)), Files.readString(folder.resolve(CA_KEY))));
+            if (!Files.exists(folder.resolve(CA_CERT)) || !Files.exists(folder.resolve(CA_KEY))) return Optional.empty();
+            return Optional.of(new KeptFiles(Files.readString(folder.resolve(CA_CERT)), Files.readString(folder.resolve(CA_KEY))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the kit certificate in " + folder + ": " + e.getMessage(), e);
         }
@@ -150,9 +150,7 @@ public final class KitAuthority {
             if (cert.getBasicConstraints() < 0 || !probe.verify(signed)) {
                 throw new IllegalArgumentException("the backup's kit certificate and key do not belong together");
             }
-            prepareFolder(folder);
-            writeSecret(folder.resolve(CA_KEY), Pem.privateKey(privateKey));
-            writeSecret(folder.resolve(CA_CERT), Pem.certificate(cert));
+            keepAuthority(folder, cert, privateKey);
             return true;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the backup's kit certificate cannot be read: " + e.getMessage(), e);
@@ -188,15 +186,15 @@ public final class KitAuthority {
         }
     }
 
-    private java.util.Optional<ServerIdentity> loadServer() {
+    private Optional<ServerIdentity> loadServer() {
         try {
             Path cert = folder.resolve(SERVER_CERT);
             Path serverKey = folder.resolve(SERVER_KEY);
-            if (!Files.exists(cert) || !Files.exists(serverKey)) return java.util.Optional.empty();
-            return java.util.Optional.of(new ServerIdentity(Pem.readPrivateKey(Files.readString(serverKey)),
+            if (!Files.exists(cert) || !Files.exists(serverKey)) return Optional.empty();
+            return Optional.of(new ServerIdentity(Pem.readPrivateKey(Files.readString(serverKey)),
                     Pem.readCertificate(Files.readString(cert)), certificate));
         } catch (IOException | GeneralSecurityException unreadable) {
-            return java.util.Optional.empty(); // a new one is signed
+            return Optional.empty(); // a new one is signed
         }
     }
 
@@ -276,6 +274,13 @@ public final class KitAuthority {
 
     private static BigInteger serial() {
         return new BigInteger(127, RANDOM).add(BigInteger.ONE);
+    }
+
+    /** Only the two files together count as a kept authority ({@link #kept}); a crash between them makes a new one. */
+    private static void keepAuthority(Path folder, X509Certificate cert, PrivateKey privateKey) throws IOException {
+        prepareFolder(folder);
+        writeSecret(folder.resolve(CA_KEY), Pem.privateKey(privateKey));
+        writeSecret(folder.resolve(CA_CERT), Pem.certificate(cert));
     }
 
     private static void prepareFolder(Path folder) throws IOException {

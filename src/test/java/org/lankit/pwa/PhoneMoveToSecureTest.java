@@ -59,8 +59,9 @@ class PhoneMoveToSecureTest extends PhoneTestBase {
 
             app.page.waitForURL(master.secureBaseUrl() + "/");
             assertThat(app.page.url()).as("the handover left the address bar").doesNotContain("#");
-            assertThat(deviceIdIn(app.page)).isEqualTo(deviceId);
+            // the app starts once the handed-over phone is stored
             assertThat(app.page.locator("#device-name")).hasText("This phone: Amina");
+            assertThat(deviceIdIn(app.page)).isEqualTo(deviceId);
             app.openEntries();
             for (int i = 1; i <= 3; i++) assertThat(app.badge("Waiting " + i)).hasText("Waiting");
 

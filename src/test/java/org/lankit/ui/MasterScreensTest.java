@@ -70,7 +70,7 @@ class MasterScreensTest {
             DialogFixture dialog = ui.editTheOnlyEntry();
             dialog.textBox("answer-household_size").requireEditable().deleteText().enterText("6");
             dialog.textBox("answer-village").enterText("Mbala");
-            dialog.button("saveEntry").click();
+            PanelHarness.press(dialog.button("saveEntry"));
 
             KitStore store = ui.kit().store();
             until(() -> store.find(entry.uuid()).orElseThrow().entry().fields().get("household_size").value().asInt() == 6,

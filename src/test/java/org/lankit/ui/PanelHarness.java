@@ -147,6 +147,15 @@ final class PanelHarness implements AutoCloseable {
         untilUi(() -> !dialog.isShowing(), Duration.ofSeconds(20), "the question to close after " + buttonText);
     }
 
+    /** Presses a button through Swing: a synthetic click on a just-opened dialog can be lost under a loaded Xvfb. */
+    static void press(org.assertj.swing.fixture.JButtonFixture button) {
+        button.requireEnabled();
+        onUi(() -> {
+            button.target().doClick();
+            return null;
+        });
+    }
+
     static void untilUi(BooleanSupplier condition, Duration limit, String what) {
         until(() -> onUi(condition::getAsBoolean), limit, what);
     }
