@@ -2,10 +2,18 @@ package org.lankit.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.lankit.store.EntryWriter;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
+import org.lankit.sync.ClockLimit;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryMerger;
 import org.lankit.sync.EntryValidator;
@@ -15,12 +23,14 @@ import org.lankit.sync.Hlc;
 import org.lankit.sync.MergeOutcome;
 import org.lankit.sync.OwnEntriesOnly;
 import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.PushRefusal;
 import org.lankit.sync.PushStatus;
 
 /**
  * Applies a pushed batch on the master: checks each entry against its form, merges the valid ones
  * by the conflict rules and commits them all in one durable transaction before answering.
- * Replaying a batch changes nothing (status duplicate). Also the path of the coordinator's own
+ * Replaying a batch changes nothing (status duplicate). Only what was stored moves the master's
+ * clock, and only after the commit. Also the path of the coordinator's own
  * edits and conflict resolutions, which carry the master's device id.
  */
 public final class PushService {
@@ -28,6 +38,7 @@ public final class PushService {
     private final KitStore store;
     private final MasterIdentity master;
     private final EntryMerger merger;
+    private final Map<String, Lock> turns = new ConcurrentHashMap<>();
 
     public PushService(KitStore store, MasterIdentity master) {
         this.store = store;
@@ -41,13 +52,27 @@ public final class PushService {
     }
 
     /**
+     * One device's pushes are applied one at a time (in the order they came), so a device sending
+     * many at once waits for itself and holds up another device's push by one batch at most.
+     *
      * @param ownEntriesOnly the device may change only entries it created ({@link OwnEntriesOnly});
      *                       an entry that changes another device's is rejected, the rest of the
      *                       batch is applied
      */
     public List<PushResult> push(String deviceId, List<Entry> batch, boolean ownEntriesOnly) {
+        Lock turn = turns.computeIfAbsent(deviceId, id -> new ReentrantLock(true));
+        turn.lock();
+        try {
+            return pushInTurn(deviceId, batch, ownEntriesOnly);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private List<PushResult> pushInTurn(String deviceId, List<Entry> batch, boolean ownEntriesOnly) {
         List<PushResult> results = new ArrayList<>(batch.size());
         List<Entry> valid = new ArrayList<>(batch.size());
+        Set<String> repeated = repeatedUuids(batch);
         long now = master.clock().physicalNow();
         for (Entry raw : batch) {
             if (raw == null) {
@@ -55,41 +80,65 @@ public final class PushService {
                 continue;
             }
             Entry entry = raw.forPush();
-            Optional<String> problem = EntryValidator.check(entry, formOf(entry), now);
+            if (repeated.contains(entry.uuid())) {
+                results.add(refused(entry, PushRefusal.DUPLICATE_UUID,
+                        "entry " + entry.uuid() + " came more than once in this push: none of its copies was taken, send it once"));
+                continue;
+            }
+            Optional<String> problem = EntryValidator.check(entry, formOf(entry));
             if (problem.isPresent()) {
                 results.add(new PushResult(entry.uuid(), PushStatus.REJECTED, null, problem.get()));
             } else {
-                observeClocks(entry);
                 valid.add(entry);
                 results.add(null);
             }
         }
+        List<Entry> stored = new ArrayList<>(valid.size());
         List<PushResult> applied = store.write(writer -> {
             List<PushResult> out = new ArrayList<>(valid.size());
             for (Entry entry : valid) {
-                Entry stored = writer.find(entry.uuid()).map(StoredEntry::entry).orElse(null);
-                Optional<String> refusal = ownEntriesOnly ? OwnEntriesOnly.check(stored, entry, deviceId) : Optional.empty();
-                if (refusal.isPresent()) {
-                    out.add(new PushResult(entry.uuid(), PushStatus.REJECTED, null, refusal.get()));
-                    continue;
-                }
-                MergeOutcome outcome = merger.merge(stored, entry, deviceId);
-                if (outcome.status().changesMaster()) {
-                    long seq = writer.commitMasterChange(outcome.entry(), deviceId);
-                    out.add(new PushResult(entry.uuid(), outcome.status(), seq, null));
-                } else if (outcome.status() == PushStatus.DUPLICATE) {
-                    out.add(new PushResult(entry.uuid(), PushStatus.DUPLICATE, stored.seq(), null));
-                } else {
-                    out.add(new PushResult(entry.uuid(), PushStatus.REJECTED, null, outcome.error()));
-                }
+                PushResult result = apply(writer, deviceId, entry, ownEntriesOnly, now);
+                if (result.status().changesMaster()) stored.add(entry);
+                out.add(result);
             }
             return out;
         });
+        // only now that they are durably stored: refused input never moves the master's clock
+        stored.forEach(this::observeClocks);
         int next = 0;
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) == null) results.set(i, applied.get(next++));
         }
         return results;
+    }
+
+    private PushResult apply(EntryWriter writer, String deviceId, Entry entry, boolean ownEntriesOnly, long now) {
+        Entry stored = writer.find(entry.uuid()).map(StoredEntry::entry).orElse(null);
+        Optional<String> ahead = ClockLimit.check(stored, entry, now);
+        if (ahead.isPresent()) return refused(entry, PushRefusal.CLOCK_AHEAD, ahead.get());
+        Optional<String> refusal = ownEntriesOnly ? OwnEntriesOnly.check(stored, entry, deviceId) : Optional.empty();
+        if (refusal.isPresent()) return new PushResult(entry.uuid(), PushStatus.REJECTED, null, refusal.get());
+        MergeOutcome outcome = merger.merge(stored, entry, deviceId);
+        return switch (outcome.status()) {
+            case APPLIED, MERGED, CONFLICT ->
+                    new PushResult(entry.uuid(), outcome.status(), writer.commitMasterChange(outcome.entry(), deviceId), null);
+            case DUPLICATE -> new PushResult(entry.uuid(), PushStatus.DUPLICATE, stored.seq(), null);
+            case REJECTED -> outcome.refusal() != null ? refused(entry, outcome.refusal(), outcome.error())
+                    : new PushResult(entry.uuid(), PushStatus.REJECTED, null, outcome.error());
+        };
+    }
+
+    private static PushResult refused(Entry entry, PushRefusal refusal, String words) {
+        return new PushResult(entry.uuid(), PushStatus.REJECTED, null, refusal.wire(), words);
+    }
+
+    private static Set<String> repeatedUuids(List<Entry> batch) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (Entry e : batch) {
+            if (e != null && e.uuid() != null && !seen.add(e.uuid())) repeated.add(e.uuid());
+        }
+        return repeated;
     }
 
     /** The coordinator's pick for an open conflict, committed as a new master edit. */

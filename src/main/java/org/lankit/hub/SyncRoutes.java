@@ -44,7 +44,7 @@ final class SyncRoutes {
         long now = master.clock().physicalNow();
         boolean allRejected = !results.isEmpty() && results.stream().allMatch(r -> r.status() == PushStatus.REJECTED);
         if (allRejected) {
-            ctx.status(422).json(new RejectedBatch("rejected", results.get(0).error(), results, now));
+            ctx.status(422).json(new RejectedBatch("rejected", results.get(0).reason(), results, now));
         } else {
             ctx.json(new PushResponse(results, now));
         }

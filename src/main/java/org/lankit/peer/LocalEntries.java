@@ -66,7 +66,7 @@ public final class LocalEntries {
     }
 
     private void check(Entry entry, Form form) {
-        Optional<String> problem = EntryValidator.check(entry, form, clock.physicalNow());
+        Optional<String> problem = EntryValidator.check(entry, form);
         if (problem.isPresent()) throw new IllegalArgumentException(problem.get());
     }
 

@@ -193,7 +193,7 @@ public final class PeerSync implements AutoCloseable {
                     Entry sent = batch.get(r);
                     PushResult result = answer.results().get(r);
                     if (result.status() == PushStatus.REJECTED) {
-                        w.markRejected(sent.uuid(), result.error());
+                        w.markRejected(sent.uuid(), result.reason());
                         continue;
                     }
                     w.find(sent.uuid()).ifPresent(local -> {

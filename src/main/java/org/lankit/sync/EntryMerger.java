@@ -1,7 +1,9 @@
 package org.lankit.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,13 @@ public final class EntryMerger {
     /** Superseded values remembered per entry; older ones may, if replayed very late, reopen as conflicts. */
     static final int MAX_SETTLED = 500;
 
+    /**
+     * The most JSON one stored entry may hold (fields, conflicts and settled list), 256 KB: a real
+     * entry stays far below (a full form of the largest answers is some 30 KB), so only a device
+     * sending the same entry over and over meets it.
+     */
+    public static final int MAX_ENTRY_BYTES = 256 * 1024;
+
     private final String masterDeviceId;
 
     public EntryMerger(String masterDeviceId) {
@@ -38,9 +47,17 @@ public final class EntryMerger {
         if (stored != null && !stored.formId().equals(incoming.formId())) {
             return MergeOutcome.rejected("entry " + incoming.uuid() + " belongs to form " + stored.formId());
         }
+        if (stored == null && !pusher.equals(incoming.createdBy())) {
+            return MergeOutcome.rejected("createdBy: a device may only create entries as itself");
+        }
         String authorError = checkAuthors(stored, incoming, pusher);
         if (authorError != null) return MergeOutcome.rejected(authorError);
-        return apply(stored, incoming);
+        MergeOutcome outcome = apply(stored, incoming);
+        if (outcome.status().changesMaster() && jsonSize(outcome.entry()) > MAX_ENTRY_BYTES) {
+            return MergeOutcome.refused(PushRefusal.ENTRY_TOO_LARGE, "entry " + incoming.uuid()
+                    + " would hold more than " + MAX_ENTRY_BYTES / 1024 + " KB; the coordinator should settle its open conflicts");
+        }
+        return outcome;
     }
 
     /**
@@ -76,12 +93,12 @@ public final class EntryMerger {
         merge.editVersusDelete(incoming);
 
         if (!merge.changed && !merge.newConflict) {
-            return new MergeOutcome(stored, PushStatus.DUPLICATE, null);
+            return new MergeOutcome(stored, PushStatus.DUPLICATE, null, null);
         }
         Entry result = merge.result(incoming);
         PushStatus status = merge.newConflict ? PushStatus.CONFLICT
                 : sameValues(result, incoming) ? PushStatus.APPLIED : PushStatus.MERGED;
-        return new MergeOutcome(result, status, null);
+        return new MergeOutcome(result, status, null, null);
     }
 
     /** The coordinator's pick for an open conflict: a new master edit that closes every open
@@ -155,6 +172,14 @@ public final class EntryMerger {
         return incoming.hlc().compareTo(held.hlc()) > 0 ? incoming : held;
     }
 
+    private static int jsonSize(Entry entry) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(entry).length;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static boolean sameValues(Entry a, Entry b) {
         if (!a.fields().keySet().equals(b.fields().keySet())) return false;
         for (var e : a.fields().entrySet()) {
@@ -193,7 +218,9 @@ public final class EntryMerger {
             if (incoming.hlc().equals(heldHlc)) return;
             if (stored != null && isKnownLoser(stored, name, incoming.hlc())) return;
             boolean plain;
-            if (held == null) {
+            if (held == null || incoming.isEdit() && incoming.base().equals(heldHlc)) {
+                // rule 3 before rule 2: an edit of the stored value replaces it whatever the clocks
+                // say (a device that re-stamped its edits from the master's time may be behind its own)
                 plain = true;
             } else if (held.by().equals(incoming.by())) {
                 // one device's edits are sequential: its later value knowingly replaces its earlier one
@@ -206,7 +233,7 @@ public final class EntryMerger {
                 if (incoming.hlc().compareTo(heldHlc) <= 0) return; // stale echo
                 plain = false;
             } else {
-                plain = incoming.base().equals(heldHlc);
+                plain = false;
             }
             if (plain) {
                 accept(name, incoming);
@@ -238,18 +265,38 @@ public final class EntryMerger {
 
         /** Remembers a value the master has seen and superseded, so a late replay of it changes nothing. */
         private void settle(String name, FieldValue superseded) {
-            String key = name + "@" + superseded.hlc();
+            settleKey(name + "@" + superseded.hlc());
+        }
+
+        private void settleKey(String key) {
             if (settled.contains(key)) return;
             settled.add(key);
             changed = true;
             if (settled.size() > MAX_SETTLED) settled.remove(0);
         }
 
+        /**
+         * Keeps at most one open conflict per field and device, the one with the later clock: one
+         * device's edits are sequential, so its later value replaces its earlier one here too, and
+         * copies of one value (or a flood of old clocks) never pile up. The other is settled.
+         */
         private void addConflict(Conflict conflict) {
-            if (conflictKeys.add(conflict.key())) {
-                conflicts.add(conflict);
-                newConflict = true;
+            if (conflictKeys.contains(conflict.key())) return;
+            Conflict sameAuthor = conflicts.stream()
+                    .filter(c -> c.field().equals(conflict.field()) && c.by().equals(conflict.by()))
+                    .findFirst().orElse(null);
+            if (sameAuthor != null && sameAuthor.hlc().compareTo(conflict.hlc()) >= 0) {
+                settleKey(conflict.key());
+                return;
             }
+            if (sameAuthor != null) {
+                conflicts.remove(sameAuthor);
+                conflictKeys.remove(sameAuthor.key());
+                settleKey(sameAuthor.key());
+            }
+            conflictKeys.add(conflict.key());
+            conflicts.add(conflict);
+            newConflict = true;
         }
 
         /** An edit and a delete that did not see each other: the entry stays deleted and the

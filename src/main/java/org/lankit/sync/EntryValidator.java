@@ -23,16 +23,17 @@ public final class EntryValidator {
     public static final int MAX_TEXTAREA = 10_000;
     public static final int MAX_FIELDS = 200;
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{8,64}");
-    private static final long FUTURE_SLACK_MS = 24L * 60 * 60 * 1000;
 
     private EntryValidator() {
     }
 
-    public static Optional<String> check(Entry entry, Form form, long masterNowMs) {
-        return Optional.ofNullable(problem(entry, form, masterNowMs));
+    /** The first problem of {@code entry} against {@code form} (null: unknown form). How far ahead its
+     * clocks may run is the master's check of the values new to it ({@link ClockLimit}). */
+    public static Optional<String> check(Entry entry, Form form) {
+        return Optional.ofNullable(problem(entry, form));
     }
 
-    private static String problem(Entry e, Form form, long now) {
+    private static String problem(Entry e, Form form) {
         if (e.uuid() == null || !UUID.matcher(e.uuid()).matches()) return "uuid must be 8-64 letters, digits or dashes";
         if (form == null) return "unknown form " + e.formId();
         if (e.createdAt() <= 0) return "createdAt must be the creation time in epoch milliseconds";
@@ -42,13 +43,13 @@ public final class EntryValidator {
             Optional<FormField> def = form.field(f.getKey());
             if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + form.id();
             if (f.getValue() == null) return "field " + f.getKey() + " must be an object {value, hlc, by}";
-            String p = clockProblem(f.getValue(), now);
+            String p = clockProblem(f.getValue());
             if (p != null) return "field " + f.getKey() + ": " + p;
             p = valueProblem(def.get(), f.getValue().value());
             if (p != null) return inWords(def.get(), p);
         }
         if (e.deleted() != null) {
-            String p = clockProblem(e.deleted(), now);
+            String p = clockProblem(e.deleted());
             if (p == null && !e.deleted().value().isBoolean()) p = "must be true or false";
             if (p != null) return "deleted: " + p;
         }
@@ -59,11 +60,10 @@ public final class EntryValidator {
         return null;
     }
 
-    private static String clockProblem(FieldValue v, long now) {
+    private static String clockProblem(FieldValue v) {
         if (!Hlc.isWellFormed(v.hlc())) return "hlc is not a clock value";
         if (v.base() != null && !v.base().isEmpty() && !Hlc.isWellFormed(v.base())) return "base is not a clock value";
         if (!Hlc.isValidDeviceId(v.by())) return "by must be a device id";
-        if (Hlc.parse(v.hlc()).wallMs() > now + FUTURE_SLACK_MS) return "clock is more than a day ahead of the master";
         return null;
     }
 

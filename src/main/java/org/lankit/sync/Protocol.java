@@ -27,8 +27,22 @@ public final class Protocol {
     public record PushRequest(List<Entry> entries) {
     }
 
+    /**
+     * One entry's answer. A rejection the device acts on by itself carries a code in {@code error}
+     * ({@link PushRefusal}) and the words in {@code detail}; other rejections carry the words in
+     * {@code error} and no detail.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PushResult(String uuid, PushStatus status, Long seq, String error) {
+    public record PushResult(String uuid, PushStatus status, Long seq, String error, String detail) {
+
+        public PushResult(String uuid, PushStatus status, Long seq, String error) {
+            this(uuid, status, seq, error, null);
+        }
+
+        /** The reason in words a person can read, whichever form the master used. */
+        public String reason() {
+            return detail != null ? detail : error;
+        }
     }
 
     public record PushResponse(List<PushResult> results, long time) {

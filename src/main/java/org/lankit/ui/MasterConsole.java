@@ -148,7 +148,7 @@ final class MasterConsole {
             case DUPLICATE:
                 return "Nothing changed.";
             case REJECTED:
-                throw new IllegalArgumentException("Not saved: " + result.error() + ".");
+                throw new IllegalArgumentException("Not saved: " + result.reason() + ".");
             default:
                 return "Saved. Phones and laptops get the change when they next sync.";
         }

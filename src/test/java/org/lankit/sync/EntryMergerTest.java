@@ -152,6 +152,74 @@ class EntryMergerTest {
         assertThat(outcome.error()).contains("only write values as itself");
     }
 
+    @Test
+    void an_edit_whose_base_is_the_stored_clock_is_stored_even_when_its_own_clock_is_behind() {
+        Entry stored = merger.merge(null, created(), "alice").entry();
+        // alice's phone re-stamped its edit from the master's time, behind its own earlier value
+        HlcClock behind = new HlcClock("alice", () -> wall.get() - 60_000);
+        Entry edit = edit(stored, behind, "village", "Kisumu");
+
+        MergeOutcome outcome = merger.merge(stored, edit, "alice");
+
+        assertThat(outcome.status()).isEqualTo(PushStatus.APPLIED);
+        assertThat(text(outcome.entry(), "village")).isEqualTo("Kisumu");
+        assertThat(merger.merge(outcome.entry(), stored.forPush(), "alice").status())
+                .as("a late copy of the replaced value").isEqualTo(PushStatus.DUPLICATE);
+    }
+
+    @Test
+    void a_device_cannot_create_an_entry_in_another_devices_name() {
+        Entry bobsValues = edit(created(), bob, "respondent", "Grace");
+        Map<String, FieldValue> fields = Map.of("respondent", bobsValues.fields().get("respondent"));
+        Entry forged = new Entry("e-0002-bbbb", DefaultForm.ID, 1, fields, null, wall.get(), "alice", 0, null, null);
+
+        MergeOutcome outcome = merger.merge(null, forged, "bob");
+
+        assertThat(outcome.status()).isEqualTo(PushStatus.REJECTED);
+        assertThat(outcome.error()).isEqualTo("createdBy: a device may only create entries as itself");
+    }
+
+    @Test
+    void one_device_keeps_one_open_conflict_per_field_its_latest_value() {
+        Entry stored = merger.merge(null, created(), "alice").entry();
+        tick();
+        stored = merger.merge(stored, edit(stored, alice, "village", "Kakamega"), "alice").entry();
+        HlcClock oldBob = new HlcClock("bob", () -> wall.get() - 86_400_000L);
+        for (int i = 0; i < 50; i++) {
+            Entry copy = edit(stored, oldBob, "village", "Nowhere " + (i % 3));
+            copy = copy.withFields(Map.of("village", new FieldValue(copy.fields().get("village").value(),
+                    copy.fields().get("village").hlc(), "bob", "")), null);
+            stored = merger.merge(stored, copy, "bob").entry();
+        }
+        Entry byCarol = edit(created(), new HlcClock("carol", () -> wall.get() - 1_000), "village", "Bungoma");
+        byCarol = byCarol.withFields(Map.of("village", new FieldValue(byCarol.fields().get("village").value(),
+                byCarol.fields().get("village").hlc(), "carol", "")), null);
+        stored = merger.merge(stored, byCarol, "carol").entry();
+
+        assertThat(text(stored, "village")).isEqualTo("Kakamega");
+        assertThat(stored.conflicts()).extracting(c -> c.by() + ":" + c.value().asText())
+                .containsExactlyInAnyOrder("bob:Nowhere 1", "carol:Bungoma");
+    }
+
+    @Test
+    void an_entry_that_would_grow_past_its_size_limit_is_refused_and_the_stored_one_stays() throws Exception {
+        Entry stored = merger.merge(null, created(), "alice").entry();
+        String longNote = "n".repeat(EntryValidator.MAX_TEXTAREA);
+        MergeOutcome last = null;
+        for (int d = 0; d < 40 && (last == null || last.status() != PushStatus.REJECTED); d++) {
+            HlcClock device = new HlcClock("device" + d, () -> wall.get() - 60_000);
+            Map<String, FieldValue> fields = new TreeMap<>(strip(stored.fields()));
+            fields.put("notes", FieldValue.edit(TextNode.valueOf(longNote + d), device.now(), ""));
+            last = merger.merge(stored, stored.forPush().withFields(fields, null), "device" + d);
+            if (last.status() != PushStatus.REJECTED) stored = last.entry();
+        }
+
+        assertThat(last.status()).isEqualTo(PushStatus.REJECTED);
+        assertThat(last.refusal()).isEqualTo(PushRefusal.ENTRY_TOO_LARGE);
+        assertThat(last.error()).contains("more than 256 KB");
+        assertThat(Json.MAPPER.writeValueAsBytes(stored).length).isLessThanOrEqualTo(EntryMerger.MAX_ENTRY_BYTES);
+    }
+
     private Entry created() {
         Hlc h = alice.now();
         Map<String, FieldValue> fields = Map.of(

@@ -1,0 +1,38 @@
+package org.lankit.sync;
+
+import java.util.Optional;
+
+/**
+ * How far ahead of the master's time a device may stamp a value: a value new to the master whose
+ * clock is more than {@link #MAX_AHEAD_MS} ahead would win every concurrent edit for as long, so
+ * the entry is refused ({@link PushRefusal#CLOCK_AHEAD}) and the device re-stamps its own edits
+ * from the master's time, which every answer carries. Values the master already holds pass
+ * whatever their clock, so echoing them never fails. Stateless and thread-safe.
+ */
+public final class ClockLimit {
+
+    /** Five minutes: more than any honest drift between two answers, less than a working session. */
+    public static final long MAX_AHEAD_MS = 5 * 60 * 1000;
+
+    private ClockLimit() {
+    }
+
+    /** Why {@code incoming} is stamped too far ahead of {@code masterNowMs}, or empty when it is not. */
+    public static Optional<String> check(Entry stored, Entry incoming, long masterNowMs) {
+        for (String name : EntryMerger.newValues(stored, incoming)) {
+            FieldValue v = name.equals(Entry.DELETED_FIELD) ? incoming.deleted() : incoming.fields().get(name);
+            long ahead = Hlc.parse(v.hlc()).wallMs() - masterNowMs;
+            if (ahead > MAX_AHEAD_MS) {
+                return Optional.of("the clock of " + (name.equals(Entry.DELETED_FIELD) ? "the delete" : "field " + name)
+                        + " is " + inWords(ahead) + " ahead of the master's time (at most " + inWords(MAX_AHEAD_MS)
+                        + " is taken): the device stamps its edits again from the master's time and sends them again");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String inWords(long ms) {
+        long minutes = ms / 60_000;
+        return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
+    }
+}
