@@ -39,6 +39,18 @@ export class HlcClock {
     this.offset = masterTime - (sentAt + receivedAt) / 2;
   }
 
+  /**
+   * The master refused this phone's stamps as ahead of its time (the answer's time was followed
+   * first): later stamps start from the master's time again, not after the refused ones.
+   */
+  dropFuture() {
+    const wall = this.physicalNow();
+    if (this.lastWall > wall) {
+      this.lastWall = wall;
+      this.lastCounter = 0;
+    }
+  }
+
   /** A fresh timestamp for a local edit: later than every one made or seen before. */
   now() {
     const wall = this.physicalNow();

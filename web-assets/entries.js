@@ -9,6 +9,9 @@
 import { parseHlc } from './clock.js';
 
 const DAY_MS = 86400000;
+
+/** The master's per-entry code for clocks ahead of its time (protocol.md, merge rule 9). */
+export const CLOCK_AHEAD = 'clock_ahead';
 const isEmpty = (o) => Object.keys(o).length === 0;
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -100,8 +103,9 @@ export function sentClocks(record) {
 /** The master's answer for one pushed entry. Edits made while the push was under way stay unsent. */
 export function applyResult(record, result, sent) {
   if (result.status === 'rejected') {
-    const newer = Object.entries(record.local).some(([name, v]) => sent[name] !== v.hlc);
-    return { ...record, status: newer ? 'waiting' : 'failed', error: newer ? null : (result.error || 'rejected') };
+    // a clock ahead of the master's is this phone's to fix: push.js re-stamps the edits and sends them again
+    const retry = result.error === CLOCK_AHEAD || Object.entries(record.local).some(([name, v]) => sent[name] !== v.hlc);
+    return { ...record, status: retry ? 'waiting' : 'failed', error: retry ? null : (result.detail || result.error || 'rejected') };
   }
   const fields = { ...(record.master?.fields ?? {}) };
   const local = {};
@@ -161,10 +165,21 @@ export function discardLocal(record) {
   return { ...record, local: {}, status: record.master ? 'synced' : 'waiting', error: null };
 }
 
-/** After pairing again under a new device id: unsent edits become this device's edits. */
+/**
+ * New clocks for the unsent edits: after pairing again under a new device id (they become this
+ * device's edits, and an entry the master never stored becomes this device's creation), and after
+ * the master refused them as stamped ahead of its time. Each new clock is later than the edit's
+ * base, so the master takes it as an edit of the value it holds; the creation time never stays
+ * ahead of the master's time. The same rule as the laptops' (LocalEdits.restamp, clock-vectors.json).
+ */
 export function restamp(record, clock) {
   if (isEmpty(record.local)) return null;
   const local = {};
-  for (const [name, v] of Object.entries(record.local)) local[name] = { ...v, hlc: clock.now(), by: clock.deviceId };
-  return { ...record, local, status: 'waiting', error: null };
+  for (const [name, v] of Object.entries(record.local)) {
+    if (v.base) clock.observe(v.base);
+    local[name] = { ...v, hlc: clock.now(), by: clock.deviceId };
+  }
+  const createdAt = Math.min(record.createdAt, clock.physicalNow());
+  const createdBy = record.master ? record.createdBy : clock.deviceId;
+  return { ...record, createdAt, createdBy, local, status: 'waiting', error: null };
 }

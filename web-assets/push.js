@@ -3,7 +3,7 @@
 // with the same clocks is a "duplicate" to the master, so two pushes of one entry store it once.
 
 import { ApiError } from './api.js';
-import { applyResult, isPending, sentClocks, toWire } from './entries.js';
+import { CLOCK_AHEAD, applyResult, isPending, restamp, sentClocks, toWire } from './entries.js';
 
 /** The service worker's Background Sync tag for pushing waiting entries. */
 export const BACKGROUND_PUSH = 'lankit-push';
@@ -15,9 +15,11 @@ const MAX_ROUNDS = 1000;
  * Pushes pending entries, oldest first, until none is left or `keepGoing()` says stop (checked
  * before each batch). Each answer is applied in one transaction with `metaValues()` (e.g. the
  * clock). A batch the master refused as a whole marks its entries failed; any other error leaves
- * them waiting and is thrown.
+ * them waiting and is thrown. Entries refused as stamped ahead of the master's time are re-stamped
+ * with `clock` (which followed the answer's time) and sent again; without a clock (the service
+ * worker) they wait for the page.
  */
-export async function pushPending({ store, api, metaValues = () => ({}), keepGoing = () => true }) {
+export async function pushPending({ store, api, clock = null, metaValues = () => ({}), keepGoing = () => true }) {
   for (let round = 0; round < MAX_ROUNDS && keepGoing(); round++) {
     const batch = (await store.allEntries()).filter(isPending)
       .sort((a, b) => a.createdAt - b.createdAt).slice(0, PUSH_BATCH);
@@ -42,6 +44,11 @@ export async function pushPending({ store, api, metaValues = () => ({}), keepGoi
       if (result) return applyResult(r, result, sent.get(uuid));
       return r.status === 'syncing' ? { ...r, status: 'waiting' } : null;
     }, metaValues);
+    const ahead = answer.results.filter((x) => x?.error === CLOCK_AHEAD).map((x) => x.uuid);
+    if (ahead.length === 0) continue;
+    if (!clock) return;
+    clock.dropFuture();
+    await store.updateAll(ahead, (r) => r && restamp(r, clock), metaValues);
   }
 }
 

@@ -148,7 +148,9 @@ export class SyncLoop extends EventTarget {
   }
 
   #push() {
-    return pushPending({ store: this.store, api: this.api, metaValues: () => ({ clock: this.clock.state() }) });
+    return pushPending({
+      store: this.store, api: this.api, clock: this.clock, metaValues: () => ({ clock: this.clock.state() }),
+    });
   }
 
   async #pull() {

@@ -25,6 +25,7 @@ import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.sync.Protocol.PushResponse;
 import org.lankit.sync.Protocol.PushResult;
 import org.lankit.sync.Protocol.Status;
+import org.lankit.sync.PushRefusal;
 import org.lankit.sync.PushStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,10 +189,19 @@ public final class PeerSync implements AutoCloseable {
             if (batch.isEmpty()) return;
             PushResponse answer = master.push(batch);
             clock.followReference(answer.time());
+            if (answer.results().stream().anyMatch(PeerSync::clockAhead)) clock.dropFuture();
             store.write(w -> {
                 for (int r = 0; r < batch.size(); r++) {
                     Entry sent = batch.get(r);
                     PushResult result = answer.results().get(r);
+                    if (clockAhead(result)) {
+                        // stamped ahead of the master's time: stamped again from it, sent in the next batch
+                        w.find(sent.uuid()).ifPresent(local -> {
+                            Entry restamped = LocalEdits.restamp(local.entry(), clock);
+                            w.putReplica(restamped, LocalEdits.pending(restamped), clock.deviceId(), null);
+                        });
+                        continue;
+                    }
                     if (result.status() == PushStatus.REJECTED) {
                         w.markRejected(sent.uuid(), result.reason());
                         continue;
@@ -204,6 +214,10 @@ public final class PeerSync implements AutoCloseable {
                 return null;
             });
         }
+    }
+
+    private static boolean clockAhead(PushResult result) {
+        return result.status() == PushStatus.REJECTED && PushRefusal.CLOCK_AHEAD.wire().equals(result.error());
     }
 
     private void pullChanges() throws IOException {

@@ -42,6 +42,19 @@ public final class HlcClock {
         return new Hlc(lastWall, lastCounter, deviceId);
     }
 
+    /**
+     * The master refused this device's stamps as ahead of its time ({@link ClockLimit}; the answer's
+     * time was followed first): later stamps start from the master's time again, not after the
+     * refused ones.
+     */
+    public synchronized void dropFuture() {
+        long wall = physicalNow();
+        if (lastWall > wall) {
+            lastWall = wall;
+            lastCounter = 0;
+        }
+    }
+
     /** Takes in a timestamp seen from another device, so later local ones sort after it. */
     public synchronized void observe(Hlc remote) {
         long wall = physicalNow();

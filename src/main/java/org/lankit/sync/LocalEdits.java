@@ -40,6 +40,27 @@ public final class LocalEdits {
         return local.withFields(local.fields(), tombstone);
     }
 
+    /**
+     * New clocks for the unsent edits, after the master refused them as stamped ahead of its time
+     * (call {@link HlcClock#dropFuture} first). Each new clock is later than the edit's base, so the
+     * master takes it as an edit of the value it holds; the creation time never stays ahead of the
+     * master's time. The phone's rule too (entries.js restamp, clock-vectors.json).
+     */
+    public static Entry restamp(Entry local, HlcClock clock) {
+        Map<String, FieldValue> fields = new TreeMap<>(local.fields());
+        local.fields().forEach((name, v) -> {
+            if (v.isEdit()) fields.put(name, restamped(v, clock));
+        });
+        FieldValue deleted = local.deleted() != null && local.deleted().isEdit() ? restamped(local.deleted(), clock) : local.deleted();
+        return new Entry(local.uuid(), local.formId(), local.formVersion(), fields, deleted,
+                Math.min(local.createdAt(), clock.physicalNow()), local.createdBy(), local.seq(), local.conflicts(), local.settled());
+    }
+
+    private static FieldValue restamped(FieldValue edit, HlcClock clock) {
+        if (!edit.base().isEmpty()) clock.observe(Hlc.parse(edit.base()));
+        return FieldValue.edit(edit.value(), clock.now(), edit.base());
+    }
+
     /** Names of the fields (and {@link Entry#DELETED_FIELD}) holding unacknowledged edits. */
     public static Set<String> pending(Entry local) {
         Set<String> names = new TreeSet<>();
