@@ -170,7 +170,7 @@ export function discardLocal(record) {
  * device's edits, and an entry the master never stored becomes this device's creation), and after
  * the master refused them as stamped ahead of its time. Each new clock is later than the edit's
  * base, so the master takes it as an edit of the value it holds; the creation time never stays
- * ahead of the master's time. The same rule as the laptops' (LocalEdits.restamp, clock-vectors.json).
+ * ahead of the master's time. The same rule as the laptops' (LocalEdits.restamp).
  */
 export function restamp(record, clock) {
   if (isEmpty(record.local)) return null;

@@ -219,8 +219,8 @@ public final class EntryMerger {
             if (stored != null && isKnownLoser(stored, name, incoming.hlc())) return;
             boolean plain;
             if (held == null || incoming.isEdit() && incoming.base().equals(heldHlc)) {
-                // rule 3 before rule 2: an edit of the stored value replaces it whatever the clocks
-                // say (a device that re-stamped its edits from the master's time may be behind its own)
+                // an edit of the stored value replaces it whatever the clocks say (a device that
+                // re-stamped its edits from the master's time may be behind its own earlier value)
                 plain = true;
             } else if (held.by().equals(incoming.by())) {
                 // one device's edits are sequential: its later value knowingly replaces its earlier one

@@ -44,7 +44,7 @@ public final class LocalEdits {
      * New clocks for the unsent edits, after the master refused them as stamped ahead of its time
      * (call {@link HlcClock#dropFuture} first). Each new clock is later than the edit's base, so the
      * master takes it as an edit of the value it holds; the creation time never stays ahead of the
-     * master's time. The phone's rule too (entries.js restamp, clock-vectors.json).
+     * master's time. The phone's rule too (entries.js restamp).
      */
     public static Entry restamp(Entry local, HlcClock clock) {
         Map<String, FieldValue> fields = new TreeMap<>(local.fields());
