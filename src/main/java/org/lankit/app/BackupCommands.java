@@ -54,7 +54,7 @@ final class BackupCommands {
         } else {
             exporter.export(target);
         }
-        try (VerifiedBackup written = VerifiedBackup.open(file)) {
+        try (VerifiedBackup written = VerifiedBackup.open(file, store.dataDir())) {
             Manifest.Counts counts = written.manifest().counts();
             return "Backup written and verified: " + file.toAbsolutePath() + " (" + counts.entries() + " entries, "
                     + counts.forms() + " form version(s), " + counts.audit() + " audit event(s))";
@@ -63,13 +63,15 @@ final class BackupCommands {
 
     /**
      * Restores into a master's folder. A folder that never ran takes over the backup's master
-     * identity (device id, team name), so the restored master is the team's master again.
+     * identity (device id, team name), so the restored master is the team's master again. A folder
+     * with its own kit authority takes only backups it signed; the second line says how the
+     * backup's origin was checked (a warning for an unsigned one).
      */
     private static String importBackup(KitStore store, Path file) {
         if (store.settings().get(SettingKeys.ROLE).map(Role.CLIENT.name()::equals).orElse(false)) {
             throw new IllegalArgumentException("this data folder belongs to a client; restore backups into a master's folder");
         }
-        try (VerifiedBackup backup = VerifiedBackup.open(file)) {
+        try (VerifiedBackup backup = VerifiedBackup.open(file, store.dataDir())) {
             Manifest manifest = backup.manifest();
             boolean fresh = store.settings().get(SettingKeys.DEVICE_ID).isEmpty();
             String deviceId = store.settings().get(SettingKeys.DEVICE_ID)
@@ -84,7 +86,8 @@ final class BackupCommands {
                     store.settings().put(SettingKeys.TEAM_NAME, manifest.team());
                 }
             }
-            return "Backup " + file.getFileName() + " imported: " + report.summary();
+            return "Backup " + file.getFileName() + " imported: " + report.summary() + System.lineSeparator()
+                    + backup.signatureNote();
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,13 +32,18 @@ import org.lankit.sync.Json;
 /**
  * Reads the members of a verified backup and checks that they make sense for this store before
  * anything is written: every line parses, counts match the manifest, a form version that exists
- * here has the same content, entries fit their forms (field names, value types, clocks), and no
- * entry uuid belongs to another form here. Checks look at one page of lines at a time.
+ * here has the same content, entries fit their forms (field names, value types, clocks), no clock
+ * is more than {@link #MAX_AHEAD_MS} ahead of this computer's time (it would win every later edit,
+ * as a push's would), and no entry uuid belongs to another form here. Lines are read whole: their
+ * length was bounded while the backup was verified ({@link RecordLimits}); only uuids and form ids
+ * of one page of entries are held at a time.
  */
 final class BackupContent {
 
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final int PAGE = 500;
+    /** As for pushes: five minutes, more than honest drift between two computers. */
+    static final long MAX_AHEAD_MS = 5 * 60 * 1000;
     private static final TypeReference<List<Form>> FORMS = new TypeReference<>() { };
     private static final TypeReference<List<Device>> DEVICES = new TypeReference<>() { };
 
@@ -51,8 +57,11 @@ final class BackupContent {
         this.devices = devices;
     }
 
-    /** Checks every member against {@code store}; throws {@link BackupRejectedException} on the first problem. */
-    static BackupContent check(VerifiedBackup backup, KitStore store) {
+    /**
+     * Checks every member against {@code store} at this computer's time {@code nowMs}; throws
+     * {@link BackupRejectedException} on the first problem.
+     */
+    static BackupContent check(VerifiedBackup backup, KitStore store, long nowMs) {
         Manifest.Counts counts = backup.manifest().counts();
         List<Form> forms = readList(backup, BackupFormat.FORMS, FORMS);
         List<Device> devices = readList(backup, BackupFormat.DEVICES, DEVICES);
@@ -62,11 +71,11 @@ final class BackupContent {
         Map<String, List<Form>> known = content.checkForms(store);
         content.checkDevices();
         long[] entries = new long[1];
-        List<Entry> page = new ArrayList<>(PAGE);
+        Map<String, String> page = new HashMap<>();
         content.eachEntry(e -> {
-            String problem = entryProblem(e, known);
-            if (problem != null) throw reject(BackupFormat.ENTRIES + ", entry " + (entries[0] + 1) + ": " + problem);
-            page.add(e);
+            String problem = entryProblem(e, known, nowMs);
+            if (problem != null) throw reject(BackupFormat.ENTRIES + ", entry " + (entries[0] + 1) + named(e) + ": " + problem);
+            page.put(e.uuid(), e.formId());
             entries[0]++;
             if (page.size() == PAGE) checkUuidForms(page, store);
         });
@@ -125,19 +134,22 @@ final class BackupContent {
         }
     }
 
-    /** An entry whose uuid is stored here under another form cannot be merged. */
-    private static void checkUuidForms(List<Entry> page, KitStore store) {
-        Map<String, String> formOf = new HashMap<>();
-        page.forEach(e -> formOf.put(e.uuid(), e.formId()));
-        store.formIdsOf(formOf.keySet()).forEach((uuid, formId) -> {
-            if (!formId.equals(formOf.get(uuid))) {
-                throw reject("entry " + uuid + " belongs to form " + formId + " here, but to " + formOf.get(uuid) + " in the backup");
+    /** An entry whose uuid is stored here under another form cannot be merged; {@code page}: uuid → form id. */
+    private static void checkUuidForms(Map<String, String> page, KitStore store) {
+        store.formIdsOf(page.keySet()).forEach((uuid, formId) -> {
+            if (!formId.equals(page.get(uuid))) {
+                throw reject("entry " + uuid + " belongs to form " + formId + " here, but to " + page.get(uuid) + " in the backup");
             }
         });
         page.clear();
     }
 
-    static String entryProblem(Entry e, Map<String, List<Form>> forms) {
+    /** " (uuid …)" when the entry has a readable uuid, for messages. */
+    private static String named(Entry e) {
+        return e.uuid() != null && UUID.matcher(e.uuid()).matches() ? " (uuid " + e.uuid() + ")" : "";
+    }
+
+    static String entryProblem(Entry e, Map<String, List<Form>> forms, long nowMs) {
         if (e.uuid() == null || !UUID.matcher(e.uuid()).matches()) return "uuid must be 8-64 letters, digits or dashes";
         List<Form> versions = forms.get(e.formId());
         if (versions == null) return "unknown form " + e.formId();
@@ -148,18 +160,18 @@ final class BackupContent {
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
             Optional<FormField> def = definition(versions, e.formVersion(), f.getKey());
             if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + e.formId();
-            String p = clockProblem(f.getValue().hlc(), f.getValue().by());
+            String p = clockProblem(f.getValue().hlc(), f.getValue().by(), nowMs);
             if (p == null) p = EntryValidator.valueProblem(def.get(), f.getValue().value());
             if (p != null) return "field " + f.getKey() + ": " + p;
         }
         if (e.deleted() != null) {
-            String p = clockProblem(e.deleted().hlc(), e.deleted().by());
+            String p = clockProblem(e.deleted().hlc(), e.deleted().by(), nowMs);
             if (p == null && !e.deleted().value().isBoolean()) p = "must be true or false";
             if (p != null) return "deleted: " + p;
         }
         for (Conflict c : e.conflicts()) {
             if (c.field() == null || c.field().isBlank()) return "a conflict needs a field";
-            String p = clockProblem(c.hlc(), c.by());
+            String p = clockProblem(c.hlc(), c.by(), nowMs);
             if (p != null) return "conflict on " + c.field() + ": " + p;
         }
         if (e.settled().stream().anyMatch(s -> s == null || s.isBlank())) return "settled holds an empty key";
@@ -175,10 +187,22 @@ final class BackupContent {
                 .map(f -> f.field(field)).flatMap(Optional::stream).findFirst();
     }
 
-    private static String clockProblem(String hlc, String by) {
+    private static String clockProblem(String hlc, String by, long nowMs) {
         if (!Hlc.isWellFormed(hlc)) return "hlc is not a clock value";
         if (!Hlc.isValidDeviceId(by)) return "by must be a device id";
+        long ahead = Hlc.parse(hlc).wallMs() - nowMs;
+        if (ahead > MAX_AHEAD_MS) {
+            return "its clock (" + Instant.ofEpochMilli(Hlc.parse(hlc).wallMs()) + ") is " + inWords(ahead)
+                    + " ahead of this computer's time (at most " + inWords(MAX_AHEAD_MS) + " is taken): the backup was edited,"
+                    + " or made on a computer whose clock was wrong";
+        }
         return null;
+    }
+
+    private static String inWords(long ms) {
+        long minutes = ms / 60_000;
+        if (minutes >= 2 * 24 * 60) return minutes / (24 * 60) + " days";
+        return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
 
     private <T> void eachLine(String member, Class<T> type, Consumer<T> action) {

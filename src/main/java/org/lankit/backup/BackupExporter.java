@@ -29,8 +29,9 @@ import org.lankit.sync.Json;
  * consistent copy while the hub keeps working) and streamed page by page, so memory stays the
  * same for any number of entries; the file appears under its final name only when complete
  * ({@link AtomicFile}). Members: forms, entries (as stored, one JSON per line), devices (no token
- * hashes), the audit log, a CSV per form, the kit authority phones trust, and last the manifest
- * with their SHA-256 sums.
+ * hashes), the audit log, a CSV per form, the kit authority phones trust, then the manifest
+ * with their SHA-256 sums and last the kit authority's signature over the manifest
+ * ({@link BackupSignature}; a folder that never ran as master has no authority and writes none).
  */
 public final class BackupExporter {
 
@@ -105,9 +106,15 @@ public final class BackupExporter {
         Manifest manifest = new Manifest(BackupFormat.FORMAT, BackupFormat.VERSION, origin.appVersion(),
                 clock.instant().toString(), origin.team(), origin.masterDeviceId(), store.lastSeq(),
                 new Counts(forms.size(), entries[0], entries[1], devices.size(), audit[0]), members);
+        byte[] manifestBytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         zip.putNextEntry(new ZipEntry(BackupFormat.MANIFEST));
-        zip.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.write(manifestBytes);
         zip.closeEntry();
+        if (authority.isPresent()) {
+            zip.putNextEntry(new ZipEntry(BackupFormat.SIGNATURE));
+            zip.write(BackupSignature.sign(authority.get(), manifestBytes));
+            zip.closeEntry();
+        }
         zip.finish();
         return manifest;
     }

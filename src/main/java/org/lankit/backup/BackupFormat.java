@@ -9,10 +9,15 @@ final class BackupFormat {
 
     /** What {@link Manifest#format()} says in every Lankit backup. */
     static final String FORMAT = "lankit-backup";
-    /** Raised when the layout changes so that an older Lankit can no longer read it. */
-    static final int VERSION = 1;
+    /**
+     * Raised when the layout changes so that an older Lankit can no longer read it. 2: the
+     * manifest is signed by the team's kit authority ({@link #SIGNATURE}); 1 has no signature.
+     */
+    static final int VERSION = 2;
 
     static final String MANIFEST = "manifest.json";
+    /** The kit authority's signature over the exact bytes of {@link #MANIFEST}, written after it. */
+    static final String SIGNATURE = "manifest.sig";
     static final String FORMS = "forms.json";
     static final String ENTRIES = "entries.jsonl";
     static final String DEVICES = "devices.json";

@@ -9,8 +9,8 @@ import org.lankit.sync.Form;
 
 /**
  * Restores a backup into a master's store, whether empty or already holding data. First the file
- * is verified ({@link VerifiedBackup}) and its content checked ({@link BackupContent}); a refusal
- * changes nothing. Then missing form versions and devices are added (devices without tokens: they
+ * is verified ({@link VerifiedBackup}: signed by this master's kit authority when it has one) and
+ * its content checked at this computer's time ({@link BackupContent}); a refusal changes nothing. Then missing form versions and devices are added (devices without tokens: they
  * pair again), and in one transaction the audit log is restored and every entry merged by
  * {@link ReplayMerge}: never duplicated, never silently overwritten. Each changed entry gets a new
  * seq and an audit event with action {@code import}; one more event sums the import up.
@@ -29,13 +29,14 @@ public final class BackupImporter {
     }
 
     public ImportReport importFrom(Path file) {
-        try (VerifiedBackup backup = VerifiedBackup.open(file)) {
+        try (VerifiedBackup backup = VerifiedBackup.open(file, store.dataDir())) {
             return importFrom(backup);
         }
     }
 
+    /** Imports a backup opened by the caller; whose signature it needed is the caller's choice ({@link VerifiedBackup#open(Path, Path)}). */
     public ImportReport importFrom(VerifiedBackup backup) {
-        BackupContent content = BackupContent.check(backup, store);
+        BackupContent content = BackupContent.check(backup, store, System.currentTimeMillis());
         int forms = 0;
         for (Form f : content.forms()) {
             if (store.forms().version(f.id(), f.version()).isEmpty()) {
@@ -71,7 +72,7 @@ public final class BackupImporter {
             });
             ImportReport report = new ImportReport(formsAdded, devicesAdded, counts[0], counts[1], counts[2], counts[3], audit[0]);
             writer.audit(masterDeviceId, ACTION, null, "backup " + backup.file().getFileName() + " of "
-                    + manifest.team() + " (" + manifest.createdAt() + "): " + report.summary());
+                    + manifest.team() + " (" + manifest.createdAt() + "): " + report.summary() + ". " + backup.signatureNote());
             return report;
         });
     }

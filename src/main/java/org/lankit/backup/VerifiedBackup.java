@@ -22,24 +22,48 @@ import org.lankit.secure.KitAuthority;
 import org.lankit.sync.Json;
 
 /**
- * A backup zip whose manifest was read and whose members all match it (names, sizes, CRC and
- * SHA-256). {@link #open} refuses a file that is not a complete zip, not a Lankit backup, made by
- * a newer format, or damaged anywhere, with a {@link BackupRejectedException} saying which. Close
- * it when done.
+ * A backup zip whose manifest was read, whose team signature was checked ({@link BackupSignature})
+ * and whose members all match the manifest (names, sizes, CRC and SHA-256) and stay within their
+ * record limits ({@link RecordLimits}: no line of a {@code .jsonl} member is longer than
+ * {@link RecordLimits#MAX_LINE}, which is what lets {@link BackupContent} read lines whole).
+ * {@link #open} refuses a file that is not a complete zip, not a Lankit backup, made by a newer
+ * format, not signed by whom it must be, or damaged anywhere, with a
+ * {@link BackupRejectedException} saying which. Close it when done.
  */
 public final class VerifiedBackup implements AutoCloseable {
+
+    private static final int MAX_MANIFEST = 4 << 20;
+    private static final int MAX_SIGNATURE = 4 << 10;
 
     private final Path file;
     private final ZipFile zip;
     private final Manifest manifest;
+    private final BackupSignature.Signer signer;
 
-    private VerifiedBackup(Path file, ZipFile zip, Manifest manifest) {
+    private VerifiedBackup(Path file, ZipFile zip, Manifest manifest, BackupSignature.Signer signer) {
         this.file = file;
         this.zip = zip;
         this.manifest = manifest;
+        this.signer = signer;
     }
 
+    /**
+     * Opens a backup trusting the kit authority it carries, as a new, empty folder must (a
+     * backup without a signature is accepted, see {@link #signer()}).
+     */
     public static VerifiedBackup open(Path file) {
+        return open(file, Optional.empty());
+    }
+
+    /**
+     * Opens a backup for the master whose data folder is {@code dataDir}: when that folder has a
+     * kit authority, the backup must be signed by it; otherwise as {@link #open(Path)}.
+     */
+    public static VerifiedBackup open(Path file, Path dataDir) {
+        return open(file, KitAuthority.kept(dataDir).map(KitAuthority.KeptFiles::certificate));
+    }
+
+    private static VerifiedBackup open(Path file, Optional<String> ownAuthority) {
         if (!Files.isRegularFile(file)) throw new BackupRejectedException("there is no file " + file);
         ZipFile zip;
         try {
@@ -50,9 +74,19 @@ public final class VerifiedBackup implements AutoCloseable {
             throw new BackupRejectedException("cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
-            Manifest manifest = readManifest(file, zip);
-            verifyMembers(file, zip, manifest);
-            return new VerifiedBackup(file, zip, manifest);
+            String name = file.getFileName().toString();
+            ZipEntry manifestEntry = zip.getEntry(BackupFormat.MANIFEST);
+            if (manifestEntry == null) throw new BackupRejectedException(name + " is not a Lankit backup: it has no " + BackupFormat.MANIFEST);
+            byte[] manifestBytes = readChecked(zip, manifestEntry, name, MAX_MANIFEST);
+            Manifest manifest = readManifest(name, manifestBytes);
+            ZipEntry signatureEntry = zip.getEntry(BackupFormat.SIGNATURE);
+            byte[] signature = signatureEntry == null ? null : readChecked(zip, signatureEntry, name, MAX_SIGNATURE);
+            ZipEntry carriedEntry = zip.getEntry(BackupFormat.KIT_CERTIFICATE);
+            Optional<String> carried = carriedEntry == null ? Optional.empty()
+                    : Optional.of(new String(readChecked(zip, carriedEntry, name, RecordLimits.MAX_KIT_FILE), StandardCharsets.US_ASCII));
+            BackupSignature.Signer signer = BackupSignature.check(name, manifestBytes, signature, ownAuthority, carried);
+            verifyMembers(name, zip, manifest);
+            return new VerifiedBackup(file, zip, manifest, signer);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
@@ -67,14 +101,31 @@ public final class VerifiedBackup implements AutoCloseable {
         return manifest;
     }
 
+    /** Who vouches for this backup: the importing master's own kit authority, the one it carries, or nobody. */
+    BackupSignature.Signer signer() {
+        return signer;
+    }
+
+    /** One sentence on how the backup's origin was checked, for the coordinator; a warning when it was not. */
+    public String signatureNote() {
+        String name = file.getFileName().toString();
+        return switch (signer) {
+            case THIS_MASTER -> name + " is signed by this team's kit authority.";
+            case CARRIED_AUTHORITY -> name + " is signed by the kit authority it carries; this folder had none of its own"
+                    + " to check it against.";
+            case NONE -> "Warning: " + name + " carries no team signature (made by Lankit before backup format 2, or on a"
+                    + " computer that never ran as master); only its checksums were checked.";
+        };
+    }
+
     /** The kit authority the backed-up master used, when the backup carries one. */
     public Optional<KitAuthority.KeptFiles> kitAuthority() {
         boolean carried = manifest.members().stream().anyMatch(m -> BackupFormat.KIT_KEY.equals(m.name()))
                 && manifest.members().stream().anyMatch(m -> BackupFormat.KIT_CERTIFICATE.equals(m.name()));
         if (!carried) return Optional.empty();
         try (InputStream cert = member(BackupFormat.KIT_CERTIFICATE); InputStream key = member(BackupFormat.KIT_KEY)) {
-            return Optional.of(new KitAuthority.KeptFiles(new String(cert.readNBytes(64 * 1024), StandardCharsets.US_ASCII),
-                    new String(key.readNBytes(64 * 1024), StandardCharsets.US_ASCII)));
+            return Optional.of(new KitAuthority.KeptFiles(new String(cert.readNBytes(RecordLimits.MAX_KIT_FILE), StandardCharsets.US_ASCII),
+                    new String(key.readNBytes(RecordLimits.MAX_KIT_FILE), StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw damaged(file.getFileName().toString(), BackupFormat.KIT_CERTIFICATE);
         }
@@ -92,11 +143,7 @@ public final class VerifiedBackup implements AutoCloseable {
         closeQuietly(zip);
     }
 
-    private static Manifest readManifest(Path file, ZipFile zip) {
-        ZipEntry entry = zip.getEntry(BackupFormat.MANIFEST);
-        String name = file.getFileName().toString();
-        if (entry == null) throw new BackupRejectedException(name + " is not a Lankit backup: it has no " + BackupFormat.MANIFEST);
-        byte[] bytes = readChecked(zip, entry, name);
+    private static Manifest readManifest(String name, byte[] bytes) {
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(bytes);
@@ -120,11 +167,11 @@ public final class VerifiedBackup implements AutoCloseable {
         }
     }
 
-    private static void verifyMembers(Path file, ZipFile zip, Manifest manifest) {
-        String name = file.getFileName().toString();
+    private static void verifyMembers(String name, ZipFile zip, Manifest manifest) {
         Set<String> listed = new HashSet<>();
         for (Member m : manifest.members()) {
-            if (m.name() == null || m.name().equals(BackupFormat.MANIFEST) || !listed.add(m.name())) {
+            if (m.name() == null || m.name().equals(BackupFormat.MANIFEST) || m.name().equals(BackupFormat.SIGNATURE)
+                    || !listed.add(m.name())) {
                 throw new BackupRejectedException(name + " is damaged: its manifest lists " + m.name() + " wrongly");
             }
         }
@@ -132,7 +179,8 @@ public final class VerifiedBackup implements AutoCloseable {
             if (!listed.contains(required)) throw new BackupRejectedException(name + " is damaged: " + required + " is missing");
         }
         zip.stream().forEach(entry -> {
-            if (!entry.getName().equals(BackupFormat.MANIFEST) && !listed.contains(entry.getName())) {
+            boolean own = entry.getName().equals(BackupFormat.MANIFEST) || entry.getName().equals(BackupFormat.SIGNATURE);
+            if (!own && !listed.contains(entry.getName())) {
                 throw new BackupRejectedException(name + " is damaged: it holds " + entry.getName() + ", which its manifest does not list");
             }
         });
@@ -143,17 +191,23 @@ public final class VerifiedBackup implements AutoCloseable {
         }
     }
 
-    /** Streams one member through CRC-32 and SHA-256 and compares both with what was written. */
+    /**
+     * Streams one member through CRC-32, SHA-256 and its record limits ({@link RecordLimits}) and
+     * compares the sums with what was written; stops as soon as it is longer than the manifest says.
+     */
     private static void verifyMember(ZipFile zip, ZipEntry entry, Member expected, String file) {
         MessageDigest sha = HashingOutputStream.sha256();
         CRC32 crc = new CRC32();
+        RecordLimits.Meter limits = RecordLimits.of(file, expected.name());
         long size = 0;
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                limits.feed(buffer, n);
                 sha.update(buffer, 0, n);
                 crc.update(buffer, 0, n);
                 size += n;
+                if (size > expected.bytes()) throw damaged(file, expected.name());
             }
         } catch (IOException e) {
             throw damaged(file, expected.name());
@@ -163,9 +217,10 @@ public final class VerifiedBackup implements AutoCloseable {
         if (!same) throw damaged(file, expected.name());
     }
 
-    private static byte[] readChecked(ZipFile zip, ZipEntry entry, String file) {
+    /** A small member whole, at most {@code limit} bytes, checked against its CRC. */
+    private static byte[] readChecked(ZipFile zip, ZipEntry entry, String file, int limit) {
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes(4 << 20);
+            byte[] bytes = in.readNBytes(limit);
             CRC32 crc = new CRC32();
             crc.update(bytes);
             if (crc.getValue() != entry.getCrc() || in.read() >= 0) throw damaged(file, entry.getName());

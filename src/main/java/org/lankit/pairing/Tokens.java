@@ -36,10 +36,4 @@ public final class Tokens {
             throw new IllegalStateException("SHA-256 is part of every Java", e);
         }
     }
-
-    /** The first characters of a secret, for logs and screens that must never show it whole. */
-    public static String masked(String secret) {
-        if (secret == null || secret.isEmpty()) return "";
-        return secret.substring(0, Math.min(4, secret.length())) + "…";
-    }
 }

@@ -33,7 +33,7 @@ final class BackupLink implements BackupExporter {
             throw new IOException("could not write into " + folder + " (" + e.getCause().getMessage() + "); choose another folder", e);
         }
         // read back whole, as the command line does: the coordinator is told only about a good copy
-        try (VerifiedBackup written = VerifiedBackup.open(file)) {
+        try (VerifiedBackup written = VerifiedBackup.open(file, kit.store().dataDir())) {
             Manifest.Counts counts = written.manifest().counts();
             return new Saved(file, Words.plural(counts.entries(), "entry", "entries") + ", "
                     + Words.plural(counts.forms(), "form version", "form versions") + ", "

@@ -19,6 +19,7 @@ import javax.swing.JPasswordField;
 import javax.swing.JSeparator;
 import javax.swing.JTextField;
 import org.lankit.pairing.LanAddress;
+import org.lankit.upstream.Redaction;
 
 /** The few things a coordinator may need to change: names, port, QR address, the team's API, the data folder. */
 final class SettingsPanel extends JPanel {
@@ -142,7 +143,7 @@ final class SettingsPanel extends JPanel {
         }
         String url = apiUrl.getText().strip();
         String token = new String(apiToken.getPassword()).strip();
-        status.info("Testing the connection to " + url + "…");
+        status.info("Testing the connection to " + Redaction.text(url) + "…");
         background.call(() -> api.testConnection(url, token), status::done, status::problem);
     }
 
@@ -162,7 +163,7 @@ final class SettingsPanel extends JPanel {
             }
             return url;
         }, u -> status.done(u.isEmpty() ? "Uploading to an API is switched off."
-                : api == null ? "Saved the API address and token." : "Saved. New entries are sent to " + u + "."));
+                : api == null ? "Saved the API address and token." : "Saved. New entries are sent to " + Redaction.text(u) + "."));
     }
 
     private void retryFailed() {

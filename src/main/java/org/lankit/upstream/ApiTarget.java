@@ -2,13 +2,15 @@ package org.lankit.upstream;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.lankit.pairing.Tokens;
 
 /**
  * Where entries go: the team API's address and its token (empty: no Authorization header).
- * {@link #toString()} shows the token masked, so logging a target never leaks it.
+ * {@link #toString()} shows the token and any credentials in the address masked, so logging a
+ * target never leaks them; {@link #redact} hides them in any text (an API may echo them).
  */
 public record ApiTarget(URI url, String token) {
 
@@ -65,8 +67,15 @@ public record ApiTarget(URI url, String token) {
         return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
+    /** {@code text} with this target's token and address credentials hidden, and anything else that looks like a credential. */
+    public String redact(String text) {
+        List<String> secrets = new ArrayList<>(Redaction.secretsIn(url));
+        if (hasToken()) secrets.add(token);
+        return Redaction.text(text, secrets);
+    }
+
     @Override
     public String toString() {
-        return url + (hasToken() ? " (token " + Tokens.masked(token) + ")" : " (no token)");
+        return redact(url.toString()) + (hasToken() ? " (token " + Redaction.masked(token) + ")" : " (no token)");
     }
 }

@@ -77,7 +77,7 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
                     + " but there is no API at this address (HTTP " + status + "). Check the address.");
         }
         return new ConnectionCheck(Outcome.API_ERROR, status, "The API at " + where + " answered with an error: "
-                + TeamApi.reason(response) + ".");
+                + TeamApi.reason(response, target) + ".");
     }
 
     record EmptyBatch(KitRef kit, List<Object> entries) {

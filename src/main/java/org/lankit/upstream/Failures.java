@@ -53,8 +53,13 @@ final class Failures {
         return false;
     }
 
+    /** The failure in plain words, with the target's credentials (and anything like one) hidden. */
     static String describe(Throwable e, ApiTarget target) {
-        Throwable t = unwrap(e);
+        String words = words(unwrap(e), target);
+        return target == null ? Redaction.text(words) : target.redact(words);
+    }
+
+    private static String words(Throwable t, ApiTarget target) {
         String where = target == null ? "the API" : target.hostAndPort();
         if (t instanceof RetryableAnswer r) {
             return r.status() == 429 ? "the API asked to slow down (" + r.getMessage() + ")" : "the API is failing (" + r.getMessage() + ")";

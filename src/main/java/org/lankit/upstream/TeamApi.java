@@ -42,7 +42,7 @@ final class TeamApi {
     /** Sends the batch once; completes with the answer, or fails with a retryable error. */
     CompletableFuture<ApiAnswer> send(ApiTarget target, Batch batch) {
         return http.sendAsync(request(target, batch.key(), batch.body()), HttpResponse.BodyHandlers.ofString())
-                .thenApply(TeamApi::answer);
+                .thenApply(response -> answer(response, target));
     }
 
     /** One blocking request, for "Test connection". */
@@ -61,24 +61,28 @@ final class TeamApi {
         return b.build();
     }
 
-    static ApiAnswer answer(HttpResponse<String> response) {
+    /** The answer, with whatever the API says back redacted: an API may echo the token or the address. */
+    static ApiAnswer answer(HttpResponse<String> response, ApiTarget target) {
         int status = response.statusCode();
-        if (status / 100 == 2) return ApiAnswer.accepted(status, rejected(response.body()));
+        if (status / 100 == 2) return ApiAnswer.accepted(status, rejected(response.body(), target));
         if (RetryableAnswer.isRetryableStatus(status)) {
             Duration retryAfter = response.headers().firstValue("Retry-After").map(TeamApi::retryAfter).orElse(null);
-            throw new RetryableAnswer(status, retryAfter, reason(response));
+            throw new RetryableAnswer(status, retryAfter, reason(response, target));
         }
-        return ApiAnswer.refused(status, reason(response));
+        return ApiAnswer.refused(status, reason(response, target));
     }
 
-    /** "HTTP 422: household_size must be at most 50", from the API's JSON error or its text. */
-    static String reason(HttpResponse<String> response) {
+    /**
+     * "HTTP 422: household_size must be at most 50", from the API's JSON error or its text, with
+     * the target's credentials (and anything like one) hidden.
+     */
+    static String reason(HttpResponse<String> response, ApiTarget target) {
         String said = said(response.body());
         if (response.statusCode() / 100 == 3) {
             said = "the API moved to " + response.headers().firstValue("Location").orElse("another address")
                     + "; use that address";
         }
-        String text = "HTTP " + response.statusCode() + (said.isEmpty() ? "" : ": " + said);
+        String text = target.redact("HTTP " + response.statusCode() + (said.isEmpty() ? "" : ": " + said));
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
     }
 
@@ -95,13 +99,13 @@ final class TeamApi {
         return body.strip().lines().findFirst().orElse("");
     }
 
-    private static Map<String, String> rejected(String body) {
+    private static Map<String, String> rejected(String body, ApiTarget target) {
         Map<String, String> out = new HashMap<>();
         if (body == null || body.isBlank()) return out;
         try {
             JsonNode list = Json.MAPPER.readTree(body).path("rejected");
             for (JsonNode r : list) {
-                if (r.path("uuid").isTextual()) out.put(r.path("uuid").asText(), r.path("error").asText("rejected by the API"));
+                if (r.path("uuid").isTextual()) out.put(r.path("uuid").asText(), target.redact(r.path("error").asText("rejected by the API")));
             }
         } catch (IOException e) {
             LOG.warn("the API accepted a batch but its answer is not JSON; taking every entry as stored");

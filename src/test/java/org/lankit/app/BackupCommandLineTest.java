@@ -57,22 +57,28 @@ class BackupCommandLineTest {
     }
 
     @Test
-    void a_restored_master_keeps_the_kit_certificate_its_phones_trust_and_another_master_keeps_its_own() {
+    void a_restored_master_keeps_the_kit_certificate_its_phones_trust_and_another_master_refuses_the_other_teams_backup() {
         CaPin teams = KitAuthority.openOrCreate(data, "River team").pin();
         Path file = temp.resolve("stick/team.zip");
         assertThat(run("--export-backup", file.toString(), "--data-dir", data.toString())).isEqualTo(Main.OK);
 
         Path fresh = temp.resolve("new-laptop");
         assertThat(run("--import-backup", file.toString(), "--data-dir", fresh.toString())).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("team.zip is signed by the kit authority it carries; this folder had none of its own");
         Path other = temp.resolve("other-master");
         CaPin others = KitAuthority.openOrCreate(other, "Other team").pin();
         try (KitStore store = KitStore.open(other)) {
             store.settings().put(SettingKeys.DEVICE_ID, "othermaster01");
         }
-        assertThat(run("--import-backup", file.toString(), "--data-dir", other.toString())).isEqualTo(Main.OK);
+        assertThat(run("--import-backup", file.toString(), "--data-dir", other.toString())).isEqualTo(Main.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .startsWith("lankit: team.zip is signed by another team's kit authority (" + teams.pin() + "), not this master's");
+        try (KitStore store = KitStore.open(other)) {
+            assertThat(store.entryCount()).isZero();
+        }
 
         assertThat(KitAuthority.openOrCreate(fresh, "ignored").pin()).as("the restored master").isEqualTo(teams);
-        assertThat(KitAuthority.openOrCreate(other, "ignored").pin()).as("a master that merged the backup").isEqualTo(others);
+        assertThat(KitAuthority.openOrCreate(other, "ignored").pin()).as("the other master").isEqualTo(others);
     }
 
     @Test

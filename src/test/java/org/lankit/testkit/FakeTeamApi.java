@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A team API for tests: a real HTTP server on 127.0.0.1 that takes batches as the upstream
  * contract says, stores each entry revision once per Idempotency-Key (a repeated key gets the
  * first answer again and stores nothing), and can be told to misbehave: fail with a status N
- * times, throttle with Retry-After, refuse one entry, answer slowly, want a token. Always close it.
+ * times, throttle with Retry-After, refuse one entry, answer slowly, want a token, echo the
+ * credentials it was sent in its errors (as careless APIs do). Always close it.
  */
 public final class FakeTeamApi implements AutoCloseable {
 
@@ -66,6 +67,7 @@ public final class FakeTeamApi implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile String requiredToken;
     private volatile boolean keepLog = true;
+    private volatile int echoStatus;
 
     private FakeTeamApi(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
@@ -144,6 +146,15 @@ public final class FakeTeamApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every batch gets {@code status} with an error that repeats the Authorization header and the
+     * address it was called at, query included (a 401 or a 503, say); 0 stops it.
+     */
+    public FakeTeamApi echoCredentialsWith(int status) {
+        echoStatus = status;
+        return this;
+    }
+
     /** For benchmarks: keep counting stored entries, but not every request's details. */
     public FakeTeamApi keepNoRequestLog() {
         keepLog = false;
@@ -206,7 +217,8 @@ public final class FakeTeamApi implements AutoCloseable {
                 uuids.add(e.path("uuid").asText());
                 seqs.add(e.path("seq").asLong());
             }
-            Answer answer = decide(key, auth, body, uuids, seqs);
+            Answer answer = echoStatus != 0 ? echo(auth, ex.getRequestURI().toString())
+                    : decide(key, auth, body, uuids, seqs);
             requestCount.incrementAndGet();
             if (keepLog) received.add(new Received(key, auth, uuids, seqs, raw.length, Arrays.hashCode(raw), at, answer.status()));
             sleep(delay);
@@ -247,6 +259,11 @@ public final class FakeTeamApi implements AutoCloseable {
         Answer answer = new Answer(200, result.toString(), Map.of());
         answered.put(key, answer);
         return answer;
+    }
+
+    private Answer echo(String auth, String address) {
+        String detail = "the credentials " + auth + " are not valid for " + address;
+        return new Answer(echoStatus, JSON.createObjectNode().put("error", "unauthorized").put("detail", detail).toString(), Map.of());
     }
 
     private static void respond(HttpExchange ex, Answer answer) throws IOException {

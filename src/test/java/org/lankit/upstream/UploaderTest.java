@@ -146,7 +146,7 @@ class UploaderTest {
         try (FakeTeamApi api = FakeTeamApi.start()) {
             try (KitStore store = KitStore.open(dataDir);
                  Uploader uploader = Uploader.start(store, KIT, api.url(), "verysecrettoken", fast())) {
-                assertThat(uploader.target().orElseThrow().toString()).doesNotContain("verysecrettoken").contains("very…");
+                assertThat(uploader.target().orElseThrow().toString()).doesNotContain("verysecrettoken").contains("•••oken");
             }
             try (KitStore store = KitStore.open(dataDir);
                  Uploader uploader = Uploader.start(store, KIT, null, null, fast())) {
