@@ -22,6 +22,7 @@ import org.lankit.store.Device;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Conflict;
 import org.lankit.sync.Entry;
+import org.lankit.sync.ClockLimit;
 import org.lankit.sync.EntryValidator;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
@@ -33,7 +34,7 @@ import org.lankit.sync.Json;
  * Reads the members of a verified backup and checks that they make sense for this store before
  * anything is written: every line parses, counts match the manifest, a form version that exists
  * here has the same content, entries fit their forms (field names, value types, clocks), no clock
- * is more than {@link #MAX_AHEAD_MS} ahead of this computer's time (it would win every later edit,
+ * is more than {@link ClockLimit#MAX_AHEAD_MS} ahead of this computer's time (it would win every later edit,
  * as a push's would), and no entry uuid belongs to another form here. Lines are read whole: their
  * length was bounded while the backup was verified ({@link RecordLimits}); only uuids and form ids
  * of one page of entries are held at a time.
@@ -42,8 +43,6 @@ final class BackupContent {
 
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final int PAGE = 500;
-    /** As for pushes: five minutes, more than honest drift between two computers. */
-    static final long MAX_AHEAD_MS = 5 * 60 * 1000;
     private static final TypeReference<List<Form>> FORMS = new TypeReference<>() { };
     private static final TypeReference<List<Device>> DEVICES = new TypeReference<>() { };
 
@@ -191,18 +190,13 @@ final class BackupContent {
         if (!Hlc.isWellFormed(hlc)) return "hlc is not a clock value";
         if (!Hlc.isValidDeviceId(by)) return "by must be a device id";
         long ahead = Hlc.parse(hlc).wallMs() - nowMs;
-        if (ahead > MAX_AHEAD_MS) {
-            return "its clock (" + Instant.ofEpochMilli(Hlc.parse(hlc).wallMs()) + ") is " + inWords(ahead)
-                    + " ahead of this computer's time (at most " + inWords(MAX_AHEAD_MS) + " is taken): the backup was edited,"
+        if (ahead > ClockLimit.MAX_AHEAD_MS) {
+            return "its clock (" + Instant.ofEpochMilli(Hlc.parse(hlc).wallMs()) + ") is " + ClockLimit.inWords(ahead)
+                    + " ahead of this computer's time (at most " + ClockLimit.inWords(ClockLimit.MAX_AHEAD_MS)
+                    + " is taken): the backup was edited,"
                     + " or made on a computer whose clock was wrong";
         }
         return null;
-    }
-
-    private static String inWords(long ms) {
-        long minutes = ms / 60_000;
-        if (minutes >= 2 * 24 * 60) return minutes / (24 * 60) + " days";
-        return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
 
     private <T> void eachLine(String member, Class<T> type, Consumer<T> action) {

@@ -31,8 +31,10 @@ public final class ClockLimit {
         return Optional.empty();
     }
 
-    private static String inWords(long ms) {
+    /** A time ahead in words: "4 min", "23 h 59 min", "1826 days". */
+    public static String inWords(long ms) {
         long minutes = ms / 60_000;
+        if (minutes >= 2 * 24 * 60) return minutes / (24 * 60) + " days";
         return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
     }
 }
