@@ -88,9 +88,10 @@ final class PanelHarness implements AutoCloseable {
         return "http://127.0.0.1:" + kit().hub().port();
     }
 
+    /** A client laptop pairs with the laptop join code shown on the master, as a real one does. */
     PairedDevice pair(String name, String kind) throws IOException {
         MasterClient client = new MasterClient(baseUrl(), null);
-        PairResponse paired = client.pair(kit().joinCode(), name, kind);
+        PairResponse paired = client.pair(kind.equals("client") ? kit().laptopJoinCode() : kit().joinCode(), name, kind);
         return new PairedDevice(paired.deviceId(), paired.token(), client);
     }
 
