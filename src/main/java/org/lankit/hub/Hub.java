@@ -75,6 +75,7 @@ public final class Hub implements AutoCloseable {
 
         Javalin app = Javalin.create(cfg -> {
             configureServer(cfg, config);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             cfg.jetty.addConnector((server, http) -> {
                 plain[0] = new ServerConnector(server, new HttpConnectionFactory(http));
                 plain[0].setHost(config.host());
