@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class MasterKit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKit.class);
+    /**
+     * Set by the test build (and so inherited by every kit a test starts as a process): a master
+     * listening on every address would answer and announce itself on the machine's real network.
+     */
+    static final String TEST_GUARD = "LANKIT_TEST_NETWORK_GUARD";
 
     private final KitStore store;
     private final MasterIdentity identity;
@@ -82,6 +87,7 @@ public final class MasterKit implements AutoCloseable {
 
     /** The same, with the uploader's batching and retry timing (tests use short waits). */
     public static MasterKit start(KitStore store, KitOptions options, HubConfig hubConfig, UploaderConfig uploaderConfig) {
+        if (hubConfig.listensEverywhere() && System.getenv(TEST_GUARD) != null) throw CannotListenException.everyAddressInATest();
         Settings settings = store.settings();
         store.forms().installDefaultIfEmpty();
         String deviceId = remembered(settings, SettingKeys.DEVICE_ID, Tokens::newDeviceId);
