@@ -50,7 +50,7 @@ public final class JoinCode {
             return Optional.of("a join code may hold only letters A-Z, digits, spaces and dashes");
         }
         if (n.length() < MIN_LENGTH) {
-            return Optional.of("a join code needs at least " + MIN_LENGTH + " letters or digits (dashes and spaces do not count)");
+            return Optional.of("a join code needs at least " + MIN_LENGTH + " letters or digits, not counting dashes and spaces");
         }
         if (n.length() > MAX_LENGTH) return Optional.of("a join code may have at most " + MAX_LENGTH + " letters or digits");
         if (n.chars().distinct().count() < MIN_DISTINCT) {
