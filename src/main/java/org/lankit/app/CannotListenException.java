@@ -12,6 +12,11 @@ public final class CannotListenException extends RuntimeException {
                 + "Close it, or start with --port N --https-port M (phones that joined on the old ports must then scan the new QR code).");
     }
 
+    static CannotListenException everyAddressInATest() {
+        return new CannotListenException("A test master must listen on one address (--bind 127.0.0.1), not on every one: "
+                + MasterKit.TEST_GUARD + " is set.");
+    }
+
     static CannotListenException notThisComputer(String address) {
         return new CannotListenException("This computer has no network address " + address + " (--bind): "
                 + "connect it to that network, or start without --bind.");

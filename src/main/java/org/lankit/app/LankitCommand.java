@@ -35,7 +35,8 @@ final class LankitCommand {
     String name;
 
     @Option(names = "--join-code", paramLabel = "CODE",
-            description = "Master: use this join code instead of a random one. Client: the code to pair with.")
+            description = "Master: use this join code instead of a random one (at least 8 letters or digits, 4 different)."
+                    + " Client: the code to pair with.")
     String joinCode;
 
     @Option(names = "--master", paramLabel = "URL", description = "Client: the master's address, e.g. http://192.168.1.20:8377")

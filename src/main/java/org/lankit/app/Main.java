@@ -3,6 +3,7 @@ package org.lankit.app;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.lankit.pairing.JoinCode;
 import org.lankit.store.DataFolders;
 import org.lankit.upstream.ApiTarget;
 import picocli.CommandLine;
@@ -59,6 +60,12 @@ public final class Main {
         }
         if (options.bind() != null && !options.bind().matches("[0-9.]+|[0-9a-fA-F:]+")) {
             err.println("lankit: --bind must be an IP address such as 192.168.1.20 (see --help)");
+            return USAGE;
+        }
+        Optional<String> weakCode = options.joinCode() == null || options.masterUrl() != null || options.role() == Role.CLIENT
+                ? Optional.empty() : JoinCode.weakness(options.joinCode());
+        if (weakCode.isPresent()) {
+            err.println("lankit: --join-code is too weak: " + weakCode.get() + " (see --help)");
             return USAGE;
         }
         String apiToken = options.apiToken();

@@ -15,6 +15,7 @@ import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
 import org.lankit.pairing.JoinCode;
+import org.lankit.pairing.JoinCodes;
 import org.lankit.pairing.JoinUrl;
 import org.lankit.pairing.LanAddress;
 import org.lankit.pairing.MasterAnnouncer;
@@ -41,6 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class MasterKit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKit.class);
+    /**
+     * Set by the test build (and so inherited by every kit a test starts as a process): a master
+     * listening on every address would answer and announce itself on the machine's real network.
+     */
+    static final String TEST_GUARD = "LANKIT_TEST_NETWORK_GUARD";
 
     private final KitStore store;
     private final MasterIdentity identity;
@@ -51,11 +57,12 @@ public final class MasterKit implements AutoCloseable {
     private final BackupScheduler backups;
     private final KitAuthority authority;
     private final CertificateRenewal renewal;
-    private volatile String joinCode;
+    private final Optional<String> startNotice;
+    private volatile JoinCodes codes;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
                       Uploader uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
-                      String joinCode) {
+                      JoinCodes codes, Optional<String> startNotice) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
@@ -65,7 +72,8 @@ public final class MasterKit implements AutoCloseable {
         this.backups = backups;
         this.authority = authority;
         this.renewal = renewal;
-        this.joinCode = joinCode;
+        this.codes = codes;
+        this.startNotice = startNotice;
     }
 
     /**
@@ -79,15 +87,21 @@ public final class MasterKit implements AutoCloseable {
 
     /** The same, with the uploader's batching and retry timing (tests use short waits). */
     public static MasterKit start(KitStore store, KitOptions options, HubConfig hubConfig, UploaderConfig uploaderConfig) {
+        if (hubConfig.listensEverywhere() && System.getenv(TEST_GUARD) != null) throw CannotListenException.everyAddressInATest();
         Settings settings = store.settings();
         store.forms().installDefaultIfEmpty();
         String deviceId = remembered(settings, SettingKeys.DEVICE_ID, Tokens::newDeviceId);
         String name = options.name() != null ? options.name()
                 : settings.get(SettingKeys.TEAM_NAME).orElseGet(MasterKit::hostName);
         settings.put(SettingKeys.TEAM_NAME, name);
-        String code = options.joinCode() != null ? options.joinCode()
-                : remembered(settings, SettingKeys.JOIN_CODE, JoinCode::random);
+        String chosen = options.joinCode() != null ? options.joinCode() : settings.get(SettingKeys.JOIN_CODE).orElse(null);
+        Optional<String> weakness = chosen == null ? Optional.empty() : JoinCode.weakness(chosen);
+        String code = chosen != null && weakness.isEmpty() ? chosen : JoinCode.random();
         settings.put(SettingKeys.JOIN_CODE, code);
+        Optional<String> notice = weakness.map(why -> "The join code was too weak (" + why + "): phones now join with "
+                + code + ".");
+        notice.ifPresent(LOG::warn);
+        String laptopCode = remembered(settings, SettingKeys.LAPTOP_CODE, JoinCode::random);
 
         int port = options.port() != null ? options.port()
                 : settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
@@ -104,7 +118,7 @@ public final class MasterKit implements AutoCloseable {
         Hub hub;
         try {
             hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port).withHttpsPort(httpsPort),
-                    () -> self[0].joinCode, () -> uploader.status().toProtocol(), uploader::retryFailed,
+                    () -> self[0].codes, () -> uploader.status().toProtocol(), uploader::retryFailed,
                     Optional.of(serverIdentity));
         } catch (JavalinBindException e) {
             uploader.close();
@@ -119,7 +133,8 @@ public final class MasterKit implements AutoCloseable {
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
         BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
                 BackupSettings.read(settings, store.dataDir()));
-        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal, code);
+        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal,
+                new JoinCodes(code, laptopCode), notice);
         LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
         return self[0];
     }
@@ -142,14 +157,24 @@ public final class MasterKit implements AutoCloseable {
     }
 
     public String joinCode() {
-        return joinCode;
+        return codes.phone();
     }
 
-    /** Makes a new join code; devices already paired keep working, the old code stops. */
+    /** What the start has to tell the coordinator (a weak join code replaced), if anything. */
+    public Optional<String> startNotice() {
+        return startNotice;
+    }
+
+    /**
+     * Makes a new join code and laptop join code; devices already paired keep working, the old
+     * codes stop.
+     */
     public String renewJoinCode() {
-        joinCode = JoinCode.random();
-        store.settings().put(SettingKeys.JOIN_CODE, joinCode);
-        return joinCode;
+        JoinCodes renewed = new JoinCodes(JoinCode.random(), JoinCode.random());
+        store.settings().put(SettingKeys.JOIN_CODE, renewed.phone());
+        store.settings().put(SettingKeys.LAPTOP_CODE, renewed.laptop());
+        codes = renewed;
+        return renewed.phone();
     }
 
     public BackupScheduler backups() {
@@ -157,17 +182,17 @@ public final class MasterKit implements AutoCloseable {
     }
 
     public String joinUrl() {
-        return JoinUrl.of(advertisedHost, hub.port(), joinCode);
+        return JoinUrl.of(advertisedHost, hub.port(), joinCode());
     }
 
     /** The join URL over HTTPS, for phones that trust the kit authority. */
     public String secureJoinUrl() {
-        return JoinUrl.secure(advertisedHost, hub.httpsPort().orElseThrow(), joinCode);
+        return JoinUrl.secure(advertisedHost, hub.httpsPort().orElseThrow(), joinCode());
     }
 
     /** The page that walks a phone through trusting the kit, then moves it to the secure join URL. */
     public String setupUrl() {
-        return JoinUrl.setup(advertisedHost, hub.port(), joinCode);
+        return JoinUrl.setup(advertisedHost, hub.port(), joinCode());
     }
 
     public String certificateUrl() {
@@ -179,9 +204,12 @@ public final class MasterKit implements AutoCloseable {
         return authority.pin();
     }
 
-    /** What a client laptop types: the join code, then the kit authority's pin it will trust alone. */
+    /**
+     * What a client laptop types: the laptop code (shown only here, so it proves the laptop was
+     * given it on the master), then the kit authority's pin it will trust alone.
+     */
     public String laptopJoinCode() {
-        return joinCode + "-" + authority.pin().pin();
+        return codes.laptop() + "-" + authority.pin().pin();
     }
 
     @Override

@@ -7,6 +7,8 @@ final class SettingKeys {
     static final String PORT = "port";
     static final String HTTPS_PORT = "httpsPort";
     static final String JOIN_CODE = "joinCode";
+    /** The head of the laptop join code: a second code, shown only on the master. */
+    static final String LAPTOP_CODE = "laptopCode";
     static final String TEAM_NAME = "teamName";
 
     private SettingKeys() {

@@ -43,6 +43,12 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    /** 429 for join-code guessing: the device (or every device) waits before its next try. */
+    public static ApiException tooManyGuesses(long retryAfterSeconds, String why) {
+        return new ApiException(429, "too_many_guesses", why + ": wait " + retryAfterSeconds + " s and try again",
+                retryAfterSeconds);
+    }
+
     public static ApiException unavailable(String detail) {
         return new ApiException(503, "unavailable", detail, 5);
     }

@@ -23,8 +23,7 @@ final class ErrorMapper {
             if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             respond(ctx, e.status(), e.error(), e.getMessage());
         });
-        cfg.routes.exception(JsonProcessingException.class, (e, ctx) ->
-                respond(ctx, 400, "bad_json", "the body is not valid JSON of the expected shape: " + firstLine(e.getOriginalMessage())));
+        cfg.routes.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "bad_json", JsonProblem.describe(e)));
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             String error = status == 413 ? "too_large" : status == 404 ? "not_found" : "http_" + status;
@@ -33,7 +32,7 @@ final class ErrorMapper {
         cfg.routes.exception(Exception.class, (e, ctx) -> {
             Throwable cause = e.getCause();
             if (cause instanceof JsonProcessingException json) {
-                respond(ctx, 400, "bad_json", "the body is not valid JSON of the expected shape: " + firstLine(json.getOriginalMessage()));
+                respond(ctx, 400, "bad_json", JsonProblem.describe(json));
                 return;
             }
             if (StoreFull.causedBy(e)) {
@@ -67,11 +66,5 @@ final class ErrorMapper {
             if (t instanceof EOFException) return true;
         }
         return false;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "";
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

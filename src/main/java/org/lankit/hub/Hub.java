@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.lankit.backup.BackupSettings;
+import org.lankit.pairing.JoinCodes;
 import org.lankit.secure.CaPin;
 import org.lankit.secure.ServerIdentity;
 import org.lankit.store.KitStore;
@@ -45,8 +46,8 @@ public final class Hub implements AutoCloseable {
 
     /** A plain-HTTP hub without an uploader: "retry failed" answers that there is nothing to retry with. */
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
-                            Supplier<String> joinCode, Supplier<UpstreamStatus> upstream) {
-        return start(store, master, config, joinCode, upstream, () -> {
+                            Supplier<JoinCodes> joinCodes, Supplier<UpstreamStatus> upstream) {
+        return start(store, master, config, joinCodes, upstream, () -> {
             throw ApiException.unavailable("this kit has no uploader running");
         }, Optional.empty());
     }
@@ -55,25 +56,26 @@ public final class Hub implements AutoCloseable {
      * {@code retryFailed} queues the entries the team's API refused again and says how many;
      * with {@code serverIdentity} the hub also listens for HTTPS on {@link HubConfig#httpsPort()}.
      */
-    public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<String> joinCode,
+    public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<JoinCodes> joinCodes,
                             Supplier<UpstreamStatus> upstream, IntSupplier retryFailed, Optional<ServerIdentity> serverIdentity) {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         Access access = new Access(store.devices(), limiter, config.localNetworkOnly());
         PushService push = new PushService(store, master);
-        PairingService pairing = new PairingService(store.devices(), joinCode, master.clock()::physicalNow,
-                PairingService.approvalSetting(store.settings()));
         TeamEdits teamEdits = new TeamEdits(store.settings());
         SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits);
         LiveSocket live = new LiveSocket(access, store::lastSeq);
         UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
         Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);
         Optional<CaPin> pin = tls.map(t -> CaPin.of(t.identity().authority()));
+        PairingService pairing = new PairingService(store.devices(), joinCodes, pin, master.clock()::physicalNow,
+                PairingService.approvalSetting(store.settings()), new PairingGuard(System::nanoTime));
         Supplier<Secure> secure = () -> tls.map(t -> new Secure(t.port(), pin.get().pin(), pin.get().fingerprint())).orElse(null);
         InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, teamEdits, secure, config.maxBodyBytes());
         ServerConnector[] plain = new ServerConnector[1];
 
         Javalin app = Javalin.create(cfg -> {
             configureServer(cfg, config);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             cfg.jetty.addConnector((server, http) -> {
                 plain[0] = new ServerConnector(server, new HttpConnectionFactory(http));
                 plain[0].setHost(config.host());

@@ -39,7 +39,7 @@ final class InfoRoutes {
     }
 
     void pair(Context ctx) throws IOException {
-        ctx.json(pairing.pair(JsonBody.read(ctx, PairRequest.class, maxBodyBytes), Access.isSecure(ctx)));
+        ctx.json(pairing.pair(JsonBody.read(ctx, PairRequest.class, maxBodyBytes), Access.isSecure(ctx), ctx.ip()));
     }
 
     void forms(Context ctx) {

@@ -3,10 +3,15 @@ package org.lankit.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.lankit.sync.Json;
@@ -18,17 +23,25 @@ import org.slf4j.LoggerFactory;
  * {@code /sync/live}: tells every connected device the master's new sequence number as soon as a
  * change commits, so devices pull at once instead of polling; and {@code refresh} when the forms
  * or a coordinator's switch that devices follow changed, so they read those again. The token comes as the
- * {@code token} query parameter or as a first message {@code {"type":"auth","token":"..."}}.
+ * {@code token} query parameter or as a first message {@code {"type":"auth","token":"..."}}. A
+ * socket without a valid token is closed after {@link #AUTH_WINDOW}, and each address may hold
+ * at most {@value #MAX_WAITING_PER_ADDRESS} sockets that have not sent one yet, so sockets opened
+ * and left idle cannot pile up.
  */
 final class LiveSocket implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     private static final int POLICY_VIOLATION = 1008;
+    static final Duration AUTH_WINDOW = Duration.ofSeconds(5);
+    static final int MAX_WAITING_PER_ADDRESS = 8;
 
     private final Access access;
     private final LongSupplier currentSeq;
     private final Set<WsContext> devices = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+    /** Sockets still to send a token, by the address they came from; guarded by itself. */
+    private final Map<String, Set<WsContext>> waiting = new HashMap<>();
+    /** Sends announcements and closes sockets whose time to send a token ran out. */
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lankit-live");
         t.setDaemon(true);
         return t;
@@ -41,9 +54,12 @@ final class LiveSocket implements AutoCloseable {
 
     void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
-            ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
             String token = ctx.queryParam("token");
-            if (token != null) admit(ctx, token);
+            if (token != null) {
+                admit(ctx, token);
+            } else {
+                await(ctx);
+            }
         });
         ws.onMessage(ctx -> {
             if (devices.contains(ctx)) return;
@@ -54,8 +70,50 @@ final class LiveSocket implements AutoCloseable {
                 ctx.closeSession(POLICY_VIOLATION, "send {\"type\":\"auth\",\"token\":...} first");
             }
         });
-        ws.onClose(devices::remove);
-        ws.onError(devices::remove);
+        ws.onClose(this::forget);
+        ws.onError(this::forget);
+    }
+
+    /** A socket without a token in its address: it has {@link #AUTH_WINDOW} to send one. */
+    private void await(WsContext ctx) {
+        String address = address(ctx.session.getRemoteSocketAddress());
+        boolean room;
+        synchronized (waiting) {
+            Set<WsContext> fromThere = waiting.computeIfAbsent(address, a -> ConcurrentHashMap.newKeySet());
+            room = fromThere.size() < MAX_WAITING_PER_ADDRESS;
+            if (room) fromThere.add(ctx);
+        }
+        if (!room) {
+            ctx.closeSession(POLICY_VIOLATION, "too many sockets from this address without a token");
+            return;
+        }
+        sender.schedule(() -> {
+            if (stopWaiting(ctx)) ctx.closeSession(POLICY_VIOLATION, "no token within " + AUTH_WINDOW.toSeconds() + " s");
+        }, AUTH_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether {@code ctx} was still waiting for its token (it is not any more). */
+    private boolean stopWaiting(WsContext ctx) {
+        synchronized (waiting) {
+            for (var it = waiting.values().iterator(); it.hasNext(); ) {
+                Set<WsContext> fromThere = it.next();
+                if (fromThere.remove(ctx)) {
+                    if (fromThere.isEmpty()) it.remove();
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private void forget(WsContext ctx) {
+        devices.remove(ctx);
+        stopWaiting(ctx);
+    }
+
+    private static String address(SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     /** Announces the new sequence number to every device (asynchronously: pushes never wait on sockets). */
@@ -86,10 +144,12 @@ final class LiveSocket implements AutoCloseable {
     }
 
     private void admit(WsContext ctx, String token) {
+        stopWaiting(ctx);
         if (access.authenticate(token, ctx.session.isSecure()).isEmpty()) {
             ctx.closeSession(POLICY_VIOLATION, "unknown or revoked token: pair this device first");
             return;
         }
+        ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
         devices.add(ctx);
         ctx.send(message("seq", currentSeq.getAsLong()));
     }

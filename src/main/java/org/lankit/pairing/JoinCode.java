@@ -4,10 +4,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The code a device shows to pair with the master: 8 characters from an alphabet without look-alikes
- * (no 0/O, 1/I/L), written in two groups of four so a person can read it out.
+ * (no 0/O, 1/I/L), written in two groups of four so a person can read it out. A code the
+ * coordinator chooses must be {@linkplain #weakness strong enough}: the master refuses weak ones.
  */
 public final class JoinCode {
 
@@ -31,9 +33,30 @@ public final class JoinCode {
         return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
-    public static boolean isAcceptable(String code) {
+    /** Letters and digits a join code needs at least, after spaces and dashes are dropped. */
+    public static final int MIN_LENGTH = 8;
+    /** Different characters a join code needs at least, so "AAAAAAAA" or "12121212" do not count. */
+    public static final int MIN_DISTINCT = 4;
+    private static final int MAX_LENGTH = 32;
+
+    /**
+     * Why {@code code} is too weak to pair with, or empty when it is fine. Weak: fewer than
+     * {@value #MIN_LENGTH} letters and digits once spaces and dashes are dropped, fewer than
+     * {@value #MIN_DISTINCT} different ones, anything but letters and digits, or more than 32.
+     */
+    public static Optional<String> weakness(String code) {
         String n = normalise(code);
-        return n.length() >= 4 && n.length() <= 32 && n.chars().allMatch(Character::isLetterOrDigit);
+        if (!n.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+            return Optional.of("a join code may hold only letters A-Z, digits, spaces and dashes");
+        }
+        if (n.length() < MIN_LENGTH) {
+            return Optional.of("a join code needs at least " + MIN_LENGTH + " letters or digits, not counting dashes and spaces");
+        }
+        if (n.length() > MAX_LENGTH) return Optional.of("a join code may have at most " + MAX_LENGTH + " letters or digits");
+        if (n.chars().distinct().count() < MIN_DISTINCT) {
+            return Optional.of("a join code needs at least " + MIN_DISTINCT + " different letters or digits");
+        }
+        return Optional.empty();
     }
 
     /** Compares in constant time, so the answer's timing tells nothing about the code. */

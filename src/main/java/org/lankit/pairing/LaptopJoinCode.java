@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.lankit.secure.CaPin;
 
 /**
- * The code a client laptop types to join: the team's join code followed by the kit authority's
- * pin, four groups of four ("K7M2-QX4P-E88B-X796-0ATQ-D6Y6"). Without the pin it is the plain join
- * code phones use. The pin never goes to the master; the laptop checks the master's certificate
- * against it.
+ * The code a client laptop types to join: the laptop code (shown only on the master) followed by
+ * the kit authority's pin, four groups of four ("W8RT-3HNC-E88B-X796-0ATQ-D6Y6"). Without the pin
+ * it is the plain join code phones use. The laptop checks the master's certificate against the
+ * pin and sends the whole code; the master checks both parts before it trusts a laptop.
  */
 public record LaptopJoinCode(String joinCode, Optional<String> pin) {
 

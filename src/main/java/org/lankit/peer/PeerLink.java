@@ -64,11 +64,12 @@ public record PeerLink(String masterUrl, String masterId, String deviceId, Strin
             }
         } else if (pin == null) {
             throw new UntrustedMasterException("an https address needs the laptop join code shown on the master's screen "
-                    + "(the join code followed by four more groups)");
+                    + "(the laptop code followed by four more groups)");
         }
         MasterClient client = new MasterClient(base, null, pin);
         String masterId = client.info().deviceId();
-        var paired = client.pair(code.joinCode(), name, "client");
+        // the whole code: the master checks the laptop code and the pin before it trusts a laptop
+        var paired = client.pair(typedCode.strip(), name, "client");
         return new PeerLink(client.base().toString(), masterId, paired.deviceId(), paired.token(), pin);
     }
 

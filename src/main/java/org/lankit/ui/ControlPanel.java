@@ -134,6 +134,7 @@ public final class ControlPanel {
             frame.setTitle("Lankit – " + kit.identity().name());
             setBody(masterWindow);
             masterWindow.start();
+            kit.startNotice().ifPresent(status::problem);
         }, problem -> fatal("Lankit cannot start the team", problem));
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
@@ -26,6 +27,19 @@ class CommandLineTest {
         assertThat(message.lines()).hasSize(1);
         assertThat(message).startsWith("lankit: ").contains("--help");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1", " ", "-", "AB-12", "AAAA-AAAA", "k7m2 qx4é"})
+    @Timeout(20) // before codes were checked, such a master started and ran until stopped
+    void a_weak_join_code_for_the_master_is_refused_at_start_with_one_line(String code, @TempDir Path dataDir) {
+        int exit = run("--headless", "--role", "master", "--bind", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
+                "--join-code", code);
+
+        assertThat(exit).isEqualTo(2);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message.lines()).hasSize(1);
+        assertThat(message).startsWith("lankit: --join-code is too weak: a join code ").endsWith("(see --help)\n");
     }
 
     @Test

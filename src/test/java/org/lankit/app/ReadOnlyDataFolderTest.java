@@ -45,7 +45,8 @@ class ReadOnlyDataFolderTest {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Main.run(new String[] {"--headless", "--role", "master", "--port", "0", "--data-dir", kit.toString()},
+            int code = Main.run(new String[] {"--headless", "--role", "master", "--port", "0", "--bind", "127.0.0.1",
+                "--data-dir", kit.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
             assertThat(code).isEqualTo(Main.FAILED);

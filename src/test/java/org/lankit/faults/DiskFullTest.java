@@ -43,7 +43,7 @@ class DiskFullTest {
         MasterKit kit = MasterKit.start(store, options(0), HUB.withAddress("127.0.0.1", 0));
         int port = kit.hub().port();
         String url = "http://127.0.0.1:" + port;
-        try (RunningClient laptop = RunningClient.start(clientDir, url, "Laptop")) {
+        try (RunningClient laptop = RunningClient.start(clientDir, url, "Laptop", kit.laptopJoinCode())) {
             PairedDevice filler = pair(url);
             MasterError full = fillUp(store, filler, 50, 1_900);
             assertThat(full).as("the store filled up").isNotNull();

@@ -140,7 +140,7 @@ class TeamEditsTest {
 
     private PairedDevice pairAs(String name, String kind) throws IOException {
         MasterClient client = new MasterClient(master.baseUrl(), null);
-        PairResponse paired = client.pair(RunningMaster.JOIN_CODE, name, kind);
+        PairResponse paired = client.pair(kind.equals("client") ? master.kit().laptopJoinCode() : RunningMaster.JOIN_CODE, name, kind);
         return new PairedDevice(paired.deviceId(), paired.token(), client);
     }
 }

@@ -39,8 +39,8 @@ class ClientLaptopSyncTest {
     @Test
     void a_client_saves_100_entries_while_connected_and_the_master_and_another_client_get_them() throws Exception {
         try (RunningMaster master = RunningMaster.start(masterDir);
-             RunningClient a = RunningClient.start(laptopA, master.baseUrl(), "Laptop A");
-             RunningClient b = RunningClient.start(laptopB, master.baseUrl(), "Laptop B")) {
+             RunningClient a = RunningClient.start(laptopA, master, "Laptop A");
+             RunningClient b = RunningClient.start(laptopB, master, "Laptop B")) {
             for (int i = 0; i < 100; i++) a.saveHousehold("Respondent " + i, 1 + i % 50);
 
             Eventually.within(WAIT, "master has 100 entries", () -> master.store().entryCount() == 100);
@@ -55,7 +55,7 @@ class ClientLaptopSyncTest {
     void entries_saved_while_the_master_is_down_reach_it_when_it_comes_back_on_the_same_port() throws Exception {
         RunningMaster master = RunningMaster.start(masterDir);
         int port = master.port();
-        try (RunningClient laptop = RunningClient.start(laptopA, master.baseUrl(), "Laptop A")) {
+        try (RunningClient laptop = RunningClient.start(laptopA, master, "Laptop A")) {
             for (int i = 0; i < 100; i++) laptop.saveHousehold("Before " + i, 2);
             Eventually.within(WAIT, "master has the first 100", () -> master.store().entryCount() == 100);
             // the master stores a batch before its answer reaches the laptop: stopping it in between
@@ -83,7 +83,7 @@ class ClientLaptopSyncTest {
         String masterUrl;
         int port;
         try (RunningMaster master = RunningMaster.start(masterDir);
-             RunningClient laptop = RunningClient.start(laptopA, master.baseUrl(), "Laptop A")) {
+             RunningClient laptop = RunningClient.start(laptopA, master, "Laptop A")) {
             masterUrl = master.baseUrl();
             port = master.port();
         }
@@ -104,7 +104,7 @@ class ClientLaptopSyncTest {
         assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
         try (RunningMaster master = RunningMaster.start(masterDir, port, HubConfig.defaults().withAnnouncement(false));
-             RunningClient laptop = RunningClient.start(laptopA, masterUrl, "Laptop A")) {
+             RunningClient laptop = RunningClient.start(laptopA, masterUrl, "Laptop A", master.kit().laptopJoinCode())) {
             Eventually.within(WAIT, "master has the 25 entries saved before the kill",
                     () -> master.store().entryCount() == 25);
             assertThat(uuids(master.store())).isEqualTo(uuids(laptop.store()));
@@ -115,7 +115,7 @@ class ClientLaptopSyncTest {
     void a_concurrent_edit_on_a_client_and_on_the_master_ends_equal_on_both_with_the_master_winning() throws Exception {
         try (RunningMaster master = RunningMaster.start(masterDir)) {
             String uuid;
-            try (RunningClient laptop = RunningClient.start(laptopA, master.baseUrl(), "Laptop A")) {
+            try (RunningClient laptop = RunningClient.start(laptopA, master, "Laptop A")) {
                 uuid = laptop.saveHousehold("Grace", 4).uuid();
                 Eventually.within(WAIT, "master has the entry", () -> master.store().entryCount() == 1);
             }
@@ -130,7 +130,7 @@ class ClientLaptopSyncTest {
                     master.kit().identity().clock());
             master.kit().hub().pushService().push(master.kit().identity().deviceId(), List.of(coordinatorEdit));
 
-            try (RunningClient laptop = RunningClient.start(laptopA, master.baseUrl(), "Laptop A")) {
+            try (RunningClient laptop = RunningClient.start(laptopA, master, "Laptop A")) {
                 Eventually.within(WAIT, "the laptop's edit reached the master as a conflict",
                         () -> !master.store().find(uuid).orElseThrow().entry().conflicts().isEmpty());
                 Eventually.within(WAIT, "both replicas equal", () -> laptop.store().find(uuid).orElseThrow().entry()

@@ -54,7 +54,7 @@ class LaptopRetentionTest {
                     PastClocks.behind(other.deviceId(), Duration.ofDays(2)), "respondent", TextNode.valueOf("Old disputed (2)"))));
             assertThat(master.store().find(disputed.uuid()).orElseThrow().entry().conflicts()).hasSize(1);
 
-            try (RunningClient laptop = RunningClient.start(laptopDir, master.baseUrl(), "Laptop")) {
+            try (RunningClient laptop = RunningClient.start(laptopDir, master, "Laptop")) {
                 String laptopId = laptop.kit().sync().link().deviceId();
                 Entry recent = laptop.saveHousehold("Recent", 2);
                 Eventually.within(WAIT, "the laptop holds all five, its own acknowledged",
@@ -114,7 +114,7 @@ class LaptopRetentionTest {
             waiting = Entries.household(tabletClock, "Edited offline", 3);
             settled = Entries.household(tabletClock, "Settled", 4);
             tablet.client().push(List.of(waiting, settled));
-            try (RunningClient laptop = RunningClient.start(laptopDir, master.baseUrl(), "Laptop")) {
+            try (RunningClient laptop = RunningClient.start(laptopDir, master, "Laptop")) {
                 laptopId = laptop.kit().sync().link().deviceId();
                 Eventually.within(WAIT, "the laptop holds both", () -> laptop.store().entryCount() == 2);
             }
@@ -141,7 +141,7 @@ class LaptopRetentionTest {
             PairedDevice tablet = PastClocks.pairClient(master, "Old tablet");
             Entry old = Entries.household(PastClocks.behind(tablet.deviceId(), THREE_DAYS), "Opened", 3);
             tablet.client().push(List.of(old));
-            try (RunningClient laptop = RunningClient.start(laptopDir, master.baseUrl(), "Laptop")) {
+            try (RunningClient laptop = RunningClient.start(laptopDir, master, "Laptop")) {
                 Eventually.within(WAIT, "the laptop holds the entry", () -> laptop.store().find(old.uuid()).isPresent());
                 Entry seen = laptop.store().find(old.uuid()).orElseThrow().entry();
 

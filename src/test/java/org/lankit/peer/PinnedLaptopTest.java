@@ -61,11 +61,12 @@ class PinnedLaptopTest {
         try (RunningMaster master = RunningMaster.start(masterDir)) {
             MasterClient plain = new MasterClient(master.baseUrl(), null);
             var paired = plain.pair(RunningMaster.JOIN_CODE, "Old laptop", "client");
+            master.store().devices().setApproved(paired.deviceId(), true); // the coordinator approved it on the master
             try (KitStore store = KitStore.open(laptopDir)) {
                 new PeerLink(master.baseUrl(), plain.info().deviceId(), paired.deviceId(), paired.token(), null).save(store.settings());
             }
 
-            try (RunningClient laptop = RunningClient.start(laptopDir, master.baseUrl(), "Old laptop")) {
+            try (RunningClient laptop = RunningClient.start(laptopDir, master, "Old laptop")) {
                 Eventually.within(WAIT, "the laptop has the team's form", () -> !laptop.store().forms().latest().isEmpty());
                 laptop.saveHousehold("Aziz", 3);
 

@@ -17,10 +17,10 @@ public final class PastClocks {
         return new HlcClock(deviceId, () -> System.currentTimeMillis() - ago.toMillis());
     }
 
-    /** A device of kind client (it may change any entry), paired with {@code master}. */
+    /** A device of kind client (it may change any entry), paired with {@code master}'s laptop join code. */
     public static PairedDevice pairClient(RunningMaster master, String name) throws IOException {
         MasterClient client = new MasterClient(master.baseUrl(), null);
-        PairResponse paired = client.pair(RunningMaster.JOIN_CODE, name, "client");
+        PairResponse paired = client.pair(master.kit().laptopJoinCode(), name, "client");
         return new PairedDevice(paired.deviceId(), paired.token(), client);
     }
 }

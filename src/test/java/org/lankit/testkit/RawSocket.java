@@ -34,9 +34,23 @@ public final class RawSocket {
         return sendExactly(port, concat(fullHead.getBytes(StandardCharsets.ISO_8859_1), body), false);
     }
 
+    /**
+     * As {@link #send}, from the local address {@code from}: 127.0.0.2 to 127.0.0.254 are loopback
+     * too, so one test plays many devices, each with its own address as the master sees it.
+     */
+    public static Reply sendFrom(InetAddress from, int port, String head, byte[] body) throws IOException {
+        String fullHead = head + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        return sendExactly(from, port, concat(fullHead.getBytes(StandardCharsets.ISO_8859_1), body), false);
+    }
+
     /** Sends the bytes as they are; {@code halfClose} ends the sending side at once (a body cut short). */
     public static Reply sendExactly(int port, byte[] bytes, boolean halfClose) throws IOException {
+        return sendExactly(null, port, bytes, halfClose);
+    }
+
+    private static Reply sendExactly(InetAddress from, int port, byte[] bytes, boolean halfClose) throws IOException {
         try (Socket s = new Socket()) {
+            if (from != null) s.bind(new InetSocketAddress(from, 0));
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();

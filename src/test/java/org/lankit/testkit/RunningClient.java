@@ -24,9 +24,12 @@ public final class RunningClient implements AutoCloseable {
         this.kit = kit;
     }
 
-    /** Pairs with the master on first start; later starts reconnect with what the store remembers. */
-    public static RunningClient start(Path dataDir, String masterUrl, String name) throws IOException {
-        return start(dataDir, masterUrl, name, RunningMaster.JOIN_CODE);
+    /**
+     * Pairs with the master on first start, with the laptop join code shown on its screen; later
+     * starts reconnect with what the store remembers.
+     */
+    public static RunningClient start(Path dataDir, RunningMaster master, String name) throws IOException {
+        return start(dataDir, master.baseUrl(), name, master.kit().laptopJoinCode());
     }
 
     /** As above, with the code the laptop types (e.g. the laptop join code, which pins the kit). */

@@ -118,7 +118,7 @@ class EngineScreensTest {
             untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
                     "the join form");
             ui.window().textBox("masterUrl").deleteText().enterText(master.baseUrl());
-            ui.window().textBox("joinCode").enterText(RunningMaster.JOIN_CODE);
+            ui.window().textBox("joinCode").enterText(master.kit().laptopJoinCode());
             ui.window().textBox("laptopName").enterText("Field laptop 2");
             ui.window().button("join").click();
             untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"),

@@ -61,7 +61,12 @@ final class PanelHarness implements AutoCloseable {
     }
 
     static PanelHarness open(Path dataDir, Role role, PanelServices services, boolean dark) {
-        KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", JOIN_CODE, null, null, null);
+        return open(dataDir, role, services, dark, JOIN_CODE);
+    }
+
+    /** {@code joinCode} null: the master keeps the code its store remembers, as a coordinator's restart does. */
+    static PanelHarness open(Path dataDir, Role role, PanelServices services, boolean dark, String joinCode) {
+        KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", joinCode, null, null, null);
         CountDownLatch exited = new CountDownLatch(1);
         ControlPanel panel = GuiActionRunner.execute(() -> ControlPanel.start(options,
                 HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false), services, exited::countDown, dark));
@@ -88,9 +93,10 @@ final class PanelHarness implements AutoCloseable {
         return "http://127.0.0.1:" + kit().hub().port();
     }
 
+    /** A client laptop pairs with the laptop join code shown on the master, as a real one does. */
     PairedDevice pair(String name, String kind) throws IOException {
         MasterClient client = new MasterClient(baseUrl(), null);
-        PairResponse paired = client.pair(kit().joinCode(), name, kind);
+        PairResponse paired = client.pair(kind.equals("client") ? kit().laptopJoinCode() : kit().joinCode(), name, kind);
         return new PairedDevice(paired.deviceId(), paired.token(), client);
     }
 

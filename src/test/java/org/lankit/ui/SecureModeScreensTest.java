@@ -49,9 +49,10 @@ class SecureModeScreensTest {
     }
 
     @Test
-    void the_laptop_join_code_on_the_home_screen_carries_the_kits_pin() {
+    void the_laptop_join_code_on_the_home_screen_is_not_the_phone_code_and_carries_the_kits_pin() {
         try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
-            String expected = ui.kit().joinCode() + "-" + ui.kit().authorityPin().pin();
+            String expected = ui.kit().laptopJoinCode();
+            assertThat(expected).doesNotStartWith(ui.kit().joinCode()).endsWith("-" + ui.kit().authorityPin().pin());
             untilUi(() -> onUi(() -> labelText(ui)).endsWith(expected), WAIT, "the laptop code");
         }
     }

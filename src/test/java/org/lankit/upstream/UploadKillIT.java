@@ -82,7 +82,7 @@ class UploadKillIT {
     private Process startMaster(String... apiOptions) throws IOException {
         String jar = System.getProperty("lankit.jar", "target/lankit.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, "--headless", "--role", "master", "--port", "0", "--join-code", "KILL-TEST",
+                "-jar", jar, "--headless", "--role", "master", "--port", "0", "--bind", "127.0.0.1", "--join-code", "KILL-TEST",
                 "--data-dir", work.resolve("data").toString()));
         command.addAll(List.of(apiOptions));
         Process p = new ProcessBuilder(command)
