@@ -26,7 +26,7 @@ class LaptopClockAheadTest {
     @Test
     void an_entry_stamped_a_day_ahead_is_stamped_again_from_the_masters_time_and_stored() throws Exception {
         try (RunningMaster master = RunningMaster.start(masterDir);
-             RunningClient laptop = RunningClient.start(laptopDir, master.baseUrl(), "Laptop A")) {
+             RunningClient laptop = RunningClient.start(laptopDir, master, "Laptop A")) {
             Eventually.within(Duration.ofSeconds(30), "the laptop is connected", () -> laptop.kit().sync().state().connected());
             // earlier the laptop's clock ran a day ahead: its clock never stamps before what it stamped then
             laptop.kit().sync().clock().observe(new Hlc(System.currentTimeMillis() + DAY_MS, 0, "somewhere"));
