@@ -50,7 +50,7 @@ public final class ClientKit implements AutoCloseable {
         }
         store.settings().put(SettingKeys.ROLE, Role.CLIENT.name());
         PeerSync sync = new PeerSync(store, link, Duration.ofMillis(500), Duration.ofSeconds(30));
-        if (otherMaster) sync.refreshForms(); // a new member can type entries at once, even offline later
+        if (otherMaster) takeFormsIfAllowed(sync);
         sync.start();
         return new ClientKit(store, sync);
     }
@@ -66,6 +66,19 @@ public final class ClientKit implements AutoCloseable {
     @Override
     public void close() {
         sync.close();
+    }
+
+    /**
+     * A new member takes the forms at once, so it can type entries even offline later. A laptop
+     * that joined with the phones' code waits for the coordinator's approval first: its sync loop
+     * takes the forms once approved.
+     */
+    private static void takeFormsIfAllowed(PeerSync sync) throws IOException {
+        try {
+            sync.refreshForms();
+        } catch (MasterError e) {
+            if (!"awaiting_approval".equals(e.error())) throw e;
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ class HeadlessClientJarIT {
             assertThat(said).as("the master offers HTTPS, so the laptop uses it").contains("syncing with " + master.secureBaseUrl());
             assertThat(master.store().devices().all()).extracting(Device::name, Device::kind)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Field laptop", "client"));
+            assertThat(master.store().devices().all().get(0).approved())
+                    .as("joined with the phones' code, the laptop starts and waits for the coordinator's approval").isFalse();
 
             String again = runUntilSyncing(jar);
             assertThat(again).contains("syncing with " + master.secureBaseUrl());
