@@ -276,16 +276,19 @@ public final class EntryMerger {
         }
 
         /**
-         * Keeps at most one open conflict per field and device, the one with the later clock: one
-         * device's edits are sequential, so its later value replaces its earlier one here too, and
-         * copies of one value (or a flood of old clocks) never pile up. The other is settled.
+         * Keeps at most one open conflict per field and device: one device's edits are sequential,
+         * so its later value replaces its earlier one here too, while the same value again keeps
+         * the conflict as it is; copies (or a flood of old clocks) never pile up. The other is settled.
          */
         private void addConflict(Conflict conflict) {
             if (conflictKeys.contains(conflict.key())) return;
             Conflict sameAuthor = conflicts.stream()
                     .filter(c -> c.field().equals(conflict.field()) && c.by().equals(conflict.by()))
                     .findFirst().orElse(null);
-            if (sameAuthor != null && sameAuthor.hlc().compareTo(conflict.hlc()) >= 0) {
+            // the same value again (a copy, or an edit that did not see a delete standing for an undelete
+            // the device already asked for) changes nothing: the open conflict already says it
+            boolean sameValue = sameAuthor != null && sameAuthor.value().equals(conflict.value());
+            if (sameAuthor != null && (sameValue || sameAuthor.hlc().compareTo(conflict.hlc()) >= 0)) {
                 settleKey(conflict.key());
                 return;
             }

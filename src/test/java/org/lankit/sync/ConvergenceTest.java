@@ -19,8 +19,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * One master and 3-5 devices edit the same entries while the network delays, reorders and
  * duplicates their pushes. Once everything is delivered and pulled, every replica must equal the
- * master, and every value anyone typed must be the current value, an open conflict, or one that
- * a later edit knowingly replaced.
+ * master, and every value anyone typed must be the current value, an open conflict (by its author,
+ * with its value), or one that a later edit knowingly replaced.
  */
 class ConvergenceTest {
 
@@ -181,6 +181,13 @@ class ConvergenceTest {
             if (current != null && current.hlc().equals(e.hlc())) return true;
             String key = e.field() + "@" + e.hlc();
             if (m.conflicts().stream().anyMatch(c -> c.key().equals(key))) return true;
+            // one open conflict per field and device: the same value from the same device is that
+            // one conflict, whichever of its clocks it carries (an undelete and an edit that did not
+            // see the delete both ask for "not deleted")
+            if (m.conflicts().stream().anyMatch(c -> c.field().equals(e.field()) && c.by().equals(author(e))
+                    && c.value().equals(e.value()))) {
+                return true;
+            }
             // replaced by an editor who saw it, or by the same device's own later edit
             boolean replacedKnowingly = edits.stream().anyMatch(o -> o.uuid().equals(e.uuid())
                     && o.field().equals(e.field())
