@@ -254,12 +254,12 @@ class ClientFormsTest {
                     .as("not the first form's questions").isEmpty();
 
             dialog.textBox("answer-users").deleteText().enterText("600");
-            dialog.button("saveEntry").click();
+            PanelHarness.press(dialog.button("saveEntry"));
             untilUi(() -> dialog.label("dialogProblem").target().getText().equals("Not saved: Users must be at most 500."),
                     Duration.ofSeconds(10), "the refusal named by the label");
 
             dialog.textBox("answer-users").deleteText().enterText("300");
-            dialog.button("saveEntry").click();
+            PanelHarness.press(dialog.button("saveEntry"));
             until(() -> store.find(entry.uuid()).map(StoredEntry::entry)
                             .map(e -> e.fields().get("users").value().asInt() == 300).orElse(false),
                     Duration.ofSeconds(10), "the edit in the store");
