@@ -10,10 +10,11 @@ final class BackupFormat {
     /** What {@link Manifest#format()} says in every Lankit backup. */
     static final String FORMAT = "lankit-backup";
     /**
-     * Raised when the layout changes so that an older Lankit can no longer read it. 2: the
-     * manifest is signed by the team's kit authority ({@link #SIGNATURE}); 1 has no signature.
+     * Raised when the layout changes so that an older Lankit can no longer read it. 3: entries in
+     * the compact form ({@link org.lankit.sync.EntryForm#V2}); 2: the manifest is signed by the
+     * team's kit authority ({@link #SIGNATURE}); 1 has no signature. Every older version still reads.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String MANIFEST = "manifest.json";
     /** The kit authority's signature over the exact bytes of {@link #MANIFEST}, written after it. */

@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(413, "too_large", detail, 0);
     }
 
+    /** 415: a request body in an encoding the hub does not read (it reads plain and gzip). */
+    public static ApiException unsupportedEncoding(String detail) {
+        return new ApiException(415, "unsupported_encoding", detail, 0);
+    }
+
     public static ApiException unprocessable(String detail) {
         return new ApiException(422, "rejected", detail, 0);
     }

@@ -35,7 +35,7 @@ final class CrossOrigin {
             throw ApiException.forbidden("cross_origin", "only pages from the local network may call the master");
         }
         ctx.header("Access-Control-Allow-Methods", "GET, POST");
-        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, Accept");
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(204);
     }

@@ -1,6 +1,7 @@
 package org.lankit.hub;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -157,6 +158,8 @@ public final class Hub implements AutoCloseable {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = config.maxBodyBytes();
+        // answers of 1.5 KB and more go out gzipped to clients that send Accept-Encoding: gzip
+        cfg.http.compressionStrategy = CompressionStrategy.GZIP;
         cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         cfg.staticFiles.add(sf -> {
             sf.hostedPath = "/";

@@ -35,7 +35,7 @@ final class InfoRoutes {
 
     void info(Context ctx) {
         ctx.json(new Info("lankit", master.version(), "master", master.deviceId(), master.name(), master.clock().physicalNow(),
-                secure.get()));
+                secure.get(), 2));
     }
 
     void pair(Context ctx) throws IOException {

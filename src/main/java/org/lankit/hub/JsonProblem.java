@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Collection;
 import java.util.Map;
+import org.lankit.sync.EntryShapeException;
 
 /**
  * Says what is wrong with a request body in the request's own terms (field paths such as
@@ -34,6 +35,7 @@ final class JsonProblem {
             return "the body is not valid JSON" + where(e.getLocation());
         }
         String path = path(mapping);
+        if (e instanceof EntryShapeException shape) return path.isEmpty() ? shape.problem() : path + ": " + shape.problem();
         if (e instanceof PropertyBindingException unknown) {
             String field = unknown.getPropertyName();
             String in = path.contains(".") ? " in " + path.substring(0, path.lastIndexOf('.')) : "";

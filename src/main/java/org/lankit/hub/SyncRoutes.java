@@ -1,11 +1,13 @@
 package org.lankit.hub;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
 import org.lankit.store.Device;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
+import org.lankit.sync.EntryForm;
 import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.sync.Protocol.PushRequest;
 import org.lankit.sync.Protocol.PushResponse;
@@ -50,14 +52,24 @@ final class SyncRoutes {
         }
     }
 
-    void pull(Context ctx) {
+    void pull(Context ctx) throws IOException {
         long since = longParam(ctx, "since", 0);
         int limit = (int) Math.max(1, Math.min(config.maxPullLimit(), longParam(ctx, "limit", config.maxPullLimit())));
         List<Entry> page = store.changesAfter(since, limit + 1);
         boolean more = page.size() > limit;
         if (more) page = page.subList(0, limit);
         long lastSeq = page.isEmpty() ? since : page.get(page.size() - 1).seq();
-        ctx.json(new PullResponse(page, lastSeq, more, master.clock().physicalNow()));
+        EntryForm form = entryForm(ctx);
+        ctx.contentType(ContentType.APPLICATION_JSON)
+                .result(form.writer().writeValueAsBytes(new PullResponse(page, lastSeq, more, master.clock().physicalNow())));
+    }
+
+    /** {@code format=2}: the compact entry form; without it, v1, which every older device reads. */
+    private static EntryForm entryForm(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format == null || format.isEmpty() || format.equals("1")) return EntryForm.V1;
+        if (format.equals("2")) return EntryForm.V2;
+        throw ApiException.badRequest("format must be 1 or 2");
     }
 
     private static long longParam(Context ctx, String name, long fallback) {

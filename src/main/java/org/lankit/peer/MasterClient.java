@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import javax.net.ssl.SSLHandshakeException;
 import org.lankit.secure.PinnedTrust;
 import org.lankit.sync.Entry;
+import org.lankit.sync.EntryForm;
 import org.lankit.sync.Form;
 import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.Info;
@@ -41,6 +42,8 @@ public final class MasterClient {
     private final URI base;
     private final String kitPin;
     private volatile String token;
+    /** The form this master takes pushes in, learnt from {@code /info}; null until then. */
+    private volatile EntryForm pushForm;
 
     public MasterClient(String baseUrl, String token) {
         this(baseUrl, token, null);
@@ -65,7 +68,9 @@ public final class MasterClient {
     }
 
     public Info info() throws IOException {
-        return send(get("/api/v1/info"), Info.class);
+        Info info = send(get("/api/v1/info"), Info.class);
+        pushForm = info.pushForm();
+        return info;
     }
 
     /** Pairs with the join code and starts using the token it gets. */
@@ -79,10 +84,20 @@ public final class MasterClient {
         return List.of(send(get("/api/v1/forms"), Form[].class));
     }
 
-    /** Pushes a batch; a 422 whose every entry was refused is an answer too, with the reasons. */
+    /**
+     * Pushes a batch; a 422 whose every entry was refused is an answer too, with the reasons. A
+     * master that knows the compact form gets it gzipped; an older one gets v1 as it always did.
+     */
     public PushResponse push(List<Entry> entries) throws IOException {
+        EntryForm form = pushForm != null ? pushForm : info().pushForm();
+        byte[] body = form.writer().writeValueAsBytes(new PushRequest(entries));
+        HttpRequest.Builder request = request("/api/v1/sync/push").header("Content-Type", "application/json");
+        if (form == EntryForm.V2) {
+            request.header("Content-Encoding", "gzip");
+            body = Gzip.compress(body);
+        }
         try {
-            return send(post("/api/v1/sync/push", new PushRequest(entries)), PushResponse.class);
+            return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), PushResponse.class);
         } catch (MasterError e) {
             if (e.status() == 422 && e.body() != null && e.body().has("results")) {
                 return JSON.treeToValue(e.body().without(List.of("error", "detail")), PushResponse.class);
@@ -92,7 +107,7 @@ public final class MasterClient {
     }
 
     public PullResponse pull(long since, int limit) throws IOException {
-        return send(get("/api/v1/sync/pull?since=" + since + "&limit=" + limit), PullResponse.class);
+        return send(get("/api/v1/sync/pull?since=" + since + "&limit=" + limit + "&format=2"), PullResponse.class);
     }
 
     public Status status() throws IOException {
@@ -113,7 +128,8 @@ public final class MasterClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Accept-Encoding", "gzip");
         if (token != null) b.header("Authorization", "Bearer " + token);
         return b;
     }
@@ -137,9 +153,10 @@ public final class MasterClient {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        if (response.statusCode() / 100 != 2) throw errorOf(response);
+        byte[] body = Gzip.bodyOf(response);
+        if (response.statusCode() / 100 != 2) throw errorOf(response, body);
         // a newer master may say more than this client knows: what it knows still counts
-        return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(response.body());
+        return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -149,12 +166,12 @@ public final class MasterClient {
         return false;
     }
 
-    private static MasterError errorOf(HttpResponse<byte[]> response) {
+    private static MasterError errorOf(HttpResponse<byte[]> response, byte[] answer) {
         String error = "http_" + response.statusCode();
         String detail = "";
         JsonNode body = null;
         try {
-            body = JSON.readTree(response.body());
+            body = JSON.readTree(answer);
             error = body.path("error").asText(error);
             detail = body.path("detail").asText("");
         } catch (IOException | RuntimeException notJson) {

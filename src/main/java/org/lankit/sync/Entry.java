@@ -1,7 +1,7 @@
 package org.lankit.sync;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,9 +10,11 @@ import java.util.TreeMap;
  * One record a field worker filled in, as every replica holds it. {@code seq} and
  * {@code conflicts} are the master's; it ignores them when a device sends them.
  * {@code settled} lists values the master has seen and superseded, and conflicts the coordinator
- * resolved (as {@code field@hlc}), so a late replay of an old push changes nothing.
+ * resolved (as {@code field@hlc}), so a late replay of an old push changes nothing. Its JSON has
+ * two forms, both read everywhere ({@link EntryForm}); the compact one is stored and written.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonSerialize(using = EntrySerializer.class)
+@JsonDeserialize(using = EntryDeserializer.class)
 public record Entry(
         String uuid,
         String formId,
@@ -23,7 +25,7 @@ public record Entry(
         String createdBy,
         long seq,
         List<Conflict> conflicts,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> settled) {
+        List<String> settled) {
 
     /** The name used for the delete tombstone where a field name is needed (conflicts). */
     public static final String DELETED_FIELD = "_deleted";
@@ -34,7 +36,6 @@ public record Entry(
         settled = settled == null ? List.of() : List.copyOf(settled);
     }
 
-    @JsonIgnore
     public boolean isDeleted() {
         return deleted != null && deleted.value().asBoolean(false);
     }
@@ -53,7 +54,6 @@ public record Entry(
     }
 
     /** The newest clock on any field or the tombstone: when this entry last changed. */
-    @JsonIgnore
     public String lastChangeHlc() {
         String newest = deleted == null ? "" : deleted.hlc();
         for (FieldValue v : fields.values()) {

@@ -19,10 +19,12 @@ public final class LocalEdits {
     private LocalEdits() {
     }
 
-    /** A new entry made on this device: every value is a pending edit of nothing. */
+    /** A new entry made on this device: every value is a pending edit of nothing, all with the
+     * save's one clock (so the compact form names it once). */
     public static Entry create(String uuid, Form form, Map<String, JsonNode> values, HlcClock clock) {
         Map<String, FieldValue> fields = new TreeMap<>();
-        values.forEach((name, value) -> fields.put(name, FieldValue.edit(value, clock.now(), "")));
+        Hlc saved = clock.now();
+        values.forEach((name, value) -> fields.put(name, FieldValue.edit(value, saved, "")));
         long createdAt = clock.physicalNow();
         return new Entry(uuid, form.id(), form.version(), fields, null, createdAt, clock.deviceId(), 0, null, null);
     }

@@ -3,15 +3,25 @@ package org.lankit.sync;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The JSON bodies of wire protocol v1 (DESIGN.md), shared by the hub, the client jar and tests. */
+/** The JSON bodies of wire protocol v1 (protocol.md; entries in either form, {@link EntryForm}), shared by the hub, the client jar and tests. */
 public final class Protocol {
 
     private Protocol() {
     }
 
-    /** {@code secure} says where the master's HTTPS listener is and which kit authority signs it; absent without one. */
+    /**
+     * {@code secure} says where the master's HTTPS listener is and which kit authority signs it; absent without one.
+     * {@code wire}: the newest entry form the master reads and writes ({@link EntryForm}), and with 2 that it
+     * reads gzip bodies; absent from older masters, which know only v1.
+     */
     public record Info(String app, String version, String role, String deviceId, String name, long time,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Secure secure) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Secure secure,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer wire) {
+
+        /** The form to push to this master in. */
+        public EntryForm pushForm() {
+            return wire != null && wire >= 2 ? EntryForm.V2 : EntryForm.V1;
+        }
     }
 
     /** The HTTPS port, the kit authority's short pin (as in the laptop join code) and its SHA-256 in hex. */

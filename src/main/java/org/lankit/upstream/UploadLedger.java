@@ -14,6 +14,8 @@ import org.lankit.store.EntryWriter;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
 import org.lankit.store.UpstreamState;
+import org.lankit.sync.Entry;
+import org.lankit.sync.EntryForm;
 import org.lankit.sync.Json;
 
 /**
@@ -53,7 +55,7 @@ final class UploadLedger {
             long bytes = utf8Length(head) + 2;
             List<Batch.Item> items = new ArrayList<>();
             for (StoredEntry e : pending) {
-                String json = write(e.entry());
+                String json = writeV1(e.entry());
                 long size = utf8Length(json) + 1;
                 if (!items.isEmpty() && bytes + size > maxBytes) break;
                 if (!items.isEmpty()) body.append(',');
@@ -135,6 +137,15 @@ final class UploadLedger {
     private static String write(Object value) {
         try {
             return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The team's API gets entries in the form protocol.md documents as v1, whatever the kit stores. */
+    private static String writeV1(Entry entry) {
+        try {
+            return EntryForm.V1.writer().writeValueAsString(entry);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
