@@ -96,9 +96,10 @@ class HostileBackupImportTest {
         List<String> lines = new ArrayList<>(jsonl.lines().toList());
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).contains("\"" + uuid + "\"")) continue;
-            Matcher m = Pattern.compile("\"hlc\":\"\\d{13}").matcher(lines.get(i));
+            // the entry's clock in the compact form, a field's own clock in v1
+            Matcher m = Pattern.compile("(\"(?:clock|hlc)\":\")\\d{13}").matcher(lines.get(i));
             assertThat(m.find()).isTrue();
-            lines.set(i, m.replaceFirst("\"hlc\":\"" + wallMs));
+            lines.set(i, m.replaceFirst("$1" + wallMs));
             return String.join("\n", lines) + "\n";
         }
         throw new IllegalStateException("no entry " + uuid);

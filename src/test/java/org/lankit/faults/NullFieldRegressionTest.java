@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.sync.EntryForm;
 import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.PushRequest;
 import org.lankit.testkit.Entries;
@@ -25,7 +26,9 @@ class NullFieldRegressionTest {
     void a_field_sent_as_null_is_refused_with_its_name_and_nothing_is_stored() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
             PairedDevice phone = master.pair("Phone");
-            ObjectNode body = Json.MAPPER.valueToTree(new PushRequest(List.of(Entries.household(phone.clock(), "Ana", 2))));
+            // as a v1 device would send it: a field is an object, and this one is null
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(EntryForm.V1.writer()
+                    .writeValueAsBytes(new PushRequest(List.of(Entries.household(phone.clock(), "Ana", 2)))));
             ((ObjectNode) body.get("entries").get(0).get("fields")).putNull("respondent");
 
             Answer answer = RawHttp.post(master.baseUrl() + "/api/v1/sync/push", phone.token(), body.toString());
