@@ -1,5 +1,9 @@
-// Wire protocol v1 (DESIGN.md) from the phone: JSON over fetch with a timeout. Every answer
+// Wire protocol v1 (protocol.md) from the phone: JSON over fetch with a timeout. Every answer
 // carries the master's time, which is handed to `onTime` so the phone's clock can follow it.
+// Entries travel in the compact form (wire.js) to a master that says it reads it, gzipped where
+// the browser can; pulls ask for the compact form and read either.
+
+import { fromWire, toCompact } from './wire.js';
 
 const TIMEOUT_MS = 15000;
 
@@ -30,10 +34,14 @@ export class Api {
     this.onTime = onTime;
     this.getBase = getBase;
     this.timeoutMs = timeoutMs;
+    // whether the master reads the compact form and gzip bodies: known once /info answered
+    this.compact = false;
   }
 
-  info() {
-    return this.#call('GET', '/api/v1/info');
+  async info() {
+    const info = await this.#call('GET', '/api/v1/info');
+    this.compact = info?.wire >= 2;
+    return info;
   }
 
   pair(code, name) {
@@ -46,8 +54,9 @@ export class Api {
 
   /** The results of a push; a batch the master refused as a whole (422) still carries them. */
   async push(entries) {
+    const compact = this.compact;
     try {
-      return await this.#call('POST', '/api/v1/sync/push', { entries });
+      return await this.#call('POST', '/api/v1/sync/push', { entries: compact ? entries.map(toCompact) : entries }, compact);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && Array.isArray(e.body?.results)) return e.body;
       throw e;
@@ -59,8 +68,10 @@ export class Api {
     return this.#call('GET', '/api/v1/status');
   }
 
-  pull(since, limit) {
-    return this.#call('GET', `/api/v1/sync/pull?since=${since}&limit=${limit}`);
+  /** A page of the changes feed, every entry as v1 (entries.js), whichever form the master sent. */
+  async pull(since, limit) {
+    const answer = await this.#call('GET', `/api/v1/sync/pull?since=${since}&limit=${limit}&format=2`);
+    return { ...answer, entries: answer.entries.map(fromWire) };
   }
 
   liveUrl() {
@@ -69,11 +80,16 @@ export class Api {
     return `${scheme}//${master.host}/api/v1/sync/live?token=${encodeURIComponent(this.getToken() ?? '')}`;
   }
 
-  async #call(method, path, body) {
+  async #call(method, path, body, gzip = false) {
     const headers = { Accept: 'application/json' };
     const token = this.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let payload = body === undefined ? undefined : JSON.stringify(body);
+    if (gzip && typeof CompressionStream === 'function') {
+      payload = await gzipped(payload);
+      headers['Content-Encoding'] = 'gzip';
+    }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     const sentAt = Date.now();
@@ -81,7 +97,7 @@ export class Api {
     let json;
     try {
       response = await fetch(this.getBase() + path, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers, body: payload,
         signal: abort.signal, cache: 'no-store',
       });
       json = await response.json().catch(() => null);
@@ -99,6 +115,11 @@ export class Api {
     }
     return json;
   }
+}
+
+/** The text gzipped, whole: browsers send a streamed request body only over HTTP/2. */
+function gzipped(text) {
+  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
 }
 
 /**

@@ -15,13 +15,14 @@ export const CLOCK_AHEAD = 'clock_ahead';
 const isEmpty = (o) => Object.keys(o).length === 0;
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** A new entry: every answered field is an edit with a fresh clock and an empty base. */
+/** A new entry: every answered field is an edit with an empty base, all with the save's one clock. */
 export function newRecord({ uuid, form, values, clock }) {
   const local = {};
+  const hlc = clock.now();
   for (const field of form.fields) {
     const value = values[field.name];
     if (value !== null && value !== undefined) {
-      local[field.name] = { value, hlc: clock.now(), by: clock.deviceId, base: '' };
+      local[field.name] = { value, hlc, by: clock.deviceId, base: '' };
     }
   }
   return {
@@ -62,19 +63,21 @@ export function editSnapshot(record) {
  */
 export function editRecord(record, form, values, clock, seen = editSnapshot(record)) {
   const local = { ...record.local };
-  let changed = false;
+  let hlc = null;
   for (const field of form.fields) {
     const value = values[field.name] ?? null;
     if (same(value, seen.values[field.name])) continue;
     const base = record.local[field.name]?.base ?? seen.hlcs[field.name] ?? '';
-    local[field.name] = { value, hlc: clock.now(), by: clock.deviceId, base };
-    changed = true;
+    // one save, one clock: the changed fields share it (the compact wire form names it once)
+    hlc ??= clock.now();
+    local[field.name] = { value, hlc, by: clock.deviceId, base };
   }
-  if (!changed) return null;
+  if (hlc === null) return null;
   return { ...record, formVersion: Math.max(record.formVersion, form.version), local, status: 'waiting', error: null };
 }
 
-/** The whole entry as it is pushed: the master's values echoed without base, unsent edits with it. */
+/** The whole entry as it is pushed (v1; api.js sends it compact to a master that reads that):
+ * the master's values echoed without base, unsent edits with it. */
 export function toWire(record) {
   const fields = {};
   for (const [name, v] of Object.entries(record.master?.fields ?? {})) {
@@ -174,11 +177,13 @@ export function discardLocal(record) {
  */
 export function restamp(record, clock) {
   if (isEmpty(record.local)) return null;
-  const local = {};
-  for (const [name, v] of Object.entries(record.local)) {
+  for (const v of Object.values(record.local)) {
     if (v.base) clock.observe(v.base);
-    local[name] = { ...v, hlc: clock.now(), by: clock.deviceId };
   }
+  // later than every base, and one clock for all, as a save makes
+  const hlc = clock.now();
+  const local = {};
+  for (const [name, v] of Object.entries(record.local)) local[name] = { ...v, hlc, by: clock.deviceId };
   const createdAt = Math.min(record.createdAt, clock.physicalNow());
   const createdBy = record.master ? record.createdBy : clock.deviceId;
   return { ...record, createdAt, createdBy, local, status: 'waiting', error: null };

@@ -49,18 +49,22 @@ public final class LocalEdits {
      * master's time. The phone's rule too (entries.js restamp).
      */
     public static Entry restamp(Entry local, HlcClock clock) {
+        local.fields().values().forEach(v -> observeBase(v, clock));
+        if (local.deleted() != null) observeBase(local.deleted(), clock);
+        // later than every base, and one clock for all the edits, as a save makes
+        Hlc now = clock.now();
         Map<String, FieldValue> fields = new TreeMap<>(local.fields());
         local.fields().forEach((name, v) -> {
-            if (v.isEdit()) fields.put(name, restamped(v, clock));
+            if (v.isEdit()) fields.put(name, FieldValue.edit(v.value(), now, v.base()));
         });
-        FieldValue deleted = local.deleted() != null && local.deleted().isEdit() ? restamped(local.deleted(), clock) : local.deleted();
+        FieldValue deleted = local.deleted() != null && local.deleted().isEdit()
+                ? FieldValue.edit(local.deleted().value(), now, local.deleted().base()) : local.deleted();
         return new Entry(local.uuid(), local.formId(), local.formVersion(), fields, deleted,
                 Math.min(local.createdAt(), clock.physicalNow()), local.createdBy(), local.seq(), local.conflicts(), local.settled());
     }
 
-    private static FieldValue restamped(FieldValue edit, HlcClock clock) {
-        if (!edit.base().isEmpty()) clock.observe(Hlc.parse(edit.base()));
-        return FieldValue.edit(edit.value(), clock.now(), edit.base());
+    private static void observeBase(FieldValue v, HlcClock clock) {
+        if (v.isEdit() && !v.base().isEmpty()) clock.observe(Hlc.parse(v.base()));
     }
 
     /** Names of the fields (and {@link Entry#DELETED_FIELD}) holding unacknowledged edits. */
