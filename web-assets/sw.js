@@ -22,6 +22,7 @@ async function pushInBackground() {
     ]);
     if (!device || movedTo) return;
     const api = new Api({ getToken: () => device.token, onTime: () => {}, getBase: () => masterBase ?? '' });
+    await api.info(); // which entry form the master reads (and whether it is in reach at all)
     await pushPending({ store, api });
   } finally {
     store.close();

@@ -15,7 +15,7 @@ import org.lankit.testkit.WireVectors;
 
 /**
  * The master's entry codec against the shared vectors (the phone passes the same ones in
- * PhoneWireVectorsTest): both forms read to the same entry, the compact form is written exactly
+ * PhoneWireTest): both forms read to the same entry, the compact form is written exactly
  * as the vectors say, and bad input is refused in the words a device gets in its 400.
  */
 class EntryWireVectorsTest {

@@ -2,9 +2,18 @@ package org.lankit.pwa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Request;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.lankit.sync.Json;
+import org.lankit.testkit.Eventually;
 import org.lankit.testkit.WireVectors;
 
 /**
@@ -13,7 +22,7 @@ import org.lankit.testkit.WireVectors;
  * written as the vectors say, and what the master refuses the phone refuses too, in the same
  * words, except what devices take from a master's answer (unknown properties, loose numbers).
  */
-class PhoneWireVectorsTest extends PhoneTestBase {
+class PhoneWireTest extends PhoneTestBase {
 
     private static final String RUN = """
             async (text) => {
@@ -45,6 +54,31 @@ class PhoneWireVectorsTest extends PhoneTestBase {
             }""";
 
     @Test
+    void a_saved_entry_goes_to_the_master_compact_gzipped_and_with_one_clock_and_pulls_ask_for_the_compact_form() throws Exception {
+        PhoneApp app = PhoneApp.open(phone, master);
+        List<Request> pushes = new CopyOnWriteArrayList<>();
+        List<String> pulls = new CopyOnWriteArrayList<>();
+        // the page's sync loop and the service worker's background push both send it
+        phone.onRequest(r -> {
+            if (r.url().contains("/api/v1/sync/push")) pushes.add(r);
+            if (r.url().contains("/api/v1/sync/pull")) pulls.add(r.url());
+        });
+        app.joinWithQr("Amina");
+
+        app.saveHousehold("Grace", "4");
+
+        Eventually.within(Duration.ofSeconds(20), "the entry to reach the master", () -> master.store().entryCount() == 1);
+        Request push = pushes.get(0);
+        assertThat(push.headers()).containsEntry("content-encoding", "gzip");
+        JsonNode entry = Json.MAPPER.readTree(gunzip(push.postDataBuffer())).at("/entries/0");
+        assertThat(entry.path("values").path("respondent").asText()).isEqualTo("Grace");
+        assertThat(entry.has("clocks")).as("one clock for the save: " + entry).isFalse();
+        assertThat(entry.toString()).doesNotContain("\"by\"");
+        assertThat(pulls).isNotEmpty().allMatch(url -> url.contains("format=2"));
+        assertThat(app.pageErrors).isEmpty();
+    }
+
+    @Test
     void the_phone_reads_and_writes_both_forms_as_the_shared_vectors_say() {
         PhoneApp app = PhoneApp.open(phone, master);
         app.page.navigate(master.baseUrl() + "/");
@@ -56,5 +90,11 @@ class PhoneWireVectorsTest extends PhoneTestBase {
         assertThat(((Number) result.get("checked")).intValue()).isEqualTo(WireVectors.all().path("decode").size()
                 + WireVectors.all().path("encode").size() + WireVectors.all().path("invalid").size());
         assertThat(app.pageErrors).isEmpty();
+    }
+
+    private static byte[] gunzip(byte[] packed) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(packed))) {
+            return in.readAllBytes();
+        }
     }
 }
