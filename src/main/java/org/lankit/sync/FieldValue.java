@@ -32,10 +32,17 @@ public record FieldValue(JsonNode value, String hlc, String by, String base) {
     /** The device id inside a clock ({@code <13 digits>-<6 digits>-<device>}), null when it has none;
      * whether the clock is well formed is {@link Hlc#isWellFormed}'s to say. */
     public static String deviceOf(String hlc) {
-        if (hlc == null || hlc.length() <= DEVICE_AT || hlc.charAt(DEVICE_AT - 8) != '-' || hlc.charAt(DEVICE_AT - 1) != '-') {
-            return null;
-        }
-        return hlc.substring(DEVICE_AT);
+        return hasDevice(hlc) ? hlc.substring(DEVICE_AT) : null;
+    }
+
+    /** Whether {@code device} is the device inside {@code hlc}, without cutting it out. */
+    static boolean isAuthorOf(String device, String hlc) {
+        return hasDevice(hlc) && hlc.length() - DEVICE_AT == device.length()
+                && hlc.regionMatches(DEVICE_AT, device, 0, device.length());
+    }
+
+    private static boolean hasDevice(String hlc) {
+        return hlc != null && hlc.length() > DEVICE_AT && hlc.charAt(DEVICE_AT - 8) == '-' && hlc.charAt(DEVICE_AT - 1) == '-';
     }
 
     public FieldValue withoutBase() {
