@@ -22,6 +22,7 @@ import org.lankit.store.Device;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Conflict;
 import org.lankit.sync.Entry;
+import org.lankit.sync.EntryShapeException;
 import org.lankit.sync.ClockLimit;
 import org.lankit.sync.EntryValidator;
 import org.lankit.sync.FieldValue;
@@ -208,6 +209,8 @@ final class BackupContent {
                 T value;
                 try {
                     value = Json.MAPPER.readValue(line, type);
+                } catch (EntryShapeException e) {
+                    throw reject(member + ", line " + number + " is unreadable: " + e.problem());
                 } catch (IOException e) {
                     throw reject(member + ", line " + number + " is unreadable");
                 }

@@ -1,6 +1,7 @@
 package org.lankit.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lankit.testkit.FieldTeam.MASTER;
 import static org.lankit.testkit.FieldTeam.PHONE_A;
 import static org.lankit.testkit.FieldTeam.PHONE_B;
@@ -53,6 +54,27 @@ class OlderBackupTest {
 
             assertThat(report.created()).isEqualTo(50);
             assertThat(StoreDump.entries(restored)).isEqualTo(entries);
+        }
+    }
+
+    @Test
+    void a_v1_backup_whose_value_names_another_author_than_its_clock_is_refused_naming_the_line() throws IOException {
+        Path backup = temp.resolve("backup.zip");
+        try (KitStore source = KitStore.open(temp.resolve("source"))) {
+            new FieldTeam(source).createHouseholds(3, PHONE_A);
+            new BackupExporter(source, new BackupOrigin("Test team", MASTER, "test")).export(backup);
+        }
+        Path forged = BackupForgery.of(backup)
+                .edit("entries.jsonl", jsonl -> asV1(jsonl).replaceFirst("\"by\":\"" + PHONE_A + "\"", "\"by\":\"" + PHONE_B + "\""))
+                .edit("manifest.json", m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*3", "\"formatVersion\" : 2"))
+                .rehashed().writeTo(temp.resolve("forged.zip"));
+
+        try (KitStore target = KitStore.open(temp.resolve("target"))) {
+            assertThatThrownBy(() -> new BackupImporter(target, MASTER).importFrom(forged))
+                    .isInstanceOf(BackupRejectedException.class)
+                    .hasMessageContaining("entries.jsonl, line 1 is unreadable: fields.")
+                    .hasMessageEndingWith(".by must be the device in its hlc");
+            assertThat(target.entryCount()).isZero();
         }
     }
 
