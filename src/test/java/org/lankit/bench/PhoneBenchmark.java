@@ -66,7 +66,9 @@ public final class PhoneBenchmark {
     }
 
     private static String figure(Object value) {
-        if (value instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue())) return String.format("%.1f", n.doubleValue());
+        if (value instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue())) {
+            return String.format("%.1f", n.doubleValue());
+        }
         return String.valueOf(value);
     }
 }

@@ -105,7 +105,8 @@ final class PhoneListBench {
         Entry e = Entries.household(clock, "Respondent " + i, 1 + i % 50);
         Map<String, FieldValue> fields = new TreeMap<>(e.fields());
         fields.put("village", FieldValue.edit(TextNode.valueOf("Village " + i % 40), clock.now(), ""));
-        fields.put("notes", FieldValue.edit(TextNode.valueOf("Two wells, one dry since March; visit again after the rains"), clock.now(), ""));
+        String notes = "Two wells, one dry since March; visit again after the rains";
+        fields.put("notes", FieldValue.edit(TextNode.valueOf(notes), clock.now(), ""));
         return e.withFields(fields, null);
     }
 
@@ -122,10 +123,9 @@ final class PhoneListBench {
         app.page.evaluate("(n) => sessionStorage.setItem('bench-expected', String(n))", expected);
         app.page.reload();
         app.await("performance.getEntriesByName('bench:counted').length > 0", 120_000);
-        r.put("reload: navigation -> form and tabs shown, ms", app.page.evaluate("performance.getEntriesByName('bench:app')[0].startTime"));
-        r.put("reload: navigation -> rows in the list (hidden), ms", app.page.evaluate(
-                "performance.getEntriesByName('bench:first-rows')[0]?.startTime ?? -1"));
-        r.put("reload: navigation -> count shown, ms", app.page.evaluate("performance.getEntriesByName('bench:counted')[0].startTime"));
+        r.put("reload: navigation -> form and tabs shown, ms", markTime(app, "bench:app"));
+        r.put("reload: navigation -> rows in the list (hidden), ms", markTime(app, "bench:first-rows"));
+        r.put("reload: navigation -> count shown, ms", markTime(app, "bench:counted"));
         r.put("reload: longest task, ms", app.longestTaskSince(0));
         r.put("reading every stored entry from IndexedDB, ms", app.page.evaluate(READ_ALL));
 
@@ -139,7 +139,8 @@ final class PhoneListBench {
         r.put("scroll to end x5: slowest frame, ms", scroll.get("slowestFrameMs"));
         r.put("scroll to end x5: more rows after, ms", scroll.get("moreRowsMs"));
         r.put("scroll to end x5: rows in the page", scroll.get("rows"));
-        r.put("search oldest entry: typed -> only it drawn, ms", app.page.evaluate(SEARCH, List.of("Respondent 0", "Respondent 0")));
+        r.put("search oldest entry: typed -> only it drawn, ms",
+                app.page.evaluate(SEARCH, List.of("Respondent 0", "Respondent 0")));
         r.put("search cleared: -> full list drawn, ms", app.page.evaluate(SEARCH, List.of("", "")));
         r.put("list: longest task, ms", app.longestTaskSince(tasks));
 
@@ -158,5 +159,10 @@ final class PhoneListBench {
         r.put("another device's entry: pushed -> in the open list, max ms", live.get(live.size() - 1));
         r.put("live: longest task, ms", app.longestTaskSince(tasks));
         return r;
+    }
+
+    /** When the page's probe set the mark, in ms after navigation; -1 when it never did. */
+    private static Object markTime(PhonePage app, String mark) {
+        return app.page.evaluate("(name) => performance.getEntriesByName(name)[0]?.startTime ?? -1", mark);
     }
 }

@@ -64,7 +64,9 @@ final class PhoneOutboxBench {
         phone.setOffline(false);
         long deadline = start + 300_000_000_000L;
         while (master.store().entryCount() < before + n) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("the master did not get all entries within 5 minutes");
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the master did not get all entries within 5 minutes");
+            }
             Thread.sleep(1);
         }
         long masterDone = System.nanoTime();

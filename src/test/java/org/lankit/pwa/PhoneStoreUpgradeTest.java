@@ -50,7 +50,8 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
 
         app.page.navigate(master.baseUrl() + "/");
         app.openEntries();
-        assertThat(app.badge("Saved before the update")).hasText("Synced", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(app.badge("Saved before the update"))
+                .hasText("Synced", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
         Eventually.within(Duration.ofSeconds(10), "the master to hold the entry", () -> master.store().entryCount() == 1);
         assertThat(master.store().recent(0, 1).get(0).entry().createdBy()).isEqualTo(paired.deviceId());
         assertThat((Number) app.page.evaluate("""
