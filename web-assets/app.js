@@ -26,7 +26,10 @@ function showMovedAway(origin) {
 
 async function main() {
   const fragment = takeFragment();
-  const store = await LocalStore.open();
+  const store = await LocalStore.open({
+    onBlocked: () => fail('Lankit is open in another tab with an older version. Close or reload that tab to go on.'),
+  });
+  $('fatal').hidden = true;
   const movedTo = await store.getMeta('movedTo');
   if (movedTo) {
     showMovedAway(movedTo);

@@ -15,8 +15,10 @@ function done(request) {
   });
 }
 
-function openDatabase() {
+/** `onBlocked`: a page of an older app version holds the database open, so the upgrade waits. */
+function openDatabase(onBlocked) {
   const request = indexedDB.open(NAME, VERSION);
+  request.onblocked = onBlocked;
   request.onupgradeneeded = () => {
     const db = request.result;
     if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
@@ -48,8 +50,8 @@ export class LocalStore extends EventTarget {
     }
   }
 
-  static async open() {
-    return new LocalStore(await openDatabase());
+  static async open({ onBlocked = () => {} } = {}) {
+    return new LocalStore(await openDatabase(onBlocked));
   }
 
   /**

@@ -3,12 +3,15 @@ package org.lankit.pwa;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.testkit.RunningMaster;
 
 /** A phone whose entries an earlier version of the app stored (database version 1, no outbox index). */
 class PhoneStoreUpgradeTest extends PhoneTestBase {
@@ -59,6 +62,35 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
                   const open = indexedDB.open('lankit');
                   open.onsuccess = () => { resolve(open.result.version); open.result.close(); };
                 })""")).isEqualTo(2);
+        app.assertNoScriptErrors();
+    }
+
+    @Test
+    void a_tab_of_the_earlier_version_still_open_is_named_and_the_app_goes_on_once_it_is_closed() {
+        Page earlier = phone.newPage();
+        earlier.navigate(master.baseUrl() + "/manifest.webmanifest");
+        // the earlier version kept its connection and did not give way to an upgrade
+        earlier.evaluate("""
+                new Promise((resolve, reject) => {
+                  const open = indexedDB.open('lankit', 1);
+                  open.onupgradeneeded = () => {
+                    open.result.createObjectStore('meta');
+                    open.result.createObjectStore('entries', { keyPath: 'uuid' });
+                  };
+                  open.onsuccess = () => { window.kept = open.result; resolve(); };
+                  open.onerror = () => reject(open.error);
+                })""");
+
+        PhoneApp app = PhoneApp.open(phone, master);
+        app.page.navigate(master.baseUrl() + "/join#" + RunningMaster.JOIN_CODE);
+        assertThat(app.page.locator("#fatal")).containsText("open in another tab with an older version");
+        assertThat(app.page.locator("#join-view")).isHidden();
+
+        earlier.close();
+        assertThat(app.page.locator("#fatal")).isHidden();
+        app.page.getByLabel("Your name").fill("Amina");
+        app.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        assertThat(app.page.locator("#entry-form")).isVisible();
         app.assertNoScriptErrors();
     }
 }
