@@ -23,7 +23,7 @@ export class EntriesList {
   #query = '';
   /** record → { li, form, mine, editable }: records are replaced, never changed, when they change. */
   #rows = new WeakMap();
-  /** record → the lower-case text the search looks in. */
+  /** record → { form, text }: the lower-case text the search looks in, for that version of its form. */
   #texts = new WeakMap();
   #observer;
 
@@ -104,11 +104,11 @@ export class EntriesList {
   }
 
   #textOf(record) {
-    let text = this.#texts.get(record);
-    if (text === undefined) {
-      text = searchText(record, this.#context.formById.get(record.formId));
-      this.#texts.set(record, text);
-    }
+    const form = this.#context.formById.get(record.formId);
+    const known = this.#texts.get(record);
+    if (known?.form === form) return known.text;
+    const text = searchText(record, form);
+    this.#texts.set(record, { form, text });
     return text;
   }
 }
