@@ -10,7 +10,7 @@ import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './en
 import { EntryForm } from './form.js';
 import { decodeMove, isMove, receiveMove } from './handover.js';
 import { joinCodeOf, showJoin, takeFragment } from './join.js';
-import { renderEntries } from './list.js';
+import { EntriesList } from './list.js';
 import { setUpMasterMove } from './moved.js';
 import { askForBackgroundPush, setUpShell } from './shell.js';
 import { SyncLoop } from './sync.js';
@@ -26,7 +26,10 @@ function showMovedAway(origin) {
 
 async function main() {
   const fragment = takeFragment();
-  const store = await LocalStore.open();
+  const store = await LocalStore.open({
+    onBlocked: () => fail('Lankit is open in another tab with an older version. Close or reload that tab to go on.'),
+  });
+  $('fatal').hidden = true;
   const movedTo = await store.getMeta('movedTo');
   if (movedTo) {
     showMovedAway(movedTo);
@@ -67,7 +70,10 @@ async function startApp(store, device) {
   const sync = new SyncLoop({ store, api, clock });
   const entryForm = new EntryForm($('fields'));
   const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
-  const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null, records: [] };
+  const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null };
+  // this page's copy of the stored entries by uuid, kept up to date from the store's change events
+  const records = new Map();
+  const changes = [null]; // not applied to `records` yet, in order; null: read them all
 
   const currentForm = () => ui.forms.find((f) => f.id === ui.formId) ?? ui.forms[0];
   const say = (text) => { $('form-message').textContent = text; };
@@ -99,6 +105,15 @@ async function startApp(store, device) {
   }
 
   const isMine = (r) => ownIds.has(r.createdBy);
+  const entriesList = new EntriesList({
+    list: $('entries'), more: $('entries-more'), search: $('entry-search'), searchField: $('entry-search-field'),
+    noMatch: $('no-match'),
+    actions: {
+      onEdit: startEdit,
+      onRetry: (uuid) => store.updateAll([uuid], (r) => r && { ...r, status: 'waiting', error: null }).then(() => sync.trigger()),
+      onDiscard: (uuid) => store.updateAll([uuid], (r) => r && discardLocal(r)),
+    },
+  });
 
   async function refresh() {
     const movedTo = await store.getMeta('movedTo'); // set up for the secure page, maybe in another tab
@@ -107,15 +122,9 @@ async function startApp(store, device) {
       showMovedAway(movedTo);
       return;
     }
-    ui.records = await store.allEntries();
-    const count = renderEntries($('entries'), ui.records, {
-      forms: ui.forms,
-      isMine,
-      mayEdit: (r) => isMine(r) || sync.teamEdits,
-      onEdit: startEdit,
-      onRetry: (uuid) => store.updateAll([uuid], (r) => r && { ...r, status: 'waiting', error: null }).then(() => sync.trigger()),
-      onDiscard: (uuid) => store.updateAll([uuid], (r) => r && discardLocal(r)),
-    });
+    await applyChanges();
+    const all = [...records.values()];
+    const count = entriesList.update(all, { forms: ui.forms, isMine, mayEdit: (r) => isMine(r) || sync.teamEdits });
     const retention = await store.getMeta('retention');
     const removed = retention?.removed > 0;
     $('entry-count').textContent = String(count);
@@ -125,15 +134,37 @@ async function startApp(store, device) {
       const days = retention.days === 1 ? '1 day' : `${retention.days} days`;
       $('retention-note').textContent = `Older entries the master holds were removed from this phone after ${days}.`;
     }
-    renderBanner($('banner'), { reachable: sync.reachable, records: ui.records });
+    renderBanner($('banner'), { reachable: sync.reachable, records: all });
     $('moved').hidden = sync.reachable !== false;
   }
 
+  /** Brings `records` up to date: this page's own changes as they are, others' read by key. */
+  async function applyChanges() {
+    while (changes.length > 0) {
+      if (changes.includes(null)) {
+        changes.length = 0;
+        records.clear();
+        for (const r of await store.allEntries()) records.set(r.uuid, r);
+        continue;
+      }
+      const change = changes.shift();
+      const keys = change.records ? [...change.records.keys()] : change.keys;
+      const got = change.records ? keys.map((k) => change.records.get(k)) : await store.getEntries(keys);
+      keys.forEach((key, i) => (got[i] ? records.set(key, got[i]) : records.delete(key)));
+    }
+  }
+
+  // one refresh at a time; changes during one bring another once it is over
   let refreshQueued = false;
+  let refreshing = null;
   const queueRefresh = () => {
     if (refreshQueued) return;
     refreshQueued = true;
-    setTimeout(() => { refreshQueued = false; refresh(); }, 0);
+    setTimeout(async () => {
+      await refreshing?.catch(() => {}); // its failure was reported where it happened
+      refreshQueued = false;
+      refreshing = refresh();
+    }, 0);
   };
 
   async function startEdit(uuid) {
@@ -193,7 +224,11 @@ async function startApp(store, device) {
   $('form-picker').addEventListener('change', (e) => { ui.formId = e.target.value; entryForm.form = null; renderForms(); });
   $('tab-form').addEventListener('click', () => showView('form'));
   $('tab-list').addEventListener('click', () => showView('list'));
-  store.addEventListener('change', queueRefresh);
+  store.addEventListener('change', (e) => {
+    changes.push(e.detail);
+    queueRefresh();
+  });
+  store.addEventListener('outdated', () => location.reload()); // a newer version of the app opened
   sync.addEventListener('state', () => {
     if (sync.reachable === false) askForBackgroundPush();
     queueRefresh();
@@ -237,7 +272,8 @@ async function startApp(store, device) {
   $('banner').hidden = false;
   renderForms();
   showView('form');
-  await refresh();
+  refreshing = refresh();
+  await refreshing;
   await sync.start();
 }
 

@@ -1,10 +1,12 @@
 // This phone's copy of the team's entries and its outbox, in IndexedDB (which works on plain
 // http too). Every change runs in one transaction and then fires a "change" event, here and in
-// the origin's other pages and its service worker (which keep their own connections).
+// the origin's other pages and its service worker (which keep their own connections). The event
+// names the entries it touched, so a page holding thousands re-reads only those.
 
 const NAME = 'lankit';
 const CHANNEL = 'lankit-store';
-const VERSION = 1;
+// 2: entries indexed by status, so the outbox is read without reading every entry
+const VERSION = 2;
 
 function done(request) {
   return new Promise((resolve, reject) => {
@@ -13,12 +15,17 @@ function done(request) {
   });
 }
 
-function openDatabase() {
+/** `onBlocked`: a page of an older app version holds the database open, so the upgrade waits. */
+function openDatabase(onBlocked) {
   const request = indexedDB.open(NAME, VERSION);
+  request.onblocked = onBlocked;
   request.onupgradeneeded = () => {
     const db = request.result;
     if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
-    if (!db.objectStoreNames.contains('entries')) db.createObjectStore('entries', { keyPath: 'uuid' });
+    const entries = db.objectStoreNames.contains('entries')
+      ? request.transaction.objectStore('entries')
+      : db.createObjectStore('entries', { keyPath: 'uuid' });
+    if (!entries.indexNames.contains('status')) entries.createIndex('status', 'status');
   };
   return done(request);
 }
@@ -30,22 +37,39 @@ export class LocalStore extends EventTarget {
   constructor(db) {
     super();
     this.#db = db;
+    // a newer version of the app wants to upgrade the database: let it, and tell this page
+    db.onversionchange = () => {
+      db.close();
+      this.dispatchEvent(new Event('outdated'));
+    };
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(CHANNEL);
-      this.#channel.onmessage = () => this.dispatchEvent(new Event('change'));
+      // another page's change: only the keys (an older app version sends none: read everything)
+      this.#channel.onmessage = (message) => this.#announce(Array.isArray(message.data?.keys)
+        ? { keys: message.data.keys } : null);
     }
   }
 
-  static async open() {
-    return new LocalStore(await openDatabase());
+  static async open({ onBlocked = () => {} } = {}) {
+    return new LocalStore(await openDatabase(onBlocked));
+  }
+
+  /**
+   * The "change" event's detail: `records` (this page's changes: uuid → the stored record, or
+   * null when deleted), or `keys` (another page's: re-read them), or null (unknown: re-read all).
+   */
+  #announce(detail) {
+    this.dispatchEvent(new CustomEvent('change', { detail }));
   }
 
   /**
    * Runs `work(stores)` in one transaction and resolves once it has committed. `work` may only
-   * await IndexedDB requests (anything else would let the transaction close early).
+   * await IndexedDB requests (anything else would let the transaction close early); it records
+   * each entry it writes in `stores.touched` (uuid → record, or null when deleted).
    */
   async #inTransaction(mode, work) {
     const tx = this.#db.transaction(['meta', 'entries'], mode);
+    const touched = new Map();
     const committed = new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
@@ -53,7 +77,7 @@ export class LocalStore extends EventTarget {
     });
     let result;
     try {
-      result = await work({ meta: tx.objectStore('meta'), entries: tx.objectStore('entries') });
+      result = await work({ meta: tx.objectStore('meta'), entries: tx.objectStore('entries'), touched });
     } catch (e) {
       tx.abort();
       committed.catch(() => {});
@@ -61,8 +85,8 @@ export class LocalStore extends EventTarget {
     }
     await committed;
     if (mode === 'readwrite') {
-      this.dispatchEvent(new Event('change'));
-      this.#channel?.postMessage('change');
+      this.#announce({ records: touched });
+      this.#channel?.postMessage({ keys: [...touched.keys()] });
     }
     return result;
   }
@@ -89,10 +113,26 @@ export class LocalStore extends EventTarget {
     return this.#inTransaction('readonly', ({ entries }) => done(entries.get(uuid)));
   }
 
+  /** The records of `keys`, in their order (undefined where there is none). */
+  getEntries(keys) {
+    return this.#inTransaction('readonly', ({ entries }) => Promise.all(keys.map((key) => done(entries.get(key)))));
+  }
+
+  /** The records whose status is one of `statuses` (e.g. the outbox: 'waiting', 'syncing'). */
+  entriesWithStatus(...statuses) {
+    return this.#inTransaction('readonly', async ({ entries }) => {
+      const index = entries.index('status');
+      return (await Promise.all(statuses.map((status) => done(index.getAll(status))))).flat();
+    });
+  }
+
   /** Stores records and, in the same transaction, meta values (the clock, the checkpoint). */
   putAll(records, metaValues = {}) {
-    return this.#inTransaction('readwrite', async ({ meta, entries }) => {
-      for (const record of records) entries.put(record);
+    return this.#inTransaction('readwrite', async ({ meta, entries, touched }) => {
+      for (const record of records) {
+        entries.put(record);
+        touched.set(record.uuid, record);
+      }
       for (const [key, value] of Object.entries(metaValues)) meta.put(value, key);
     });
   }
@@ -102,9 +142,12 @@ export class LocalStore extends EventTarget {
    * the tally kept under the meta key `tallyKey` (`{ removed, ...details }`). Resolves to that number.
    */
   removeWhere(test, tallyKey, details = {}) {
-    return this.#inTransaction('readwrite', async ({ meta, entries }) => {
+    return this.#inTransaction('readwrite', async ({ meta, entries, touched }) => {
       const gone = (await done(entries.getAll())).filter(test);
-      for (const record of gone) entries.delete(record.uuid);
+      for (const record of gone) {
+        entries.delete(record.uuid);
+        touched.set(record.uuid, null);
+      }
       if (gone.length > 0) {
         const before = (await done(meta.get(tallyKey))) ?? { removed: 0 };
         meta.put({ ...before, ...details, removed: before.removed + gone.length }, tallyKey);
@@ -114,21 +157,24 @@ export class LocalStore extends EventTarget {
   }
 
   /**
-   * Read-modify-write of many records in one transaction: `change(record or undefined, key)`
-   * returns the new record, or a falsy value to leave it as it is. `metaValues` may be a
-   * function, called after the changes (e.g. for the clock they advanced). Resolves to the
-   * number of records changed.
+   * Read-modify-write of many records (distinct keys) in one transaction: `change(record or
+   * undefined, key)` returns the new record, or a falsy value to leave it as it is. `metaValues`
+   * may be a function, called after the changes (e.g. for the clock they advanced). Resolves to
+   * the number of records changed.
    */
   updateAll(keys, change, metaValues = {}) {
-    return this.#inTransaction('readwrite', async ({ meta, entries }) => {
+    return this.#inTransaction('readwrite', async ({ meta, entries, touched }) => {
+      // all reads at once: one round trip to the database instead of one per key
+      const current = await Promise.all(keys.map((key) => done(entries.get(key))));
       let changed = 0;
-      for (const key of keys) {
-        const next = change(await done(entries.get(key)), key);
+      keys.forEach((key, i) => {
+        const next = change(current[i], key);
         if (next) {
           entries.put(next);
+          touched.set(key, next);
           changed++;
         }
-      }
+      });
       const values = typeof metaValues === 'function' ? metaValues() : metaValues;
       for (const [key, value] of Object.entries(values)) meta.put(value, key);
       return changed;

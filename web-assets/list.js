@@ -1,91 +1,120 @@
-// The entries list: newest first, each with its sync status in words (and the reason when the
-// master refused it). Values are shown with textContent only.
+// The entries list: newest first, drawn a page at a time (the next page comes as the person
+// scrolls near the end, or taps "Show more"), and a search over every entry's answers. A row is
+// built once per version of its record and reused, so a change redraws only the rows it touched
+// and a phone holding thousands of entries draws what is on screen, not all of them.
 
-import { currentValues, isDeleted } from './entries.js';
-import { isEmptyValue } from './validate.js';
+import { isDeleted } from './entries.js';
+import { entryItem, searchText } from './list-item.js';
 
-const SHOWN = 200;
-const STATUS_TEXT = { waiting: 'Waiting', syncing: 'Syncing…', synced: 'Synced', failed: 'Failed' };
+const PAGE = 40;
 
-function text(tag, className, content) {
-  const el = document.createElement(tag);
-  el.className = className;
-  el.textContent = content;
-  return el;
-}
+export class EntriesList {
+  #list;
+  #more;
+  #search;
+  #searchField;
+  #noMatch;
+  #actions;
+  #context = { formById: new Map(), isMine: () => false, mayEdit: () => false };
+  /** Every entry not deleted, newest first; the ones the search finds; how many of them are drawn. */
+  #newestFirst = [];
+  #matching = [];
+  #shown = PAGE;
+  #query = '';
+  /** record → { li, form, mine, editable }: records are replaced, never changed, when they change. */
+  #rows = new WeakMap();
+  /** record → { form, text }: the lower-case text the search looks in, for that version of its form. */
+  #texts = new WeakMap();
+  #observer;
 
-function shown(field, value) {
-  if (field?.type === 'boolean') return value ? 'Yes' : 'No';
-  const plain = Array.isArray(value) ? value.join(', ') : String(value);
-  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
-}
-
-function when(ms) {
-  return new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-}
-
-function button(label, onClick) {
-  const b = text('button', 'secondary', label);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-function item(record, form, mine, editable, actions) {
-  const values = currentValues(record);
-  const fields = form?.fields ?? Object.keys(values).map((name) => ({ name, label: name }));
-  const answered = fields.filter((f) => !isEmptyValue(values[f.name]));
-  const titleField = answered.find((f) => f.type === 'text') ?? answered[0];
-  const li = document.createElement('li');
-  li.className = 'entry';
-  li.dataset.uuid = record.uuid;
-  li.dataset.status = record.status;
-
-  const head = document.createElement('div');
-  head.className = 'entry-head';
-  head.append(
-    text('span', 'entry-title', titleField ? shown(titleField, values[titleField.name]) : '(no answers)'),
-    text('span', `badge badge-${record.status}`, STATUS_TEXT[record.status] ?? record.status),
-  );
-  li.append(head);
-
-  const summary = answered.filter((f) => f !== titleField).slice(0, 3)
-    .map((f) => `${f.label || f.name}: ${shown(f, values[f.name])}`).join(' · ');
-  if (summary) li.append(text('p', 'entry-summary', summary));
-  li.append(text('p', 'entry-meta',
-    `${form?.title ?? record.formId} · ${when(record.createdAt)} · ${mine ? 'by you' : 'by another device'}`));
-
-  if (record.status === 'failed') {
-    const next = editable ? ' Edit it and save again.' : '';
-    li.append(text('p', 'entry-error', `Not accepted by the master: ${record.error || 'no reason given'}.${next}`));
+  /** `actions`: { onEdit, onRetry, onDiscard }, each called with an entry's uuid. */
+  constructor({ list, more, search, searchField, noMatch, actions }) {
+    this.#list = list;
+    this.#more = more;
+    this.#search = search;
+    this.#searchField = searchField;
+    this.#noMatch = noMatch;
+    this.#actions = actions;
+    search.addEventListener('input', () => {
+      this.#query = search.value.trim().toLowerCase();
+      this.#shown = PAGE;
+      this.#filter();
+      this.#draw();
+    });
+    more.addEventListener('click', () => this.#showMore());
+    // the next page is drawn before the end comes into view
+    this.#observer = new IntersectionObserver((seen) => {
+      if (seen.some((e) => e.isIntersecting)) this.#showMore();
+    }, { rootMargin: '0px 0px 600px 0px' });
+    this.#observer.observe(more);
   }
-  const clashes = (record.master?.conflicts ?? []).map((c) => fields.find((f) => f.name === c.field)?.label ?? c.field);
-  if (clashes.length) li.append(text('p', 'entry-note', `The coordinator will review a clash in: ${[...new Set(clashes)].join(', ')}`));
 
-  const row = document.createElement('div');
-  row.className = 'entry-actions';
-  if (editable && form) {
-    const edit = button('Edit', () => actions.onEdit(record.uuid));
-    edit.setAttribute('aria-label', `Edit ${li.querySelector('.entry-title').textContent}`);
-    row.append(edit);
+  /**
+   * Shows `records` (all the phone holds, any order). `isMine(record)`: made on this phone;
+   * `mayEdit(record)`: gets the Edit action. Returns the number of entries (deleted ones aside).
+   */
+  update(records, { forms, isMine, mayEdit }) {
+    this.#context = { formById: new Map(forms.map((f) => [f.id, f])), isMine, mayEdit };
+    this.#newestFirst = records.filter((r) => !isDeleted(r)).sort((a, b) => b.createdAt - a.createdAt);
+    this.#filter();
+    this.#draw();
+    return this.#newestFirst.length;
   }
-  if (record.status === 'failed') {
-    // a refused change to someone else's entry cannot be sent again: it can only be undone
-    row.append(editable ? button('Send again', () => actions.onRetry(record.uuid))
-      : button('Undo my change', () => actions.onDiscard(record.uuid)));
+
+  #filter() {
+    const query = this.#query;
+    this.#matching = query ? this.#newestFirst.filter((r) => this.#textOf(r).includes(query)) : this.#newestFirst;
   }
-  if (row.childElementCount) li.append(row);
-  return li;
+
+  #showMore() {
+    if (this.#shown >= this.#matching.length) return;
+    this.#shown += PAGE;
+    this.#draw();
+    // observed afresh: when the end is still within reach after this page, the observer says so again
+    this.#observer.unobserve(this.#more);
+    this.#observer.observe(this.#more);
+  }
+
+  /** Makes the list's items the wanted rows, moving, adding and removing only what differs. */
+  #draw() {
+    const wanted = this.#matching.slice(0, this.#shown).map((r) => this.#rowOf(r));
+    const keep = new Set(wanted);
+    let node = this.#list.firstElementChild;
+    for (const li of wanted) {
+      while (node && !keep.has(node)) node = removeAndNext(node);
+      if (node === li) node = node.nextElementSibling;
+      else this.#list.insertBefore(li, node);
+    }
+    while (node) node = removeAndNext(node);
+    this.#more.hidden = this.#shown >= this.#matching.length;
+    this.#noMatch.hidden = !this.#query || this.#matching.length > 0;
+    this.#searchField.hidden = this.#newestFirst.length === 0 && !this.#query;
+  }
+
+  #rowOf(record) {
+    const { formById, isMine, mayEdit } = this.#context;
+    const form = formById.get(record.formId);
+    const mine = isMine(record);
+    const editable = mayEdit(record);
+    const row = this.#rows.get(record);
+    if (row && row.form === form && row.mine === mine && row.editable === editable) return row.li;
+    const li = entryItem(record, form, mine, editable, this.#actions);
+    this.#rows.set(record, { li, form, mine, editable });
+    return li;
+  }
+
+  #textOf(record) {
+    const form = this.#context.formById.get(record.formId);
+    const known = this.#texts.get(record);
+    if (known?.form === form) return known.text;
+    const text = searchText(record, form);
+    this.#texts.set(record, { form, text });
+    return text;
+  }
 }
 
-/**
- * Re-renders the list. `isMine(record)`: made on this phone; `mayEdit(record)`: gets the Edit
- * action (own entries always, the team's when the coordinator allows it).
- */
-export function renderEntries(list, records, { forms, isMine, mayEdit, onEdit, onRetry, onDiscard }) {
-  const visible = records.filter((r) => !isDeleted(r)).sort((a, b) => b.createdAt - a.createdAt);
-  const formById = new Map(forms.map((f) => [f.id, f]));
-  list.replaceChildren(...visible.slice(0, SHOWN)
-    .map((r) => item(r, formById.get(r.formId), isMine(r), mayEdit(r), { onEdit, onRetry, onDiscard })));
-  return visible.length;
+function removeAndNext(node) {
+  const next = node.nextElementSibling;
+  node.remove();
+  return next;
 }

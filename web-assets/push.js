@@ -8,8 +8,11 @@ import { CLOCK_AHEAD, applyResult, isPending, restamp, sentClocks, toWire } from
 /** The service worker's Background Sync tag for pushing waiting entries. */
 export const BACKGROUND_PUSH = 'lankit-push';
 
-const PUSH_BATCH = 50;
+// the master takes up to 500 entries and 4 MB a push; a batch stays well under both
+const PUSH_BATCH = 500;
+const PUSH_BYTES = 2 * 1024 * 1024;
 const MAX_ROUNDS = 1000;
+const utf8 = new TextEncoder();
 
 /**
  * Pushes pending entries, oldest first, until none is left or `keepGoing()` says stop (checked
@@ -20,13 +23,26 @@ const MAX_ROUNDS = 1000;
  * worker) they wait for the page.
  */
 export async function pushPending({ store, api, clock = null, metaValues = () => ({}), keepGoing = () => true }) {
+  let outbox = [];
   for (let round = 0; round < MAX_ROUNDS && keepGoing(); round++) {
-    const batch = (await store.allEntries()).filter(isPending)
-      .sort((a, b) => a.createdAt - b.createdAt).slice(0, PUSH_BATCH);
-    if (batch.length === 0) return;
+    // the outbox is read once and sent in batches; read again once sent, for entries saved meanwhile
+    if (outbox.length === 0) {
+      outbox = (await store.entriesWithStatus('waiting', 'syncing')).filter(isPending)
+        .sort((a, b) => a.createdAt - b.createdAt);
+    }
+    if (outbox.length === 0) return;
+    const picked = nextBatch(outbox);
+    outbox = outbox.slice(picked.length);
+    // marked as they are now: the outbox may have been read before an edit of one of them
+    const batch = [];
+    await store.updateAll(picked.map((r) => r.uuid), (r) => {
+      if (!r || !isPending(r)) return null;
+      batch.push({ ...r, status: 'syncing' });
+      return batch.at(-1);
+    });
+    if (batch.length === 0) continue;
     const keys = batch.map((r) => r.uuid);
     const sent = new Map(batch.map((r) => [r.uuid, sentClocks(r)]));
-    await store.updateAll(keys, (r) => r && isPending(r) && { ...r, status: 'syncing' });
     let answer;
     try {
       answer = await api.push(batch.map(toWire));
@@ -49,7 +65,20 @@ export async function pushPending({ store, api, clock = null, metaValues = () =>
     if (!clock) return;
     clock.dropFuture();
     await store.updateAll(ahead, (r) => r && restamp(r, clock), metaValues);
+    outbox = []; // re-stamped: read them again
   }
+}
+
+/** The oldest entries of `outbox` that fit one push (at least one). */
+function nextBatch(outbox) {
+  let bytes = 0;
+  let count = 0;
+  while (count < Math.min(outbox.length, PUSH_BATCH)) {
+    bytes += utf8.encode(JSON.stringify(toWire(outbox[count]))).length + 1;
+    if (count > 0 && bytes > PUSH_BYTES) break;
+    count++;
+  }
+  return outbox.slice(0, count);
 }
 
 /**

@@ -9,7 +9,7 @@ import { applyPulled, mayDropCopy } from './entries.js';
 import { LiveChannel } from './live.js';
 import { pushPending } from './push.js';
 
-const PULL_PAGE = 200;
+const PULL_PAGE = 1000; // the most the master sends in one page
 const MAX_ROUNDS = 1000;
 
 export class SyncLoop extends EventTarget {
@@ -51,8 +51,7 @@ export class SyncLoop extends EventTarget {
     this.teamEdits = (await this.store.getMeta('teamEdits')) === true;
     this.dispatchEvent(new Event('choices'));
     // a run cut short by closing the page leaves entries marked "syncing": they are still waiting
-    const all = await this.store.allEntries();
-    const stuck = all.filter((r) => r.status === 'syncing').map((r) => r.uuid);
+    const stuck = (await this.store.entriesWithStatus('syncing')).map((r) => r.uuid);
     await this.store.updateAll(stuck, (r) => r && { ...r, status: 'waiting' });
     addEventListener('online', () => {
       this.#backoff.reset();

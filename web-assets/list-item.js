@@ -1,0 +1,93 @@
+// One entry as the list shows it: a title, up to three more answers, form, time and author,
+// its sync status in words (and the reason when the master refused it), and its actions. Values
+// are shown with textContent only.
+
+import { currentValues } from './entries.js';
+import { isEmptyValue } from './validate.js';
+
+const STATUS_TEXT = { waiting: 'Waiting', syncing: 'Syncing…', synced: 'Synced', failed: 'Failed' };
+
+function text(tag, className, content) {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = content;
+  return el;
+}
+
+function shown(field, value) {
+  if (field?.type === 'boolean') return value ? 'Yes' : 'No';
+  const plain = Array.isArray(value) ? value.join(', ') : String(value);
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+}
+
+// one formatter for every row: building it is what costs
+const WHEN = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function when(ms) {
+  return WHEN.format(new Date(ms));
+}
+
+function button(label, onClick) {
+  const b = text('button', 'secondary', label);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/**
+ * One entry's list item: `mine` (made on this phone), `editable` (gets the Edit action),
+ * `actions` ({ onEdit, onRetry, onDiscard }, each called with the uuid).
+ */
+export function entryItem(record, form, mine, editable, actions) {
+  const values = currentValues(record);
+  const fields = form?.fields ?? Object.keys(values).map((name) => ({ name, label: name }));
+  const answered = fields.filter((f) => !isEmptyValue(values[f.name]));
+  const titleField = answered.find((f) => f.type === 'text') ?? answered[0];
+  const li = document.createElement('li');
+  li.className = 'entry';
+  li.dataset.uuid = record.uuid;
+  li.dataset.status = record.status;
+
+  const head = document.createElement('div');
+  head.className = 'entry-head';
+  head.append(
+    text('span', 'entry-title', titleField ? shown(titleField, values[titleField.name]) : '(no answers)'),
+    text('span', `badge badge-${record.status}`, STATUS_TEXT[record.status] ?? record.status),
+  );
+  li.append(head);
+
+  const summary = answered.filter((f) => f !== titleField).slice(0, 3)
+    .map((f) => `${f.label || f.name}: ${shown(f, values[f.name])}`).join(' · ');
+  if (summary) li.append(text('p', 'entry-summary', summary));
+  li.append(text('p', 'entry-meta',
+    `${form?.title ?? record.formId} · ${when(record.createdAt)} · ${mine ? 'by you' : 'by another device'}`));
+
+  if (record.status === 'failed') {
+    const next = editable ? ' Edit it and save again.' : '';
+    li.append(text('p', 'entry-error', `Not accepted by the master: ${record.error || 'no reason given'}.${next}`));
+  }
+  const clashes = (record.master?.conflicts ?? []).map((c) => fields.find((f) => f.name === c.field)?.label ?? c.field);
+  if (clashes.length) li.append(text('p', 'entry-note', `The coordinator will review a clash in: ${[...new Set(clashes)].join(', ')}`));
+
+  const row = document.createElement('div');
+  row.className = 'entry-actions';
+  if (editable && form) {
+    const edit = button('Edit', () => actions.onEdit(record.uuid));
+    edit.setAttribute('aria-label', `Edit ${li.querySelector('.entry-title').textContent}`);
+    row.append(edit);
+  }
+  if (record.status === 'failed') {
+    // a refused change to someone else's entry cannot be sent again: it can only be undone
+    row.append(editable ? button('Send again', () => actions.onRetry(record.uuid))
+      : button('Undo my change', () => actions.onDiscard(record.uuid)));
+  }
+  if (row.childElementCount) li.append(row);
+  return li;
+}
+
+/** The lower-case text a search looks in: every answer, and the form's title. */
+export function searchText(record, form) {
+  const answers = Object.values(currentValues(record)).filter((v) => !isEmptyValue(v))
+    .map((v) => (Array.isArray(v) ? v.join(' ') : String(v)));
+  return [...answers, form?.title ?? record.formId].join('\n').toLowerCase();
+}
