@@ -17,7 +17,6 @@ import org.lankit.sync.ClockLimit;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryMerger;
 import org.lankit.sync.EntryValidator;
-import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
 import org.lankit.sync.Hlc;
 import org.lankit.sync.MergeOutcome;
@@ -104,7 +103,7 @@ public final class PushService {
             return out;
         });
         // only now that they are durably stored: refused input never moves the master's clock
-        stored.forEach(this::observeClocks);
+        observeNewest(stored);
         int next = 0;
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) == null) results.set(i, applied.get(next++));
@@ -157,8 +156,16 @@ public final class PushService {
                 .orElse(null);
     }
 
-    private void observeClocks(Entry entry) {
-        for (FieldValue v : entry.fields().values()) master.clock().observe(Hlc.parse(v.hlc()));
-        if (entry.deleted() != null) master.clock().observe(Hlc.parse(entry.deleted().hlc()));
+    /**
+     * Moves the master's clock past every clock of the stored entries: observing the newest is
+     * enough (its later stamps sort after it, so after all), and string order is clock order.
+     */
+    private void observeNewest(List<Entry> stored) {
+        String newest = "";
+        for (Entry e : stored) {
+            String last = e.lastChangeHlc();
+            if (last.compareTo(newest) > 0) newest = last;
+        }
+        if (!newest.isEmpty()) master.clock().observe(Hlc.parse(newest));
     }
 }
