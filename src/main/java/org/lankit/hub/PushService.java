@@ -78,7 +78,7 @@ public final class PushService {
                 results.add(new PushResult(null, PushStatus.REJECTED, null, "entry must be an object"));
                 continue;
             }
-            Entry entry = raw.forPush();
+            Entry entry = asPushed(raw);
             if (repeated.contains(entry.uuid())) {
                 results.add(refused(entry, PushRefusal.DUPLICATE_UUID,
                         "entry " + entry.uuid() + " came more than once in this push: none of its copies was taken, send it once"));
@@ -125,6 +125,11 @@ public final class PushService {
             case REJECTED -> outcome.refusal() != null ? refused(entry, outcome.refusal(), outcome.error())
                     : new PushResult(entry.uuid(), PushStatus.REJECTED, null, outcome.error());
         };
+    }
+
+    /** The entry without the master-only parts a device may have sent; most send none, and are not copied. */
+    private static Entry asPushed(Entry raw) {
+        return raw.seq() == 0 && raw.conflicts().isEmpty() && raw.settled().isEmpty() ? raw : raw.forPush();
     }
 
     private static PushResult refused(Entry entry, PushRefusal refusal, String words) {

@@ -53,7 +53,7 @@ public final class EntryMerger {
         String authorError = checkAuthors(stored, incoming, pusher);
         if (authorError != null) return MergeOutcome.rejected(authorError);
         MergeOutcome outcome = apply(stored, incoming);
-        if (outcome.status().changesMaster() && jsonSize(outcome.entry()) > MAX_ENTRY_BYTES) {
+        if (outcome.status().changesMaster() && isTooLarge(outcome.entry())) {
             return MergeOutcome.refused(PushRefusal.ENTRY_TOO_LARGE, "entry " + incoming.uuid()
                     + " would hold more than " + MAX_ENTRY_BYTES / 1024 + " KB; the coordinator should settle its open conflicts");
         }
@@ -183,6 +183,11 @@ public final class EntryMerger {
         boolean incomingByMaster = incoming.by().equals(masterDeviceId);
         if (heldByMaster != incomingByMaster) return heldByMaster ? held : incoming;
         return incoming.hlc().compareTo(held.hlc()) > 0 ? incoming : held;
+    }
+
+    /** Written out to be measured only when a quick bound says it might be too large. */
+    private static boolean isTooLarge(Entry entry) {
+        return EntrySizeBound.of(entry) > MAX_ENTRY_BYTES && jsonSize(entry) > MAX_ENTRY_BYTES;
     }
 
     private static int jsonSize(Entry entry) {

@@ -3,6 +3,8 @@ package org.lankit.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
@@ -99,13 +101,7 @@ public final class EntryValidator {
                 if (!value.isNumber()) return "must be a number";
                 return rangeProblem(def, value.decimalValue());
             case DATE:
-                if (!value.isTextual()) return "must be a date like 2026-11-25";
-                try {
-                    LocalDate.parse(value.asText());
-                    return null;
-                } catch (DateTimeParseException ex) {
-                    return "must be a date like 2026-11-25";
-                }
+                return value.isTextual() && isDate(value.asText()) ? null : "must be a date like 2026-11-25";
             case SELECT_ONE:
                 if (!value.isTextual() || !options(def).contains(value.asText())) return "must be one of " + options(def);
                 return null;
@@ -122,6 +118,34 @@ public final class EntryValidator {
             default:
                 return "unsupported field type";
         }
+    }
+
+    /**
+     * Whether {@link LocalDate#parse} takes {@code text}. The usual form, {@code yyyy-mm-dd} in ASCII
+     * digits, is checked by hand (the parser costs more than the rest of a field's checks); any
+     * other text goes to the parser.
+     */
+    private static boolean isDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10)) {
+            int year = Integer.parseInt(text, 0, 4, 10);
+            int month = Integer.parseInt(text, 5, 7, 10);
+            int day = Integer.parseInt(text, 8, 10, 10);
+            return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
+        }
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException ex) {
+            return false;
+        }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') return false;
+        }
+        return true;
     }
 
     private static java.util.List<String> options(FormField def) {

@@ -68,6 +68,7 @@ public final class PushProfile {
             System.out.printf("%d device(s), batch %d, %,d entries: %,.0f entries/s, master CPU %.1f µs/entry, "
                     + "allocated %,.0f bytes/entry%n", devices, batch, entries, rate, cpuUs, bytes);
             System.out.printf("load average at end: %s", Files.readString(Path.of("/proc/loadavg")));
+            if (used.length > 3) System.out.printf("master CPU by thread kind, ms: %s%n", used[3]);
             JfrSummary summary = JfrSummary.of(jfr);
             System.out.printf("recording: %s (allocation sampled by JFR: %,.0f bytes/entry)%n", jfr, (double) summary.allocatedBytes() / entries);
             System.out.print(summary.report());

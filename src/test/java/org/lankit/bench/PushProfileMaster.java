@@ -35,19 +35,22 @@ public final class PushProfileMaster {
             Recording recording = null;
             long cpuAtStart = 0;
             Map<Long, Long> allocatedAtStart = Map.of();
+            Map<String, Long> threadCpuAtStart = Map.of();
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
                 if (line.equals("start")) {
                     recording = new Recording(Configuration.getConfiguration("profile"));
                     recording.start();
                     cpuAtStart = os.getProcessCpuTime();
                     allocatedAtStart = allocatedBytes();
+                    threadCpuAtStart = ThreadCpu.byKind();
                 } else if (line.startsWith("stop ") && recording != null) {
                     long cpu = os.getProcessCpuTime() - cpuAtStart;
                     long allocated = allocatedSince(allocatedAtStart);
+                    String threads = ThreadCpu.since(threadCpuAtStart);
                     recording.stop();
                     recording.dump(Path.of(line.substring(5)));
                     recording.close();
-                    System.out.println("used " + cpu + " " + allocated);
+                    System.out.println("used " + cpu + " " + allocated + " " + threads);
                 }
             }
         } finally {
