@@ -199,9 +199,11 @@ public final class EntryMerger {
     }
 
     private static boolean sameValues(Entry a, Entry b) {
-        if (!a.fields().keySet().equals(b.fields().keySet())) return false;
+        // the same number of fields, each of a's in b with the same clock: the same fields
+        if (a.fields().size() != b.fields().size()) return false;
         for (var e : a.fields().entrySet()) {
-            if (!e.getValue().hlc().equals(b.fields().get(e.getKey()).hlc())) return false;
+            FieldValue other = b.fields().get(e.getKey());
+            if (other == null || !e.getValue().hlc().equals(other.hlc())) return false;
         }
         String ad = a.deleted() == null ? null : a.deleted().hlc();
         String bd = b.deleted() == null ? null : b.deleted().hlc();

@@ -119,7 +119,7 @@ public final class PushProfile {
     }
 
     /** A new entry answering every question of the built-in form, each value with its own clock. */
-    private static Entry fullHousehold(HlcClock clock, int i) {
+    static Entry fullHousehold(HlcClock clock, int i) {
         var first = clock.now();
         return new Entry(UUID.randomUUID().toString(), DefaultForm.ID, 1, Map.of(
                 "respondent", FieldValue.edit(TextNode.valueOf("Respondent " + i), first, ""),
