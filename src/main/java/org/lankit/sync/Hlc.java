@@ -17,6 +17,15 @@ public record Hlc(long wallMs, int counter, String deviceId) implements Comparab
     private static final int COUNTER_AT = WALL_DIGITS + 1;
     private static final int DEVICE_AT = COUNTER_AT + COUNTER_DIGITS + 1;
     private static final int MAX_DEVICE_ID = 40;
+    /** The characters of a device id, {@code [A-Za-z0-9_]}, by ASCII code. */
+    private static final boolean[] ID_CHAR = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) ID_CHAR[c] = true;
+        for (char c = 'A'; c <= 'Z'; c++) ID_CHAR[c] = true;
+        for (char c = '0'; c <= '9'; c++) ID_CHAR[c] = true;
+        ID_CHAR['_'] = true;
+    }
 
     public Hlc {
         if (wallMs < 0 || wallMs > MAX_WALL) throw new IllegalArgumentException("wall time out of range: " + wallMs);
@@ -83,8 +92,7 @@ public record Hlc(long wallMs, int counter, String deviceId) implements Comparab
         if (length < 1 || length > MAX_DEVICE_ID) return false;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-            if (!allowed) return false;
+            if (c >= ID_CHAR.length || !ID_CHAR[c]) return false;
         }
         return true;
     }
