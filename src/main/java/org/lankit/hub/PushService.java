@@ -17,7 +17,6 @@ import org.lankit.sync.ClockLimit;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryMerger;
 import org.lankit.sync.EntryValidator;
-import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
 import org.lankit.sync.Hlc;
 import org.lankit.sync.MergeOutcome;
@@ -79,7 +78,7 @@ public final class PushService {
                 results.add(new PushResult(null, PushStatus.REJECTED, null, "entry must be an object"));
                 continue;
             }
-            Entry entry = raw.forPush();
+            Entry entry = asPushed(raw);
             if (repeated.contains(entry.uuid())) {
                 results.add(refused(entry, PushRefusal.DUPLICATE_UUID,
                         "entry " + entry.uuid() + " came more than once in this push: none of its copies was taken, send it once"));
@@ -104,7 +103,7 @@ public final class PushService {
             return out;
         });
         // only now that they are durably stored: refused input never moves the master's clock
-        stored.forEach(this::observeClocks);
+        observeNewest(stored);
         int next = 0;
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) == null) results.set(i, applied.get(next++));
@@ -126,6 +125,11 @@ public final class PushService {
             case REJECTED -> outcome.refusal() != null ? refused(entry, outcome.refusal(), outcome.error())
                     : new PushResult(entry.uuid(), PushStatus.REJECTED, null, outcome.error());
         };
+    }
+
+    /** The entry without the master-only parts a device may have sent; most send none, and are not copied. */
+    private static Entry asPushed(Entry raw) {
+        return raw.seq() == 0 && raw.conflicts().isEmpty() && raw.settled().isEmpty() ? raw : raw.forPush();
     }
 
     private static PushResult refused(Entry entry, PushRefusal refusal, String words) {
@@ -157,8 +161,16 @@ public final class PushService {
                 .orElse(null);
     }
 
-    private void observeClocks(Entry entry) {
-        for (FieldValue v : entry.fields().values()) master.clock().observe(Hlc.parse(v.hlc()));
-        if (entry.deleted() != null) master.clock().observe(Hlc.parse(entry.deleted().hlc()));
+    /**
+     * Moves the master's clock past every clock of the stored entries: observing the newest is
+     * enough (its later stamps sort after it, so after all), and string order is clock order.
+     */
+    private void observeNewest(List<Entry> stored) {
+        String newest = "";
+        for (Entry e : stored) {
+            String last = e.lastChangeHlc();
+            if (last.compareTo(newest) > 0) newest = last;
+        }
+        if (!newest.isEmpty()) master.clock().observe(Hlc.parse(newest));
     }
 }

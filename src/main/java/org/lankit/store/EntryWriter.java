@@ -3,10 +3,12 @@ package org.lankit.store;
 import io.objectbox.Box;
 import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
 
 /**
  * Writes entries inside one store transaction ({@link KitStore#write}); nothing is visible to
@@ -24,6 +26,8 @@ public final class EntryWriter {
     private final LongSupplier clock;
     private long lastSeq;
     private boolean seqAdvanced;
+    /** What {@link #find} read last, handed to the next write of that entry (see {@link #take}). */
+    private Found found;
 
     EntryWriter(Box<EntryRecord> entries, Box<AuditRecord> audit, Query<EntryRecord> byUuid, long lastSeq, LongSupplier clock) {
         this.entries = entries;
@@ -33,8 +37,16 @@ public final class EntryWriter {
         this.clock = clock;
     }
 
+    /**
+     * The entry as stored in this transaction. A write of the same entry that comes next (the
+     * push path: find, merge, commit) reuses what was read here instead of querying and parsing
+     * the stored record again.
+     */
     public Optional<StoredEntry> find(String uuid) {
-        return Optional.ofNullable(record(uuid)).map(RecordCodec::entry);
+        EntryRecord r = record(uuid);
+        StoredEntry stored = r == null ? null : RecordCodec.entry(r);
+        found = new Found(uuid, r, stored);
+        return Optional.ofNullable(stored);
     }
 
     /**
@@ -48,8 +60,9 @@ public final class EntryWriter {
     /** As {@link #commitMasterChange(Entry, String)}, with the audit action named by the caller
      * (null: create, edit, delete or restore, as the change shows). */
     public long commitMasterChange(Entry entry, String actor, String auditAction) {
-        EntryRecord r = record(entry.uuid());
-        Entry previous = r == null ? null : RecordCodec.entry(r).entry();
+        Found before = take(entry.uuid());
+        EntryRecord r = before.record();
+        Entry previous = r == null ? null : before.stored() != null ? before.stored().entry() : RecordCodec.entry(r).entry();
         if (r == null) r = newRecord(entry);
         long seq = ++lastSeq;
         seqAdvanced = true;
@@ -176,7 +189,20 @@ public final class EntryWriter {
     }
 
     private EntryRecord record(String uuid) {
-        return byUuid.setParameter(EntryRecord_.uuid, uuid).findUnique();
+        return take(uuid).record();
+    }
+
+    /**
+     * The stored record of {@code uuid}: the one {@link #find} just read if it was for this entry,
+     * else from the store. Every method that reads or writes an entry's record comes here first
+     * and the memo is used at most once, so it never outlives a write: what it holds is what the
+     * store holds.
+     */
+    private Found take(String uuid) {
+        Found last = found;
+        found = null;
+        if (last != null && last.uuid().equals(uuid)) return last;
+        return new Found(uuid, byUuid.setParameter(EntryRecord_.uuid, uuid).findUnique(), null);
     }
 
     private EntryRecord newRecord(Entry entry) {
@@ -196,12 +222,17 @@ public final class EntryWriter {
     }
 
     private static String summary(Entry previous, Entry now) {
-        long changed = now.fields().entrySet().stream()
-                .filter(e -> previous == null || previous.fields().get(e.getKey()) == null
-                        || !previous.fields().get(e.getKey()).hlc().equals(e.getValue().hlc()))
-                .count();
+        int changed = 0;
+        for (Map.Entry<String, FieldValue> e : now.fields().entrySet()) {
+            FieldValue before = previous == null ? null : previous.fields().get(e.getKey());
+            if (before == null || !before.hlc().equals(e.getValue().hlc())) changed++;
+        }
         int openConflicts = now.conflicts().size();
         return changed + " field(s) changed" + (openConflicts > 0 ? ", " + openConflicts + " open conflict(s)" : "");
+    }
+
+    /** A record as read (null: no such entry) and, when {@link #find} parsed it, its entry. */
+    private record Found(String uuid, EntryRecord record, StoredEntry stored) {
     }
 
     static Query<EntryRecord> uuidQuery(Box<EntryRecord> box) {

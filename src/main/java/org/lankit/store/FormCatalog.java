@@ -1,25 +1,35 @@
 package org.lankit.store;
 
 import io.objectbox.Box;
-import io.objectbox.query.Query;
-import io.objectbox.query.QueryBuilder.StringOrder;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Form;
 
-/** Every version of every form; devices get the latest version of each. */
+/**
+ * Every version of every form; devices get the latest version of each. The master checks each
+ * pushed entry against its form version, so the versions are read from the store once and kept
+ * in memory (a team has a handful); a save drops that copy and the next read loads it again.
+ * Loading and saving take the same lock, so a copy loaded while a save was under way is never
+ * kept. Thread-safe.
+ */
 public final class FormCatalog {
+
+    private static final Comparator<Form> BY_ID_AND_VERSION = Comparator.comparing(Form::id).thenComparingInt(Form::version);
 
     private final Box<FormRecord> box;
     private final LongSupplier clock;
     private final FailedCommits commits;
     private final List<Runnable> savedListeners = new CopyOnWriteArrayList<>();
+    /** Every version, by id and then version, or null until read after the last save. */
+    private volatile Versions versions;
 
     FormCatalog(Box<FormRecord> box, LongSupplier clock, FailedCommits commits) {
         this.box = box;
@@ -41,7 +51,11 @@ public final class FormCatalog {
         r.version = form.version();
         r.json = RecordCodec.write(form);
         r.createdAt = clock.getAsLong();
-        commits.write(() -> box.put(r));
+        try {
+            commits.write(() -> box.put(r));
+        } finally {
+            versions = null;
+        }
         savedListeners.forEach(Runnable::run);
     }
 
@@ -52,9 +66,7 @@ public final class FormCatalog {
 
     public List<Form> latest() {
         Map<String, Form> newest = new LinkedHashMap<>();
-        box.getAll().stream().map(RecordCodec::form)
-                .sorted(Comparator.comparing(Form::id).thenComparingInt(Form::version))
-                .forEach(f -> newest.put(f.id(), f));
+        versions().all.forEach(f -> newest.put(f.id(), f));
         return List.copyOf(newest.values());
     }
 
@@ -63,18 +75,36 @@ public final class FormCatalog {
     }
 
     public Optional<Form> version(String formId, int version) {
-        return all(formId).stream().filter(f -> f.version() == version).findFirst();
+        return Optional.ofNullable(versions().byKey.get(new Key(formId, version)));
     }
 
     /** Every version of every form, by id and then version. */
     public List<Form> all() {
-        return box.getAll().stream().map(RecordCodec::form)
-                .sorted(Comparator.comparing(Form::id).thenComparingInt(Form::version)).toList();
+        return versions().all;
     }
 
     public List<Form> all(String formId) {
-        try (Query<FormRecord> q = box.query(FormRecord_.formId.equal(formId, StringOrder.CASE_SENSITIVE)).build()) {
-            return q.find().stream().map(RecordCodec::form).toList();
+        return versions().all.stream().filter(f -> f.id().equals(formId)).toList();
+    }
+
+    private Versions versions() {
+        Versions known = versions;
+        return known != null ? known : load();
+    }
+
+    private synchronized Versions load() {
+        if (versions == null) {
+            List<Form> all = box.getAll().stream().map(RecordCodec::form).sorted(BY_ID_AND_VERSION).toList();
+            // the first record of a version wins, as a store query in record order found it
+            Map<Key, Form> byKey = all.stream().collect(Collectors.toMap(f -> new Key(f.id(), f.version()), Function.identity(), (first, later) -> first));
+            versions = new Versions(all, Map.copyOf(byKey));
         }
+        return versions;
+    }
+
+    private record Key(String formId, int version) {
+    }
+
+    private record Versions(List<Form> all, Map<Key, Form> byKey) {
     }
 }

@@ -21,7 +21,7 @@ public final class ClockLimit {
     public static Optional<String> check(Entry stored, Entry incoming, long masterNowMs) {
         for (String name : EntryMerger.newValues(stored, incoming)) {
             FieldValue v = name.equals(Entry.DELETED_FIELD) ? incoming.deleted() : incoming.fields().get(name);
-            long ahead = Hlc.parse(v.hlc()).wallMs() - masterNowMs;
+            long ahead = Hlc.wallMsOf(v.hlc()) - masterNowMs;
             if (ahead > MAX_AHEAD_MS) {
                 return Optional.of("the clock of " + (name.equals(Entry.DELETED_FIELD) ? "the delete" : "field " + name)
                         + " is " + inWords(ahead) + " ahead of the master's time (at most " + inWords(MAX_AHEAD_MS)

@@ -53,7 +53,7 @@ public final class EntryMerger {
         String authorError = checkAuthors(stored, incoming, pusher);
         if (authorError != null) return MergeOutcome.rejected(authorError);
         MergeOutcome outcome = apply(stored, incoming);
-        if (outcome.status().changesMaster() && jsonSize(outcome.entry()) > MAX_ENTRY_BYTES) {
+        if (outcome.status().changesMaster() && isTooLarge(outcome.entry())) {
             return MergeOutcome.refused(PushRefusal.ENTRY_TOO_LARGE, "entry " + incoming.uuid()
                     + " would hold more than " + MAX_ENTRY_BYTES / 1024 + " KB; the coordinator should settle its open conflicts");
         }
@@ -131,25 +131,26 @@ public final class EntryMerger {
      * push whole entries, so values echoed back unchanged are left out.
      */
     public static List<String> newValues(Entry stored, Entry incoming) {
-        List<String> names = new ArrayList<>(incoming.fields().keySet());
-        if (incoming.deleted() != null) names.add(Entry.DELETED_FIELD);
-        List<String> fresh = new ArrayList<>();
-        for (String name : names) {
-            FieldValue v = storedValue(incoming, name);
-            FieldValue held = stored == null ? null : storedValue(stored, name);
-            if (held != null && held.hlc().equals(v.hlc())) continue;
-            if (!v.isEdit() && held != null && v.hlc().compareTo(held.hlc()) <= 0) continue;
-            if (stored != null && isKnownLoser(stored, name, v.hlc())) continue;
-            fresh.add(name);
+        List<String> fresh = new ArrayList<>(incoming.fields().size() + 1);
+        for (Map.Entry<String, FieldValue> f : incoming.fields().entrySet()) {
+            if (isNewValue(stored, f.getKey(), f.getValue())) fresh.add(f.getKey());
         }
+        if (incoming.deleted() != null && isNewValue(stored, Entry.DELETED_FIELD, incoming.deleted())) fresh.add(Entry.DELETED_FIELD);
         return fresh;
+    }
+
+    private static boolean isNewValue(Entry stored, String name, FieldValue v) {
+        FieldValue held = stored == null ? null : storedValue(stored, name);
+        if (held != null && held.hlc().equals(v.hlc())) return false;
+        if (!v.isEdit() && held != null && v.hlc().compareTo(held.hlc()) <= 0) return false;
+        return stored == null || !isKnownLoser(stored, name, v.hlc());
     }
 
     /** A device writes only as itself: a value the master does not hold must name the pusher. */
     private String checkAuthors(Entry stored, Entry incoming, String pusher) {
         for (String name : newValues(stored, incoming)) {
             FieldValue v = storedValue(incoming, name);
-            if (!pusher.equals(v.by()) || !pusher.equals(Hlc.parse(v.hlc()).deviceId())) {
+            if (!pusher.equals(v.by()) || !Hlc.isStampedBy(v.hlc(), pusher)) {
                 return "field " + name + ": a device may only write values as itself";
             }
         }
@@ -160,9 +161,21 @@ public final class EntryMerger {
         return field.equals(Entry.DELETED_FIELD) ? entry.deleted() : entry.fields().get(field);
     }
 
+    /** Whether {@code field@hlc} is settled or an open conflict, compared in place (no key made per value). */
     private static boolean isKnownLoser(Entry stored, String field, String hlc) {
-        String key = field + "@" + hlc;
-        return stored.settled().contains(key) || stored.conflicts().stream().anyMatch(c -> c.key().equals(key));
+        for (String key : stored.settled()) {
+            if (isKey(key, field, hlc)) return true;
+        }
+        for (Conflict c : stored.conflicts()) {
+            if (isKey(c.key(), field, hlc)) return true;
+        }
+        return false;
+    }
+
+    /** {@code key.equals(field + "@" + hlc)} without building the right side. */
+    private static boolean isKey(String key, String field, String hlc) {
+        return key.length() == field.length() + 1 + hlc.length() && key.startsWith(field)
+                && key.charAt(field.length()) == '@' && key.endsWith(hlc);
     }
 
     private FieldValue winner(FieldValue held, FieldValue incoming) {
@@ -170,6 +183,11 @@ public final class EntryMerger {
         boolean incomingByMaster = incoming.by().equals(masterDeviceId);
         if (heldByMaster != incomingByMaster) return heldByMaster ? held : incoming;
         return incoming.hlc().compareTo(held.hlc()) > 0 ? incoming : held;
+    }
+
+    /** Written out to be measured only when a quick bound says it might be too large. */
+    private static boolean isTooLarge(Entry entry) {
+        return EntrySizeBound.of(entry) > MAX_ENTRY_BYTES && jsonSize(entry) > MAX_ENTRY_BYTES;
     }
 
     private static int jsonSize(Entry entry) {
@@ -181,9 +199,11 @@ public final class EntryMerger {
     }
 
     private static boolean sameValues(Entry a, Entry b) {
-        if (!a.fields().keySet().equals(b.fields().keySet())) return false;
+        // the same number of fields, each of a's in b with the same clock: the same fields
+        if (a.fields().size() != b.fields().size()) return false;
         for (var e : a.fields().entrySet()) {
-            if (!e.getValue().hlc().equals(b.fields().get(e.getKey()).hlc())) return false;
+            FieldValue other = b.fields().get(e.getKey());
+            if (other == null || !e.getValue().hlc().equals(other.hlc())) return false;
         }
         String ad = a.deleted() == null ? null : a.deleted().hlc();
         String bd = b.deleted() == null ? null : b.deleted().hlc();

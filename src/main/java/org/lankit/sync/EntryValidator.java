@@ -3,12 +3,13 @@ package org.lankit.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks an entry against its form and the size limits before anything is stored: field names,
@@ -22,7 +23,8 @@ public final class EntryValidator {
     public static final int MAX_TEXT = 2_000;
     public static final int MAX_TEXTAREA = 10_000;
     public static final int MAX_FIELDS = 200;
-    private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+    private static final int MIN_UUID = 8;
+    private static final int MAX_UUID = 64;
 
     private EntryValidator() {
     }
@@ -34,19 +36,19 @@ public final class EntryValidator {
     }
 
     private static String problem(Entry e, Form form) {
-        if (e.uuid() == null || !UUID.matcher(e.uuid()).matches()) return "uuid must be 8-64 letters, digits or dashes";
+        if (!isUuid(e.uuid())) return "uuid must be 8-64 letters, digits or dashes";
         if (form == null) return "unknown form " + e.formId();
         if (e.createdAt() <= 0) return "createdAt must be the creation time in epoch milliseconds";
         if (!Hlc.isValidDeviceId(e.createdBy())) return "createdBy must be a device id";
         if (e.fields().size() > MAX_FIELDS) return "too many fields";
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
-            Optional<FormField> def = form.field(f.getKey());
-            if (def.isEmpty()) return "field " + f.getKey() + " is not in form " + form.id();
+            FormField def = form.fieldOrNull(f.getKey());
+            if (def == null) return "field " + f.getKey() + " is not in form " + form.id();
             if (f.getValue() == null) return "field " + f.getKey() + " must be an object {value, hlc, by}";
             String p = clockProblem(f.getValue());
             if (p != null) return "field " + f.getKey() + ": " + p;
-            p = valueProblem(def.get(), f.getValue().value());
-            if (p != null) return inWords(def.get(), p);
+            p = valueProblem(def, f.getValue().value());
+            if (p != null) return inWords(def, p);
         }
         if (e.deleted() != null) {
             String p = clockProblem(e.deleted());
@@ -58,6 +60,17 @@ public final class EntryValidator {
             if (def.required() && (v == null || isEmpty(v.value()))) return inWords(def, "is required");
         }
         return null;
+    }
+
+    /** The same as matching {@code [A-Za-z0-9-]{8,64}}, checked character by character (once per pushed entry). */
+    private static boolean isUuid(String uuid) {
+        if (uuid == null || uuid.length() < MIN_UUID || uuid.length() > MAX_UUID) return false;
+        for (int i = 0; i < uuid.length(); i++) {
+            char c = uuid.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
+            if (!allowed) return false;
+        }
+        return true;
     }
 
     private static String clockProblem(FieldValue v) {
@@ -88,13 +101,7 @@ public final class EntryValidator {
                 if (!value.isNumber()) return "must be a number";
                 return rangeProblem(def, value.decimalValue());
             case DATE:
-                if (!value.isTextual()) return "must be a date like 2026-11-25";
-                try {
-                    LocalDate.parse(value.asText());
-                    return null;
-                } catch (DateTimeParseException ex) {
-                    return "must be a date like 2026-11-25";
-                }
+                return value.isTextual() && isDate(value.asText()) ? null : "must be a date like 2026-11-25";
             case SELECT_ONE:
                 if (!value.isTextual() || !options(def).contains(value.asText())) return "must be one of " + options(def);
                 return null;
@@ -111,6 +118,34 @@ public final class EntryValidator {
             default:
                 return "unsupported field type";
         }
+    }
+
+    /**
+     * Whether {@link LocalDate#parse} takes {@code text}. The usual form, {@code yyyy-mm-dd} in ASCII
+     * digits, is checked by hand (the parser costs more than the rest of a field's checks); any
+     * other text goes to the parser.
+     */
+    private static boolean isDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10)) {
+            int year = Integer.parseInt(text, 0, 4, 10);
+            int month = Integer.parseInt(text, 5, 7, 10);
+            int day = Integer.parseInt(text, 8, 10, 10);
+            return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
+        }
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException ex) {
+            return false;
+        }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') return false;
+        }
+        return true;
     }
 
     private static java.util.List<String> options(FormField def) {
