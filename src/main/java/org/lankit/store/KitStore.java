@@ -9,7 +9,6 @@ import io.objectbox.query.QueryBuilder.StringOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.lankit.sync.Entry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This device's database: one ObjectBox store in {@code <data folder>/db}, locked against a
@@ -31,7 +32,13 @@ import org.lankit.sync.Entry;
  */
 public final class KitStore implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KitStore.class);
     private static final String LAST_SEQ = "lastSeq";
+    /**
+     * The last seq written by a version that keeps change blocks, in the same transaction as
+     * {@link #LAST_SEQ}: when the two differ at opening, a version without them wrote since.
+     */
+    static final String FEED_KEPT_TO = "changeBlocksKeptTo";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
     public static final long DEFAULT_MAX_SIZE_KB = 64L * 1024 * 1024;
     /** Read transactions open at once (each server, sync and panel thread may hold one): far above what a team needs. */
@@ -41,6 +48,7 @@ public final class KitStore implements AutoCloseable {
     private final DataFolderLock lock;
     private final BoxStore boxStore;
     private final Box<EntryRecord> entries;
+    private final ChangeFeed feed;
     private final Box<AuditRecord> audit;
     private final Settings settings;
     private final FormCatalog forms;
@@ -57,12 +65,23 @@ public final class KitStore implements AutoCloseable {
         this.boxStore = boxStore;
         this.clock = clock;
         this.entries = boxStore.boxFor(EntryRecord.class);
+        this.feed = new ChangeFeed(boxStore, entries);
         this.audit = boxStore.boxFor(AuditRecord.class);
         this.commits = new FailedCommits(boxStore, dataDir);
         this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
+        keepChangeBlocks();
+    }
+
+    /** Gives records written without change blocks (by an older version) theirs, once. */
+    private void keepChangeBlocks() {
+        long keptTo = settings.get(FEED_KEPT_TO).map(Long::parseLong).orElse(-1L);
+        if (keptTo == lastSeq) return;
+        int fixed = feed.repairAfter(keptTo, commits);
+        settings.put(FEED_KEPT_TO, Long.toString(lastSeq));
+        if (fixed > 0) LOG.info("gave {} entries their change block (written by an older version)", fixed);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -91,7 +110,12 @@ public final class KitStore implements AutoCloseable {
                     .noReaderThreadLocals()
                     .maxReaders(READERS)
                     .build();
-            return new KitStore(dataDir, lock, boxStore, clock);
+            try {
+                return new KitStore(dataDir, lock, boxStore, clock);
+            } catch (RuntimeException | Error e) {
+                boxStore.close(); // opening may write (change blocks), and a full disk refuses it
+                throw e;
+            }
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
@@ -136,7 +160,10 @@ public final class KitStore implements AutoCloseable {
                 EntryWriter writer = new EntryWriter(entries, audit, byUuid, lastSeq, clock);
                 result = boxStore.callInTx(() -> {
                     T r = work.apply(writer);
-                    if (writer.seqAdvanced()) settings.put(LAST_SEQ, Long.toString(writer.lastSeq()));
+                    if (writer.seqAdvanced()) {
+                        settings.put(LAST_SEQ, Long.toString(writer.lastSeq()));
+                        settings.put(FEED_KEPT_TO, Long.toString(writer.lastSeq()));
+                    }
                     return r;
                 });
                 advanced = writer.seqAdvanced();
@@ -178,13 +205,22 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
-    /** The changes feed: the latest state of each entry changed after {@code seq}, in seq order. */
+    /**
+     * The changes feed: the latest state of each entry changed after {@code seq}, in seq order.
+     * Reads about as many rows as it returns, however many the store holds ({@link ChangeFeed}).
+     */
     public List<Entry> changesAfter(long seq, int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.seq.greater(seq)).order(EntryRecord_.seq).build()) {
-            List<Entry> page = new ArrayList<>();
-            for (EntryRecord r : q.find(0, limit)) page.add(RecordCodec.entry(r).entry());
-            return page;
-        }
+        return feed.after(seq, limit, lastSeq).stream().map(r -> RecordCodec.read(r.json, Entry.class)).toList();
+    }
+
+    /** The same feed as the entries' stored JSON, for answers that copy it without parsing it. */
+    public List<StoredChange> storedChangesAfter(long seq, int limit) {
+        return feed.after(seq, limit, lastSeq).stream().map(r -> new StoredChange(r.seq, r.json)).toList();
+    }
+
+    /** Rows the changes feed has fetched from the store since it opened: what pulls cost. */
+    long changeFeedRowsRead() {
+        return feed.rowsRead();
     }
 
     /** All entries, newest change first, for screens and exports. */

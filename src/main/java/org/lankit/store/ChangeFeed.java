@@ -1,0 +1,90 @@
+package org.lankit.store;
+
+import io.objectbox.Box;
+import io.objectbox.BoxStore;
+import io.objectbox.query.Query;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The master's changes feed, read at a cost that grows with the changes asked for, not with the
+ * store. ObjectBox answers only equality from an index (a condition {@code seq > since} reads
+ * every stored entry), so each record also holds its change block, {@code seq / BLOCK}, indexed:
+ * the feed reads block after block from the one holding {@code since + 1}, each one index
+ * look-up of at most {@link #BLOCK} rows. Thread-safe.
+ */
+final class ChangeFeed {
+
+    /** Seqs per block: a 1-entry pull reads at most this many rows; a gap costs one look-up per block. */
+    static final int BLOCK = 64;
+    private static final int REPAIR_CHUNK = 2_000;
+
+    private final BoxStore store;
+    private final Box<EntryRecord> entries;
+    /** Rows fetched from the store by the feed, ever: a pull's cost, seen by tests. */
+    private final LongAdder rowsRead = new LongAdder();
+
+    ChangeFeed(BoxStore store, Box<EntryRecord> entries) {
+        this.store = store;
+        this.entries = entries;
+    }
+
+    static long blockOf(long seq) {
+        return seq / BLOCK;
+    }
+
+    /**
+     * At most {@code limit} records changed after {@code since}, in seq order, read in one
+     * transaction; {@code lastSeq} is the last seq handed out (nothing lies beyond its block).
+     */
+    List<EntryRecord> after(long since, int limit, long lastSeq) {
+        return store.callInReadTx(() -> {
+            List<EntryRecord> page = new ArrayList<>();
+            try (Query<EntryRecord> inBlock = entries.query(EntryRecord_.changeBlock.equal(0)).build()) {
+                for (long block = blockOf(since + 1); page.size() < limit && block <= blockOf(lastSeq); block++) {
+                    List<EntryRecord> rows = inBlock.setParameter(EntryRecord_.changeBlock, block).find();
+                    rowsRead.add(rows.size());
+                    long first = block * BLOCK;
+                    rows.stream()
+                            // a record's seq outside its block's range can only be a stale index entry
+                            .filter(r -> r.seq > since && r.seq >= first && r.seq < first + BLOCK)
+                            .sorted(Comparator.comparingLong(r -> r.seq))
+                            .limit(limit - page.size())
+                            .forEach(page::add);
+                }
+            }
+            return page;
+        });
+    }
+
+    long rowsRead() {
+        return rowsRead.sum();
+    }
+
+    /**
+     * Gives each record changed after {@code seq} the block of its seq, where it differs: records
+     * that a version without change blocks wrote. Scans the store once; returns how many it fixed.
+     */
+    int repairAfter(long seq, FailedCommits commits) {
+        long[] ids;
+        try (Query<EntryRecord> changed = entries.query(EntryRecord_.seq.greater(seq)).build()) {
+            ids = changed.findIds();
+        }
+        int[] fixed = new int[1];
+        for (int from = 0; from < ids.length; from += REPAIR_CHUNK) {
+            long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REPAIR_CHUNK));
+            commits.write(() -> {
+                for (EntryRecord r : entries.get(chunk)) {
+                    if (r == null || r.changeBlock == blockOf(r.seq)) continue;
+                    r.changeBlock = blockOf(r.seq);
+                    entries.put(r);
+                    fixed[0]++;
+                }
+            });
+        }
+        return fixed[0];
+    }
+}
