@@ -20,7 +20,7 @@ final class ChangeFeed {
 
     /** Seqs per block: a 1-entry pull reads at most this many rows; a gap costs one look-up per block. */
     static final int BLOCK = 64;
-    private static final int REPAIR_CHUNK = 2_000;
+    private static final int INDEX_CHUNK = 2_000;
 
     private final BoxStore store;
     private final Box<EntryRecord> entries;
@@ -47,10 +47,8 @@ final class ChangeFeed {
                 for (long block = blockOf(since + 1); page.size() < limit && block <= blockOf(lastSeq); block++) {
                     List<EntryRecord> rows = inBlock.setParameter(EntryRecord_.changeBlock, block).find();
                     rowsRead.add(rows.size());
-                    long first = block * BLOCK;
                     rows.stream()
-                            // a record's seq outside its block's range can only be a stale index entry
-                            .filter(r -> r.seq > since && r.seq >= first && r.seq < first + BLOCK)
+                            .filter(r -> r.seq > since)
                             .sorted(Comparator.comparingLong(r -> r.seq))
                             .limit(limit - page.size())
                             .forEach(page::add);
@@ -65,26 +63,22 @@ final class ChangeFeed {
     }
 
     /**
-     * Gives each record changed after {@code seq} the block of its seq, where it differs: records
-     * that a version without change blocks wrote. Scans the store once; returns how many it fixed.
+     * Puts every record again with the block of its seq. An index added to existing records holds
+     * none of them, not even those whose block is 0, so each is written. Returns how many.
      */
-    int repairAfter(long seq, FailedCommits commits) {
+    int indexAll(FailedCommits commits) {
         long[] ids;
-        try (Query<EntryRecord> changed = entries.query(EntryRecord_.seq.greater(seq)).build()) {
-            ids = changed.findIds();
+        try (Query<EntryRecord> all = entries.query().build()) {
+            ids = all.findIds();
         }
-        int[] fixed = new int[1];
-        for (int from = 0; from < ids.length; from += REPAIR_CHUNK) {
-            long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REPAIR_CHUNK));
+        for (int from = 0; from < ids.length; from += INDEX_CHUNK) {
+            long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + INDEX_CHUNK));
             commits.write(() -> {
-                for (EntryRecord r : entries.get(chunk)) {
-                    if (r == null || r.changeBlock == blockOf(r.seq)) continue;
-                    r.changeBlock = blockOf(r.seq);
-                    entries.put(r);
-                    fixed[0]++;
-                }
+                List<EntryRecord> records = entries.get(chunk);
+                records.forEach(r -> r.changeBlock = blockOf(r.seq));
+                entries.put(records);
             });
         }
-        return fixed[0];
+        return ids.length;
     }
 }

@@ -34,11 +34,8 @@ public final class KitStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KitStore.class);
     private static final String LAST_SEQ = "lastSeq";
-    /**
-     * The last seq written by a version that keeps change blocks, in the same transaction as
-     * {@link #LAST_SEQ}: when the two differ at opening, a version without them wrote since.
-     */
-    static final String FEED_KEPT_TO = "changeBlocksKeptTo";
+    /** Set once every entry has its change block indexed (data folders of older versions have none). */
+    static final String CHANGE_BLOCKS = "changeBlocks";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
     public static final long DEFAULT_MAX_SIZE_KB = 64L * 1024 * 1024;
     /** Read transactions open at once (each server, sync and panel thread may hold one): far above what a team needs. */
@@ -72,16 +69,19 @@ public final class KitStore implements AutoCloseable {
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
-        keepChangeBlocks();
+        indexChangeBlocks();
     }
 
-    /** Gives records written without change blocks (by an older version) theirs, once. */
-    private void keepChangeBlocks() {
-        long keptTo = settings.get(FEED_KEPT_TO).map(Long::parseLong).orElse(-1L);
-        if (keptTo == lastSeq) return;
-        int fixed = feed.repairAfter(keptTo, commits);
-        settings.put(FEED_KEPT_TO, Long.toString(lastSeq));
-        if (fixed > 0) LOG.info("gave {} entries their change block (written by an older version)", fixed);
+    /**
+     * A data folder of an older version: gives every entry its change block, once (a second run
+     * after a crash half-way does the same again). Older versions cannot open the folder after
+     * this: ObjectBox refuses a store whose model is newer than theirs.
+     */
+    private void indexChangeBlocks() {
+        if (settings.get(CHANGE_BLOCKS).isPresent()) return;
+        int indexed = feed.indexAll(commits);
+        settings.put(CHANGE_BLOCKS, "indexed");
+        if (indexed > 0) LOG.info("gave {} entries of an older data folder their change block", indexed);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -160,10 +160,7 @@ public final class KitStore implements AutoCloseable {
                 EntryWriter writer = new EntryWriter(entries, audit, byUuid, lastSeq, clock);
                 result = boxStore.callInTx(() -> {
                     T r = work.apply(writer);
-                    if (writer.seqAdvanced()) {
-                        settings.put(LAST_SEQ, Long.toString(writer.lastSeq()));
-                        settings.put(FEED_KEPT_TO, Long.toString(writer.lastSeq()));
-                    }
+                    if (writer.seqAdvanced()) settings.put(LAST_SEQ, Long.toString(writer.lastSeq()));
                     return r;
                 });
                 advanced = writer.seqAdvanced();

@@ -2,13 +2,13 @@ package org.lankit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.objectbox.Box;
-import io.objectbox.BoxStore;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.sync.Entry;
@@ -18,7 +18,7 @@ import org.lankit.testkit.Entries;
 /**
  * The changes feed reads about as many rows as a pull returns, whatever the store holds (counted
  * where the feed fetches rows, not timed), and stays whole across edits, removals, a restored
- * seq and a data folder written by a version without change blocks.
+ * seq and a data folder written by the version before change blocks.
  */
 class ChangeFeedTest {
 
@@ -77,57 +77,33 @@ class ChangeFeedTest {
     }
 
     @Test
-    void a_data_folder_whose_entries_have_no_change_block_gets_them_when_it_opens() {
-        List<Entry> feed;
-        try (KitStore store = KitStore.open(dataDir)) {
-            fill(store, 500);
-            feed = walk(store, 1000);
+    void a_data_folder_of_the_version_before_change_blocks_opens_and_its_feed_holds_every_entry_in_seq_order() throws Exception {
+        // written by Lankit at ab37f98 (seq indexed, no change block): 200 entries, every 4th edited again, every 9th removed
+        Path db = Files.createDirectories(dataDir.resolve("db"));
+        try (InputStream in = new GZIPInputStream(ChangeFeedTest.class.getResourceAsStream("/datafolders/master-before-change-blocks.mdb.gz"))) {
+            Files.copy(in, db.resolve("data.mdb"));
         }
-        // as a version without change blocks leaves them: none set, no mark of having kept them
-        raw(box -> {
-            List<EntryRecord> records = box.boxFor(EntryRecord.class).getAll();
-            records.forEach(r -> r.changeBlock = 0);
-            box.boxFor(EntryRecord.class).put(records);
-            Box<SettingRecord> settings = box.boxFor(SettingRecord.class);
-            settings.getAll().stream().filter(s -> s.name.equals(KitStore.FEED_KEPT_TO)).forEach(settings::remove);
-        });
-
         try (KitStore store = KitStore.open(dataDir)) {
-            assertThat(walk(store, 1000)).isEqualTo(feed);
-            assertThat(walk(store, 33)).isEqualTo(feed);
-        }
-    }
-
-    @Test
-    void entries_an_older_version_changed_after_this_one_ran_are_in_the_feed_again() {
-        List<Entry> entries = new ArrayList<>();
-        try (KitStore store = KitStore.open(dataDir)) {
-            for (int i = 0; i < 200; i++) entries.add(Entries.household(phone, "R" + i, 2));
-            store.write(w -> {
-                entries.forEach(e -> w.commitMasterChange(e, "phone1"));
-                return null;
-            });
-        }
-        // an older version edits three entries: new seqs, the last seq moves on, no change blocks kept
-        raw(box -> {
-            Box<EntryRecord> records = box.boxFor(EntryRecord.class);
-            long seq = 200;
-            for (EntryRecord r : records.getAll()) {
-                if (!List.of(entries.get(0).uuid(), entries.get(50).uuid(), entries.get(120).uuid()).contains(r.uuid)) continue;
-                r.seq = ++seq;
-                r.json = r.json.replaceFirst("\"seq\":\\d+", "\"seq\":" + seq);
-                records.put(r);
+            List<Entry> all = new ArrayList<>();
+            for (Page<StoredEntry> p = store.entryPage(0, 50); !p.isEmpty(); p = store.entryPage(p.lastId(), 50)) {
+                p.items().forEach(e -> all.add(e.entry()));
             }
-            Box<SettingRecord> settings = box.boxFor(SettingRecord.class);
-            SettingRecord last = settings.getAll().stream().filter(s -> s.name.equals("lastSeq")).findFirst().orElseThrow();
-            last.value = Long.toString(seq);
-            settings.put(last);
-        });
+            all.sort(Comparator.comparingLong(Entry::seq));
+            assertThat(all).hasSize(177);
+            assertThat(store.lastSeq()).isEqualTo(250);
 
-        try (KitStore store = KitStore.open(dataDir)) {
-            assertThat(store.changesAfter(200, 10)).extracting(Entry::uuid)
-                    .containsExactly(entries.get(0).uuid(), entries.get(50).uuid(), entries.get(120).uuid());
-            assertThat(walk(store, 1000)).hasSize(200);
+            assertThat(walk(store, 1000)).isEqualTo(all);
+            assertThat(walk(store, 7)).isEqualTo(all);
+            Entry edited = store.write(w -> {
+                w.commitMasterChange(all.get(0), "phone1");
+                return w.find(all.get(0).uuid()).orElseThrow().entry();
+            });
+            assertThat(store.changesAfter(250, 10)).containsExactly(edited);
+        }
+        try (KitStore reopened = KitStore.open(dataDir)) {
+            List<Entry> feed = walk(reopened, 50);
+            assertThat(feed).hasSize(177);
+            assertThat(feed.get(176).seq()).isEqualTo(251);
         }
     }
 
@@ -155,16 +131,6 @@ class ChangeFeedTest {
                 for (int i = 0; i < chunk; i++) w.commitMasterChange(Entries.household(phone, "R" + i, 1 + i % 50), "phone1");
                 return null;
             });
-        }
-    }
-
-    /** Works on the closed data folder's database directly, as another version of the kit would. */
-    private void raw(Consumer<BoxStore> work) {
-        BoxStore store = MyObjectBox.builder().directory(dataDir.resolve("db").toFile()).build();
-        try {
-            work.accept(store);
-        } finally {
-            store.close();
         }
     }
 }
