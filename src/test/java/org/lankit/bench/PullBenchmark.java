@@ -33,7 +33,8 @@ import org.lankit.testkit.RunningMaster;
  * devices. Server CPU and allocation per pulled entry are read from the hub's threads
  * (ThreadMXBean), so the benchmark's own client work is left out. Temp folders are deleted.
  * <p>
- * {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.PullBenchmark [stored]}
+ * {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.PullBenchmark [stored] [one-entry]};
+ * with {@code one-entry} only the 1-entry pull is measured (for a store of 1,000,000).
  */
 public final class PullBenchmark {
 
@@ -48,11 +49,12 @@ public final class PullBenchmark {
 
     public static void main(String[] args) throws Exception {
         int stored = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        System.out.println(run(stored));
+        boolean oneEntryOnly = args.length > 1 && args[1].equals("one-entry");
+        System.out.println(run(stored, oneEntryOnly));
         System.exit(0); // the hub's WebSocket ping thread would keep the JVM alive
     }
 
-    static Map<String, Object> run(int stored) throws Exception {
+    static Map<String, Object> run(int stored, boolean oneEntryOnly) throws Exception {
         Path dir = Files.createTempDirectory("lankit-pull");
         Map<String, Object> out = new LinkedHashMap<>();
         try {
@@ -64,6 +66,7 @@ public final class PullBenchmark {
                 out.put("pull_fill_s", CatchUpBenchmark.round(CatchUpBenchmark.seconds(t0)));
                 PairedDevice reader = master.pair("reader");
                 out.putAll(oneEntryPull(master, reader));
+                if (oneEntryOnly) return out;
                 for (String format : new String[] {"1", "2"}) {
                     catchUp(master, reader, format, 2); // warm-up walks: the JIT settles before the timed one
                     out.putAll(catchUp(master, reader, format, 1));
@@ -75,8 +78,8 @@ public final class PullBenchmark {
             }
         } finally {
             UploadBenchmark.delete(dir);
+            out.forEach((k, v) -> System.out.printf("%-40s %s%n", k, v));
         }
-        out.forEach((k, v) -> System.out.printf("%-40s %s%n", k, v));
         return out;
     }
 
@@ -86,6 +89,7 @@ public final class PullBenchmark {
         long last = store.lastSeq();
         List<Long> inStore = new ArrayList<>();
         List<Long> overHttp = new ArrayList<>();
+        HubThreads before = HubThreads.now();
         for (int i = 0; i < 600; i++) {
             long t = System.nanoTime();
             int got = store.changesAfter(last - 1, 2).size();
@@ -99,7 +103,14 @@ public final class PullBenchmark {
                 overHttp.add(round);
             }
         }
+        HubThreads used = HubThreads.now().minus(before);
+        // the same number of the cheapest request, /info, for the HTTP server's own share
+        HubThreads beforeInfo = HubThreads.now();
+        for (int i = 0; i < 600; i++) reader.client().info();
+        HubThreads info = HubThreads.now().minus(beforeInfo);
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("one_entry_pull_server_cpu_us", Math.round(used.cpuNanos() / 1e3 / 600));
+        out.put("info_request_server_cpu_us", Math.round(info.cpuNanos() / 1e3 / 600));
         out.put("one_entry_pull_store_p50_us", SyncBenchmark.percentile(inStore, 50));
         out.put("one_entry_pull_store_p99_us", SyncBenchmark.percentile(inStore, 99));
         out.put("one_entry_pull_http_p50_us", SyncBenchmark.percentile(overHttp, 50));
