@@ -8,7 +8,6 @@ import java.util.List;
 import org.lankit.store.Device;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredChange;
-import org.lankit.sync.Entry;
 import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.sync.Protocol.PushRequest;
@@ -68,26 +67,21 @@ final class SyncRoutes {
     void pull(Context ctx) throws IOException {
         long since = longParam(ctx, "since", 0);
         int limit = (int) Math.max(1, Math.min(config.maxPullLimit(), longParam(ctx, "limit", config.maxPullLimit())));
-        if (asksForStoredForm(ctx)) {
-            List<StoredChange> page = store.storedChangesAfter(since, limit + 1);
-            List<StoredChange> shown = page.subList(0, Math.min(limit, page.size()));
-            long lastSeq = shown.isEmpty() ? since : shown.get(shown.size() - 1).seq();
-            List<RawValue> entries = shown.stream().map(c -> new RawValue(c.json())).toList();
-            answered(ctx, lastSeq, page.size() > limit);
-            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.MAPPER.writeValueAsBytes(
-                    new StoredPullResponse(entries, lastSeq, page.size() > limit, master.clock().physicalNow())));
-        } else {
-            List<Entry> page = store.changesAfter(since, limit + 1);
-            List<Entry> shown = page.subList(0, Math.min(limit, page.size()));
-            long lastSeq = shown.isEmpty() ? since : shown.get(shown.size() - 1).seq();
-            answered(ctx, lastSeq, page.size() > limit);
-            ctx.json(new PullResponse(shown, lastSeq, page.size() > limit, master.clock().physicalNow()));
-        }
-    }
-
-    /** Notes where the device's catch-up goes on, so its next page is not held back ({@link CatchUpWalks}). */
-    private void answered(Context ctx, long lastSeq, boolean more) {
+        boolean storedForm = asksForStoredForm(ctx);
+        List<StoredChange> page = store.storedChangesAfter(since, limit + 1);
+        boolean more = page.size() > limit;
+        List<StoredChange> shown = more ? page.subList(0, limit) : page;
+        long lastSeq = shown.isEmpty() ? since : shown.get(shown.size() - 1).seq();
+        // the device's next page is then not held back by the rate limit (CatchUpWalks)
         walks.answered(Access.device(ctx).deviceId(), lastSeq, more);
+        long now = master.clock().physicalNow();
+        if (storedForm) {
+            List<RawValue> entries = shown.stream().map(c -> new RawValue(c.json())).toList();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(Json.MAPPER.writeValueAsBytes(new StoredPullResponse(entries, lastSeq, more, now)));
+        } else {
+            ctx.json(new PullResponse(shown.stream().map(StoredChange::entry).toList(), lastSeq, more, now));
+        }
     }
 
     /** {@code format=2}: the stored form; absent or {@code 1}: v1, which every older device reads. */

@@ -207,7 +207,7 @@ public final class KitStore implements AutoCloseable {
      * Reads about as many rows as it returns, however many the store holds ({@link ChangeFeed}).
      */
     public List<Entry> changesAfter(long seq, int limit) {
-        return feed.after(seq, limit, lastSeq).stream().map(r -> RecordCodec.read(r.json, Entry.class)).toList();
+        return storedChangesAfter(seq, limit).stream().map(StoredChange::entry).toList();
     }
 
     /** The same feed as the entries' stored JSON, for answers that copy it without parsing it. */
