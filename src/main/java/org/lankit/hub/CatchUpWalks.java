@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CatchUpWalks {
 
     private final String pullPath;
-    /** The since that continues each device's unfinished walk. */
-    private final ConcurrentHashMap<String, Long> nextSince = new ConcurrentHashMap<>();
+    /** The since that continues each device's unfinished walk, as the device will send it. */
+    private final ConcurrentHashMap<String, String> nextSince = new ConcurrentHashMap<>();
 
     CatchUpWalks(String pullPath) {
         this.pullPath = pullPath;
@@ -25,7 +25,7 @@ final class CatchUpWalks {
     /** After a pull was answered: the walk goes on from {@code lastSeq} when there is more, else it ended. */
     void answered(String deviceId, long lastSeq, boolean more) {
         if (more) {
-            nextSince.put(deviceId, lastSeq);
+            nextSince.put(deviceId, Long.toString(lastSeq));
         } else {
             nextSince.remove(deviceId);
         }
@@ -34,8 +34,7 @@ final class CatchUpWalks {
     /** Whether {@code ctx} asks for the next page of the device's walk; its free turn is then used up. */
     boolean continuesWalk(String deviceId, Context ctx) {
         if (ctx.method() != HandlerType.GET || !pullPath.equals(ctx.path())) return false;
-        Long expected = nextSince.get(deviceId);
-        return expected != null && expected.toString().equals(ctx.queryParam("since"))
-                && nextSince.remove(deviceId, expected);
+        String since = ctx.queryParam("since");
+        return since != null && nextSince.remove(deviceId, since);
     }
 }
