@@ -41,10 +41,12 @@ final class ChangeFeed {
      * transaction; {@code lastSeq} is the last seq handed out (nothing lies beyond its block).
      */
     List<EntryRecord> after(long since, int limit, long lastSeq) {
+        // past the end there is nothing to read (and since + 1 cannot overflow below)
+        if (since >= lastSeq) return List.of();
         return store.callInReadTx(() -> {
             List<EntryRecord> page = new ArrayList<>();
             try (Query<EntryRecord> inBlock = entries.query(EntryRecord_.changeBlock.equal(0)).build()) {
-                for (long block = blockOf(since + 1); page.size() < limit && block <= blockOf(lastSeq); block++) {
+                for (long block = blockOf(Math.max(1, since + 1)); page.size() < limit && block <= blockOf(lastSeq); block++) {
                     List<EntryRecord> rows = inBlock.setParameter(EntryRecord_.changeBlock, block).find();
                     rowsRead.add(rows.size());
                     rows.stream()

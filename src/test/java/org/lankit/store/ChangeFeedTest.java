@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.sync.Entry;
 import org.lankit.sync.HlcClock;
@@ -43,6 +44,21 @@ class ChangeFeedTest {
             assertThat(store.changesAfter(50_000, 1000)).hasSize(1000);
             assertThat(store.changeFeedRowsRead() - before).as("rows read for a page of 1,000 from the middle")
                     .isBetween(1000L, 1000L + 64);
+        }
+    }
+
+    @Test
+    @Timeout(60) // a walk of 2^57 blocks would hang the build instead of failing it
+    void a_since_past_the_end_or_before_the_start_reads_no_more_than_it_must() {
+        try (KitStore store = KitStore.open(dataDir)) {
+            fill(store, 200);
+            long before = store.changeFeedRowsRead();
+            assertThat(store.changesAfter(Long.MAX_VALUE, 10)).isEmpty();
+            assertThat(store.changesAfter(store.lastSeq(), 10)).isEmpty();
+            assertThat(store.changeFeedRowsRead()).isEqualTo(before);
+            assertThat(store.changesAfter(Long.MIN_VALUE, 10)).extracting(Entry::seq)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+            assertThat(store.changeFeedRowsRead() - before).isLessThanOrEqualTo(64);
         }
     }
 
