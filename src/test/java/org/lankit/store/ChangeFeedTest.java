@@ -63,6 +63,24 @@ class ChangeFeedTest {
     }
 
     @Test
+    @Timeout(60) // without the jump over a gap this walk would take years
+    void a_seq_raised_far_ahead_by_a_restore_is_crossed_in_one_jump() {
+        try (KitStore store = KitStore.open(dataDir)) {
+            fill(store, 100);
+            Entry moved = store.changesAfter(10, 1).get(0);
+            store.write(w -> {
+                w.raiseSeqAbove(1L << 40);
+                return w.commitMasterChange(moved, "phone1");
+            });
+            List<Entry> feed = walk(store, 1000);
+            assertThat(feed).hasSize(100);
+            assertThat(feed.get(99).uuid()).isEqualTo(moved.uuid());
+            assertThat(feed.get(99).seq()).isEqualTo((1L << 40) + 1);
+            assertThat(store.changesAfter(100, 10)).extracting(Entry::uuid).containsExactly(moved.uuid());
+        }
+    }
+
+    @Test
     void the_feed_holds_each_entry_once_in_seq_order_across_edits_removals_and_a_raised_seq() {
         try (KitStore store = KitStore.open(dataDir)) {
             List<Entry> entries = new ArrayList<>();
