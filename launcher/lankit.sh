@@ -38,4 +38,17 @@ if [ -z "$java_cmd" ] || [ "${major:-0}" -lt 17 ] 2>/dev/null; then
   exit 1
 fi
 
-exec "$java_cmd" -jar "$jar" "$@"
+# The same JVM options as the jar's JvmOptions (a plain "java -jar lankit.jar" starts itself again
+# with them): heap and stacks bounded, else the heap may grow to a quarter of the computer's memory;
+# and a class-data archive for faster starts, asked for on the first run and used after it.
+runtime="${XDG_DATA_HOME:-$HOME/.local/share}/lankit/runtime"
+archive="$runtime/lankit-$(wc -c < "$jar" | tr -d ' ').jsa"
+set -- -jar "$jar" "$@"
+if [ -f "$archive" ]; then
+  set -- "-XX:SharedArchiveFile=$archive" "$@"
+else
+  mkdir -p "$runtime" 2>/dev/null
+  set -- -XX:+RecordDynamicDumpInfo "$@"
+fi
+exec "$java_cmd" -Xms16m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m \
+  -Dlankit.jvm=bounded -Xlog:cds=off,cds+dynamic=off "-Dlankit.cds=$archive" "$@"

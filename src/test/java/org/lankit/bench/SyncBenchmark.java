@@ -40,6 +40,7 @@ public final class SyncBenchmark {
         Files.createDirectories(out.getParent());
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
         System.out.println("\nwritten " + out.toAbsolutePath());
+        System.exit(0); // Javalin's websocket ping thread of the stopped master is not a daemon
     }
 
     static Map<String, Object> run() throws Exception {

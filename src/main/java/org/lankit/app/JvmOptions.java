@@ -1,0 +1,53 @@
+package org.lankit.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options Lankit runs with. A jar's manifest cannot carry them, so the launchers
+ * (launcher/*) pass the same ones, and a plain {@code java -jar lankit.jar} starts itself again
+ * with them ({@link Relaunch}).
+ * <ul>
+ * <li>Bounds: without them the heap may grow to a quarter of the computer's memory under load.</li>
+ * <li>A class-data archive (AppCDS) in the runtime folder cuts the JVM's part of a start by about
+ * half. The first run asks for one ({@link ClassDataArchive} writes it once the kit runs); the
+ * runs after it map it. It is named after the jar's size, so a new jar makes a new one; one the
+ * JVM cannot use (another jar of the same size) is refused quietly, and replaced.</li>
+ * </ul>
+ */
+final class JvmOptions {
+
+    /** Marks a JVM started with these options (the launchers and a relaunched child set it). */
+    static final String MARK = "-Dlankit.jvm=bounded";
+    static final List<String> BOUNDS = List.of("-Xms16m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m");
+    /** An archive the JVM cannot use is no error: run without it, say nothing. */
+    static final String QUIET_CDS = "-Xlog:cds=off,cds+dynamic=off";
+
+    private JvmOptions() {
+    }
+
+    /** Bounds, mark, and the class-data archive to use or to write, for running this jar. */
+    static List<String> forRun(Path jar, Path runtimeDir) throws IOException {
+        List<String> options = new ArrayList<>(BOUNDS);
+        options.add(MARK);
+        options.add(QUIET_CDS);
+        Path archive = archive(jar, runtimeDir);
+        if (Files.isRegularFile(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            Files.createDirectories(runtimeDir);
+            options.add("-XX:+RecordDynamicDumpInfo");
+        }
+        options.add("-D" + ClassDataArchive.PROPERTY + "=" + archive);
+        return options;
+    }
+
+    /** {@code <runtime folder>/lankit-<jar size in bytes>.jsa}, as the launchers name it. */
+    static Path archive(Path jar, Path runtimeDir) throws IOException {
+        return runtimeDir.resolve("lankit-" + Files.size(jar) + ".jsa");
+    }
+}
