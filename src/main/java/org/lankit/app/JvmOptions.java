@@ -12,10 +12,11 @@ import java.util.List;
  * with them ({@link Relaunch}).
  * <ul>
  * <li>Bounds: without them the heap may grow to a quarter of the computer's memory under load.</li>
- * <li>A class-data archive (AppCDS) in the runtime folder cuts the JVM's part of a start by about
- * half. The first run asks for one ({@link ClassDataArchive} writes it once the kit runs); the
- * runs after it map it. It is named after the jar's size, so a new jar makes a new one; one the
- * JVM cannot use (another jar of the same size) is refused quietly, and replaced.</li>
+ * <li>A class-data archive (AppCDS) in the runtime folder: a start maps some 5,000 classes instead
+ * of reading and checking them from the jar (about a third of its CPU time). The first run asks
+ * for one ({@link ClassDataArchive} writes it once the kit runs); the runs after it map it. It is
+ * named after the jar's size, so a new jar makes a new one; one the JVM cannot use (another jar
+ * of the same size) is refused quietly, and replaced.</li>
  * </ul>
  */
 final class JvmOptions {

@@ -34,12 +34,12 @@ public final class KitBenchmark {
 
     private static final List<Row> ROWS = List.of(
             new Row("push, 5 devices, batches of 500", "push_5dev_batch500_entries_per_s", "pouch.push_5dev_batch500_docs_per_s", 1, "entries/s", ">= 50,000", true),
-            new Row("  (PouchDB: 5 clients replicating, batch_size 500)", "push_5dev_batch500_entries_per_s", "pouch.replicate_push_5dev_batch500_docs_per_s", 1, "entries/s", "", true),
+            new Row("  vs PouchDB replicating, batch_size 500", "push_5dev_batch500_entries_per_s", "pouch.replicate_push_5dev_batch500_docs_per_s", 1, "entries/s", "", true),
             new Row("  master CPU per entry", "push_5dev_cpu_us_per_entry", "pouch.push_5dev_server_cpu_us_per_doc", 1, "us", "<= 30", false),
             new Row("  master allocation per entry", "push_5dev_alloc_bytes_per_entry", null, 1, "bytes", "", false),
             new Row("push, 1 device, batches of 100", "push_1dev_batch100_entries_per_s", "pouch.push_1dev_batch100_docs_per_s", 1, "entries/s", ">= 15,000", true),
             new Row("catch-up pull of 100,000", "catchup_pull_s", "pouch.catchup_pull_s", 1, "s", "<= 1.5", false),
-            new Row("  (PouchDB: replication into a local database)", "catchup_pull_s", "pouch.replicate_pull_s", 1, "s", "", false),
+            new Row("  vs PouchDB replicating into leveldb", "catchup_pull_s", "pouch.replicate_pull_s", 1, "s", "", false),
             new Row("push acked -> other device holds it, p50", "propagation_p50_us", "pouch.propagation_p50_us", 1e-3, "ms", "", false),
             new Row("push acked -> other device holds it, p99", "propagation_p99_us", "pouch.propagation_p99_us", 1e-3, "ms", "<= 10", false),
             new Row("1-entry pull round trip, 100k stored, p50", "one_pull_100k_p50_us", null, 1e-3, "ms", "<= 1", false),
@@ -54,7 +54,7 @@ public final class KitBenchmark {
             new Row("bytes per entry, pull, gzip", "bytes_per_entry_pull_gzip", "pouch.bytes_per_doc.pull_gzip", 1, "bytes", "<= 433", false),
             new Row("cold start to \"Join URL\", launcher, median", "cold_start_launcher_median_ms", null, 1e-3, "s", "<= 1.2", false),
             new Row("cold start to \"Join URL\", java -jar, median", "cold_start_java_jar_median_ms", null, 1e-3, "s", "<= 1.2", false),
-            new Row("  (first start: writes the class-data archive)", "first_start_ms", null, 1e-3, "s", "", false),
+            new Row("  first start, writes the class-data archive", "first_start_ms", null, 1e-3, "s", "", false),
             new Row("master opens 1,000,000 and answers /info", "open_to_info_s", null, 1, "s", "", false),
             new Row("upload, batch 100", "upload_batch100_entries_per_s", null, 1, "entries/s", "", true),
             new Row("upload, batch 1,000", "upload_batch1000_entries_per_s", null, 1, "entries/s", "", true));
