@@ -102,10 +102,19 @@ final class MasterProcess implements AutoCloseable {
                 .mapToLong(ProcessHandle::pid).max().orElse(process.pid());
     }
 
-    /** Lines of /proc/pid/status in MB: VmRSS, VmHWM (peak), RssAnon, RssFile. */
+    /** Lines of /proc/pid/status of the master's JVM in MB: VmRSS, VmHWM (peak), RssAnon, RssFile. */
     Map<String, Long> memoryMb() throws IOException {
+        return memoryMb(javaPid());
+    }
+
+    /** The same for the JVM that was started when it only waits for the master's JVM; empty when they are one. */
+    Map<String, Long> waitingParentMemoryMb() throws IOException {
+        return javaPid() == process.pid() ? Map.of() : memoryMb(process.pid());
+    }
+
+    private static Map<String, Long> memoryMb(long pid) throws IOException {
         Map<String, Long> out = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(javaPid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             int colon = line.indexOf(':');
             String key = line.substring(0, Math.max(0, colon));
             if (List.of("VmRSS", "VmHWM", "RssAnon", "RssFile").contains(key)) {
