@@ -23,13 +23,15 @@ final class PushLoad {
     private PushLoad() {
     }
 
-    /** Entries per second accepted when the devices push {@code total} entries between them in batches of {@code batch}. */
+    /** Entries per second accepted when the devices push about {@code total} entries between them (whole batches of {@code batch}). */
     static double run(List<PairedDevice> devices, int batch, int total) throws Exception {
         int perDevice = total / devices.size();
+        int sent = 0;
         List<List<List<Entry>>> work = new ArrayList<>();
         for (PairedDevice d : devices) {
             List<List<Entry>> batches = new ArrayList<>();
-            for (int sent = 0; sent < perDevice; sent += batch) batches.add(BenchEntries.batch(d.clock(), batch));
+            for (int own = 0; own < perDevice; own += batch) batches.add(BenchEntries.batch(d.clock(), batch));
+            sent += batches.size() * batch;
             work.add(batches);
         }
         ExecutorService pool = Executors.newFixedThreadPool(devices.size(), daemon());
@@ -45,7 +47,7 @@ final class PushLoad {
                 }));
             }
             for (Future<?> f : running) f.get(10, TimeUnit.MINUTES);
-            return perDevice * devices.size() / ((System.nanoTime() - start) / 1e9);
+            return sent / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }
