@@ -32,18 +32,22 @@ final class JvmOptions {
     }
 
     /** Bounds, mark, and the class-data archive to use or to write, for running this jar. */
-    static List<String> forRun(Path jar, Path runtimeDir) throws IOException {
+    static List<String> forRun(Path jar, Path runtimeDir) {
         List<String> options = new ArrayList<>(BOUNDS);
         options.add(MARK);
-        options.add(QUIET_CDS);
-        Path archive = archive(jar, runtimeDir);
-        if (Files.isRegularFile(archive)) {
-            options.add("-XX:SharedArchiveFile=" + archive);
-        } else {
-            Files.createDirectories(runtimeDir);
-            options.add("-XX:+RecordDynamicDumpInfo");
+        try {
+            Path archive = archive(jar, runtimeDir);
+            if (Files.isRegularFile(archive)) {
+                options.add("-XX:SharedArchiveFile=" + archive);
+            } else {
+                Files.createDirectories(runtimeDir);
+                options.add("-XX:+RecordDynamicDumpInfo");
+            }
+            options.add(QUIET_CDS);
+            options.add("-D" + ClassDataArchive.PROPERTY + "=" + archive);
+        } catch (IOException e) {
+            // no runtime folder to keep an archive in: the kit starts as it did before, only slower
         }
-        options.add("-D" + ClassDataArchive.PROPERTY + "=" + archive);
         return options;
     }
 

@@ -25,7 +25,7 @@ final class Relaunch {
     }
 
     /** The child's command when this JVM should start one: a jar run without the mark or a heap bound of its own. */
-    static Optional<List<String>> command(String[] args) throws IOException {
+    static Optional<List<String>> command(String[] args) {
         if (System.getProperty("lankit.jvm") != null) return Optional.empty();
         Optional<Path> jar = RunningJar.path();
         if (jar.isEmpty()) return Optional.empty();

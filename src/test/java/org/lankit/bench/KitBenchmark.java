@@ -79,6 +79,7 @@ public final class KitBenchmark {
         r.put("started", Instant.now().toString());
         r.put("command", COMMAND);
         r.put("machine", Machine.describe());
+        r.put("cores", Runtime.getRuntime().availableProcessors());
         r.put("java", System.getProperty("java.version"));
         r.put("load_average_start", Machine.loadAverage());
         System.out.println("machine: " + r.get("machine") + "; Java " + r.get("java") + "; load average " + r.get("load_average_start"));
@@ -144,7 +145,7 @@ public final class KitBenchmark {
     }
 
     private static void draw(Map<String, Object> r, Path chart) throws Exception {
-        BenchChart.write(String.format("%s, Java %s, run %s; load average %s at start, %s at end", r.get("machine"), r.get("java"),
+        BenchChart.write(String.format("%s cores, Java %s, run %s; load average %s at start, %s at end", r.get("cores"), r.get("java"),
                 r.get("started").toString().substring(0, 10), r.get("load_average_start"), r.get("load_average_end")), panels(r), chart);
     }
 
@@ -153,7 +154,7 @@ public final class KitBenchmark {
                 new Panel("Push throughput", "entries/s accepted", bars(r, 1,
                         "Lankit, 5 devices x 500", "push_5dev_batch500_entries_per_s", "PouchDB, 5 clients x 500", "pouch.push_5dev_batch500_docs_per_s",
                         "Lankit, 1 device x 100", "push_1dev_batch100_entries_per_s", "PouchDB, 1 client x 100", "pouch.push_1dev_batch100_docs_per_s")),
-                new Panel("Push acknowledged -> another device holds it", "ms, 100,000 stored", bars(r, 1e-3,
+                new Panel("Push acked -> another device has it", "ms", bars(r, 1e-3,
                         "Lankit p50", "propagation_p50_us", "Lankit p99", "propagation_p99_us",
                         "PouchDB p50", "pouch.propagation_p50_us", "PouchDB p99", "pouch.propagation_p99_us")),
                 new Panel("Catch-up and start", "seconds", bars(r, 1,
@@ -163,7 +164,8 @@ public final class KitBenchmark {
                         "Lankit push, plain", "bytes_per_entry_push_plain", "Lankit pull, plain", "bytes_per_entry_pull_plain",
                         "Lankit pull, gzip", "bytes_per_entry_pull_gzip", "PouchDB pull, plain", "pouch.bytes_per_doc.pull_plain")),
                 new Panel("Memory during the 5-device push", "MB resident (peak)", bars(r, 1,
-                        "Lankit master (launcher)", "rss_peak_mb", "Lankit master (java -jar)", "java_jar_rss_peak_mb",
+                        "Lankit master (launcher)", "rss_peak_mb", "of which anonymous", "rss_push_peak_anon_mb",
+                        "Lankit master (java -jar)", "java_jar_rss_peak_mb",
                         "PouchDB server", "pouch.push_5dev_server_peak_rss_mb")));
     }
 
