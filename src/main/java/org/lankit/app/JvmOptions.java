@@ -31,10 +31,15 @@ final class JvmOptions {
     private JvmOptions() {
     }
 
-    /** Bounds, mark, and the class-data archive to use or to write, for running this jar. */
-    static List<String> forRun(Path jar, Path runtimeDir) {
+    /**
+     * Bounds, mark, and the class-data archive to use or to write, for running this jar. The
+     * archive only when this JVM maps the JDK's own one ({@code sharing}): without it a JVM asked
+     * to record or map an archive of ours refuses to start.
+     */
+    static List<String> forRun(Path jar, Path runtimeDir, boolean jdkSharesClasses) {
         List<String> options = new ArrayList<>(BOUNDS);
         options.add(MARK);
+        if (!jdkSharesClasses) return options;
         try {
             Path archive = archive(jar, runtimeDir);
             if (Files.isRegularFile(archive)) {
@@ -49,6 +54,11 @@ final class JvmOptions {
             // no runtime folder to keep an archive in: the kit starts as it did before, only slower
         }
         return options;
+    }
+
+    /** Whether this JVM maps the JDK's class-data archive ("sharing" in {@code java -version}). */
+    static boolean jdkSharesClasses() {
+        return System.getProperty("java.vm.info", "").contains("sharing");
     }
 
     /** {@code <runtime folder>/lankit-<jar size in bytes>.jsa}, as the launchers name it. */

@@ -33,7 +33,7 @@ final class Relaunch {
         if (given.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"))) return Optional.empty();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JvmOptions.forRun(jar.get(), DataFolders.runtimeDir()));
+        command.addAll(JvmOptions.forRun(jar.get(), DataFolders.runtimeDir(), JvmOptions.jdkSharesClasses()));
         command.addAll(given); // the user's own options (-D..., -Xss...) come last, so they win
         command.add(WATCH);
         command.add("-jar");

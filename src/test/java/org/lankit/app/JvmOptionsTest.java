@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,13 +19,13 @@ class JvmOptionsTest {
         Path jar = Files.write(dir.resolve("lankit.jar"), new byte[1234]);
         Path runtime = dir.resolve("runtime");
 
-        assertThat(JvmOptions.forRun(jar, runtime)).containsAll(JvmOptions.BOUNDS)
+        assertThat(JvmOptions.forRun(jar, runtime, true)).containsAll(JvmOptions.BOUNDS)
                 .contains(JvmOptions.MARK, "-XX:+RecordDynamicDumpInfo", "-Dlankit.cds=" + runtime.resolve("lankit-1234.jsa"))
                 .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
         assertThat(runtime).isDirectory();
 
         Files.write(runtime.resolve("lankit-1234.jsa"), new byte[1]);
-        assertThat(JvmOptions.forRun(jar, runtime)).containsAll(JvmOptions.BOUNDS)
+        assertThat(JvmOptions.forRun(jar, runtime, true)).containsAll(JvmOptions.BOUNDS)
                 .contains("-XX:SharedArchiveFile=" + runtime.resolve("lankit-1234.jsa"), JvmOptions.QUIET_CDS)
                 .doesNotContain("-XX:+RecordDynamicDumpInfo");
     }
@@ -33,7 +35,17 @@ class JvmOptionsTest {
         Path jar = Files.write(dir.resolve("lankit.jar"), new byte[10]);
         Path notAFolder = Files.write(dir.resolve("file"), new byte[1]);
 
-        assertThat(JvmOptions.forRun(jar, notAFolder.resolve("runtime"))).containsAll(JvmOptions.BOUNDS).contains(JvmOptions.MARK)
+        assertThat(JvmOptions.forRun(jar, notAFolder.resolve("runtime"), true)).containsAll(JvmOptions.BOUNDS).contains(JvmOptions.MARK)
                 .noneMatch(o -> o.contains("Archive") || o.contains("DynamicDump") || o.contains("lankit.cds"));
+    }
+
+    @Test
+    void a_jdk_without_its_own_class_data_archive_gets_the_bounds_only() throws Exception {
+        Path jar = Files.write(dir.resolve("lankit.jar"), new byte[10]);
+
+        List<String> bounded = new ArrayList<>(JvmOptions.BOUNDS);
+        bounded.add(JvmOptions.MARK);
+
+        assertThat(JvmOptions.forRun(jar, dir.resolve("runtime"), false)).containsExactlyElementsOf(bounded);
     }
 }
