@@ -35,10 +35,16 @@ rem and, when this Java maps its own class-data archive ("sharing"; without it a
 rem refuses to start), one of ours for faster starts, asked for on the first run and used after it.
 set "OPTS=-Xms16m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Dlankit.jvm=bounded"
 set "CDS="
-"%JAVA%" -version 2>&1 | findstr /c:"sharing" >nul && set "SHARING=1"
+rem the VM line, e.g. "OpenJDK 64-Bit Server VM (build 17.0.15+6, mixed mode, sharing)": its build
+rem names the archive (an archive another build wrote would stop this one from starting)
+for /f "tokens=2* delims=(," %%B in ('"%JAVA%" -version 2^>^&1 ^| findstr /c:" VM "') do (
+  set "VMBUILD=%%B"
+  echo %%C | findstr /c:"sharing" >nul && set "SHARING=1"
+)
+set "VMBUILD=!VMBUILD:build =!"
 set "RUNTIME=%APPDATA%\Lankit\runtime"
 for %%F in ("%JAR%") do set "SIZE=%%~zF"
-set "ARCHIVE=!RUNTIME!\lankit-!SIZE!.jsa"
+set "ARCHIVE=!RUNTIME!\lankit-!SIZE!-!VMBUILD!.jsa"
 if defined SHARING (
   if exist "!ARCHIVE!" (
     set "CDS="-XX:SharedArchiveFile=!ARCHIVE!""

@@ -45,7 +45,8 @@ fi
 # and, when this Java maps its own class-data archive ("sharing"; without it a JVM asked for ours
 # refuses to start), one of ours for faster starts, asked for on the first run and used after it.
 runtime="$HOME/Library/Application Support/Lankit/runtime"
-archive="$runtime/lankit-$(wc -c < "$jar" | tr -d ' ').jsa"
+# named after the jar's size and the Java build: an archive another build wrote would stop this one
+archive="$runtime/lankit-$(wc -c < "$jar" | tr -d ' ')-$(echo "$about" | sed -n 's/.*VM.*(build \([^,)]*\).*/\1/p' | head -n 1).jsa"
 set -- -jar "$jar" "$@"
 case "$about" in
   *sharing*)

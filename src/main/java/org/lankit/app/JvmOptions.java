@@ -15,8 +15,8 @@ import java.util.List;
  * <li>A class-data archive (AppCDS) in the runtime folder: a start maps some 5,000 classes instead
  * of reading and checking them from the jar (about a third of its CPU time). The first run asks
  * for one ({@link ClassDataArchive} writes it once the kit runs); the runs after it map it. It is
- * named after the jar's size, so a new jar makes a new one; one the JVM cannot use (another jar
- * of the same size) is refused quietly, and replaced.</li>
+ * named after the jar's size and the Java build, so a new jar or Java makes a new one; one the JVM
+ * cannot use (another jar of the same size) is refused quietly, and replaced.</li>
  * </ul>
  */
 final class JvmOptions {
@@ -61,8 +61,12 @@ final class JvmOptions {
         return System.getProperty("java.vm.info", "").contains("sharing");
     }
 
-    /** {@code <runtime folder>/lankit-<jar size in bytes>.jsa}, as the launchers name it. */
+    /**
+     * {@code <runtime folder>/lankit-<jar size in bytes>-<JVM build>.jsa}, as the launchers name it
+     * (the build as {@code java -version} shows it): an archive another Java build wrote would stop
+     * this one from starting, so a Java update makes a new one.
+     */
     static Path archive(Path jar, Path runtimeDir) throws IOException {
-        return runtimeDir.resolve("lankit-" + Files.size(jar) + ".jsa");
+        return runtimeDir.resolve("lankit-" + Files.size(jar) + "-" + System.getProperty("java.vm.version") + ".jsa");
     }
 }

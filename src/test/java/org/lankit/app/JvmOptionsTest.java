@@ -20,13 +20,13 @@ class JvmOptionsTest {
         Path runtime = dir.resolve("runtime");
 
         assertThat(JvmOptions.forRun(jar, runtime, true)).containsAll(JvmOptions.BOUNDS)
-                .contains(JvmOptions.MARK, "-XX:+RecordDynamicDumpInfo", "-Dlankit.cds=" + runtime.resolve("lankit-1234.jsa"))
+                .contains(JvmOptions.MARK, "-XX:+RecordDynamicDumpInfo", "-Dlankit.cds=" + runtime.resolve("lankit-1234-" + System.getProperty("java.vm.version") + ".jsa"))
                 .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
         assertThat(runtime).isDirectory();
 
-        Files.write(runtime.resolve("lankit-1234.jsa"), new byte[1]);
+        Files.write(runtime.resolve("lankit-1234-" + System.getProperty("java.vm.version") + ".jsa"), new byte[1]);
         assertThat(JvmOptions.forRun(jar, runtime, true)).containsAll(JvmOptions.BOUNDS)
-                .contains("-XX:SharedArchiveFile=" + runtime.resolve("lankit-1234.jsa"), JvmOptions.QUIET_CDS)
+                .contains("-XX:SharedArchiveFile=" + runtime.resolve("lankit-1234-" + System.getProperty("java.vm.version") + ".jsa"), JvmOptions.QUIET_CDS)
                 .doesNotContain("-XX:+RecordDynamicDumpInfo");
     }
 

@@ -53,7 +53,7 @@ public final class FootprintBenchmark {
      */
     private static void firstStart(Map<String, Object> out) throws Exception {
         Path jar = Path.of("target", "lankit.jar");
-        Path archive = DataFolders.runtimeDir().resolve("lankit-" + Files.size(jar) + ".jsa");
+        Path archive = DataFolders.runtimeDir().resolve("lankit-" + Files.size(jar) + "-" + System.getProperty("java.vm.version") + ".jsa");
         // an archive older than the jar is refused by the JVM and replaced by the next start
         for (int attempt = 0; attempt < 2 && !newerThan(archive, jar); attempt++) {
             try (MasterProcess m = MasterProcess.start(Start.LAUNCHER)) {
