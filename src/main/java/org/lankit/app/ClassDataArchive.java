@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code -XX:+RecordDynamicDumpInfo}), so it holds the classes a start needs, and a run that only
  * prints its version or a usage error writes none; deletes it when it is older than the jar (a
  * new jar of the same size: the JVM refused it), so the next start writes a new one. Written to a
- * temporary name and moved into place, so a JVM starting meanwhile never maps half a file.
+ * temporary name, tried by a JVM, and moved into place, so a start never maps half a file or one
+ * its JVM cannot use.
  */
 final class ClassDataArchive {
 
@@ -55,12 +57,21 @@ final class ClassDataArchive {
         return jar.isPresent() && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar.get())) < 0;
     }
 
+    /** An archive a JVM cannot map stops it from starting: try it once before any start is given it. */
+    private static boolean thisJavaStartsWith(Path archive) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process trial = new ProcessBuilder(java, JvmOptions.QUIET_CDS, "-XX:SharedArchiveFile=" + archive, "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return trial.waitFor(30, TimeUnit.SECONDS) && trial.exitValue() == 0;
+    }
+
     private static void write(Path archive) {
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
         try {
             ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
                     new Object[] {new String[] {"dynamic_dump", partial.toString()}}, new String[] {String[].class.getName()});
             if (!Files.isRegularFile(partial)) throw new IllegalStateException("the JVM wrote no archive");
+            if (!thisJavaStartsWith(partial)) throw new IllegalStateException("a JVM given the archive did not start");
             try (var old = Files.newDirectoryStream(archive.getParent(), "lankit-*.jsa")) {
                 for (Path p : old) Files.deleteIfExists(p);
             }
