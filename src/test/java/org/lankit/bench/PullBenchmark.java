@@ -195,7 +195,7 @@ public final class PullBenchmark {
         List<Long> held = Collections.synchronizedList(new ArrayList<>());
         long[] ackedAt = new long[1];
         CountDownLatch[] roundDone = new CountDownLatch[1];
-        ExecutorService pullers = Executors.newFixedThreadPool(listeners.size(), SyncBenchmark.daemon());
+        ExecutorService pullers = Executors.newFixedThreadPool(listeners.size(), PushLoad.daemon());
         List<WebSocket> sockets = new ArrayList<>();
         long start = master.store().lastSeq();
         for (PairedDevice l : listeners) {
@@ -220,7 +220,7 @@ public final class PullBenchmark {
         for (int i = 0; i < rounds + 20; i++) {
             held.clear();
             roundDone[0] = new CountDownLatch(listeners.size());
-            pusher.client().push(SyncBenchmark.batchOf(pusher, 1));
+            pusher.client().push(BenchEntries.batch(pusher.clock(), 1));
             ackedAt[0] = System.nanoTime();
             if (!roundDone[0].await(10, TimeUnit.SECONDS)) throw new IllegalStateException("a device did not pull in 10 s");
             if (i < 20) continue; // warm-up rounds
