@@ -87,7 +87,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
         Map<String, JsonNode> given = values == null ? Map.of() : values;
         namesValues(p, "clocks", clocks, given);
         namesValues(p, "bases", bases, given);
-        Map<String, FieldValue> fields = new TreeMap<>();
+        TreeMap<String, FieldValue> fields = new TreeMap<>();
         String clockBy = FieldValue.deviceOf(clock);
         for (Map.Entry<String, JsonNode> v : given.entrySet()) {
             boolean own = clocks != null && clocks.containsKey(v.getKey());
@@ -95,7 +95,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
             String by = own ? FieldValue.deviceOf(hlc) : clockBy;
             fields.put(v.getKey(), new FieldValue(v.getValue(), hlc, by, bases == null ? null : bases.get(v.getKey())));
         }
-        return fields;
+        return FieldMap.adopt(fields);
     }
 
     private static void namesValues(JsonParser p, String part, Map<String, String> named, Map<String, JsonNode> values)
@@ -109,7 +109,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
     private static Map<String, FieldValue> v1Fields(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.START_OBJECT) throw mismatch(p, Map.class, "must be an object");
-        Map<String, FieldValue> fields = new TreeMap<>();
+        TreeMap<String, FieldValue> fields = new TreeMap<>();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             try {
@@ -120,7 +120,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
                 throw JsonMappingException.wrapWithPath(e, Map.class, name);
             }
         }
-        return fields;
+        return FieldMap.adopt(fields);
     }
 
     /** One {@code {value, hlc, by, base}} object; {@code by}, when given, must be the clock's device. */

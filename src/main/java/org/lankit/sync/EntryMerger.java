@@ -213,7 +213,7 @@ public final class EntryMerger {
     /** The working state of one merge. */
     private final class Merge {
         private final Entry stored;
-        private final Map<String, FieldValue> fields;
+        private final TreeMap<String, FieldValue> fields;
         private FieldValue deleted;
         private final List<Conflict> conflicts;
         private final Set<String> conflictKeys = new HashSet<>();
@@ -346,11 +346,11 @@ public final class EntryMerger {
 
         Entry result(Entry incoming) {
             if (stored == null) {
-                return new Entry(incoming.uuid(), incoming.formId(), incoming.formVersion(), fields, deleted,
+                return new Entry(incoming.uuid(), incoming.formId(), incoming.formVersion(), FieldMap.adopt(fields), deleted,
                         incoming.createdAt(), incoming.createdBy(), 0, conflicts, settled);
             }
             return new Entry(stored.uuid(), stored.formId(), Math.max(stored.formVersion(), incoming.formVersion()),
-                    fields, deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, settled);
+                    FieldMap.adopt(fields), deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, settled);
         }
     }
 }
