@@ -31,7 +31,7 @@ import org.lankit.testkit.RunningMaster;
  * size, the measured part is flight-recorded in the master; prints entries/s, the master's CPU
  * µs and allocated bytes per entry, and the recording's hot methods ({@link JfrSummary}).
  * Run: {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.PushProfile
- * [devices 5] [batch 500] [entries 50000] [recording target/bench/push.jfr]}; the master's JVM options, if
+ * [devices 5] [batch 500] [entries 50000] [recording target/bench/push.jfr] [warm-up entries, as many as measured]}; the master's JVM options, if
  * any, in {@code -Dmaster.jvm="-Xmx192m -XX:+UseSerialGC"}. Also prints the devices' own CPU per entry
  * (they share the machine's cores with the master).
  */
@@ -45,6 +45,7 @@ public final class PushProfile {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int entries = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         Path jfr = Path.of(args.length > 3 ? args[3] : "target/bench/push.jfr").toAbsolutePath();
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : entries;
         Files.createDirectories(jfr.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
@@ -65,7 +66,7 @@ public final class PushProfile {
                 clients.add(c);
             }
             System.out.printf("load average at start: %s", Files.readString(Path.of("/proc/loadavg")));
-            double warmRate = push(clients, ids, batch, entries);
+            double warmRate = push(clients, ids, batch, warmUp);
             System.out.printf("warm-up: %,.0f entries/s%n", warmRate);
             orders.println("start");
             long devicesCpuAtStart = os.getProcessCpuTime();
