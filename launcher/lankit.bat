@@ -29,13 +29,39 @@ if !MAJOR! LSS 17 (
   exit /b 1
 )
 
+rem The same JVM options as the jar's JvmOptions (a plain "java -jar lankit.jar" starts itself again
+rem with them): heap and stacks bounded, else the heap may grow to a quarter of the computer's memory;
+rem and, when this Java maps its own class-data archive ("sharing"; without it a JVM asked for ours
+rem refuses to start), one of ours for faster starts, asked for on the first run and used after it.
+set "OPTS=-Xms16m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -Dlankit.jvm=bounded"
+set "CDS="
+rem the VM line, e.g. "OpenJDK 64-Bit Server VM (build 17.0.15+6, mixed mode, sharing)": its build
+rem names the archive (an archive another build wrote would stop this one from starting)
+for /f "tokens=2* delims=(," %%B in ('"%JAVA%" -version 2^>^&1 ^| findstr /c:" VM "') do (
+  set "VMBUILD=%%B"
+  echo %%C | findstr /c:"sharing" >nul && set "SHARING=1"
+)
+set "VMBUILD=!VMBUILD:build =!"
+set "RUNTIME=%APPDATA%\Lankit\runtime"
+for %%F in ("%JAR%") do set "SIZE=%%~zF"
+set "ARCHIVE=!RUNTIME!\lankit-!SIZE!-!VMBUILD!.jsa"
+if defined SHARING (
+  if exist "!ARCHIVE!" (
+    set "CDS="-XX:SharedArchiveFile=!ARCHIVE!""
+  ) else (
+    if not exist "!RUNTIME!" mkdir "!RUNTIME!" 2>nul
+    set "CDS=-XX:+RecordDynamicDumpInfo"
+  )
+  set "CDS=-Xlog:cds=off,cds+dynamic=off "-Dlankit.cds=!ARCHIVE!" !CDS!"
+)
+
 rem javaw has no console window; with arguments (e.g. --headless) use java so output is visible
 if "%~1"=="" (
   set "JAVAW=%JAVA:java.exe=javaw.exe%"
   cd /d "%USERPROFILE%"
-  start "Lankit" "!JAVAW!" -jar "%JAR%"
+  start "Lankit" "!JAVAW!" !OPTS! !CDS! -jar "%JAR%"
 ) else (
-  "%JAVA%" -jar "%JAR%" %*
+  "%JAVA%" !OPTS! !CDS! -jar "%JAR%" %*
 )
 exit /b %ERRORLEVEL%
 

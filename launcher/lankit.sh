@@ -26,7 +26,8 @@ fi
 
 major=0
 if [ -n "$java_cmd" ]; then
-  version=$("$java_cmd" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
+  about=$("$java_cmd" -version 2>&1)
+  version=$(echo "$about" | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
   case "$version" in
     1.*) major=$(echo "$version" | cut -d. -f2) ;;
     *) major=$(echo "$version" | cut -d. -f1 | cut -d- -f1) ;;
@@ -38,4 +39,23 @@ if [ -z "$java_cmd" ] || [ "${major:-0}" -lt 17 ] 2>/dev/null; then
   exit 1
 fi
 
-exec "$java_cmd" -jar "$jar" "$@"
+# The same JVM options as the jar's JvmOptions (a plain "java -jar lankit.jar" starts itself again
+# with them): heap and stacks bounded, else the heap may grow to a quarter of the computer's memory;
+# and, when this Java maps its own class-data archive ("sharing"; without it a JVM asked for ours
+# refuses to start), one of ours for faster starts, asked for on the first run and used after it.
+runtime="${XDG_DATA_HOME:-$HOME/.local/share}/lankit/runtime"
+# named after the jar's size and the Java build: an archive another build wrote would stop this one
+archive="$runtime/lankit-$(wc -c < "$jar" | tr -d ' ')-$(echo "$about" | sed -n 's/.*VM.*(build \([^,)]*\).*/\1/p' | head -n 1).jsa"
+set -- -jar "$jar" "$@"
+case "$about" in
+  *sharing*)
+    if [ -f "$archive" ]; then
+      set -- "-XX:SharedArchiveFile=$archive" "$@"
+    else
+      mkdir -p "$runtime" 2>/dev/null
+      set -- -XX:+RecordDynamicDumpInfo "$@"
+    fi
+    set -- -Xlog:cds=off,cds+dynamic=off "-Dlankit.cds=$archive" "$@" ;;
+esac
+exec "$java_cmd" -Xms16m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m \
+  -Dlankit.jvm=bounded "$@"

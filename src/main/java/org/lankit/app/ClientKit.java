@@ -52,6 +52,7 @@ public final class ClientKit implements AutoCloseable {
         PeerSync sync = new PeerSync(store, link, Duration.ofMillis(500), Duration.ofSeconds(30));
         if (otherMaster) takeFormsIfAllowed(sync);
         sync.start();
+        ClassDataArchive.writeSoonIfAsked();
         return new ClientKit(store, sync);
     }
 

@@ -136,6 +136,7 @@ public final class MasterKit implements AutoCloseable {
         self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal,
                 new JoinCodes(code, laptopCode), notice);
         LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
+        ClassDataArchive.writeSoonIfAsked();
         return self[0];
     }
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who may call what: only the local network, only paired devices with a valid token on protected
- * endpoints, and no device faster than its rate limit.
+ * endpoints, and no device faster than its rate limit, except for the next page of a catch-up
+ * ({@link CatchUpWalks}).
  */
 final class Access {
 
@@ -23,11 +24,13 @@ final class Access {
 
     private final DeviceRegistry devices;
     private final RateLimiter limiter;
+    private final CatchUpWalks walks;
     private final boolean localNetworkOnly;
 
-    Access(DeviceRegistry devices, RateLimiter limiter, boolean localNetworkOnly) {
+    Access(DeviceRegistry devices, RateLimiter limiter, CatchUpWalks walks, boolean localNetworkOnly) {
         this.devices = devices;
         this.limiter = limiter;
+        this.walks = walks;
         this.localNetworkOnly = localNetworkOnly;
     }
 
@@ -38,12 +41,14 @@ final class Access {
         }
     }
 
-    /** Before protected API requests: a known, unrevoked token, within the rate limit. */
+    /** Before protected API requests: a known, unrevoked token, within the rate limit unless it continues a catch-up. */
     void requireDevice(Context ctx) {
         String token = bearer(ctx.header("Authorization"));
         Device device = authenticate(token, isSecure(ctx)).orElseThrow(() -> refusal(token));
-        long wait = limiter.acquire(device.deviceId());
-        if (wait > 0) throw ApiException.tooManyRequests(wait);
+        if (!walks.continuesWalk(device.deviceId(), ctx)) {
+            long wait = limiter.acquire(device.deviceId());
+            if (wait > 0) throw ApiException.tooManyRequests(wait);
+        }
         ctx.attribute(DEVICE, device);
     }
 

@@ -60,10 +60,11 @@ public final class Hub implements AutoCloseable {
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<JoinCodes> joinCodes,
                             Supplier<UpstreamStatus> upstream, IntSupplier retryFailed, Optional<ServerIdentity> serverIdentity) {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
-        Access access = new Access(store.devices(), limiter, config.localNetworkOnly());
+        CatchUpWalks walks = new CatchUpWalks(API + "/sync/pull");
+        Access access = new Access(store.devices(), limiter, walks, config.localNetworkOnly());
         PushService push = new PushService(store, master);
         TeamEdits teamEdits = new TeamEdits(store.settings());
-        SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits);
+        SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits, walks);
         LiveSocket live = new LiveSocket(access, store::lastSeq);
         UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
         Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);

@@ -1,12 +1,13 @@
 package org.lankit.hub;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
 import org.lankit.store.Device;
 import org.lankit.store.KitStore;
-import org.lankit.sync.Entry;
+import org.lankit.store.StoredChange;
 import org.lankit.sync.EntryForm;
 import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.PullResponse;
@@ -22,18 +23,25 @@ final class SyncRoutes {
     record RejectedBatch(String error, String detail, List<PushResult> results, long time) {
     }
 
+    /** A pull's answer in the stored form ({@code format=2}): each entry's stored JSON, copied as it is. */
+    record StoredPullResponse(List<RawValue> entries, long lastSeq, boolean more, long time) {
+    }
+
     private final KitStore store;
     private final PushService push;
     private final MasterIdentity master;
     private final HubConfig config;
     private final TeamEdits teamEdits;
+    private final CatchUpWalks walks;
 
-    SyncRoutes(KitStore store, PushService push, MasterIdentity master, HubConfig config, TeamEdits teamEdits) {
+    SyncRoutes(KitStore store, PushService push, MasterIdentity master, HubConfig config, TeamEdits teamEdits,
+               CatchUpWalks walks) {
         this.store = store;
         this.push = push;
         this.master = master;
         this.config = config;
         this.teamEdits = teamEdits;
+        this.walks = walks;
     }
 
     void push(Context ctx) throws IOException {
@@ -51,23 +59,36 @@ final class SyncRoutes {
         ctx.status(allRejected ? 422 : 200).contentType(ContentType.APPLICATION_JSON).result(Json.MAPPER.writeValueAsBytes(answer));
     }
 
+    /**
+     * The changes feed from {@code since}; {@code format=2} answers the entries' stored JSON as it
+     * is (no parse, no write), without it each entry is read and written again.
+     */
     void pull(Context ctx) throws IOException {
         long since = longParam(ctx, "since", 0);
         int limit = (int) Math.max(1, Math.min(config.maxPullLimit(), longParam(ctx, "limit", config.maxPullLimit())));
-        List<Entry> page = store.changesAfter(since, limit + 1);
+        boolean storedForm = asksForStoredForm(ctx);
+        List<StoredChange> page = store.storedChangesAfter(since, limit + 1);
         boolean more = page.size() > limit;
-        if (more) page = page.subList(0, limit);
-        long lastSeq = page.isEmpty() ? since : page.get(page.size() - 1).seq();
-        EntryForm form = entryForm(ctx);
-        ctx.contentType(ContentType.APPLICATION_JSON)
-                .result(form.writer().writeValueAsBytes(new PullResponse(page, lastSeq, more, master.clock().physicalNow())));
+        List<StoredChange> shown = more ? page.subList(0, limit) : page;
+        long lastSeq = shown.isEmpty() ? since : shown.get(shown.size() - 1).seq();
+        // the device's next page is then not held back by the rate limit (CatchUpWalks)
+        walks.answered(Access.device(ctx).deviceId(), lastSeq, more);
+        long now = master.clock().physicalNow();
+        if (storedForm) {
+            List<RawValue> entries = shown.stream().map(c -> new RawValue(c.json())).toList();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(Json.MAPPER.writeValueAsBytes(new StoredPullResponse(entries, lastSeq, more, now)));
+        } else {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(EntryForm.V1.writer().writeValueAsBytes(
+                    new PullResponse(shown.stream().map(StoredChange::entry).toList(), lastSeq, more, now)));
+        }
     }
 
-    /** {@code format=2}: the compact entry form; without it, v1, which every older device reads. */
-    private static EntryForm entryForm(Context ctx) {
+    /** {@code format=2}: the stored form; absent or {@code 1}: v1, which every older device reads. */
+    private static boolean asksForStoredForm(Context ctx) {
         String format = ctx.queryParam("format");
-        if (format == null || format.isEmpty() || format.equals("1")) return EntryForm.V1;
-        if (format.equals("2")) return EntryForm.V2;
+        if (format == null || format.isEmpty() || format.equals("1")) return false;
+        if (format.equals("2")) return true;
         throw ApiException.badRequest("format must be 1 or 2");
     }
 

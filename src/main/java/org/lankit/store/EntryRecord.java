@@ -16,8 +16,10 @@ public class EntryRecord {
     @Index
     public String formId;
     /** Master: the seq of the last change. Client: the master's seq of the copy it last pulled. */
-    @Index
     public long seq;
+    /** {@code seq / ChangeFeed.BLOCK}: the changes feed finds records by it (see {@link ChangeFeed}). */
+    @Index
+    public long changeBlock;
     public long createdAt;
     public String createdBy;
     /** When this device last stored a change of the entry (epoch ms). */
@@ -35,4 +37,10 @@ public class EntryRecord {
     public int localPending;
     /** Device only: JSON list of the fields (and the tombstone) with unacknowledged edits. */
     public String pendingFields;
+
+    /** Sets the seq and the change block that goes with it, always together. */
+    void moveToSeq(long newSeq) {
+        seq = newSeq;
+        changeBlock = ChangeFeed.blockOf(newSeq);
+    }
 }

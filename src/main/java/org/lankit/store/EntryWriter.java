@@ -66,7 +66,7 @@ public final class EntryWriter {
         if (r == null) r = newRecord(entry);
         long seq = ++lastSeq;
         seqAdvanced = true;
-        r.seq = seq;
+        r.moveToSeq(seq);
         r.json = RecordCodec.write(entry.withSeq(seq));
         r.changedAt = clock.getAsLong();
         r.upstreamState = UpstreamState.PENDING.code();
@@ -123,7 +123,7 @@ public final class EntryWriter {
     public void putReplica(Entry entry, Set<String> pendingFields, String actor, String action) {
         EntryRecord r = record(entry.uuid());
         if (r == null) r = newRecord(entry);
-        r.seq = entry.seq();
+        r.moveToSeq(entry.seq());
         r.json = RecordCodec.write(entry);
         r.changedAt = clock.getAsLong();
         r.localPending = pendingFields.isEmpty() ? 0 : LOCAL_PENDING;

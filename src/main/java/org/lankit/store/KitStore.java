@@ -9,7 +9,6 @@ import io.objectbox.query.QueryBuilder.StringOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.lankit.sync.Entry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This device's database: one ObjectBox store in {@code <data folder>/db}, locked against a
@@ -31,7 +32,10 @@ import org.lankit.sync.Entry;
  */
 public final class KitStore implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KitStore.class);
     private static final String LAST_SEQ = "lastSeq";
+    /** Set once every entry has its change block indexed (data folders of older versions have none). */
+    static final String CHANGE_BLOCKS = "changeBlocks";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
     public static final long DEFAULT_MAX_SIZE_KB = 64L * 1024 * 1024;
     /** Read transactions open at once (each server, sync and panel thread may hold one): far above what a team needs. */
@@ -41,6 +45,7 @@ public final class KitStore implements AutoCloseable {
     private final DataFolderLock lock;
     private final BoxStore boxStore;
     private final Box<EntryRecord> entries;
+    private final ChangeFeed feed;
     private final Box<AuditRecord> audit;
     private final Settings settings;
     private final FormCatalog forms;
@@ -57,12 +62,26 @@ public final class KitStore implements AutoCloseable {
         this.boxStore = boxStore;
         this.clock = clock;
         this.entries = boxStore.boxFor(EntryRecord.class);
+        this.feed = new ChangeFeed(boxStore, entries);
         this.audit = boxStore.boxFor(AuditRecord.class);
         this.commits = new FailedCommits(boxStore, dataDir);
         this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
+        indexChangeBlocks();
+    }
+
+    /**
+     * A data folder of an older version: gives every entry its change block, once (a second run
+     * after a crash half-way does the same again). Older versions cannot open the folder after
+     * this: ObjectBox refuses a store whose model is newer than theirs.
+     */
+    private void indexChangeBlocks() {
+        if (settings.get(CHANGE_BLOCKS).isPresent()) return;
+        int indexed = feed.indexAll(commits);
+        settings.put(CHANGE_BLOCKS, "indexed");
+        if (indexed > 0) LOG.info("gave {} entries of an older data folder their change block", indexed);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -91,7 +110,12 @@ public final class KitStore implements AutoCloseable {
                     .noReaderThreadLocals()
                     .maxReaders(READERS)
                     .build();
-            return new KitStore(dataDir, lock, boxStore, clock);
+            try {
+                return new KitStore(dataDir, lock, boxStore, clock);
+            } catch (RuntimeException | Error e) {
+                boxStore.close(); // opening may write (change blocks), and a full disk refuses it
+                throw e;
+            }
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
@@ -178,13 +202,22 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
-    /** The changes feed: the latest state of each entry changed after {@code seq}, in seq order. */
+    /**
+     * The changes feed: the latest state of each entry changed after {@code seq}, in seq order.
+     * Reads about as many rows as it returns, however many the store holds ({@link ChangeFeed}).
+     */
     public List<Entry> changesAfter(long seq, int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.seq.greater(seq)).order(EntryRecord_.seq).build()) {
-            List<Entry> page = new ArrayList<>();
-            for (EntryRecord r : q.find(0, limit)) page.add(RecordCodec.entry(r).entry());
-            return page;
-        }
+        return storedChangesAfter(seq, limit).stream().map(StoredChange::entry).toList();
+    }
+
+    /** The same feed as the entries' stored JSON, for answers that copy it without parsing it. */
+    public List<StoredChange> storedChangesAfter(long seq, int limit) {
+        return feed.after(seq, limit, lastSeq).stream().map(r -> new StoredChange(r.seq, r.json)).toList();
+    }
+
+    /** Rows the changes feed has fetched from the store since it opened: what pulls cost. */
+    long changeFeedRowsRead() {
+        return feed.rowsRead();
     }
 
     /** All entries, newest change first, for screens and exports. */

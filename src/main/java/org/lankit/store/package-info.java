@@ -1,6 +1,7 @@
 /**
  * This device's storage in ObjectBox: entries (with the master's sequence numbers and the
- * upload and local-pending state), forms, paired devices, settings and the audit log. The data
+ * upload and local-pending state, and the change block that lets the changes feed read only what
+ * changed), forms, paired devices, settings and the audit log. The data
  * folder is locked against a second process; the native library is unpacked outside the
  * user's folders.
  */

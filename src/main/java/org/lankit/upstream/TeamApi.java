@@ -27,27 +27,34 @@ final class TeamApi {
     private static final Logger LOG = LoggerFactory.getLogger(TeamApi.class);
     private static final int MAX_REASON = 300;
 
-    private final HttpClient http;
     private final Duration timeout;
+    /** Made on first use: building one loads the TLS trust store, which a master without an API never needs (and its start should not wait for). */
+    private HttpClient http;
 
     TeamApi(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     /** Sends the batch once; completes with the answer, or fails with a retryable error. */
     CompletableFuture<ApiAnswer> send(ApiTarget target, Batch batch) {
-        return http.sendAsync(request(target, batch.key(), batch.body()), HttpResponse.BodyHandlers.ofString())
+        return http().sendAsync(request(target, batch.key(), batch.body()), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> answer(response, target));
     }
 
     /** One blocking request, for "Test connection". */
     HttpResponse<String> sendNow(ApiTarget target, String key, String body) throws IOException, InterruptedException {
-        return http.send(request(target, key, body), HttpResponse.BodyHandlers.ofString());
+        return http().send(request(target, key, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest request(ApiTarget target, String key, String body) {

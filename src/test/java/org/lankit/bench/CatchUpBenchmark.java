@@ -2,21 +2,25 @@ package org.lankit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterClient;
+import org.lankit.peer.MasterError;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
 
 /**
- * Catch-up: a new device pulls a master's whole history page by page, and a master opens a large
- * store and answers its first request. The stores are filled directly (5,000 entries per
- * transaction), not through pushes; the fill time is reported apart. Temp folders are deleted.
+ * A master opens a large store, answers its first request, and answers 1-entry pulls; also the
+ * page-by-page pull of a whole history and the 1-entry pull that {@link SyncBenchmark} times. The
+ * store is filled directly (household entries, 5,000 per transaction), not through pushes; the
+ * fill time is reported apart. Temp folders are deleted.
  * <p>
- * {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.CatchUpBenchmark [pulled] [opened]}
+ * {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.CatchUpBenchmark [opened]}
  */
 public final class CatchUpBenchmark {
 
@@ -26,44 +30,42 @@ public final class CatchUpBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int pulled = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int opened = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        Map<String, Object> results = new LinkedHashMap<>(pull(pulled));
-        results.putAll(open(opened));
-        System.out.println(results);
+        System.out.println(open(args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000));
     }
 
-    /** A new device pulls n entries in pages of 1,000 (the hub's largest page). */
-    static Map<String, Object> pull(int n) throws Exception {
-        Path dir = Files.createTempDirectory("lankit-catchup");
-        Map<String, Object> out = new LinkedHashMap<>();
-        HubConfig unthrottled = HubConfig.defaults().withRateLimit(1e9, 1e9).withAnnouncement(false);
-        try (RunningMaster master = RunningMaster.start(dir, 0, unthrottled)) {
+    /**
+     * Round trip of 100 pulls of the newest entry (since = last seq - 1) on 127.0.0.1: the server's
+     * time plus loopback HTTP, an upper bound of the server time. Answers of 429 are waited out, not timed.
+     */
+    static Map<String, Object> onePull(PairedDevice device, long lastSeq, String label) throws Exception {
+        List<Long> nanos = new ArrayList<>();
+        while (nanos.size() < 100) {
             long t0 = System.nanoTime();
-            UploadBenchmark.seed(master.store(), n);
-            out.put("catchup_pull_fill_s", round(seconds(t0)));
-            PairedDevice device = master.pair("newcomer");
-            long t1 = System.nanoTime();
-            int got = pullAll(device.client(), n);
-            double took = seconds(t1);
-            if (got != n) throw new IllegalStateException("pulled " + got + " entries, expected " + n);
-            out.put("catchup_pull_entries", n);
-            out.put("catchup_pull_s", round(took));
-            out.put("catchup_pull_entries_per_s", Math.round(n / took));
-            System.out.printf("new device pulls %,d entries: %.1f s (%,.0f entries/s; store filled in %.1f s)%n",
-                    n, took, n / took, out.get("catchup_pull_fill_s"));
-        } finally {
-            UploadBenchmark.delete(dir);
+            try {
+                PullResponse answer = device.client().pull(lastSeq - 1, 1);
+                nanos.add(System.nanoTime() - t0);
+                if (answer.entries().size() != 1) throw new IllegalStateException("a 1-entry pull brought " + answer.entries().size());
+            } catch (MasterError e) {
+                if (e.status() != 429) throw e;
+                Thread.sleep(Math.max(50, e.retryAfterSeconds() * 1000));
+            }
         }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("one_pull_" + label + "_p50_us", SyncBenchmark.percentile(nanos, 50));
+        out.put("one_pull_" + label + "_p99_us", SyncBenchmark.percentile(nanos, 99));
+        System.out.printf("1-entry pull round trip with %s stored: p50 %.2f ms, p99 %.2f ms%n", label,
+                SyncBenchmark.percentile(nanos, 50) / 1000.0, SyncBenchmark.percentile(nanos, 99) / 1000.0);
         return out;
     }
 
-    private static int pullAll(MasterClient client, int expected) throws Exception {
+    /** A new device pulls everything in pages of 1,000 (the hub's largest page), as politely as a phone. */
+    static int pullAll(MasterClient client, int expected) throws Exception {
         long since = 0;
         int got = 0;
         int maxPages = expected / PAGE + 10;
         for (int page = 0; page < maxPages; page++) {
-            PullResponse answer = client.pull(since, PAGE);
+            long from = since;
+            PullResponse answer = PushLoad.politely(() -> client.pull(from, PAGE));
             got += answer.entries().size();
             since = answer.lastSeq();
             if (!answer.more()) return got;
@@ -90,9 +92,10 @@ public final class CatchUpBenchmark {
                 if (count != n) throw new IllegalStateException("the store holds " + count + " entries, expected " + n);
                 out.put("open_entries", n);
                 out.put("open_to_info_s", round(took));
+                System.out.printf("master opens %,d entries (%,d MB) and answers /api/v1/info: %.2f s (filled in %.1f s)%n",
+                        n, out.get("open_store_mb"), out.get("open_to_info_s"), out.get("open_fill_s"));
+                out.putAll(onePull(master.pair("newcomer"), master.store().lastSeq(), n % 1_000_000 == 0 ? n / 1_000_000 + "m" : n / 1000 + "k"));
             }
-            System.out.printf("master opens %,d entries (%,d MB) and answers /api/v1/info: %.2f s (filled in %.1f s)%n",
-                    n, out.get("open_store_mb"), out.get("open_to_info_s"), out.get("open_fill_s"));
         } finally {
             UploadBenchmark.delete(dir);
         }

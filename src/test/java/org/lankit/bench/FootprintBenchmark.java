@@ -1,179 +1,137 @@
 package org.lankit.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import org.lankit.bench.MasterProcess.Start;
 import org.lankit.peer.MasterClient;
-import org.lankit.peer.MasterError;
+import org.lankit.store.DataFolders;
 import org.lankit.testkit.PairedDevice;
 
 /**
- * The real jar as a separate process: cold start to "Join URL" printed, resident memory idle and
- * under push load (VmRSS from /proc), and the jar's size. Linux only (reads /proc).
+ * The master as users start it, a separate process (see {@link MasterProcess}): cold start to
+ * "Join URL" printed (after a first start has written the class-data archive), then five devices pushing batches of 500 (entries/s, the master's CPU per
+ * entry, its peak resident memory) and one device pushing batches of 100, all with the master's
+ * default settings (its per-device rate limit included). A second round of the five-device push
+ * reads the bytes the master allocates per entry over JMX. Linux only (reads /proc).
  * <p>
  * {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.FootprintBenchmark}
  */
 public final class FootprintBenchmark {
 
-    private static final Path JAR = Path.of("target", "lankit.jar");
-    private static final String CODE = "BENCH-CODE";
+    static final int PUSHED = 100_000;
+    private static final int STARTS = 5;
 
     private FootprintBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println(run(5, 15));
+        System.out.println(run());
     }
 
-    static Map<String, Object> run(int starts, int loadSeconds) throws Exception {
+    static Map<String, Object> run() throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("jar_mb", CatchUpBenchmark.round(Files.size(JAR) / 1e6));
-        List<Long> startNanos = new ArrayList<>();
-        for (int i = 0; i < starts; i++) {
-            try (Master m = Master.start()) {
-                startNanos.add(m.startNanos);
-            }
-        }
-        out.put("cold_start_median_ms", SyncBenchmark.percentile(startNanos, 50) / 1000);
-        out.put("cold_start_runs_ms", startNanos.stream().map(n -> n / 1_000_000).toList());
-        try (Master m = Master.start()) {
-            Thread.sleep(5_000); // let start-up work and the first GC settle
-            out.put("rss_idle_mb", m.rssMb());
-            out.putAll(underLoad(m, loadSeconds));
-            Thread.sleep(3_000);
-            out.put("rss_after_load_mb", m.rssMb());
-        }
-        System.out.printf("jar %.1f MB; cold start to \"Join URL\" median %d ms %s; RSS idle %d MB, under load %d MB (peak %d MB)%n",
-                out.get("jar_mb"), out.get("cold_start_median_ms"), out.get("cold_start_runs_ms"), out.get("rss_idle_mb"),
-                out.get("rss_load_end_mb"), out.get("rss_load_peak_mb"));
+        out.put("jar_mb", CatchUpBenchmark.round(Files.size(Path.of("target", "lankit.jar")) / 1e6));
+        firstStart(out);
+        for (Start start : Start.values()) coldStart(start, out);
+        push(Start.LAUNCHER, "", out);
+        push(Start.JAVA_JAR, "java_jar_", out);
         return out;
     }
 
-    /** Five paired devices push batches of 100 for the given time; the RSS is sampled twice a second. */
-    private static Map<String, Object> underLoad(Master m, int seconds) throws Exception {
-        List<PairedDevice> devices = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            MasterClient client = new MasterClient(m.baseUrl, null);
-            var paired = client.pair(CODE, "load-" + i, "phone");
-            devices.add(new PairedDevice(paired.deviceId(), paired.token(), client));
+    /**
+     * A user's first start writes the class-data archive the later starts map (see the launchers):
+     * start until this jar's archive is there, and report how long that first start took to "Join URL".
+     */
+    private static void firstStart(Map<String, Object> out) throws Exception {
+        Path jar = Path.of("target", "lankit.jar");
+        Path archive = DataFolders.runtimeDir().resolve("lankit-" + Files.size(jar) + "-" + System.getProperty("java.vm.version") + ".jsa");
+        // an archive older than the jar is refused by the JVM and replaced by the next start
+        for (int attempt = 0; attempt < 2 && !newerThan(archive, jar); attempt++) {
+            try (MasterProcess m = MasterProcess.start(Start.LAUNCHER)) {
+                out.put("first_start_ms", m.startNanos / 1_000_000);
+                for (int waited = 0; waited < 60 && !newerThan(archive, jar); waited++) Thread.sleep(500);
+            }
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong accepted = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(devices.size(), SyncBenchmark.daemon());
-        long peak = 0;
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (PairedDevice d : devices) {
-                running.add(pool.submit(() -> {
-                    while (!stop.get()) {
-                        try {
-                            d.client().push(SyncBenchmark.batchOf(d, 100));
-                            accepted.addAndGet(100);
-                        } catch (MasterError e) {
-                            if (e.status() != 429) throw e;
-                            Thread.sleep(50); // the per-device rate limit of a real master
-                        }
-                    }
-                    return null;
-                }));
+        System.out.printf("first start (writes the class-data archive %s): %s ms to \"Join URL\"%n", archive, out.get("first_start_ms"));
+    }
+
+    private static boolean newerThan(Path archive, Path jar) throws IOException {
+        return Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+    }
+
+    private static void coldStart(Start start, Map<String, Object> out) throws Exception {
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            try (MasterProcess m = MasterProcess.start(start)) {
+                nanos.add(m.startNanos);
             }
-            for (int i = 0; i < seconds * 2; i++) {
-                Thread.sleep(500);
-                peak = Math.max(peak, m.rssMb());
+        }
+        String key = "cold_start_" + start.name().toLowerCase();
+        out.put(key + "_median_ms", SyncBenchmark.percentile(nanos, 50) / 1000);
+        out.put(key + "_runs_ms", nanos.stream().map(n -> n / 1_000_000).toList());
+        System.out.printf("cold start to \"Join URL\" (%s): median %d ms %s%n", String.join(" ", MasterProcess.command(start)),
+                out.get(key + "_median_ms"), out.get(key + "_runs_ms"));
+    }
+
+    /** Figures of one master: keys prefixed by {@code prefix} (empty for the launcher's start, the one the goals name). */
+    private static void push(Start start, String prefix, Map<String, Object> out) throws Exception {
+        try (MasterProcess m = MasterProcess.start(start)) {
+            List<PairedDevice> devices = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                MasterClient client = new MasterClient(m.baseUrl, null);
+                var paired = client.pair(MasterProcess.CODE, "load-" + i, "phone");
+                devices.add(new PairedDevice(paired.deviceId(), paired.token(), client));
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("rss_load_end_mb", m.rssMb());
-            out.put("rss_load_peak_mb", peak);
-            stop.set(true);
-            for (Future<?> f : running) f.get(1, TimeUnit.MINUTES);
-            out.put("load_entries_per_s", Math.round(accepted.get() / CatchUpBenchmark.seconds(start)));
-            return out;
-        } finally {
-            stop.set(true);
-            pool.shutdownNow();
+            Thread.sleep(2_000); // let start-up work settle
+            out.put(prefix + "rss_idle_mb", m.memoryMb().get("VmRSS"));
+            Long parent = m.waitingParentMemoryMb().get("VmRSS");
+            if (parent != null) out.put(prefix + "waiting_parent_rss_mb", parent);
+            PushLoad.run(devices, 500, 20_000); // warm-up: JIT, store
+            long cpu0 = m.cpuMicros();
+            Map<String, Long> peaks = new ConcurrentHashMap<>();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(PushLoad.daemon());
+            sampler.scheduleAtFixedRate(() -> sample(m, peaks), 0, 200, TimeUnit.MILLISECONDS);
+            double rate;
+            try {
+                rate = PushLoad.run(devices, 500, PUSHED);
+            } finally {
+                sampler.shutdownNow();
+            }
+            long cpu = m.cpuMicros() - cpu0;
+            sample(m, peaks);
+            out.put(prefix + "push_5dev_batch500_entries_per_s", Math.round(rate));
+            out.put(prefix + "push_5dev_cpu_us_per_entry", cpu / PUSHED);
+            out.put(prefix + "rss_peak_mb", m.memoryMb().get("VmHWM"));
+            out.put(prefix + "rss_push_peak_anon_mb", peaks.get("RssAnon"));
+            out.put(prefix + "rss_push_peak_file_mb", peaks.get("RssFile"));
+            long alloc0 = m.allocatedBytes();
+            PushLoad.run(devices, 500, PUSHED / 2);
+            out.put(prefix + "push_5dev_alloc_bytes_per_entry", (m.allocatedBytes() - alloc0) / (PUSHED / 2));
+            out.put(prefix + "push_1dev_batch100_entries_per_s", Math.round(PushLoad.run(devices.subList(0, 1), 100, 20_000)));
+            System.out.printf("%s: push 5 devices x 500: %,d entries/s, %d us CPU and %,d bytes allocated per entry; 1 device x 100: %,d entries/s;"
+                            + " RSS idle %d MB, peak %d MB (during the push at most %d MB anonymous, %d MB mapped files); waiting parent JVM %s MB%n",
+                    String.join(" ", MasterProcess.command(start)), out.get(prefix + "push_5dev_batch500_entries_per_s"),
+                    out.get(prefix + "push_5dev_cpu_us_per_entry"), out.get(prefix + "push_5dev_alloc_bytes_per_entry"),
+                    out.get(prefix + "push_1dev_batch100_entries_per_s"), out.get(prefix + "rss_idle_mb"), out.get(prefix + "rss_peak_mb"),
+                    out.get(prefix + "rss_push_peak_anon_mb"), out.get(prefix + "rss_push_peak_file_mb"), out.get(prefix + "waiting_parent_rss_mb"));
         }
     }
 
-    /** A master started from the jar with a fresh data folder; closing stops it and deletes the folder. */
-    private static final class Master implements AutoCloseable {
-        final Process process;
-        final Path dir;
-        final long startNanos;
-        final String baseUrl;
-
-        private Master(Process process, Path dir, long startNanos, String baseUrl) {
-            this.process = process;
-            this.dir = dir;
-            this.startNanos = startNanos;
-            this.baseUrl = baseUrl;
-        }
-
-        static Master start() throws Exception {
-            Path dir = Files.createTempDirectory("lankit-footprint");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder pb = new ProcessBuilder(java, "-jar", JAR.toString(), "--headless", "--role", "master",
-                    "--port", "0", "--bind", "127.0.0.1", "--join-code", CODE, "--data-dir", dir.toString())
-                    .redirectErrorStream(true);
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            try {
-                String url = joinUrl(p).get(60, TimeUnit.SECONDS);
-                long took = System.nanoTime() - t0;
-                URI join = URI.create(url);
-                return new Master(p, dir, took, "http://127.0.0.1:" + join.getPort());
-            } catch (Exception e) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                UploadBenchmark.delete(dir);
-                throw e;
-            }
-        }
-
-        /** Completes with the URL from the "Join URL: ..." line; keeps draining the output afterwards. */
-        private static CompletableFuture<String> joinUrl(Process p) {
-            CompletableFuture<String> url = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        if (line.startsWith("Join URL: ")) url.complete(line.substring("Join URL: ".length()).trim());
-                    }
-                    url.completeExceptionally(new IOException("the master exited without printing its join URL"));
-                } catch (IOException e) {
-                    url.completeExceptionally(e);
-                }
-            }, "footprint-output");
-            reader.setDaemon(true);
-            reader.start();
-            return url;
-        }
-
-        long rssMb() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-            throw new IOException("no VmRSS for process " + process.pid());
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            UploadBenchmark.delete(dir);
+    /** Keeps the highest anonymous and file-backed resident memory seen. */
+    private static void sample(MasterProcess m, Map<String, Long> peaks) {
+        try {
+            m.memoryMb().forEach((key, mb) -> peaks.merge(key, mb, Math::max));
+        } catch (IOException e) {
+            // the master is stopping: the samples so far stand
         }
     }
 }

@@ -112,7 +112,7 @@ public final class PushProfile {
             }
             work.add(batches);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(clients.size(), SyncBenchmark.daemon());
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size(), PushLoad.daemon());
         try {
             long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();

@@ -50,6 +50,7 @@ class MasterKillIT {
             devices.forEach(Device::start);
             for (int kill = 0; kill < KILLS; kill++) {
                 Thread.sleep(1_000 + random.nextInt(2_000));
+                master.descendants().forEach(ProcessHandle::destroyForcibly); // the master JVM a plain java -jar starts
                 master.destroyForcibly();
                 assertThat(master.waitFor(20, TimeUnit.SECONDS)).isTrue();
                 System.out.printf("kill %d: exit %d, acknowledged so far %d%n", kill + 1, master.exitValue(), acknowledged(devices).size());

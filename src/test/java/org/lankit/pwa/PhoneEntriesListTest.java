@@ -84,15 +84,18 @@ class PhoneEntriesListTest extends PhoneTestBase {
         PairedDevice tablet = master.pair("Tablet");
         HlcClock clock = tablet.clock();
         List<Entry> batch = new ArrayList<>();
+        long firstVisit = System.currentTimeMillis() - ENTRIES * 60_000L;
         for (int i = 0; i < ENTRIES; i++) batch.add(withVillage(Entries.household(clock, "Visit " + i, 1 + i % 9), clock,
-                i == 3 ? "Far Hill" : "Lowland " + i));
+                i == 3 ? "Far Hill" : "Lowland " + i, firstVisit + i * 60_000L));
         tablet.client().push(batch);
         return PhoneApp.open(phone, master).joinWithQr("Amina");
     }
 
-    private static Entry withVillage(Entry entry, HlcClock clock, String village) {
+    /** Visits a minute apart, so "newest first" has one order (entries made in the same millisecond tie). */
+    private static Entry withVillage(Entry entry, HlcClock clock, String village, long createdAt) {
         Map<String, FieldValue> fields = new TreeMap<>(entry.fields());
         fields.put("village", FieldValue.edit(TextNode.valueOf(village), clock.now(), ""));
-        return entry.withFields(fields, null);
+        return new Entry(entry.uuid(), entry.formId(), entry.formVersion(), fields, null, createdAt, entry.createdBy(),
+                0, null, null);
     }
 }

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Route;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.lankit.sync.Json;
 import org.lankit.testkit.Entries;
@@ -109,7 +113,7 @@ class PhoneScreenTest extends PhoneTestBase {
     /** The master's answer when it refuses every entry of a batch: 422 with a result per entry. */
     private static void refuseLikeTheMaster(Route route) {
         try {
-            JsonNode request = Json.MAPPER.readTree(route.request().postData());
+            JsonNode request = Json.MAPPER.readTree(body(route));
             ObjectNode body = Json.MAPPER.createObjectNode().put("error", "rejected").put("detail", REASON);
             ArrayNode results = body.putArray("results");
             for (JsonNode entry : request.path("entries")) {
@@ -120,6 +124,15 @@ class PhoneScreenTest extends PhoneTestBase {
                     .setBody(Json.MAPPER.writeValueAsString(body)));
         } catch (Exception e) {
             route.abort();
+        }
+    }
+
+    /** The push as the phone sent it: gzipped to a master that takes gzip. */
+    private static byte[] body(Route route) throws IOException {
+        byte[] sent = route.request().postDataBuffer();
+        if (!"gzip".equals(route.request().headerValue("content-encoding"))) return sent;
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(sent))) {
+            return in.readAllBytes();
         }
     }
 

@@ -54,6 +54,7 @@ class UploadKillIT {
                 device.push(entries);
                 await("the API received the batch", LIMIT, () -> api.requests().size() == 1);
             } finally {
+                first.descendants().forEach(ProcessHandle::destroyForcibly); // the master JVM a plain java -jar starts
                 first.destroyForcibly();
                 assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
