@@ -12,7 +12,9 @@ import org.lankit.sync.Json;
  * Reads a request body as JSON, never more than the hub's cap: a declared Content-Length is
  * checked before anything is read, and a chunked body (no length) stops at the cap too. A body sent
  * with {@code Content-Encoding: gzip} is inflated as it is read, and the cap applies to the
- * inflated bytes, so a small body that would inflate without end is refused as too large.
+ * inflated bytes, so a small body that would inflate without end is refused as too large. The
+ * parser reads the stream in place (no copy of the body); a failure of the stream itself is
+ * answered as what it was, not as bad JSON.
  */
 final class JsonBody {
 
@@ -20,17 +22,45 @@ final class JsonBody {
     }
 
     static <T> T read(Context ctx, Class<T> type, long maxBytes) throws IOException {
-        byte[] body;
         boolean gzip = isGzip(ctx.header("Content-Encoding"));
-        try (InputStream in = gzip ? new GZIPInputStream(ctx.bodyInputStream()) : ctx.bodyInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1));
+        try (InputStream in = gzip ? inflating(ctx.bodyInputStream()) : ctx.bodyInputStream()) {
+            BoundedBody body = new BoundedBody(in, maxBytes);
+            try {
+                T value = Json.MAPPER.readValue(body, type);
+                body.drain();
+                return value;
+            } catch (IOException e) {
+                IOException cause = body.failure() != null ? body.failure() : drainedFailure(body);
+                if (cause instanceof BoundedBody.TooLarge) {
+                    throw ApiException.tooLarge("the body is larger than " + maxBytes / 1024 + " KB" + (gzip ? " when inflated" : ""));
+                }
+                if (cause instanceof ZipException) throw notGzip();
+                throw cause != null ? cause : e;
+            }
+        }
+    }
+
+    /** A body refused as bad JSON early is still read to the end: too large is the answer if it is. */
+    private static IOException drainedFailure(BoundedBody body) {
+        try {
+            body.drain();
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    private static InputStream inflating(InputStream raw) throws IOException {
+        try {
+            // reads the request 8 KB at a time, not 512 bytes
+            return new GZIPInputStream(raw, 8192);
         } catch (ZipException e) {
-            throw ApiException.badRequest("the body is marked as gzip but is not valid gzip");
+            throw notGzip();
         }
-        if (body.length > maxBytes) {
-            throw ApiException.tooLarge("the body is larger than " + maxBytes / 1024 + " KB" + (gzip ? " when inflated" : ""));
-        }
-        return Json.MAPPER.readValue(body, type);
+    }
+
+    private static ApiException notGzip() {
+        return ApiException.badRequest("the body is marked as gzip but is not valid gzip");
     }
 
     private static boolean isGzip(String encoding) {

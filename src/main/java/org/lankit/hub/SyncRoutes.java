@@ -54,11 +54,9 @@ final class SyncRoutes {
         List<PushResult> results = push.push(device.deviceId(), request.entries(), teamEdits.ownEntriesOnly(device));
         long now = master.clock().physicalNow();
         boolean allRejected = !results.isEmpty() && results.stream().allMatch(r -> r.status() == PushStatus.REJECTED);
-        if (allRejected) {
-            ctx.status(422).json(new RejectedBatch("rejected", results.get(0).reason(), results, now));
-        } else {
-            ctx.json(new PushResponse(results, now));
-        }
+        // written straight to bytes: an answer of 500 results is not made a String first
+        Object answer = allRejected ? new RejectedBatch("rejected", results.get(0).reason(), results, now) : new PushResponse(results, now);
+        ctx.status(allRejected ? 422 : 200).contentType(ContentType.APPLICATION_JSON).result(Json.MAPPER.writeValueAsBytes(answer));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.lankit.sync;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,16 +20,28 @@ public final class ClockLimit {
 
     /** Why {@code incoming} is stamped too far ahead of {@code masterNowMs}, or empty when it is not. */
     public static Optional<String> check(Entry stored, Entry incoming, long masterNowMs) {
-        for (String name : EntryMerger.newValues(stored, incoming)) {
-            FieldValue v = name.equals(Entry.DELETED_FIELD) ? incoming.deleted() : incoming.fields().get(name);
-            long ahead = Hlc.wallMsOf(v.hlc()) - masterNowMs;
-            if (ahead > MAX_AHEAD_MS) {
-                return Optional.of("the clock of " + (name.equals(Entry.DELETED_FIELD) ? "the delete" : "field " + name)
-                        + " is " + inWords(ahead) + " ahead of the master's time (at most " + inWords(MAX_AHEAD_MS)
-                        + " is taken): the device stamps its edits again from the master's time and sends them again");
+        // the new values (EntryMerger.newValues) in its order, walked in place: no list, no look-up by name
+        for (Map.Entry<String, FieldValue> f : incoming.fields().entrySet()) {
+            if (EntryMerger.isNewValue(stored, f.getKey(), f.getValue()) && isAhead(f.getValue(), masterNowMs)) {
+                return Optional.of(refusal(f.getKey(), f.getValue(), masterNowMs));
             }
         }
+        FieldValue deleted = incoming.deleted();
+        if (deleted != null && EntryMerger.isNewValue(stored, Entry.DELETED_FIELD, deleted) && isAhead(deleted, masterNowMs)) {
+            return Optional.of(refusal(Entry.DELETED_FIELD, deleted, masterNowMs));
+        }
         return Optional.empty();
+    }
+
+    private static boolean isAhead(FieldValue v, long masterNowMs) {
+        return Hlc.wallMsOf(v.hlc()) - masterNowMs > MAX_AHEAD_MS;
+    }
+
+    private static String refusal(String name, FieldValue v, long masterNowMs) {
+        long ahead = Hlc.wallMsOf(v.hlc()) - masterNowMs;
+        return "the clock of " + (name.equals(Entry.DELETED_FIELD) ? "the delete" : "field " + name)
+                + " is " + inWords(ahead) + " ahead of the master's time (at most " + inWords(MAX_AHEAD_MS)
+                + " is taken): the device stamps its edits again from the master's time and sends them again";
     }
 
     /** A time ahead in words: "4 min", "23 h 59 min", "1826 days". */

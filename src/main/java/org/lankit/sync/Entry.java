@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One record a field worker filled in, as every replica holds it. {@code seq} and
@@ -31,7 +30,7 @@ public record Entry(
     public static final String DELETED_FIELD = "_deleted";
 
     public Entry {
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+        fields = FieldMap.of(fields);
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         settled = settled == null ? List.of() : List.copyOf(settled);
     }

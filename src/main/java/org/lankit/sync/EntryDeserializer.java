@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,15 +24,29 @@ import java.util.TreeMap;
  * together ({@link EntryShapeException}). A clock's shape is the validator's to judge: a value with
  * a bad clock reads, and the entry is then rejected on its own.
  */
-final class EntryDeserializer extends StdDeserializer<Entry> {
+final class EntryDeserializer extends StdDeserializer<Entry> implements ResolvableDeserializer {
 
     private static final List<Object> TOP = List.of("uuid", "formId", "formVersion", "createdAt", "createdBy", "seq",
             "fields", "clock", "values", "clocks", "bases", "deleted", "conflicts", "settled");
     private static final List<Object> VALUE = List.of("value", "hlc", "by", "base");
     private static final List<Object> CONFLICT = List.of("field", "value", "hlc", "by");
 
+    /** Reads a value as a tree; looked up once ({@link #resolve}), not by every value as {@code ctxt.readTree} does. */
+    private JsonDeserializer<Object> trees;
+
     EntryDeserializer() {
         super(Entry.class);
+    }
+
+    @Override
+    public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+        trees = ctxt.findRootValueDeserializer(ctxt.constructType(JsonNode.class));
+    }
+
+    /** The value at the parser as a tree, the same as {@code ctxt.readTree} gives. */
+    private JsonNode tree(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (trees == null || p.currentToken() == JsonToken.VALUE_NULL) return ctxt.readTree(p);
+        return (JsonNode) trees.deserialize(p, ctxt);
     }
 
     @Override
@@ -87,7 +103,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
         Map<String, JsonNode> given = values == null ? Map.of() : values;
         namesValues(p, "clocks", clocks, given);
         namesValues(p, "bases", bases, given);
-        Map<String, FieldValue> fields = new TreeMap<>();
+        TreeMap<String, FieldValue> fields = new TreeMap<>();
         String clockBy = FieldValue.deviceOf(clock);
         for (Map.Entry<String, JsonNode> v : given.entrySet()) {
             boolean own = clocks != null && clocks.containsKey(v.getKey());
@@ -95,7 +111,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
             String by = own ? FieldValue.deviceOf(hlc) : clockBy;
             fields.put(v.getKey(), new FieldValue(v.getValue(), hlc, by, bases == null ? null : bases.get(v.getKey())));
         }
-        return fields;
+        return FieldMap.adopt(fields);
     }
 
     private static void namesValues(JsonParser p, String part, Map<String, String> named, Map<String, JsonNode> values)
@@ -106,10 +122,10 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
         }
     }
 
-    private static Map<String, FieldValue> v1Fields(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
+    private Map<String, FieldValue> v1Fields(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.START_OBJECT) throw mismatch(p, Map.class, "must be an object");
-        Map<String, FieldValue> fields = new TreeMap<>();
+        TreeMap<String, FieldValue> fields = new TreeMap<>();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             try {
@@ -120,11 +136,11 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
                 throw JsonMappingException.wrapWithPath(e, Map.class, name);
             }
         }
-        return fields;
+        return FieldMap.adopt(fields);
     }
 
     /** One {@code {value, hlc, by, base}} object; {@code by}, when given, must be the clock's device. */
-    private static FieldValue fieldValue(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
+    private FieldValue fieldValue(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
         if (t != JsonToken.START_OBJECT) throw mismatch(p, FieldValue.class, "must be an object");
         JsonNode value = null;
         String hlc = null;
@@ -134,7 +150,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
             JsonToken v = p.nextToken();
             try {
                 switch (name) {
-                    case "value" -> value = ctxt.readTree(p);
+                    case "value" -> value = tree(p, ctxt);
                     case "hlc" -> hlc = text(p, v);
                     case "by" -> by = text(p, v);
                     case "base" -> base = text(p, v);
@@ -147,7 +163,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
         return new FieldValue(value, hlc, author(p, hlc, by), base);
     }
 
-    private static List<Conflict> conflicts(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
+    private List<Conflict> conflicts(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.START_ARRAY) throw mismatch(p, List.class, "must be an array");
         List<Conflict> list = new ArrayList<>();
@@ -163,7 +179,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
         return list;
     }
 
-    private static Conflict conflict(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
+    private Conflict conflict(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
         if (t != JsonToken.START_OBJECT) throw mismatch(p, Conflict.class, "must be an object");
         String field = null;
         JsonNode value = null;
@@ -174,7 +190,7 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
             try {
                 switch (name) {
                     case "field" -> field = text(p, v);
-                    case "value" -> value = ctxt.readTree(p);
+                    case "value" -> value = tree(p, ctxt);
                     case "hlc" -> hlc = text(p, v);
                     case "by" -> by = text(p, v);
                     default -> unknown(p, ctxt, Conflict.class, name, CONFLICT);
@@ -208,13 +224,13 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
         return list;
     }
 
-    private static Map<String, JsonNode> values(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
+    private Map<String, JsonNode> values(JsonParser p, JsonToken t, DeserializationContext ctxt) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.START_OBJECT) throw mismatch(p, Map.class, "must be an object");
         Map<String, JsonNode> values = new TreeMap<>();
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
-            values.put(name, ctxt.readTree(p));
+            values.put(name, tree(p, ctxt));
         }
         return values;
     }
@@ -235,7 +251,8 @@ final class EntryDeserializer extends StdDeserializer<Entry> {
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) return p.getText();
+        // most bases are "" (a new value): one shared empty string, not a new one each
+        if (t == JsonToken.VALUE_STRING) return p.getTextLength() == 0 ? "" : p.getText();
         if (t == JsonToken.VALUE_NULL) return null;
         throw mismatch(p, String.class, "must be a string");
     }

@@ -139,7 +139,8 @@ public final class EntryMerger {
         return fresh;
     }
 
-    private static boolean isNewValue(Entry stored, String name, FieldValue v) {
+    /** Whether {@code v}, field {@code name} of a pushed entry, is one of its {@link #newValues}. */
+    static boolean isNewValue(Entry stored, String name, FieldValue v) {
         FieldValue held = stored == null ? null : storedValue(stored, name);
         if (held != null && held.hlc().equals(v.hlc())) return false;
         if (!v.isEdit() && held != null && v.hlc().compareTo(held.hlc()) <= 0) return false;
@@ -148,13 +149,23 @@ public final class EntryMerger {
 
     /** A device writes only as itself: a value the master does not hold must name the pusher. */
     private String checkAuthors(Entry stored, Entry incoming, String pusher) {
-        for (String name : newValues(stored, incoming)) {
-            FieldValue v = storedValue(incoming, name);
-            if (!pusher.equals(v.by()) || !Hlc.isStampedBy(v.hlc(), pusher)) {
-                return "field " + name + ": a device may only write values as itself";
-            }
+        // the new values in newValues' order, walked in place (no list, no look-up by name)
+        for (Map.Entry<String, FieldValue> f : incoming.fields().entrySet()) {
+            if (isNewValue(stored, f.getKey(), f.getValue()) && !isBy(f.getValue(), pusher)) return notAuthor(f.getKey());
+        }
+        FieldValue deleted = incoming.deleted();
+        if (deleted != null && isNewValue(stored, Entry.DELETED_FIELD, deleted) && !isBy(deleted, pusher)) {
+            return notAuthor(Entry.DELETED_FIELD);
         }
         return null;
+    }
+
+    private static boolean isBy(FieldValue v, String pusher) {
+        return pusher.equals(v.by()) && Hlc.isStampedBy(v.hlc(), pusher);
+    }
+
+    private static String notAuthor(String name) {
+        return "field " + name + ": a device may only write values as itself";
     }
 
     private static FieldValue storedValue(Entry entry, String field) {
@@ -213,7 +224,7 @@ public final class EntryMerger {
     /** The working state of one merge. */
     private final class Merge {
         private final Entry stored;
-        private final Map<String, FieldValue> fields;
+        private final TreeMap<String, FieldValue> fields;
         private FieldValue deleted;
         private final List<Conflict> conflicts;
         private final Set<String> conflictKeys = new HashSet<>();
@@ -346,11 +357,11 @@ public final class EntryMerger {
 
         Entry result(Entry incoming) {
             if (stored == null) {
-                return new Entry(incoming.uuid(), incoming.formId(), incoming.formVersion(), fields, deleted,
+                return new Entry(incoming.uuid(), incoming.formId(), incoming.formVersion(), FieldMap.adopt(fields), deleted,
                         incoming.createdAt(), incoming.createdBy(), 0, conflicts, settled);
             }
             return new Entry(stored.uuid(), stored.formId(), Math.max(stored.formVersion(), incoming.formVersion()),
-                    fields, deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, settled);
+                    FieldMap.adopt(fields), deleted, stored.createdAt(), stored.createdBy(), stored.seq(), conflicts, settled);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.lankit.sync;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
@@ -21,12 +22,12 @@ final class EntrySerializer extends StdSerializer<Entry> {
     @Override
     public void serialize(Entry e, JsonGenerator g, SerializerProvider provider) throws IOException {
         switch (EntryForm.of(provider)) {
-            case V1 -> writeV1(e, g);
-            case V2 -> writeV2(e, g);
+            case V1 -> writeV1(e, g, provider);
+            case V2 -> writeV2(e, g, provider);
         }
     }
 
-    private static void writeV2(Entry e, JsonGenerator g) throws IOException {
+    private static void writeV2(Entry e, JsonGenerator g, SerializerProvider provider) throws IOException {
         g.writeStartObject();
         writeHead(e, g);
         g.writeNumberField("seq", e.seq());
@@ -41,7 +42,7 @@ final class EntrySerializer extends StdSerializer<Entry> {
                 // a field sent as null is no value: the validator refuses such an entry before it is stored
                 if (f.getValue() == null) continue;
                 g.writeFieldName(f.getKey());
-                g.writeTree(f.getValue().value());
+                tree(g, f.getValue().value(), provider);
                 otherClocks |= !isSame(f.getValue().hlc(), clock);
                 bases |= f.getValue().base() != null;
             }
@@ -66,7 +67,7 @@ final class EntrySerializer extends StdSerializer<Entry> {
         if (e.deleted() != null) {
             g.writeObjectFieldStart("deleted");
             g.writeFieldName("value");
-            g.writeTree(e.deleted().value());
+            tree(g, e.deleted().value(), provider);
             writeString(g, "hlc", e.deleted().hlc());
             writeString(g, "base", e.deleted().base());
             g.writeEndObject();
@@ -77,7 +78,7 @@ final class EntrySerializer extends StdSerializer<Entry> {
                 g.writeStartObject();
                 writeString(g, "field", c.field());
                 g.writeFieldName("value");
-                g.writeTree(c.value());
+                tree(g, c.value(), provider);
                 writeString(g, "hlc", c.hlc());
                 g.writeEndObject();
             }
@@ -88,7 +89,7 @@ final class EntrySerializer extends StdSerializer<Entry> {
     }
 
     /** The form every reader before v2 knows, byte for byte as it always was. */
-    private static void writeV1(Entry e, JsonGenerator g) throws IOException {
+    private static void writeV1(Entry e, JsonGenerator g, SerializerProvider provider) throws IOException {
         g.writeStartObject();
         writeString(g, "uuid", e.uuid());
         writeString(g, "formId", e.formId());
@@ -96,12 +97,12 @@ final class EntrySerializer extends StdSerializer<Entry> {
         g.writeObjectFieldStart("fields");
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
             g.writeFieldName(f.getKey());
-            writeV1Value(f.getValue(), g);
+            writeV1Value(f.getValue(), g, provider);
         }
         g.writeEndObject();
         if (e.deleted() != null) {
             g.writeFieldName("deleted");
-            writeV1Value(e.deleted(), g);
+            writeV1Value(e.deleted(), g, provider);
         }
         g.writeNumberField("createdAt", e.createdAt());
         writeString(g, "createdBy", e.createdBy());
@@ -111,7 +112,7 @@ final class EntrySerializer extends StdSerializer<Entry> {
             g.writeStartObject();
             g.writeStringField("field", c.field());
             g.writeFieldName("value");
-            g.writeTree(c.value());
+            tree(g, c.value(), provider);
             g.writeStringField("hlc", c.hlc());
             g.writeStringField("by", c.by());
             g.writeEndObject();
@@ -121,18 +122,27 @@ final class EntrySerializer extends StdSerializer<Entry> {
         g.writeEndObject();
     }
 
-    private static void writeV1Value(FieldValue v, JsonGenerator g) throws IOException {
+    private static void writeV1Value(FieldValue v, JsonGenerator g, SerializerProvider provider) throws IOException {
         if (v == null) {
             g.writeNull();
             return;
         }
         g.writeStartObject();
         g.writeFieldName("value");
-        g.writeTree(v.value());
+        tree(g, v.value(), provider);
         writeString(g, "hlc", v.hlc());
         writeString(g, "by", v.by());
         writeString(g, "base", v.base());
         g.writeEndObject();
+    }
+
+    /** A value as {@code g.writeTree} writes it, through the provider at hand instead of a new one per value. */
+    private static void tree(JsonGenerator g, JsonNode value, SerializerProvider provider) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            value.serialize(g, provider);
+        }
     }
 
     private static void writeHead(Entry e, JsonGenerator g) throws IOException {

@@ -2,9 +2,11 @@ package org.lankit.bench;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,9 @@ import org.lankit.testkit.RunningMaster;
  * size, the measured part is flight-recorded in the master; prints entries/s, the master's CPU
  * µs and allocated bytes per entry, and the recording's hot methods ({@link JfrSummary}).
  * Run: {@code java -cp target/lankit.jar:target/test-classes org.lankit.bench.PushProfile
- * [devices 5] [batch 500] [entries 50000] [recording target/bench/push.jfr]}
+ * [devices 5] [batch 500] [entries 50000] [recording target/bench/push.jfr] [warm-up entries, as many as measured]}; the master's JVM options, if
+ * any, in {@code -Dmaster.jvm="-Xmx192m -XX:+UseSerialGC"}. Also prints the devices' own CPU per entry
+ * (they share the machine's cores with the master).
  */
 public final class PushProfile {
 
@@ -41,10 +45,15 @@ public final class PushProfile {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int entries = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
         Path jfr = Path.of(args.length > 3 ? args[3] : "target/bench/push.jfr").toAbsolutePath();
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : entries;
         Files.createDirectories(jfr.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process master = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PushProfileMaster.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        String options = System.getProperty("master.jvm", "").strip();
+        if (!options.isEmpty()) command.addAll(List.of(options.split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PushProfileMaster.class.getName()));
+        Process master = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try {
             BufferedReader answers = new BufferedReader(new InputStreamReader(master.getInputStream(), StandardCharsets.UTF_8));
             PrintStream orders = new PrintStream(master.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -57,16 +66,20 @@ public final class PushProfile {
                 clients.add(c);
             }
             System.out.printf("load average at start: %s", Files.readString(Path.of("/proc/loadavg")));
-            double warmRate = push(clients, ids, batch, entries);
+            double warmRate = push(clients, ids, batch, warmUp);
             System.out.printf("warm-up: %,.0f entries/s%n", warmRate);
             orders.println("start");
+            long devicesCpuAtStart = os.getProcessCpuTime();
             double rate = push(clients, ids, batch, entries);
+            double devicesCpuUs = (os.getProcessCpuTime() - devicesCpuAtStart) / 1000.0 / entries;
             orders.println("stop " + jfr);
             String[] used = awaitLine(answers, "used ").split(" ");
             double cpuUs = Long.parseLong(used[1]) / 1000.0 / entries;
             double bytes = (double) Long.parseLong(used[2]) / entries;
             System.out.printf("%d device(s), batch %d, %,d entries: %,.0f entries/s, master CPU %.1f µs/entry, "
                     + "allocated %,.0f bytes/entry%n", devices, batch, entries, rate, cpuUs, bytes);
+            System.out.printf("devices (this JVM, same machine) CPU %.1f µs/entry: the master's share of both %.0f%%%s%n",
+                    devicesCpuUs, 100 * cpuUs / (cpuUs + devicesCpuUs), options.isEmpty() ? "" : "; master JVM options " + options);
             System.out.printf("load average at end: %s", Files.readString(Path.of("/proc/loadavg")));
             if (used.length > 3) System.out.printf("master CPU by thread kind, ms: %s%n", used[3]);
             JfrSummary summary = JfrSummary.of(jfr);

@@ -18,7 +18,8 @@ import org.lankit.testkit.RunningMaster;
 /**
  * The master side of {@link PushProfile}, alone in its JVM so that its CPU time and allocation are
  * the master's only. Prints {@code port <n>}, then answers lines on stdin: {@code start} begins a
- * flight recording ("profile" settings) and the counters; {@code stop <file>} writes the recording
+ * flight recording ("profile" settings, already on since start-up so the JIT has settled with them)
+ * and the counters; {@code stop <file>} writes the recording
  * and prints {@code used <cpu ns> <allocated bytes>} since {@code start}; {@code quit} ends.
  */
 public final class PushProfileMaster {
@@ -30,6 +31,12 @@ public final class PushProfileMaster {
         Path dir = Files.createTempDirectory("lankit-push-profile");
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (RunningMaster master = RunningMaster.start(dir, 0, HubConfig.defaults().withRateLimit(1e9, 1e9).withAnnouncement(false))) {
+            // the same settings on from the start: turning JFR's I/O events on retransforms JDK classes and throws
+            // away compiled code, which a recording begun only at "start" would measure as C2 time in the window
+            Recording primer = new Recording(Configuration.getConfiguration("profile"));
+            primer.setToDisk(false);
+            primer.setMaxSize(1);
+            primer.start();
             System.out.println("port " + master.port());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Recording recording = null;
@@ -50,6 +57,7 @@ public final class PushProfileMaster {
                     recording.stop();
                     recording.dump(Path.of(line.substring(5)));
                     recording.close();
+                    primer.close();
                     System.out.println("used " + cpu + " " + allocated + " " + threads);
                 }
             }

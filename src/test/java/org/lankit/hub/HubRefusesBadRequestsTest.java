@@ -123,6 +123,54 @@ class HubRefusesBadRequestsTest {
     }
 
     @Test
+    void a_body_past_the_cap_is_413_even_when_a_whole_batch_or_broken_json_comes_before_the_rest() throws Exception {
+        // the body is parsed as it streams in: what follows the JSON still counts toward the cap
+        String batch = body(List.of(Entries.household(phone.clock(), "Grace", 3)));
+        for (String start : new String[] {batch, "{\"entries\": [x"}) {
+            RawSocket.Reply reply = RawSocket.sendExactly(master.port(), chunkedPush(start, 4 * 1024 * 1024 + 1), true);
+            assertThat(reply.status()).as(start + ": " + reply.text()).isEqualTo(413);
+            assertThat(Json.MAPPER.readTree(reply.body()).path("error").asText()).isEqualTo("too_large");
+        }
+        assertThat(master.store().entryCount()).isZero();
+    }
+
+    @Test
+    void a_body_cut_off_mid_batch_is_answered_as_incomplete_and_stores_nothing() throws Exception {
+        byte[] whole = body(List.of(Entries.household(phone.clock(), "Grace", 3))).getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + phone.token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + whole.length + "\r\n\r\n";
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+        request.write(whole, 0, whole.length / 2);
+        RawSocket.Reply reply = RawSocket.sendExactly(master.port(), request.toByteArray(), true);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(reply.body()).path("error").asText()).isEqualTo("incomplete_request");
+        assertThat(master.store().entryCount()).isZero();
+        assertThat(RawHttp.get(master.baseUrl() + "/api/v1/status", phone.token()).status()).isEqualTo(200);
+    }
+
+    /** A chunked push: {@code start}, then spaces until {@code total} bytes. */
+    private byte[] chunkedPush(String start, int total) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + phone.token()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        byte[] first = start.getBytes(StandardCharsets.UTF_8);
+        writeChunk(request, first);
+        byte[] spaces = new byte[64 * 1024];
+        Arrays.fill(spaces, (byte) ' ');
+        for (int sent = first.length; sent < total; sent += spaces.length) writeChunk(request, spaces);
+        request.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return request.toByteArray();
+    }
+
+    private static void writeChunk(ByteArrayOutputStream out, byte[] chunk) {
+        out.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(chunk);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void an_entry_of_an_unknown_form_gets_422_and_is_not_stored() throws Exception {
         Entry e = Entries.household(phone.clock(), "Grace", 3);
         Entry foreign = new Entry(e.uuid(), "no_such_form", 1, e.fields(), null, e.createdAt(), e.createdBy(), 0, null, null);

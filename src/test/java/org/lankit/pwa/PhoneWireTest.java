@@ -68,6 +68,8 @@ class PhoneWireTest extends PhoneTestBase {
         app.saveHousehold("Grace", "4");
 
         Eventually.within(Duration.ofSeconds(20), "the entry to reach the master", () -> master.store().entryCount() == 1);
+        // Playwright hands events to the test only inside its own calls: wait in one for the push's
+        app.page.waitForCondition(() -> !pushes.isEmpty());
         Request push = pushes.get(0);
         assertThat(push.headers()).containsEntry("content-encoding", "gzip");
         JsonNode entry = Json.MAPPER.readTree(gunzip(push.postDataBuffer())).at("/entries/0");
