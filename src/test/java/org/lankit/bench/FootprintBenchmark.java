@@ -118,11 +118,12 @@ public final class FootprintBenchmark {
             out.put(prefix + "push_5dev_alloc_bytes_per_entry", (m.allocatedBytes() - alloc0) / (PUSHED / 2));
             out.put(prefix + "push_1dev_batch100_entries_per_s", Math.round(PushLoad.run(devices.subList(0, 1), 100, 20_000)));
             System.out.printf("%s: push 5 devices x 500: %,d entries/s, %d us CPU and %,d bytes allocated per entry; 1 device x 100: %,d entries/s;"
-                            + " RSS idle %d MB, peak %d MB (during the push at most %d MB anonymous, %d MB mapped files); waiting parent JVM %s MB%n",
+                            + " RSS idle %d MB, peak %d MB (during the push at most %d MB anonymous, %d MB mapped files)%s%n",
                     String.join(" ", MasterProcess.command(start)), out.get(prefix + "push_5dev_batch500_entries_per_s"),
                     out.get(prefix + "push_5dev_cpu_us_per_entry"), out.get(prefix + "push_5dev_alloc_bytes_per_entry"),
                     out.get(prefix + "push_1dev_batch100_entries_per_s"), out.get(prefix + "rss_idle_mb"), out.get(prefix + "rss_peak_mb"),
-                    out.get(prefix + "rss_push_peak_anon_mb"), out.get(prefix + "rss_push_peak_file_mb"), out.get(prefix + "waiting_parent_rss_mb"));
+                    out.get(prefix + "rss_push_peak_anon_mb"), out.get(prefix + "rss_push_peak_file_mb"),
+                    out.containsKey(prefix + "waiting_parent_rss_mb") ? "; waiting parent JVM " + out.get(prefix + "waiting_parent_rss_mb") + " MB" : "");
         }
     }
 
