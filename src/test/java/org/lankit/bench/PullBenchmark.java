@@ -5,20 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.lankit.hub.HubConfig;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Json;
@@ -71,7 +64,9 @@ public final class PullBenchmark {
                     catchUp(master, reader, format, 2); // warm-up walks: the JIT settles before the timed one
                     out.putAll(catchUp(master, reader, format, 1));
                 }
-                out.putAll(propagation(master, 200));
+                List<PairedDevice> devices = new ArrayList<>();
+                for (int i = 0; i < 5; i++) devices.add(master.pair("live-" + i));
+                out.putAll(SyncBenchmark.propagation(devices, master.store().lastSeq()));
             }
             try (RunningMaster master = RunningMaster.start(dir, 0, HubConfig.defaults().withAnnouncement(false))) {
                 out.putAll(phoneCatchUp(master, master.pair("phone")));
@@ -181,58 +176,6 @@ public final class PullBenchmark {
         out.put("phone_catchup_s", CatchUpBenchmark.round(CatchUpBenchmark.seconds(t0)));
         out.put("phone_catchup_429s", refused);
         out.put("phone_catchup_waited_s", waitedMs / 1000.0);
-        return out;
-    }
-
-    /**
-     * One device pushes one entry at a time; four others are told over the live socket and pull
-     * from their checkpoint. Holding = the pull's answer is read.
-     */
-    private static Map<String, Object> propagation(RunningMaster master, int rounds) throws Exception {
-        List<PairedDevice> devices = new ArrayList<>();
-        for (int i = 0; i < 5; i++) devices.add(master.pair("live-" + i));
-        List<PairedDevice> listeners = devices.subList(1, devices.size());
-        List<Long> held = Collections.synchronizedList(new ArrayList<>());
-        long[] ackedAt = new long[1];
-        CountDownLatch[] roundDone = new CountDownLatch[1];
-        ExecutorService pullers = Executors.newFixedThreadPool(listeners.size(), PushLoad.daemon());
-        List<WebSocket> sockets = new ArrayList<>();
-        long start = master.store().lastSeq();
-        for (PairedDevice l : listeners) {
-            AtomicLong checkpoint = new AtomicLong(start);
-            sockets.add(l.client().live(seq -> {
-                if (seq <= checkpoint.get()) return;
-                pullers.execute(() -> {
-                    try {
-                        PullResponse page = l.client().pull(checkpoint.get(), 500);
-                        checkpoint.set(page.lastSeq());
-                        held.add(System.nanoTime());
-                        roundDone[0].countDown();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }, () -> { }).get(5, TimeUnit.SECONDS));
-        }
-        Thread.sleep(300);
-        PairedDevice pusher = devices.get(0);
-        List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < rounds + 20; i++) {
-            held.clear();
-            roundDone[0] = new CountDownLatch(listeners.size());
-            pusher.client().push(BenchEntries.batch(pusher.clock(), 1));
-            ackedAt[0] = System.nanoTime();
-            if (!roundDone[0].await(10, TimeUnit.SECONDS)) throw new IllegalStateException("a device did not pull in 10 s");
-            if (i < 20) continue; // warm-up rounds
-            synchronized (held) {
-                for (long t : held) latencies.add(Math.max(0, t - ackedAt[0]));
-            }
-        }
-        sockets.forEach(WebSocket::abort);
-        pullers.shutdownNow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("propagation_held_p50_us", SyncBenchmark.percentile(latencies, 50));
-        out.put("propagation_held_p99_us", SyncBenchmark.percentile(latencies, 99));
         return out;
     }
 

@@ -78,7 +78,7 @@ public final class SyncBenchmark {
      * Device 0 pushes one entry at a time; devices 1-4 are told over the live socket and pull.
      * A device may be told before the pusher has read its acknowledgement: that counts as 0 ms.
      */
-    private static Map<String, Object> propagation(List<PairedDevice> devices, long startSeq) throws Exception {
+    static Map<String, Object> propagation(List<PairedDevice> devices, long startSeq) throws Exception {
         List<PairedDevice> listeners = devices.subList(1, devices.size());
         List<Long> told = new ArrayList<>();
         List<Long> held = new ArrayList<>();
