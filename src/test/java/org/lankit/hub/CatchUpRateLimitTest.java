@@ -47,13 +47,15 @@ class CatchUpRateLimitTest {
     }
 
     @Test
-    void a_device_catching_up_page_by_page_is_served_every_page_while_asking_the_same_page_again_meets_429() {
+    void a_device_catching_up_page_by_page_is_served_every_page_while_asking_the_same_page_again_meets_429() throws Exception {
+        PairedDevice laptop = master.pair("Laptop");
         for (String format : new String[] {"1", "2"}) {
+            PairedDevice walker = format.equals("1") ? laptop : phone;
             long since = 0;
             int pages = 0;
             int entries = 0;
             while (true) {
-                Answer page = pull(phone, since, format);
+                Answer page = pull(walker, since, format);
                 assertThat(page.status()).as("page %d of the walk in format %s", pages + 1, format).isEqualTo(200);
                 pages++;
                 entries += page.json().path("entries").size();
@@ -71,6 +73,26 @@ class CatchUpRateLimitTest {
         }
         assertThat(refused).as("the same page asked again and again").isNotNull();
         assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void walking_the_feed_again_from_the_start_pays_for_every_page() {
+        long since = 0;
+        while (true) {
+            Answer page = pull(phone, since, "2");
+            assertThat(page.status()).isEqualTo(200);
+            since = page.json().path("lastSeq").asLong();
+            if (!page.json().path("more").asBoolean()) break;
+        }
+
+        int served = 0;
+        Answer refused = null;
+        for (long again = 0; refused == null && served < ENTRIES / PAGE; served++) {
+            Answer page = pull(phone, again, "2");
+            if (page.status() == 429) refused = page;
+            else again = page.json().path("lastSeq").asLong();
+        }
+        assertThat(refused).as("a second walk over ground already served, %d pages in", served).isNotNull();
     }
 
     @Test
