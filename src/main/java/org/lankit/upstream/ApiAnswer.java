@@ -9,23 +9,30 @@ import java.util.Map;
  *
  * @param status   the HTTP status
  * @param rejected entries the API refused one by one: uuid → its reason (accepted batches only)
+ * @param refs     the server's own name for each delivered entry's revision (a CouchDB {@code _rev},
+ *                 an OpenRosa instanceID): uuid → ref, kept for the next revision's update
  * @param reason   why the whole batch was refused, in words (refused batches only)
  */
-record ApiAnswer(int status, Map<String, String> rejected, String reason) {
+public record ApiAnswer(int status, Map<String, String> rejected, Map<String, String> refs, String reason) {
 
-    ApiAnswer {
+    public ApiAnswer {
         rejected = Map.copyOf(rejected);
+        refs = Map.copyOf(refs);
     }
 
-    static ApiAnswer accepted(int status, Map<String, String> rejected) {
-        return new ApiAnswer(status, rejected, null);
+    public static ApiAnswer accepted(int status, Map<String, String> rejected) {
+        return new ApiAnswer(status, rejected, Map.of(), null);
     }
 
-    static ApiAnswer refused(int status, String reason) {
-        return new ApiAnswer(status, Map.of(), reason);
+    public static ApiAnswer accepted(int status, Map<String, String> rejected, Map<String, String> refs) {
+        return new ApiAnswer(status, rejected, refs, null);
     }
 
-    boolean isAccepted() {
+    public static ApiAnswer refused(int status, String reason) {
+        return new ApiAnswer(status, Map.of(), Map.of(), reason);
+    }
+
+    public boolean isAccepted() {
         return status / 100 == 2;
     }
 
@@ -34,7 +41,7 @@ record ApiAnswer(int status, Map<String, String> rejected, String reason) {
      * unprocessable), so sending the entries one by one finds the culprit; a wrong token or
      * address would refuse them all alike.
      */
-    boolean mayBeAboutOneEntry() {
+    public boolean mayBeAboutOneEntry() {
         return status == 400 || status == 409 || status == 413 || status == 422;
     }
 }

@@ -7,12 +7,12 @@ import java.util.Optional;
  * An answer worth trying again (408, 429, 5xx), thrown so the retry policy can handle it;
  * carries the API's Retry-After when it sent one.
  */
-final class RetryableAnswer extends RuntimeException {
+public final class RetryableAnswer extends RuntimeException {
 
     private final int status;
     private final Duration retryAfter;
 
-    RetryableAnswer(int status, Duration retryAfter, String reason) {
+    public RetryableAnswer(int status, Duration retryAfter, String reason) {
         super(reason, null, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
@@ -26,7 +26,7 @@ final class RetryableAnswer extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    static boolean isRetryableStatus(int status) {
+    public static boolean isRetryableStatus(int status) {
         return status == 408 || status == 429 || status >= 500;
     }
 }
