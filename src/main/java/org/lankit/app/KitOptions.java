@@ -5,13 +5,14 @@ import java.nio.file.Path;
 /**
  * The start-up choices, as given on the command line (nulls mean "not given": the remembered
  * or default value applies). {@code httpsPort} is the secure listener's port; {@code bind} is the
- * one address to listen on (null: every adapter);
+ * one address to listen on (null: every adapter); {@code api} is the team server (target
+ * {@code main});
  * {@code retryFailed} queues the uploads the team's API refused again; {@code exportBackup},
  * {@code importBackup} and {@code exportCsv} ask for a one-off action on the data folder instead
  * of running the kit.
  */
 public record KitOptions(boolean headless, Role role, Integer port, Integer httpsPort, Path dataDir, String name, String joinCode,
-                         String masterUrl, String apiUrl, String apiToken, String bind, boolean retryFailed,
+                         String masterUrl, ApiOptions api, String bind, boolean retryFailed,
                          Path exportBackup, Path importBackup, Path exportCsv) {
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
@@ -19,10 +20,24 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
     /** The secure listener's port, kept for the same reason: a phone's stored data belongs to its origin. */
     public static final int DEFAULT_HTTPS_PORT = 8378;
 
+    public KitOptions {
+        api = api == null ? ApiOptions.NONE : api;
+    }
+
     /** The options of a kit that runs on every adapter, with no one-off action. */
     public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
                       String masterUrl, String apiUrl, String apiToken) {
-        this(headless, role, port, null, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, null, false, null, null, null);
+        this(headless, role, port, null, dataDir, name, joinCode, masterUrl, ApiOptions.json(apiUrl, apiToken), null, false, null, null, null);
+    }
+
+    /** The API address given on the command line, null when not given. */
+    public String apiUrl() {
+        return api.url();
+    }
+
+    /** The API token given on the command line, null when not given. */
+    public String apiToken() {
+        return api.token();
     }
 
     public boolean hasBackupAction() {
@@ -30,22 +45,22 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
     }
 
     public KitOptions withDataDir(Path dir) {
-        return new KitOptions(headless, role, port, httpsPort, dir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+        return new KitOptions(headless, role, port, httpsPort, dir, name, joinCode, masterUrl, api, bind, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions asHeadless() {
-        return new KitOptions(true, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+        return new KitOptions(true, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions withBind(String address) {
-        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, address, retryFailed,
+        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, address, retryFailed,
                 exportBackup, importBackup, exportCsv);
     }
 
     public KitOptions withRetryFailed(boolean retry) {
-        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retry,
+        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retry,
                 exportBackup, importBackup, exportCsv);
     }
 }

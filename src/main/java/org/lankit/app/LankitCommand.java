@@ -1,7 +1,12 @@
 package org.lankit.app;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.lankit.upstream.TargetKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
@@ -52,6 +57,23 @@ final class LankitCommand {
     @Option(names = "--api-token", paramLabel = "T", description = "Master: the token for the team's API (never shown in full).")
     String apiToken;
 
+    @Option(names = "--api-kind", paramLabel = "json|openrosa|couchdb", converter = KindConverter.class,
+            description = "Master: what the team's server speaks: json (Lankit's own API), openrosa (ODK Central, KoboToolbox)"
+                    + " or couchdb (default: the remembered kind, else json).")
+    TargetKind apiKind;
+
+    @Option(names = "--api-user", paramLabel = "NAME", description = "Master: the user name for the team's server (KoboToolbox, CouchDB).")
+    String apiUser;
+
+    @Option(names = "--api-password", paramLabel = "P",
+            description = "Master: the password for --api-user (never shown; better set " + ApiOptions.PASSWORD_VARIABLE
+                    + " in the environment, which ps does not show).")
+    String apiPassword;
+
+    @Option(names = "--api-form", paramLabel = "LANKIT_ID=SERVER_ID",
+            description = "Master: the server's form id for a Lankit form, where they differ (OpenRosa); repeat for each form.")
+    Map<String, String> apiForms;
+
     @Option(names = "--retry-failed",
             description = "Master: queue the entries the team's API refused for upload again, then run as usual.")
     boolean retryFailed;
@@ -67,9 +89,21 @@ final class LankitCommand {
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Write one CSV file per form into DIR, then exit.")
     Path exportCsv;
 
-    KitOptions toOptions() {
-        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, apiUrl, apiToken, bind, retryFailed,
+    /** The options given, with the password from {@code env} when {@code --api-password} is not. */
+    KitOptions toOptions(Map<String, String> env) {
+        String password = apiPassword != null ? apiPassword : env.get(ApiOptions.PASSWORD_VARIABLE);
+        ApiOptions api = new ApiOptions(apiUrl, apiToken, apiKind, apiUser, password, apiForms);
+        return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retryFailed,
                 exportBackup, importBackup, exportCsv);
+    }
+
+    /** {@code --api-kind} by its lower-case name, with the choices named when it is something else. */
+    static final class KindConverter implements ITypeConverter<TargetKind> {
+        @Override
+        public TargetKind convert(String value) {
+            return TargetKind.ofWireName(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not one of json, openrosa, couchdb"));
+        }
     }
 
     static final class VersionProvider implements IVersionProvider {

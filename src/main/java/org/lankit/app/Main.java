@@ -3,10 +3,10 @@ package org.lankit.app;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lankit.pairing.JoinCode;
 import org.lankit.store.DataFolders;
-import org.lankit.upstream.ApiTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -35,9 +35,19 @@ public final class Main {
         if (code != OK) System.exit(code);
     }
 
+    /** The parser that fills {@code command}. */
+    static CommandLine commandLine(LankitCommand command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    /** {@code env}: the environment, where the team server's password may be ({@link ApiOptions#PASSWORD_VARIABLE}). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         LankitCommand command = new LankitCommand();
-        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(command);
         try {
             cli.parseArgs(args);
         } catch (ParameterException e) {
@@ -52,7 +62,7 @@ public final class Main {
             cli.printVersionHelp(out);
             return OK;
         }
-        KitOptions options = command.toOptions();
+        KitOptions options = command.toOptions(env);
         if (options.port() != null && (options.port() < 0 || options.port() > 65535)) {
             err.println("lankit: --port must be between 0 and 65535 (see --help)");
             return USAGE;
@@ -79,11 +89,9 @@ public final class Main {
             err.println("lankit: --join-code is too weak: " + weakCode.get() + " (see --help)");
             return USAGE;
         }
-        String apiToken = options.apiToken();
-        String apiProblem = (options.apiUrl() == null ? Optional.<String>empty() : ApiTarget.urlProblem(options.apiUrl()))
-                .or(() -> ApiTarget.tokenProblem(apiToken)).orElse(null);
-        if (apiProblem != null) {
-            err.println("lankit: " + apiProblem + " (see --help)");
+        Optional<String> apiProblem = options.api().problem();
+        if (apiProblem.isPresent()) {
+            err.println("lankit: " + apiProblem.get() + " (see --help)");
             return USAGE;
         }
         if (options.dataDir() == null) {

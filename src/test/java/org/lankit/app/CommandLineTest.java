@@ -19,7 +19,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--role=boss", "--port=abc", "--port=70000", "--master=not-a-url", "--port",
-        "--https-port=-1", "--https-port=x"})
+        "--https-port=-1", "--https-port=x", "--api-kind=mongodb", "--api-form=household"})
     void a_bad_option_gives_exit_code_2_and_a_one_line_reason(String option) {
         int code = run(option);
         assertThat(code).isEqualTo(2);
@@ -46,7 +46,8 @@ class CommandLineTest {
     void help_lists_every_option() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--headless", "--role", "--port", "--https-port", "--data-dir", "--name",
-                "--join-code", "--master", "--api-url", "--api-token", "--version");
+                "--join-code", "--master", "--api-url", "--api-token", "--api-kind", "--api-user", "--api-password", "--api-form",
+                "--version");
     }
 
     @Test
