@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Hides secrets in any text that may be logged, shown on the panel or sent to devices: the known
  * ones (the API token, credentials in the API address) wherever they appear, and anything that
- * looks like one: {@code Bearer …}, {@code user:pass@} in an address, and the values of
+ * looks like one: {@code Bearer …}, {@code user:pass@} in an address, the token in ODK Central's
+ * app-user path ({@code /key/…}), and the values of
  * {@code key}, {@code token}, {@code secret}, {@code password}, {@code api_key} and
  * {@code access_token} in a query or in JSON. A hidden value becomes {@code •••} followed by its
  * last 4 characters when it is long enough that they give nothing away. Stateless and thread-safe.
@@ -30,6 +31,8 @@ public final class Redaction {
     private static final Pattern JSON_VALUE = Pattern.compile(
             "(?i)(\"(?:" + NAMES + "|authorization)\"\\s*:\\s*\")([^\"]+)");
     private static final Pattern SCHEME_SECRET = Pattern.compile("(?i)\\b(Bearer|Basic|Token)(\\s+)([A-Za-z0-9._~+/=-]{4,})");
+    /** ODK Central's app-user address carries its token as a path segment: {@code /v1/key/<token>/projects/1}. */
+    private static final Pattern KEY_PATH = Pattern.compile("(/key/)([^/\\s?#\"'<>]{4,})");
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s@?#]+)@");
 
     private Redaction() {
@@ -51,6 +54,7 @@ public final class Redaction {
         out = replace(USER_INFO, out, m -> m.group(1) + HIDDEN + "@");
         out = replace(SCHEME_SECRET, out, m -> m.group(1) + m.group(2) + hide(m.group(3)));
         out = replace(QUERY_VALUE, out, m -> m.group(1) + "=" + hide(m.group(2)));
+        out = replace(KEY_PATH, out, m -> m.group(1) + hide(m.group(2)));
         return replace(JSON_VALUE, out, m -> m.group(1) + hide(m.group(2)));
     }
 
@@ -72,6 +76,10 @@ public final class Redaction {
         }
         if (url.getQuery() != null) {
             Matcher m = QUERY_VALUE.matcher(url.getQuery());
+            while (m.find()) found.add(m.group(2));
+        }
+        if (url.getRawPath() != null) {
+            Matcher m = KEY_PATH.matcher(url.getRawPath());
             while (m.find()) found.add(m.group(2));
         }
         return found;

@@ -29,4 +29,14 @@ class RedactionTest {
         assertThat(Redaction.masked("short")).isEqualTo("•••");
         assertThat(Redaction.text("Idempotency-Key: lankit-0a1b and batch 4 of 9")).isEqualTo("Idempotency-Key: lankit-0a1b and batch 4 of 9");
     }
+
+    @Test
+    void the_token_in_an_odk_central_app_user_address_is_hidden_and_the_project_stays_readable() {
+        String key = "Xk3mQ9vLr2TtYpWz8sNc4BdFgHjK5aE1uIoPl7ZxCvB6nM0qRwSeDyUiOpAsDfGh";
+        URI central = URI.create("https://central.example.org/v1/key/" + key + "/projects/1");
+
+        assertThat(Redaction.text("posting to " + central)).isEqualTo("posting to https://central.example.org/v1/key/•••DfGh/projects/1");
+        assertThat(Redaction.secretsIn(central)).contains(key);
+        assertThat(new ApiTarget(central, null).toString()).doesNotContain(key);
+    }
 }
