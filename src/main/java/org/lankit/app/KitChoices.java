@@ -1,11 +1,16 @@
 package org.lankit.app;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lankit.backup.BackupSettings;
 import org.lankit.hub.PairingService;
 import org.lankit.hub.TeamEdits;
 import org.lankit.store.Settings;
 import org.lankit.upstream.ApiSettings;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 
 /**
  * The remembered choices the control panel shows and changes, under the same setting names the
@@ -63,18 +68,19 @@ public final class KitChoices {
         }
     }
 
-    public Optional<String> apiUrl() {
-        return settings.get(API_URL).filter(s -> !s.isBlank());
+    /** The team servers as remembered, {@code main} first (until Uploads: one JSON API). */
+    public List<TargetSettings> targets() {
+        return ApiTarget.of(settings.get(API_URL).orElse(null), settings.get(API_TOKEN).orElse(null))
+                .map(t -> new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, t, Map.of())).stream().toList();
     }
 
-    public Optional<String> apiToken() {
-        return settings.get(API_TOKEN).filter(s -> !s.isBlank());
-    }
-
-    /** Remembers the API settings without a running uploader (it reads them when it starts); blank removes. */
-    public void api(String url, String token) {
-        putOrRemove(API_URL, url);
-        putOrRemove(API_TOKEN, token);
+    /** Remembers the team servers without a running uploader (it reads them when it starts); empty removes them. */
+    public void targets(List<TargetSettings> targets) {
+        if (targets.size() > 1 || targets.stream().anyMatch(t -> t.kind() != TargetKind.JSON)) {
+            throw new IllegalArgumentException("this Lankit can send to one JSON API only");
+        }
+        putOrRemove(API_URL, targets.isEmpty() ? null : targets.get(0).server().url().toString());
+        putOrRemove(API_TOKEN, targets.isEmpty() ? null : targets.get(0).server().token());
     }
 
     private void putOrRemove(String key, String value) {

@@ -1,34 +1,40 @@
 package org.lankit.ui;
 
-import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.lankit.sync.Protocol.UpstreamStatus;
+import org.lankit.upstream.ConnectionCheck;
+import org.lankit.upstream.TargetSettings;
 
 /**
- * What the panel needs from the uploader to the team's API. The panel shows "not set up" while
+ * What the panel needs from the uploads to the team's servers. The panel shows "not set up" while
  * no uploader is wired in ({@link PanelServices#api()} gives null). Implementations are called
  * off the event thread only.
  */
 public interface ApiLink {
 
-    /** Where uploading stands now; {@code state} uses the words of {@code GET /api/v1/status}. */
+    /** Where uploading stands now, every server together; {@code state} uses the words of {@code GET /api/v1/status}. */
     UpstreamStatus status();
 
-    /**
-     * Tries the address and token without uploading entries.
-     *
-     * @return a plain sentence saying the API answered
-     * @throws IOException with a plain sentence saying what failed and what to check
-     */
-    String testConnection(String url, String token) throws IOException;
+    /** Where uploading stands per server, by target id. */
+    Map<String, UpstreamStatus> statuses();
+
+    /** The servers entries go to, {@code main} first; empty when none is set up. */
+    List<TargetSettings> targets();
 
     /**
-     * Remembers the address and token and uploads with them from now on; an empty address turns
-     * uploads off.
-     *
-     * @throws IllegalArgumentException with a plain sentence when the address or token is unusable
+     * Tries a server without uploading entries; a server that must know the kit's forms says
+     * which it lacks.
      */
-    void save(String url, String token);
+    ConnectionCheck test(TargetSettings target);
 
-    /** Queues the entries the API refused again; returns how many. */
+    /**
+     * Remembers the servers and uploads to them from now on; an empty list turns uploads off.
+     *
+     * @throws IllegalArgumentException with a plain sentence when a server cannot be used
+     */
+    void save(List<TargetSettings> targets);
+
+    /** Queues the entries a server refused again; returns how many. */
     int retryFailed();
 }

@@ -6,6 +6,7 @@ import java.awt.event.KeyEvent;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
@@ -50,7 +51,7 @@ final class MasterWindow extends JPanel {
         addTab("Devices", devices, KeyEvent.VK_D);
         addTab("Conflicts", conflicts, KeyEvent.VK_C);
         addTab("Forms", forms, KeyEvent.VK_F);
-        addTab("Settings", new SettingsPanel(console, background, status, changed), KeyEvent.VK_S);
+        addTab("Settings", scrolling(new SettingsPanel(console, background, status, changed)), KeyEvent.VK_S);
         addTab("Backup", new BackupPanel(backup, console.choices(), background, status), KeyEvent.VK_B);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() == forms) forms.reload();
@@ -80,6 +81,14 @@ final class MasterWindow extends JPanel {
         for (int i = 0; i < tabs.getTabCount(); i++) {
             if (tabs.getTitleAt(i).startsWith(title)) tabs.setSelectedIndex(i);
         }
+    }
+
+    /** A screen taller than a small laptop's window (Settings with two servers), in a scroll pane. */
+    private static JScrollPane scrolling(JComponent panel) {
+        JScrollPane scroll = new JScrollPane(panel);
+        scroll.setBorder(null);
+        scroll.getVerticalScrollBar().setUnitIncrement(24);
+        return scroll;
     }
 
     private void addTab(String title, JComponent panel, int key) {

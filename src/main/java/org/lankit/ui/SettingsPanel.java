@@ -1,30 +1,35 @@
 package org.lankit.ui;
 
 import java.awt.Desktop;
-import java.awt.Font;
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
-import java.awt.Insets;
+import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.swing.BorderFactory;
+import javax.swing.Box;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JPasswordField;
-import javax.swing.JSeparator;
 import javax.swing.JTextField;
 import org.lankit.pairing.LanAddress;
-import org.lankit.upstream.Redaction;
+import org.lankit.sync.Form;
+import org.lankit.sync.Protocol.UpstreamStatus;
+import org.lankit.upstream.TargetSettings;
 
-/** The few things a coordinator may need to change: names, port, QR address, the team's API, the data folder. */
+/**
+ * The few things a coordinator may need to change: names, port, QR address, the team's servers
+ * (a main one and, if wanted, a second one such as a CouchDB copy), the data folder.
+ */
 final class SettingsPanel extends JPanel {
 
     private static final String AUTOMATIC = "Automatic (Wi-Fi first)";
+    /** The second server's target id. */
+    static final String MIRROR = "mirror";
 
     private final MasterConsole console;
     private final Background background;
@@ -33,59 +38,62 @@ final class SettingsPanel extends JPanel {
     private final JTextField team = named(new JTextField(24), "teamName");
     private final JTextField port = named(new JTextField(6), "port");
     private final JComboBox<String> address = named(new JComboBox<>(), "lanAddress");
-    private final JTextField apiUrl = named(new JTextField(30), "apiUrl");
-    private final JPasswordField apiToken = named(new JPasswordField(30), "apiToken");
+    private final TargetEditor main;
+    private final JCheckBox mirrorOn = named(new JCheckBox("Also send to a second server, for example a CouchDB copy"), "mirrorOn");
+    private final TargetEditor mirror;
     private final JTextField dataDir = named(new JTextField(30), "dataDir");
-    private final GridBagConstraints c = new GridBagConstraints();
     private boolean loading;
 
     /** What the screen shows, read off the event thread. */
-    private record Loaded(String team, int port, String lanHost, List<String> addresses, String apiUrl, String apiToken,
-                          Path dataDir) {
+    private record Loaded(String team, int port, String lanHost, List<String> addresses, List<TargetSettings> targets,
+                          Map<String, UpstreamStatus> statuses, List<Form> forms, Path dataDir) {
+
+        Optional<TargetSettings> target(String id) {
+            return targets.stream().filter(t -> t.id().equals(id)).findFirst();
+        }
     }
 
     SettingsPanel(MasterConsole console, Background background, StatusBar status, Runnable changed) {
-        super(new GridBagLayout());
         this.console = console;
         this.background = background;
         this.status = status;
         this.changed = changed;
         setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        c.insets = new Insets(4, 4, 4, 4);
-        c.anchor = GridBagConstraints.WEST;
-        c.gridy = -1;
-        section("This team");
-        row("Team name:", KeyEvent.VK_T, team, "Shown to phones and laptops.");
-        row("Port:", KeyEvent.VK_P, port, "Change it only if another program needs this port.");
-        row("", 0, button("Save", "saveTeam", KeyEvent.VK_S, this::saveTeam),
+        FormGrid grid = new FormGrid(this);
+        grid.section("This team");
+        grid.row("Team name:", KeyEvent.VK_T, team, "Shown to phones and laptops.");
+        grid.row("Port:", KeyEvent.VK_P, port, "Change it only if another program needs this port.");
+        grid.row("", 0, button("Save", "saveTeam", KeyEvent.VK_S, this::saveTeam),
                 "The name and port apply the next time Lankit starts; after a port change phones must scan the new QR code.");
-        row("Address in the QR code:", KeyEvent.VK_Q, address, "When this laptop has several networks, pick the one the phones use.");
+        grid.row("Address in the QR code:", KeyEvent.VK_Q, address, "When this laptop has several networks, pick the one the phones use.");
         address.addActionListener(e -> chooseAddress());
-        section("The team's internet API");
-        row("API address:", KeyEvent.VK_I, apiUrl, "For example https://data.example.org/lankit");
-        row("API token:", KeyEvent.VK_K, apiToken, "Given by whoever runs the API. It is kept on this laptop only.");
-        JPanel apiButtons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
-        apiButtons.add(button("Test connection", "testApi", KeyEvent.VK_C, this::testApi));
-        apiButtons.add(javax.swing.Box.createHorizontalStrut(8));
-        apiButtons.add(button("Save API settings", "saveApi", KeyEvent.VK_A, this::saveApi));
-        apiButtons.add(javax.swing.Box.createHorizontalStrut(8));
+        grid.section("The team's server");
+        main = new TargetEditor(TargetSettings.MAIN, "", true, this::testApi, grid);
+        mirrorOn.setMnemonic(KeyEvent.VK_L);
+        mirrorOn.addActionListener(e -> showMirror());
+        grid.row("", 0, mirrorOn, "");
+        mirror = new TargetEditor(MIRROR, "mirror-", false, this::testApi, grid);
+        mirror.visible(false);
+        JPanel apiButtons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        apiButtons.add(button("Save server settings", "saveApi", KeyEvent.VK_A, this::saveApi));
+        apiButtons.add(Box.createHorizontalStrut(8));
         apiButtons.add(button("Send refused entries again", "retryFailed", KeyEvent.VK_R, this::retryFailed));
-        row("", 0, apiButtons, "Test connection sends no entries. Saved settings are used at once.");
-        section("Data");
+        grid.row("", 0, apiButtons, "Saved settings are used at once; an empty address means no server.");
+        grid.section("Data");
         dataDir.setEditable(false);
-        row("Data folder:", KeyEvent.VK_D, dataDir, "");
-        row("", 0, button("Open folder", "openDataDir", KeyEvent.VK_O, this::openFolder), "");
-        c.gridy++;
-        c.weighty = 1;
-        add(new JPanel(), c);
+        grid.row("Data folder:", KeyEvent.VK_D, dataDir, "");
+        grid.row("", 0, button("Open folder", "openDataDir", KeyEvent.VK_O, this::openFolder), "");
+        grid.end();
         load();
     }
 
     private void load() {
+        ApiLink api = console.api();
         background.run("Could not read the settings", () -> new Loaded(
                 console.choices().teamName().orElse(""), console.choices().port(), console.choices().lanHost().orElse(null),
                 LanAddress.candidates().stream().map(a -> a.address().getHostAddress() + "  \u2013  " + a.displayName()).toList(),
-                console.choices().apiUrl().orElse(""), console.choices().apiToken().orElse(""), console.store().dataDir()),
+                api == null ? console.choices().targets() : api.targets(), api == null ? Map.of() : api.statuses(),
+                console.store().forms().latest(), console.store().dataDir()),
                 this::show);
     }
 
@@ -98,10 +106,16 @@ final class SettingsPanel extends JPanel {
         address.removeAllItems();
         items.forEach(address::addItem);
         items.stream().filter(i -> l.lanHost() != null && i.startsWith(l.lanHost() + " ")).findFirst().ifPresent(address::setSelectedItem);
-        apiUrl.setText(l.apiUrl());
-        apiToken.setText(l.apiToken());
+        main.show(l.target(TargetSettings.MAIN), l.forms(), l.statuses().get(TargetSettings.MAIN));
+        mirror.show(l.target(MIRROR), l.forms(), l.statuses().get(MIRROR));
+        mirrorOn.setSelected(l.target(MIRROR).isPresent());
+        showMirror();
         dataDir.setText(l.dataDir().toAbsolutePath().toString());
         loading = false;
+    }
+
+    private void showMirror() {
+        mirror.visible(mirrorOn.isSelected());
     }
 
     private void saveTeam() {
@@ -135,35 +149,53 @@ final class SettingsPanel extends JPanel {
         });
     }
 
-    private void testApi() {
+    private void testApi(TargetEditor editor) {
         ApiLink api = console.api();
         if (api == null) {
-            status.problem("This Lankit has no uploader set up, so there is nothing to test yet. Save the address and token; they are kept.");
+            status.problem("This Lankit has no uploader set up, so there is nothing to test yet. Save the server settings; they are kept.");
             return;
         }
-        String url = apiUrl.getText().strip();
-        String token = new String(apiToken.getPassword()).strip();
-        status.info("Testing the connection to " + Redaction.text(url) + "…");
-        background.call(() -> api.testConnection(url, token), status::done, status::problem);
+        TargetSettings target;
+        try {
+            target = editor.settings().orElseThrow(() -> new IllegalArgumentException("the address is empty"));
+        } catch (IllegalArgumentException e) {
+            status.problem("Cannot test: " + e.getMessage() + ".");
+            return;
+        }
+        status.info("Testing the connection to " + target.server().hostAndPort() + "…");
+        background.call(() -> api.test(target), check -> {
+            editor.showResult(check);
+            if (check.isOk()) {
+                status.done(check.message());
+            } else {
+                status.problem(check.message());
+            }
+        }, status::problem);
     }
 
     private void saveApi() {
-        String url = apiUrl.getText().strip();
-        String token = new String(apiToken.getPassword()).strip();
-        if (!url.isEmpty() && !url.matches("https?://\\S+")) {
-            status.problem("The API address must start with https:// (or http://), like https://data.example.org/lankit");
+        List<TargetSettings> targets = new ArrayList<>();
+        try {
+            main.settings().ifPresent(targets::add);
+            if (mirrorOn.isSelected()) mirror.settings().ifPresent(targets::add);
+        } catch (IllegalArgumentException e) {
+            status.problem("Not saved: " + e.getMessage() + ".");
             return;
         }
         ApiLink api = console.api();
         background.run("Not saved", () -> {
             if (api == null) {
-                console.choices().api(url, token);
+                console.choices().targets(targets);
             } else {
-                api.save(url, token);
+                api.save(targets);
             }
-            return url;
-        }, u -> status.done(u.isEmpty() ? "Uploading to an API is switched off."
-                : api == null ? "Saved the API address and token." : "Saved. New entries are sent to " + Redaction.text(u) + "."));
+            return targets;
+        }, saved -> {
+            status.done(saved.isEmpty() ? "Uploading to a server is switched off."
+                    : api == null ? "Saved the server settings."
+                    : "Saved. New entries are sent to " + String.join(" and ", saved.stream().map(t -> t.server().hostAndPort()).toList()) + ".");
+            load();
+        });
     }
 
     private void retryFailed() {
@@ -173,7 +205,7 @@ final class SettingsPanel extends JPanel {
             return;
         }
         background.run("Could not send them again", api::retryFailed, n -> status.done(n == 0
-                ? "No entries were refused by the API." : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
+                ? "No entries were refused by the team's server." : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
     }
 
     private void openFolder() {
@@ -186,43 +218,6 @@ final class SettingsPanel extends JPanel {
             Desktop.getDesktop().open(folder.toFile());
             return folder;
         }, f -> status.info("Opened " + f));
-    }
-
-    private void section(String title) {
-        c.gridy++;
-        c.gridx = 0;
-        c.gridwidth = 2;
-        c.fill = GridBagConstraints.HORIZONTAL;
-        c.insets = new Insets(c.gridy == 0 ? 0 : 16, 4, 4, 4);
-        JPanel heading = new JPanel(new java.awt.BorderLayout(8, 0));
-        heading.add(Theme.scale(new JLabel(title), 1.2f, Font.BOLD), java.awt.BorderLayout.WEST);
-        heading.add(new JSeparator(), java.awt.BorderLayout.CENTER);
-        add(heading, c);
-        c.gridwidth = 1;
-        c.fill = GridBagConstraints.NONE;
-        c.insets = new Insets(4, 4, 4, 4);
-    }
-
-    /** A labelled field, with its hint in small grey words under it. */
-    private void row(String label, int mnemonic, JComponent field, String hint) {
-        c.gridy++;
-        c.gridx = 0;
-        c.weightx = 0;
-        JLabel l = new JLabel(label);
-        if (mnemonic != 0) l.setDisplayedMnemonic(mnemonic);
-        l.setLabelFor(field);
-        add(l, c);
-        c.gridx = 1;
-        c.weightx = 1;
-        field.setMinimumSize(field.getPreferredSize());
-        add(field, c);
-        if (hint.isEmpty()) return;
-        c.gridy++;
-        c.insets = new Insets(0, 6, 8, 4);
-        JLabel h = Theme.scale(new JLabel(hint), 0.92f, Font.PLAIN);
-        h.setForeground(Theme.muted());
-        add(h, c);
-        c.insets = new Insets(4, 4, 4, 4);
     }
 
     private static JButton button(String text, String name, int mnemonic, Runnable action) {
