@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.Redaction;
 import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
 
@@ -66,7 +67,9 @@ public record ApiOptions(String url, String token, TargetKind kind, String user,
         Optional<ApiTarget> server = remembered.map(TargetSettings::server);
         String address = url != null ? url : server.map(s -> s.url().toString()).orElse(null);
         if (address == null || address.isBlank()) {
-            if (withoutPassword().given()) throw new IllegalArgumentException("no team server is set up yet, so the other --api options need --api-url as well");
+            if (withoutPassword().given()) {
+                throw new IllegalArgumentException("no team server is set up yet, so the other --api options need --api-url as well");
+            }
             return Optional.empty();
         }
         String name = user != null ? user : server.map(ApiTarget::user).orElse("");
@@ -89,7 +92,7 @@ public record ApiOptions(String url, String token, TargetKind kind, String user,
     /** Never the password, whatever logs the options. */
     @Override
     public String toString() {
-        return "ApiOptions[url=" + (url == null ? null : org.lankit.upstream.Redaction.text(url)) + ", kind=" + kind
+        return "ApiOptions[url=" + (url == null ? null : Redaction.text(url)) + ", kind=" + kind
                 + ", user=" + user + ", token and password hidden, forms=" + forms + "]";
     }
 }

@@ -45,8 +45,11 @@ final class SettingsPanel extends JPanel {
     private boolean loading;
 
     /** What the screen shows, read off the event thread. */
-    private record Loaded(String team, int port, String lanHost, List<String> addresses, List<TargetSettings> targets,
-                          Map<String, UpstreamStatus> statuses, List<Form> forms, Path dataDir) {
+    private record Loaded(String team, int port, String lanHost, List<String> addresses, Servers servers, Path dataDir) {
+    }
+
+    /** The team's servers as set up, how uploads to each stand, and the kit's forms for the form ids. */
+    private record Servers(List<TargetSettings> targets, Map<String, UpstreamStatus> statuses, List<Form> forms) {
 
         Optional<TargetSettings> target(String id) {
             return targets.stream().filter(t -> t.id().equals(id)).findFirst();
@@ -88,13 +91,18 @@ final class SettingsPanel extends JPanel {
     }
 
     private void load() {
-        ApiLink api = console.api();
         background.run("Could not read the settings", () -> new Loaded(
                 console.choices().teamName().orElse(""), console.choices().port(), console.choices().lanHost().orElse(null),
                 LanAddress.candidates().stream().map(a -> a.address().getHostAddress() + "  \u2013  " + a.displayName()).toList(),
-                api == null ? console.choices().targets() : api.targets(), api == null ? Map.of() : api.statuses(),
-                console.store().forms().latest(), console.store().dataDir()),
+                servers(), console.store().dataDir()),
                 this::show);
+    }
+
+    /** Off the event thread. */
+    private Servers servers() {
+        ApiLink api = console.api();
+        return new Servers(api == null ? console.choices().targets() : api.targets(), api == null ? Map.of() : api.statuses(),
+                console.store().forms().latest());
     }
 
     private void show(Loaded l) {
@@ -106,12 +114,16 @@ final class SettingsPanel extends JPanel {
         address.removeAllItems();
         items.forEach(address::addItem);
         items.stream().filter(i -> l.lanHost() != null && i.startsWith(l.lanHost() + " ")).findFirst().ifPresent(address::setSelectedItem);
-        main.show(l.target(TargetSettings.MAIN), l.forms(), l.statuses().get(TargetSettings.MAIN));
-        mirror.show(l.target(MIRROR), l.forms(), l.statuses().get(MIRROR));
-        mirrorOn.setSelected(l.target(MIRROR).isPresent());
-        showMirror();
+        show(l.servers());
         dataDir.setText(l.dataDir().toAbsolutePath().toString());
         loading = false;
+    }
+
+    private void show(Servers s) {
+        main.show(s.target(TargetSettings.MAIN), s.forms(), s.statuses().get(TargetSettings.MAIN));
+        mirror.show(s.target(MIRROR), s.forms(), s.statuses().get(MIRROR));
+        mirrorOn.setSelected(s.target(MIRROR).isPresent());
+        showMirror();
     }
 
     private void showMirror() {
@@ -189,12 +201,13 @@ final class SettingsPanel extends JPanel {
             } else {
                 api.save(targets);
             }
-            return targets;
+            return servers();
         }, saved -> {
-            status.done(saved.isEmpty() ? "Uploading to a server is switched off."
+            List<String> hosts = targets.stream().map(t -> t.server().hostAndPort()).toList();
+            status.done(targets.isEmpty() ? "Uploading to a server is switched off."
                     : api == null ? "Saved the server settings."
-                    : "Saved. New entries are sent to " + String.join(" and ", saved.stream().map(t -> t.server().hostAndPort()).toList()) + ".");
-            load();
+                    : "Saved. New entries are sent to " + String.join(" and ", hosts) + ".");
+            show(saved);
         });
     }
 
@@ -204,8 +217,8 @@ final class SettingsPanel extends JPanel {
             status.problem("This Lankit has no uploader set up, so nothing waits to be sent again.");
             return;
         }
-        background.run("Could not send them again", api::retryFailed, n -> status.done(n == 0
-                ? "No entries were refused by the team's server." : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
+        background.run("Could not send them again", api::retryFailed, n -> status.done(n == 0 ? "No entries were refused by the team's server."
+                : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
     }
 
     private void openFolder() {

@@ -45,6 +45,7 @@ final class TargetEditor {
     private final FormGrid.Row passwordRow;
     private final FormGrid.Row formsRow;
     private final List<FormGrid.Row> rows;
+    private boolean shown = true;
 
     /**
      * @param id     the target id this editor sets up
@@ -91,14 +92,11 @@ final class TargetEditor {
         showFieldsOfKind();
     }
 
-    String id() {
-        return id;
-    }
-
     /** Shows or hides the whole editor (the second server is there only when asked for). */
-    void visible(boolean shown) {
-        rows.forEach(r -> r.visible(shown));
-        if (shown) showFieldsOfKind();
+    void visible(boolean visible) {
+        shown = visible;
+        rows.forEach(r -> r.visible(visible));
+        showFieldsOfKind();
     }
 
     /** Shows {@code target} (empty: nothing set up yet), the kit's forms for the mapping, and how uploads to it stand. */
@@ -139,12 +137,12 @@ final class TargetEditor {
     private void showFieldsOfKind() {
         ServerChoice choice = (ServerChoice) kind.getSelectedItem();
         addressRow.hint(choice.addressHint());
-        tokenRow.visible(choice.showsToken());
+        tokenRow.visible(shown && choice.showsToken());
         tokenRow.hint(choice.showsUser() ? "An API token, or leave it empty and give the user name and password."
                 : "Given by whoever runs the server. It is kept on this laptop only.");
-        userRow.visible(choice.showsUser());
-        passwordRow.visible(choice.showsUser());
-        formsRow.visible(choice.kind() == TargetKind.OPENROSA);
+        userRow.visible(shown && choice.showsUser());
+        passwordRow.visible(shown && choice.showsUser());
+        formsRow.visible(shown && choice.kind() == TargetKind.OPENROSA);
         kind.revalidate();
         kind.repaint();
     }
