@@ -60,7 +60,7 @@ public record ApiOptions(String url, String token, TargetKind kind, String user,
      * nothing was given, or only a password and no server is set up (it may be in the environment
      * of every start).
      *
-     * @throws IllegalArgumentException in words for the coordinator, when there is no address to use
+     * @throws NoServer when there is no address to use
      */
     public Optional<TargetSettings> over(Optional<TargetSettings> remembered) {
         if (!given()) return Optional.empty();
@@ -68,7 +68,7 @@ public record ApiOptions(String url, String token, TargetKind kind, String user,
         String address = url != null ? url : server.map(s -> s.url().toString()).orElse(null);
         if (address == null || address.isBlank()) {
             if (withoutPassword().given()) {
-                throw new IllegalArgumentException("no team server is set up yet, so the other --api options need --api-url as well");
+                throw new NoServer();
             }
             return Optional.empty();
         }
@@ -79,6 +79,13 @@ public record ApiOptions(String url, String token, TargetKind kind, String user,
         TargetKind chosen = kind != null ? kind : remembered.map(TargetSettings::kind).orElse(TargetKind.JSON);
         Map<String, String> mapping = !forms.isEmpty() ? forms : remembered.map(TargetSettings::forms).orElse(Map.of());
         return Optional.of(new TargetSettings(TargetSettings.MAIN, chosen, target, mapping));
+    }
+
+    /** Options about a team server while none is set up and no {@code --api-url} names one; told in words for the coordinator. */
+    public static final class NoServer extends IllegalArgumentException {
+        NoServer() {
+            super("no team server is set up yet, so the other --api options need --api-url as well");
+        }
     }
 
     private ApiOptions withoutPassword() {

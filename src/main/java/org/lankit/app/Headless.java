@@ -47,7 +47,7 @@ final class Headless {
         AutoCloseable running;
         try {
             running = role == Role.MASTER ? startMaster(store, options, out) : startClient(store, options, out);
-        } catch (CannotListenException | ClientKit.NotPairedException e) {
+        } catch (CannotListenException | ClientKit.NotPairedException | ApiOptions.NoServer e) {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;

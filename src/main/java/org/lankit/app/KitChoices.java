@@ -1,15 +1,12 @@
 package org.lankit.app;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.lankit.backup.BackupSettings;
 import org.lankit.hub.PairingService;
 import org.lankit.hub.TeamEdits;
 import org.lankit.store.Settings;
 import org.lankit.upstream.ApiSettings;
-import org.lankit.upstream.ApiTarget;
-import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
 
 /**
@@ -21,9 +18,6 @@ public final class KitChoices {
 
     /** Address phones are shown in the QR code when the laptop has several; absent = automatic. */
     static final String LAN_HOST = "lanHost";
-    /** The uploader's own keys: what is typed here is what the uploader sends with. */
-    static final String API_URL = ApiSettings.URL;
-    static final String API_TOKEN = ApiSettings.TOKEN;
 
     private final Settings settings;
 
@@ -68,27 +62,14 @@ public final class KitChoices {
         }
     }
 
-    /** The team servers as remembered, {@code main} first (until Uploads: one JSON API). */
+    /** The team servers as remembered (the uploads' own settings), {@code main} first. */
     public List<TargetSettings> targets() {
-        return ApiTarget.of(settings.get(API_URL).orElse(null), settings.get(API_TOKEN).orElse(null))
-                .map(t -> new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, t, Map.of())).stream().toList();
+        return ApiSettings.load(settings);
     }
 
-    /** Remembers the team servers without a running uploader (it reads them when it starts); empty removes them. */
+    /** Remembers the team servers without running uploads (they read them when they start); empty removes them. */
     public void targets(List<TargetSettings> targets) {
-        if (targets.size() > 1 || targets.stream().anyMatch(t -> t.kind() != TargetKind.JSON)) {
-            throw new IllegalArgumentException("this Lankit can send to one JSON API only");
-        }
-        putOrRemove(API_URL, targets.isEmpty() ? null : targets.get(0).server().url().toString());
-        putOrRemove(API_TOKEN, targets.isEmpty() ? null : targets.get(0).server().token());
-    }
-
-    private void putOrRemove(String key, String value) {
-        if (value == null || value.isBlank()) {
-            settings.remove(key);
-        } else {
-            settings.put(key, value.strip());
-        }
+        ApiSettings.save(settings, targets);
     }
 
     public boolean approveNewDevices() {

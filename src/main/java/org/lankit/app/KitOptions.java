@@ -30,16 +30,6 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
         this(headless, role, port, null, dataDir, name, joinCode, masterUrl, ApiOptions.json(apiUrl, apiToken), null, false, null, null, null);
     }
 
-    /** The API address given on the command line, null when not given. */
-    public String apiUrl() {
-        return api.url();
-    }
-
-    /** The API token given on the command line, null when not given. */
-    public String apiToken() {
-        return api.token();
-    }
-
     public boolean hasBackupAction() {
         return exportBackup != null || importBackup != null || exportCsv != null;
     }

@@ -87,7 +87,7 @@ class ApiOptionsTest {
     @Test
     void a_user_with_no_server_anywhere_is_told_to_give_the_address_too() {
         assertThatThrownBy(() -> options(Map.of(), "--api-user", "bea").over(Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ApiOptions.NoServer.class)
                 .hasMessage("no team server is set up yet, so the other --api options need --api-url as well");
     }
 

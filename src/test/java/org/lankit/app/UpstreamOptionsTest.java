@@ -70,6 +70,16 @@ class UpstreamOptionsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("lankit: the user name may not hold a colon (see --help)\n");
     }
 
+    @Test
+    void a_user_name_with_no_team_server_anywhere_stops_the_start_in_one_line() {
+        int code = run("--headless", "--role", "master", "--bind", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(),
+                "--api-user", "bea");
+
+        assertThat(code).isEqualTo(Main.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("lankit: no team server is set up yet, so the other --api options need --api-url as well\n");
+    }
+
     private int run(String... args) {
         return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }

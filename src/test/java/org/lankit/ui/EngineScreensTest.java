@@ -26,6 +26,8 @@ import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
 import org.lankit.upstream.ApiSettings;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 
 /** The panel over the real engines: the uploader's settings, backups, and a client laptop joining a master. */
 @ExtendWith(SwingUnderXvfb.class)
@@ -66,8 +68,13 @@ class EngineScreensTest {
 
             ui.window().button("saveApi").click();
             untilUi(() -> status(ui).startsWith("Saved. New entries are sent to"), Duration.ofSeconds(20), "the save");
-            assertThat(ui.kit().store().settings().get(ApiSettings.URL)).contains(api.url());
-            assertThat(ui.kit().store().settings().get(ApiSettings.TOKEN)).contains("s3cret");
+            assertThat(ui.kit().uploads().targets()).singleElement().satisfies(main -> {
+                assertThat(main.id()).isEqualTo(TargetSettings.MAIN);
+                assertThat(main.kind()).isEqualTo(TargetKind.JSON);
+                assertThat(main.server().url()).hasToString(api.url());
+                assertThat(main.server().token()).isEqualTo("s3cret");
+            });
+            assertThat(ApiSettings.load(ui.kit().store().settings())).as("remembered").isEqualTo(ui.kit().uploads().targets());
 
             PairedDevice phone = ui.pair("Ann's phone", "phone");
             Entry entry = Entries.household(phone.clock(), "Tendai Ncube", 5);
