@@ -1,0 +1,90 @@
+package org.lankit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lankit.ui.PanelHarness.onUi;
+import static org.lankit.ui.PanelHarness.untilUi;
+
+import java.awt.Component;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.swing.JLabel;
+import javax.swing.JPasswordField;
+import javax.swing.text.JTextComponent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lankit.app.Role;
+import org.lankit.sync.Entry;
+import org.lankit.testkit.Entries;
+import org.lankit.testkit.Eventually;
+import org.lankit.testkit.FakeTeamApi;
+import org.lankit.testkit.PairedDevice;
+import org.lankit.upstream.TargetSettings;
+
+/** The coordinator sets up the team's servers by kind on the Settings screen, over the master's real uploads. */
+@ExtendWith(SwingUnderXvfb.class)
+class TeamServerSettingsTest {
+
+    private static final int SETTINGS_TAB = 5;
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_second_server_set_up_beside_the_first_gets_every_entry_too_with_its_own_state_line() throws Exception {
+        try (FakeTeamApi first = FakeTeamApi.start().requireToken("first-token-1234");
+             FakeTeamApi second = FakeTeamApi.start().requireToken("second-token-5678");
+             PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, EngineServices.real(Optional::empty))) {
+            ui.kit();
+            ui.window().tabbedPane("tabs").selectTab(SETTINGS_TAB);
+            ui.window().textBox("apiUrl").deleteText().enterText(first.url());
+            ui.window().textBox("apiToken").deleteText().enterText("first-token-1234");
+            assertThat(showing(ui, "mirror-apiKind")).as("no second server until asked for").isFalse();
+            ui.window().checkBox("mirrorOn").check();
+            ui.window().comboBox("mirror-apiKind").selectItem("Other (JSON API)");
+            ui.window().textBox("mirror-apiUrl").enterText(second.url());
+            ui.window().textBox("mirror-apiToken").enterText("second-token-5678");
+            ui.window().button("mirror-testApi").click();
+            untilUi(() -> ui.window().textBox("mirror-apiResult").text().startsWith("Reached the API at 127.0.0.1:" + second.port()),
+                    WAIT, "the second server's test result");
+            assertThat(ui.window().textBox("apiResult").text()).as("the first server's result stays empty").isEmpty();
+
+            ui.window().button("saveApi").click();
+            untilUi(() -> status(ui).equals("Saved. New entries are sent to 127.0.0.1:" + first.port() + " and 127.0.0.1:" + second.port()
+                    + "."), WAIT, "the save");
+            assertThat(ui.kit().uploads().targets()).extracting(TargetSettings::id).containsExactly(TargetSettings.MAIN, "mirror");
+            untilUi(() -> ui.window().label("mirror-apiState").text().startsWith("Uploads: "), WAIT, "the second server's state");
+            assertThat(onScreen(ui)).as("the tokens on screen").doesNotContain("first-token-1234").doesNotContain("second-token-5678");
+            ui.screenshot("settings-two-servers");
+
+            PairedDevice phone = ui.pair("Ann's phone", "phone");
+            Entry entry = Entries.household(phone.clock(), "Tendai Ncube", 5);
+            phone.client().push(List.of(entry));
+            Eventually.within(WAIT, "the entry on both servers",
+                    () -> first.storedUuids().contains(entry.uuid()) && second.storedUuids().contains(entry.uuid()));
+        }
+    }
+
+    private static boolean showing(PanelHarness ui, String name) {
+        return onUi(() -> ui.window().robot().finder().findByName(ui.window().target(), name, false).isShowing());
+    }
+
+    private static String status(PanelHarness ui) {
+        return onUi(() -> ui.window().label("status").target().getText());
+    }
+
+    /** Every text the window shows: labels and text fields, not what password fields hold. */
+    private static String onScreen(PanelHarness ui) {
+        return onUi(() -> {
+            StringBuilder all = new StringBuilder();
+            for (Component c : ui.window().robot().finder().findAll(ui.window().target(), c -> c.isShowing())) {
+                if (c instanceof JLabel l) all.append(l.getText()).append('\n');
+                if (c instanceof JTextComponent t && !(c instanceof JPasswordField)) all.append(t.getText()).append('\n');
+            }
+            return all.toString();
+        });
+    }
+}
