@@ -33,7 +33,9 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
         /** The typed-in address is not a valid http(s) address. */
         BAD_ADDRESS,
         /** No API address is set. */
-        NOT_SET
+        NOT_SET,
+        /** The server took the credentials, but lacks forms the kit uploads (OpenRosa: not in its form list). */
+        MISSING_FORMS
     }
 
     public boolean isOk() {
