@@ -1,14 +1,14 @@
 package org.lankit.upstream;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One try of an OpenRosa batch: the form versions first, then the instances one by one, each
- * answer noted per entry. Completes with the batch's {@link ApiAnswer}, or fails with the first
- * retryable error; the next try sends the same instances, and those stored this time come back
- * as duplicates. Stops submitting once its result is complete (a timeout or cancel from outside).
+ * answer noted per entry in the batch's {@link BatchProgress}. Completes with the batch's
+ * {@link ApiAnswer}, or fails with the first retryable error; the next try goes on with the
+ * instances not answered yet (one whose answer was lost is sent again and comes back as a
+ * duplicate). Stops submitting once its result is complete (a timeout or cancel from outside) or
+ * a newer try of the batch has begun.
  */
 final class SubmissionRun {
 
@@ -16,25 +16,27 @@ final class SubmissionRun {
     private final OpenRosaHttp http;
     private final ServerForms forms;
     private final ApiTarget server;
-    private final Map<String, String> rejected = new HashMap<>();
-    private final Map<String, String> refs = new HashMap<>();
+    private final BatchProgress progress;
+    private final int attempt;
     private final CompletableFuture<ApiAnswer> result = new CompletableFuture<>();
     private FormList formList;
     private int lastStatus = 200;
 
-    SubmissionRun(OpenRosaBatch batch, OpenRosaHttp http, ServerForms forms, ApiTarget server) {
+    SubmissionRun(OpenRosaBatch batch, BatchProgress progress, OpenRosaHttp http, ServerForms forms, ApiTarget server) {
         this.batch = batch;
+        this.progress = progress;
+        this.attempt = progress.startTry();
         this.http = http;
         this.forms = forms;
         this.server = server;
     }
 
     CompletableFuture<ApiAnswer> start() {
-        batch.refused().forEach(r -> rejected.put(r.uuid(), r.reason()));
+        batch.refused().forEach(r -> progress.rejected(r.uuid(), r.reason()));
         batch.kept().forEach(k -> {
-            if (k.ref() != null) refs.put(k.uuid(), k.ref());
+            if (k.ref() != null) progress.delivered(k.uuid(), k.ref());
         });
-        if (batch.instances().isEmpty()) {
+        if (batch.instances().stream().allMatch(i -> progress.isAnswered(i.uuid()))) {
             finish();
         } else {
             forms.covering(batch.serverFormIds()).whenComplete((list, failure) -> {
@@ -52,10 +54,15 @@ final class SubmissionRun {
     private void submit(int index) {
         for (int i = index; i < batch.instances().size(); i++) {
             if (result.isDone()) return;
+            if (!progress.isLatest(attempt)) {
+                result.cancel(false);
+                return;
+            }
             XFormInstance instance = batch.instances().get(i);
+            if (progress.isAnswered(instance.uuid())) continue;
             var version = formList.version(instance.serverFormId());
             if (version.isEmpty()) {
-                rejected.put(instance.uuid(), "the server has no form \"" + instance.serverFormId()
+                progress.rejected(instance.uuid(), "the server has no form \"" + instance.serverFormId()
                         + "\": publish it there, or map this form to one the server has");
                 continue;
             }
@@ -80,12 +87,12 @@ final class SubmissionRun {
     private boolean note(XFormInstance instance, SubmissionAnswer answer) {
         return switch (answer.outcome()) {
             case STORED, DUPLICATE -> {
-                refs.put(instance.uuid(), instance.instanceId());
+                progress.delivered(instance.uuid(), instance.instanceId());
                 lastStatus = answer.status();
                 yield true;
             }
             case REJECTED -> {
-                rejected.put(instance.uuid(), answer.reason());
+                progress.rejected(instance.uuid(), answer.reason());
                 forms.forget();
                 yield true;
             }
@@ -97,7 +104,7 @@ final class SubmissionRun {
     }
 
     private void finish() {
-        result.complete(ApiAnswer.accepted(lastStatus / 100 == 2 ? lastStatus : 200, rejected, refs));
+        result.complete(ApiAnswer.accepted(lastStatus / 100 == 2 ? lastStatus : 200, progress.rejected(), progress.refs()));
     }
 
     private void fail(Throwable failure) {

@@ -238,6 +238,25 @@ class OpenRosaTargetTest {
     }
 
     @Test
+    void a_try_goes_on_where_the_last_try_of_the_same_batch_stopped() throws Exception {
+        List<Entry> entries = List.of(commit(Entries.household(PHONE, "Ana", 1)), commit(Entries.household(PHONE, "Bea", 2)),
+                commit(Entries.household(PHONE, "Cai", 3)));
+        OpenRosaTarget target = target();
+        List<Outgoing> outgoing = entries.stream().map(e -> new Outgoing(e, null)).toList();
+        Batch batch = new Batch("k", entries.stream().map(e -> new Batch.Item(e.uuid(), e.seq())).toList(), target.prepare(outgoing));
+        server.faultNext(Fault.NONE, Fault.ERROR_500);
+
+        Throwable failed = catchThrowable(() -> target.send(batch).get());
+        ApiAnswer answer = target.send(batch).get();
+
+        assertThat(Failures.isRetryable(failed)).isTrue();
+        assertThat(answer.refs()).containsOnlyKeys(entries.stream().map(Entry::uuid).toList());
+        assertThat(server.submissionCount()).as("Ana, Bea (500), then Bea and Cai: Ana is not sent again").isEqualTo(4);
+        assertThat(server.duplicateCount()).isZero();
+        assertThat(server.instanceCount()).isEqualTo(3);
+    }
+
+    @Test
     void a_kobo_token_and_a_user_with_password_are_sent_as_the_server_asks_and_wrong_ones_refuse_the_batch() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
         server.requireToken("kobo-token-0123456789");
