@@ -30,10 +30,6 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
         CERTIFICATE,
         /** The API answered with another error. */
         API_ERROR,
-        /** The typed-in address is not a valid http(s) address. */
-        BAD_ADDRESS,
-        /** No API address is set. */
-        NOT_SET,
         /** The server took the credentials, but lacks forms the kit uploads (OpenRosa: not in its form list). */
         MISSING_FORMS
     }
@@ -47,7 +43,6 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
      * reports what the API said.
      */
     static ConnectionCheck run(TeamApi api, ApiTarget target, KitRef kit) {
-        if (target == null) return new ConnectionCheck(Outcome.NOT_SET, 0, "No API address is set yet.");
         String where = target.hostAndPort();
         String body = emptyBatch(kit);
         HttpResponse<String> response;
