@@ -288,7 +288,7 @@ class OpenRosaTargetTest {
         String refusedBasic = deliver(basic, entry, null).reason();
         server.echoCredentialsWith(503);
         Throwable failing = catchThrowable(() -> deliver(central, entry, null));
-        String failingWords = Failures.describe(failing, settings("", "", "").server());
+        String failingWords = Failures.describe(failing, central);
 
         assertThat(rejectedCentral).contains("are not valid for", "/v1/key/•••");
         assertThat(refusedBasic).contains("HTTP 403");
