@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 final class OpenRosaHttp {
 
     static final String VERSION_HEADER = "X-OpenRosa-Version";
+    /** HTTP's date form (IMF-fixdate): RFC_1123_DATE_TIME would write a day below 10 with one digit. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
     private final ApiTarget server;
     private final Duration timeout;
@@ -64,7 +67,7 @@ final class OpenRosaHttp {
         HttpRequest.Builder b = HttpRequest.newBuilder(resolve(name))
                 .timeout(timeout)
                 .header(VERSION_HEADER, "1.0")
-                .header("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+                .header("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         if (server.hasToken()) {
             b.header("Authorization", "Token " + server.token());
         } else if (server.hasUser()) {

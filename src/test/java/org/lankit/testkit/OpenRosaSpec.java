@@ -45,19 +45,22 @@ final class OpenRosaSpec {
     private static final Pattern UUID_ID = Pattern.compile(
             "uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
     private static final Pattern BOUNDARY = Pattern.compile("(?i)^multipart/form-data\\s*;.*\\bboundary=\"?([^\";]+)\"?");
+    /** HTTP's date form, IMF-fixdate (RFC 9110): {@code Thu, 03 Dec 2026 13:00:00 GMT}. */
+    private static final Pattern HTTP_DATE = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     private static final Pattern PART_NAME = Pattern.compile("(?i)\\bname=\"([^\"]*)\"");
 
     private OpenRosaSpec() {
     }
 
-    /** Every OpenRosa request carries {@code X-OpenRosa-Version: 1.0} and an RFC 1123 {@code Date}. */
+    /** Every OpenRosa request carries {@code X-OpenRosa-Version: 1.0} and a {@code Date} in HTTP's date form. */
     static void checkHeaders(String openRosaVersion, String date) throws Violation {
         if (!"1.0".equals(openRosaVersion)) throw new Violation("X-OpenRosa-Version must be 1.0, was " + openRosaVersion);
         if (date == null) throw new Violation("the Date header is missing");
         try {
+            if (!HTTP_DATE.matcher(date).matches()) throw new DateTimeParseException("not IMF-fixdate", date, 0);
             DateTimeFormatter.RFC_1123_DATE_TIME.parse(date);
         } catch (DateTimeParseException e) {
-            throw new Violation("the Date header is not an HTTP date: " + date);
+            throw new Violation("the Date header is not an HTTP date (Thu, 03 Dec 2026 13:00:00 GMT): " + date);
         }
     }
 
