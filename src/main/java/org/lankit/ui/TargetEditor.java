@@ -64,7 +64,7 @@ final class TargetEditor {
         JTable table = named(new JTable(forms), prefix + "apiForms");
         table.putClientProperty("terminateEditOnFocusLost", true);
         JScrollPane tableScroll = new JScrollPane(table);
-        tableScroll.setPreferredSize(new Dimension(460, 96));
+        tableScroll.setPreferredSize(new Dimension(600, 96));
         result.setName(prefix + "apiResult");
         result.setEditable(false);
         result.setFocusable(false);

@@ -5,22 +5,29 @@ import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.untilUi;
 
 import java.awt.Component;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.swing.JLabel;
 import javax.swing.JPasswordField;
 import javax.swing.text.JTextComponent;
+import org.assertj.swing.data.TableCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
+import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Entry;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.FakeTeamApi;
+import org.lankit.testkit.OpenRosaServer;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
 
 /** The coordinator sets up the team's servers by kind on the Settings screen, over the master's real uploads. */
@@ -65,6 +72,45 @@ class TeamServerSettingsTest {
             phone.client().push(List.of(entry));
             Eventually.within(WAIT, "the entry on both servers",
                     () -> first.storedUuids().contains(entry.uuid()) && second.storedUuids().contains(entry.uuid()));
+        }
+    }
+
+    @Test
+    void an_odk_central_address_is_tested_for_the_kits_forms_saved_with_a_form_id_and_shown_back_with_its_token_masked()
+            throws Exception {
+        String key = "Xk3mQ9vLr2TtYpWz8sNc4BdFgHjK5aE1uIoPl7ZxCvB6nM0qRwSeDyUiOpAsDfGh";
+        try (OpenRosaServer central = OpenRosaServer.start("/v1/key/" + key + "/projects/1").publish("household_2024", "1");
+             PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, EngineServices.real(Optional::empty))) {
+            ui.kit();
+            ui.window().tabbedPane("tabs").selectTab(SETTINGS_TAB);
+            ui.window().comboBox("apiKind").selectItem("ODK Central");
+            assertThat(showing(ui, "apiUser")).as("Central's token is in its address").isFalse();
+            assertThat(showing(ui, "apiToken")).isFalse();
+            ui.window().textBox("apiUrl").deleteText().enterText(central.url());
+            untilUi(() -> ui.window().table("apiForms").target().getRowCount() == 1, WAIT, "the kit's form in the form ids");
+            assertThat(ui.window().table("apiForms").valueAt(TableCell.row(0).column(1))).isEqualTo(DefaultForm.ID);
+
+            ui.window().button("testApi").click();
+            untilUi(() -> ui.window().textBox("apiResult").text().contains("lacks this form: " + DefaultForm.ID), WAIT,
+                    "the missing form named");
+            ui.window().table("apiForms").enterValue(TableCell.row(0).column(1), "household_2024");
+            ui.window().button("testApi").click();
+            untilUi(() -> ui.window().textBox("apiResult").text().startsWith("Reached the OpenRosa server at 127.0.0.1:" + central.port()),
+                    WAIT, "the server to have every form");
+            assertThat(onScreen(ui)).doesNotContain(key);
+
+            ui.window().button("saveApi").click();
+            untilUi(() -> status(ui).startsWith("Saved."), WAIT, "the save");
+            untilUi(() -> ui.window().textBox("apiUrl").text().contains("/v1/key/•••DfGh/projects/1"), WAIT, "the address masked");
+            assertThat(onUi(() -> ui.window().comboBox("apiKind").target().getSelectedItem().toString())).isEqualTo("ODK Central");
+            assertThat(onScreen(ui)).as("Central's token on screen").doesNotContain(key);
+            ui.screenshot("settings-central-masked");
+
+            ui.window().button("saveApi").click();
+            untilUi(() -> status(ui).startsWith("Saved."), WAIT, "the second save, the address left as shown");
+            assertThat(ui.kit().uploads().targets()).containsExactly(new TargetSettings(TargetSettings.MAIN, TargetKind.OPENROSA,
+                    new ApiTarget(URI.create(central.url()), null), Map.of(DefaultForm.ID, "household_2024")));
+            assertThat(central.violations()).isEmpty();
         }
     }
 
