@@ -14,6 +14,7 @@ import org.lankit.backup.BackupSettings;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
+import org.lankit.hub.UpstreamView;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.JoinCodes;
 import org.lankit.pairing.JoinUrl;
@@ -29,6 +30,7 @@ import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
 import org.lankit.upstream.KitRef;
+import org.lankit.upstream.UploadReceipts;
 import org.lankit.upstream.Uploader;
 import org.lankit.upstream.UploaderConfig;
 import org.slf4j.Logger;
@@ -118,8 +120,7 @@ public final class MasterKit implements AutoCloseable {
         Hub hub;
         try {
             hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port).withHttpsPort(httpsPort),
-                    () -> self[0].codes, () -> uploader.status().toProtocol(), uploader::retryFailed,
-                    Optional.of(serverIdentity));
+                    () -> self[0].codes, upstreamView(uploader), Optional.of(serverIdentity));
         } catch (JavalinBindException e) {
             uploader.close();
             throw boundNowhere(e) ? CannotListenException.notThisComputer(hubConfig.host())
@@ -220,6 +221,14 @@ public final class MasterKit implements AutoCloseable {
         backups.close();
         uploader.close();
         hub.close();
+    }
+
+    /**
+     * The upload as devices see it. The uploader keeps no second receipt yet, so devices show ✓
+     * only; with receipts, pass them here and have their changes call {@link Hub#receiptsChanged()}.
+     */
+    private static UpstreamView upstreamView(Uploader uploader) {
+        return new UpstreamView(() -> uploader.status().toProtocol(), () -> UploadReceipts.NONE, uploader::retryFailed);
     }
 
     /**
