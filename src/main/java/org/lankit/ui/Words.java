@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.lankit.pairing.AddressChange;
+import org.lankit.peer.EntryMark;
 import java.util.Locale;
 import org.lankit.store.UpstreamState;
 import org.lankit.sync.Hlc;
@@ -65,6 +66,18 @@ final class Words {
             default:
                 return apiSetUp ? "Waiting to be sent" : "Not sent (API not set up)";
         }
+    }
+
+    /**
+     * An entry's receipt as the phones show it: the ticks, then the words (which a screen reader reads).
+     */
+    static String receipt(EntryMark mark) {
+        return switch (mark) {
+            case WAITING -> "Waiting to be sent";
+            case FAILED -> "Refused by the master";
+            case ON_MASTER -> "\u2713 On the master";
+            case ON_SERVER -> "\u2713\u2713 On the team's server";
+        };
     }
 
     /**
