@@ -78,6 +78,7 @@ class PhoneReceiptsTest extends PhoneTestBase {
             assertThat(second).hasText("✓ On the master");
             // the glyphs are for the eye; a screen reader reads the words
             assertThat(first.locator(".receipt-glyph")).hasAttribute("aria-hidden", "true");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "entries-receipts.png")));
 
             entry(page, "Grace").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
             Locator open = page.locator("#form-receipt");
