@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,8 +31,11 @@ import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
 import org.lankit.upstream.KitRef;
-import org.lankit.upstream.UploadReceipts;
-import org.lankit.upstream.Uploader;
+import org.lankit.upstream.ApiSettings;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
+import org.lankit.upstream.Uploads;
 import org.lankit.upstream.UploaderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +59,7 @@ public final class MasterKit implements AutoCloseable {
     private final Hub hub;
     private final String advertisedHost;
     private final MasterAnnouncer announcer;
-    private final Uploader uploader;
+    private final Uploads uploader;
     private final BackupScheduler backups;
     private final KitAuthority authority;
     private final CertificateRenewal renewal;
@@ -63,7 +67,7 @@ public final class MasterKit implements AutoCloseable {
     private volatile JoinCodes codes;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
-                      Uploader uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
+                      Uploads uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
                       JoinCodes codes, Optional<String> startNotice) {
         this.store = store;
         this.identity = identity;
@@ -115,7 +119,7 @@ public final class MasterKit implements AutoCloseable {
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
-        Uploader uploader = Uploader.start(store, new KitRef(deviceId, name), options.apiUrl(), options.apiToken(), uploaderConfig);
+        Uploads uploader = Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, settings), uploaderConfig);
         if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
@@ -126,6 +130,8 @@ public final class MasterKit implements AutoCloseable {
             throw boundNowhere(e) ? CannotListenException.notThisComputer(hubConfig.host())
                     : CannotListenException.portInUse(port, httpsPort);
         }
+        // devices read the receipts when they connect: moves before this point reach them that way
+        uploader.onReceiptsChanged(hub::receiptsChanged);
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
         // kept even when chosen freely: laptops and phones remember the secure address they joined
         settings.put(SettingKeys.HTTPS_PORT, Integer.toString(hub.httpsPort().orElseThrow()));
@@ -149,9 +155,22 @@ public final class MasterKit implements AutoCloseable {
         return hub;
     }
 
-    /** The upload to the team's API: status, settings, "Test connection", "Retry failed". */
-    public Uploader uploader() {
+    /** The uploads to the team's servers: status, settings, "Test connection", "Retry failed", receipts. */
+    public Uploads uploads() {
         return uploader;
+    }
+
+    /**
+     * The JSON API named on the command line, if any: an address or a token given there replaces
+     * the remembered one of slot {@code main}.
+     */
+    private static Optional<TargetSettings> commandLineTarget(KitOptions options, Settings settings) {
+        if (options.apiUrl() == null && options.apiToken() == null) return Optional.empty();
+        Optional<ApiTarget> remembered = ApiSettings.load(settings).stream()
+                .filter(t -> t.id().equals(TargetSettings.MAIN)).findFirst().map(TargetSettings::server);
+        String url = options.apiUrl() != null ? options.apiUrl() : remembered.map(s -> s.url().toString()).orElse(null);
+        String token = options.apiToken() != null ? options.apiToken() : remembered.map(ApiTarget::token).orElse(null);
+        return ApiTarget.of(url, token).map(api -> new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of()));
     }
 
     public MasterIdentity identity() {
@@ -223,12 +242,9 @@ public final class MasterKit implements AutoCloseable {
         hub.close();
     }
 
-    /**
-     * The upload as devices see it. The uploader keeps no second receipt yet, so devices show ✓
-     * only; with receipts, pass them here and have their changes call {@link Hub#receiptsChanged()}.
-     */
-    private static UpstreamView upstreamView(Uploader uploader) {
-        return new UpstreamView(() -> uploader.status().toProtocol(), () -> UploadReceipts.NONE, uploader::retryFailed);
+    /** The uploads as devices see them: the state, the second receipt, "retry failed". */
+    private static UpstreamView upstreamView(Uploads uploads) {
+        return new UpstreamView(() -> uploads.status().toProtocol(), uploads::receipts, uploads::retryFailed);
     }
 
     /**

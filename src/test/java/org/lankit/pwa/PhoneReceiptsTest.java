@@ -8,6 +8,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,17 +17,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Json;
 import org.lankit.testkit.Eventually;
+import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.ReceiptsMaster;
 import org.lankit.testkit.WireVectors;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 
 /**
  * The second receipt on the phone: receipts.js passes the shared vectors (the laptops' rule passes
- * the same ones in ReceiptVectorsTest), and an entry shows ✓ "On the master" and then ✓✓ "On the
- * team's server" when the master's receipts say so, in the list and in the entry open for editing,
- * without a reload; a master too old to say shows ✓ only.
+ * the same ones in ReceiptVectorsTest); entries a real upload delivers to a team server show ✓✓; an
+ * entry shows ✓ "On the master" and then ✓✓ "On the team's server" when the master's receipts say
+ * so, in the list and in the entry open for editing, without a reload; a master too old to say
+ * shows ✓ only.
  */
 class PhoneReceiptsTest extends PhoneTestBase {
 
@@ -42,6 +49,8 @@ class PhoneReceiptsTest extends PhoneTestBase {
               return { wrong, checked: cases.length };
             }""";
 
+    private static final LocatorAssertions.HasTextOptions WITHIN_20_S = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+
     @TempDir
     Path receiptsDir;
 
@@ -55,6 +64,31 @@ class PhoneReceiptsTest extends PhoneTestBase {
 
         assertThat((List<?>) result.get("wrong")).isEmpty();
         assertThat(((Number) result.get("checked")).intValue()).isEqualTo(WireVectors.all(WireVectors.RECEIPTS).path("cases").size());
+    }
+
+    @Test
+    void entries_a_real_upload_delivers_show_two_ticks_and_one_the_teams_server_refuses_stays_at_one() throws Exception {
+        try (FakeTeamApi api = FakeTeamApi.start()) {
+            PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+            app.saveHousehold("Grace", "4");
+            app.saveHousehold("Juma", "6");
+            app.openEntries();
+            // no team server set up yet: the master's receipt only
+            assertThat(receipt(app.page, "Grace")).hasText("✓ On the master");
+            assertThat(receipt(app.page, "Juma")).hasText("✓ On the master");
+            app.awaitLiveSocket();
+            String juma = uuidOf(master.store(), "Juma");
+            api.rejectEntry(juma, "village is unknown");
+
+            // the coordinator sets up the team's server: the master uploads both, the server refuses one
+            ApiTarget server = ApiTarget.of(api.url(), null).orElseThrow();
+            master.kit().uploads().configure(List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, server, Map.of())));
+
+            assertThat(receipt(app.page, "Grace")).hasText("✓✓ On the team's server", WITHIN_20_S);
+            assertThat(receipt(app.page, "Juma")).hasText("✓ On the master");
+            assertThat(api.storedUuids()).contains(uuidOf(master.store(), "Grace"));
+            app.assertNoScriptErrors();
+        }
     }
 
     @Test
@@ -169,18 +203,22 @@ class PhoneReceiptsTest extends PhoneTestBase {
                 () -> withServer.hub().liveConnections() >= 1);
     }
 
-    private static StoredEntry stored(ReceiptsMaster withServer, String respondent) {
-        Eventually.within(Duration.ofSeconds(20), respondent + "'s entry on the master", () -> withServer.store().recent(0, 100).stream()
+    private static StoredEntry stored(KitStore store, String respondent) {
+        Eventually.within(Duration.ofSeconds(20), respondent + "'s entry on the master", () -> store.recent(0, 100).stream()
                 .anyMatch(s -> s.entry().fields().get("respondent").value().asText().equals(respondent)));
-        return withServer.store().recent(0, 100).stream()
+        return store.recent(0, 100).stream()
                 .filter(s -> s.entry().fields().get("respondent").value().asText().equals(respondent)).findFirst().orElseThrow();
     }
 
     private static long seqOf(ReceiptsMaster withServer, String respondent) {
-        return stored(withServer, respondent).entry().seq();
+        return stored(withServer.store(), respondent).entry().seq();
     }
 
     private static String uuidOf(ReceiptsMaster withServer, String respondent) {
-        return stored(withServer, respondent).entry().uuid();
+        return uuidOf(withServer.store(), respondent);
+    }
+
+    private static String uuidOf(KitStore store, String respondent) {
+        return stored(store, respondent).entry().uuid();
     }
 }
