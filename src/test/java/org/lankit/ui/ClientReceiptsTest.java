@@ -2,31 +2,38 @@ package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.ui.PanelHarness.onUi;
-import static org.lankit.ui.PanelHarness.until;
 import static org.lankit.ui.PanelHarness.untilUi;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.swing.JTable;
 import javax.swing.table.TableModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
-import org.lankit.peer.MasterClient;
 import org.lankit.sync.Entry;
-import org.lankit.sync.Protocol.PairResponse;
 import org.lankit.testkit.Entries;
+import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.PairedDevice;
-import org.lankit.testkit.ReceiptsMaster;
+import org.lankit.testkit.RunningMaster;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 
-/** The second receipt on a client laptop: its entries table says ✓ On the master, then ✓✓ On the team's server. */
+/**
+ * The second receipt on a client laptop, end to end: a real master uploads to a team API, and the
+ * laptop's entries table goes from ✓ On the master to ✓✓ On the team's server; an entry the server
+ * refused stays at ✓ until the coordinator sends it again and the server takes it.
+ */
 @ExtendWith(SwingUnderXvfb.class)
 class ClientReceiptsTest {
 
     private static final String ON_MASTER = "\u2713 On the master";
     private static final String ON_SERVER = "\u2713\u2713 On the team's server";
+    private static final Duration LIMIT = Duration.ofSeconds(20);
 
     @TempDir
     Path dataDir;
@@ -34,57 +41,45 @@ class ClientReceiptsTest {
     Path masterDir;
 
     @Test
-    void the_client_laptops_table_shows_an_entry_on_the_teams_server_once_the_masters_receipts_say_so() throws Exception {
-        try (ReceiptsMaster master = ReceiptsMaster.start(masterDir);
+    void the_client_laptops_table_shows_entries_the_teams_server_took_with_two_ticks() throws Exception {
+        try (FakeTeamApi api = FakeTeamApi.start();
+             RunningMaster master = RunningMaster.start(masterDir);
              PanelHarness ui = PanelHarness.open(dataDir, Role.CLIENT, new PanelServices(kit -> null, kit -> null,
                      store -> ClientLink.open(store, null)))) {
-            PairedDevice phone = phone(master);
-            Entry first = Entries.household(phone.clock(), "Amina Njeri", 4);
-            phone.client().push(List.of(first));
-            Entry second = Entries.household(phone.clock(), "Juma Phiri", 6);
-            phone.client().push(List.of(second));
+            PairedDevice phone = master.pair("Ann's phone");
+            Entry taken = Entries.household(phone.clock(), "Amina Njeri", 4);
+            Entry refused = Entries.household(phone.clock(), "Juma Phiri", 6);
+            phone.client().push(List.of(taken, refused));
             join(ui, master);
             JTable table = ui.window().table("clientEntries").target();
-            untilUi(() -> ON_MASTER.equals(state(table, first.uuid())) && ON_MASTER.equals(state(table, second.uuid())),
-                    Duration.ofSeconds(20), "both entries on the master");
+            untilUi(() -> ON_MASTER.equals(state(table, taken.uuid())) && ON_MASTER.equals(state(table, refused.uuid())),
+                    LIMIT, "both entries on the master, no team server set up yet");
 
-            long through = Math.max(seq(master, first), seq(master, second));
-            // the team's server took both, but refused the second
-            master.receipts(through, List.of(second.uuid()));
+            api.rejectEntry(refused.uuid(), "village is unknown");
+            ApiTarget server = ApiTarget.of(api.url(), null).orElseThrow();
+            master.kit().uploads().configure(List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, server, Map.of())));
 
-            untilUi(() -> ON_SERVER.equals(state(table, first.uuid())), Duration.ofSeconds(20), "the first on the team's server");
-            // one status, one redraw: the refusal came with it
-            assertThat(onUi(() -> state(table, second.uuid()))).isEqualTo(ON_MASTER);
+            untilUi(() -> ON_SERVER.equals(state(table, taken.uuid())), LIMIT, "the first on the team's server");
+            // the refusal was recorded with the same answer
+            assertThat(onUi(() -> state(table, refused.uuid()))).isEqualTo(ON_MASTER);
             ui.screenshot("client-receipts");
 
-            master.receipts(through, List.of());
-            untilUi(() -> ON_SERVER.equals(state(table, second.uuid())), Duration.ofSeconds(20), "the second once taken");
+            api.forgiveAll();
+            master.kit().uploads().retryFailed();
+            untilUi(() -> ON_SERVER.equals(state(table, refused.uuid())), LIMIT, "the second once the server took it");
+            assertThat(api.storedUuids()).contains(taken.uuid(), refused.uuid());
         }
     }
 
-    private static PairedDevice phone(ReceiptsMaster master) throws Exception {
-        MasterClient client = new MasterClient(master.baseUrl(), null);
-        PairResponse paired = client.pair(ReceiptsMaster.JOIN_CODE, "Ann's phone", "phone");
-        return new PairedDevice(paired.deviceId(), paired.token(), client);
-    }
-
-    /** Joins with the phones' code, as a laptop may, and the coordinator approves it. */
-    private static void join(PanelHarness ui, ReceiptsMaster master) {
+    private static void join(PanelHarness ui, RunningMaster master) {
         untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
                 "the join form");
         ui.window().textBox("masterUrl").deleteText().enterText(master.baseUrl());
-        ui.window().textBox("joinCode").enterText(ReceiptsMaster.JOIN_CODE);
+        ui.window().textBox("joinCode").enterText(master.kit().laptopJoinCode());
         ui.window().textBox("laptopName").enterText("Field laptop 3");
         ui.window().button("join").click();
-        until(() -> master.store().devices().all().stream().anyMatch(d -> "client".equals(d.kind())), Duration.ofSeconds(20),
-                "the laptop to pair");
-        master.approveAll();
-        untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"),
-                Duration.ofSeconds(30), "the client to connect");
-    }
-
-    private static long seq(ReceiptsMaster master, Entry entry) {
-        return master.store().find(entry.uuid()).orElseThrow().entry().seq();
+        untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"), LIMIT,
+                "the client to connect");
     }
 
     /** The State column of the entry's row, found by the uuid the model keeps out of sight. */
