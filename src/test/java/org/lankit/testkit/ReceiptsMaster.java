@@ -17,8 +17,8 @@ import org.lankit.upstream.UploadReceipts;
 /**
  * A real hub (store in a temp folder, 127.0.0.1, port 0, plain HTTP) whose second receipt the
  * test sets, as an uploader would hand it over: devices see the receipts in {@code /status} and
- * hear on the live socket that they moved. Laptops join it with {@link #JOIN_CODE} and wait for
- * {@link #approveAll()}. Always close it.
+ * hear on the live socket that they moved. Phones join it with {@link #JOIN_CODE}. For receipts
+ * that come from a real upload, use {@link RunningMaster} with a {@link FakeTeamApi}. Always close it.
  */
 public final class ReceiptsMaster implements AutoCloseable {
 
@@ -55,11 +55,6 @@ public final class ReceiptsMaster implements AutoCloseable {
     public void receipts(long through, List<String> refused) {
         receipts.set(new UploadReceipts(through, refused));
         hub.receiptsChanged();
-    }
-
-    /** Lets every device that joined with the phones' code send, as the coordinator's Approve does. */
-    public void approveAll() {
-        store.devices().all().forEach(d -> store.devices().setApproved(d.deviceId(), true));
     }
 
     public String baseUrl() {
