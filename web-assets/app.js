@@ -10,8 +10,10 @@ import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './en
 import { EntryForm } from './form.js';
 import { decodeMove, isMove, receiveMove } from './handover.js';
 import { joinCodeOf, showJoin, takeFragment } from './join.js';
+import { fillReceipt } from './list-item.js';
 import { EntriesList } from './list.js';
 import { setUpMasterMove } from './moved.js';
+import { markOf } from './receipts.js';
 import { askForBackgroundPush, setUpShell } from './shell.js';
 import { SyncLoop } from './sync.js';
 
@@ -124,7 +126,10 @@ async function startApp(store, device) {
     }
     await applyChanges();
     const all = [...records.values()];
-    const count = entriesList.update(all, { forms: ui.forms, isMine, mayEdit: (r) => isMine(r) || sync.teamEdits });
+    const count = entriesList.update(all, {
+      forms: ui.forms, isMine, mayEdit: (r) => isMine(r) || sync.teamEdits, receipts: sync.receipts,
+    });
+    showEditedReceipt();
     const retention = await store.getMeta('retention');
     const removed = retention?.removed > 0;
     $('entry-count').textContent = String(count);
@@ -167,6 +172,12 @@ async function startApp(store, device) {
     }, 0);
   };
 
+  /** The entry open in the form shows its receipt too, kept up to date like the list's. */
+  function showEditedReceipt() {
+    const record = ui.editing && records.get(ui.editing);
+    fillReceipt($('form-receipt'), record ? markOf(record, sync.receipts) : 'waiting');
+  }
+
   async function startEdit(uuid) {
     const record = await store.getEntry(uuid);
     const form = record && ui.forms.find((f) => f.id === record.formId);
@@ -178,6 +189,7 @@ async function startApp(store, device) {
     say('');
     renderForms();
     entryForm.fill(ui.seen.values);
+    showEditedReceipt();
     showView('form');
     window.scrollTo(0, 0);
   }
@@ -186,6 +198,7 @@ async function startApp(store, device) {
     ui.editing = null;
     sync.inUse = null;
     entryForm.form = null;
+    showEditedReceipt();
     renderForms();
   }
 
@@ -234,6 +247,7 @@ async function startApp(store, device) {
     queueRefresh();
   });
   sync.addEventListener('choices', queueRefresh);
+  sync.addEventListener('receipts', queueRefresh);
   sync.addEventListener('session', (e) => {
     $('team').textContent = e.detail.info.name;
     if (JSON.stringify(e.detail.forms) === JSON.stringify(ui.forms)) return;

@@ -1,8 +1,9 @@
 // One entry as the list shows it: a title, up to three more answers, form, time and author,
-// its sync status in words (and the reason when the master refused it), and its actions. Values
-// are shown with textContent only.
+// its sync status in words (and the reason when the master refused it), its receipt (✓ on the
+// master, ✓✓ on the team's server), and its actions. Values are shown with textContent only.
 
 import { currentValues } from './entries.js';
+import { MARKS } from './receipts.js';
 import { isEmptyValue } from './validate.js';
 
 const STATUS_TEXT = { waiting: 'Waiting', syncing: 'Syncing…', synced: 'Synced', failed: 'Failed' };
@@ -35,10 +36,27 @@ function button(label, onClick) {
 }
 
 /**
- * One entry's list item: `mine` (made on this phone), `editable` (gets the Edit action),
- * `actions` ({ onEdit, onRetry, onDiscard }, each called with the uuid).
+ * The receipt as words with its glyph beside them: the glyph is hidden from screen readers, which
+ * read the words. Empty for the marks the status badge already says (waiting, failed).
  */
-export function entryItem(record, form, mine, editable, actions) {
+export function fillReceipt(el, mark) {
+  const shown = mark === 'on_master' || mark === 'on_server';
+  el.hidden = !shown;
+  el.dataset.mark = mark;
+  if (!shown) {
+    el.replaceChildren();
+    return;
+  }
+  const glyph = text('span', 'receipt-glyph', MARKS[mark].glyph);
+  glyph.setAttribute('aria-hidden', 'true');
+  el.replaceChildren(glyph, ` ${MARKS[mark].words}`);
+}
+
+/**
+ * One entry's list item: `mine` (made on this phone), `editable` (gets the Edit action), `mark`
+ * (receipts.js), `actions` ({ onEdit, onRetry, onDiscard }, each called with the uuid).
+ */
+export function entryItem(record, form, mine, editable, mark, actions) {
   const values = currentValues(record);
   const fields = form?.fields ?? Object.keys(values).map((name) => ({ name, label: name }));
   const answered = fields.filter((f) => !isEmptyValue(values[f.name]));
@@ -61,6 +79,10 @@ export function entryItem(record, form, mine, editable, actions) {
   if (summary) li.append(text('p', 'entry-summary', summary));
   li.append(text('p', 'entry-meta',
     `${form?.title ?? record.formId} · ${when(record.createdAt)} · ${mine ? 'by you' : 'by another device'}`));
+  const receipt = document.createElement('p');
+  receipt.className = 'receipt';
+  fillReceipt(receipt, mark);
+  li.append(receipt);
 
   if (record.status === 'failed') {
     const next = editable ? ' Edit it and save again.' : '';

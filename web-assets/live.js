@@ -15,10 +15,11 @@ export class LiveChannel {
   /**
    * url: () => socket URL; onSeq(seq, first) (first: the master's greeting once it listens to
    * this socket); onRefresh() when the forms or the coordinator's switches
-   * changed; onOpen(); onDown(); onRefused(reason) when the token is refused.
+   * changed; onReceipts(through) when the team's server took or refused entries; onOpen();
+   * onDown(); onRefused(reason) when the token is refused.
    */
-  constructor({ url, onSeq, onRefresh, onOpen, onDown, onRefused }) {
-    Object.assign(this, { url, onSeq, onRefresh, onOpen, onDown, onRefused });
+  constructor({ url, onSeq, onRefresh, onReceipts, onOpen, onDown, onRefused }) {
+    Object.assign(this, { url, onSeq, onRefresh, onReceipts, onOpen, onDown, onRefused });
   }
 
   get connected() {
@@ -71,6 +72,7 @@ export class LiveChannel {
         greeted = true;
       }
       if (message?.type === 'refresh') this.onRefresh();
+      if (message?.type === 'receipts' && Number.isFinite(message.seq)) this.onReceipts?.(message.seq);
     };
     socket.onclose = (event) => {
       clearTimeout(timeout);

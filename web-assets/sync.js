@@ -1,13 +1,14 @@
 // The sync loop, as named steps: (once per connection) info and forms → the coordinator's current
-// choices → push pending entries in batches → pull the changes feed since the checkpoint → apply
-// and store the checkpoint in the same transaction → the team's retention. One run at a time;
-// retried with backoff while the master is unreachable.
+// choices and the receipts of the team's server → push pending entries in batches → pull the
+// changes feed since the checkpoint → apply and store the checkpoint in the same transaction → the
+// team's retention. One run at a time; retried with backoff while the master is unreachable.
 
 import { ApiError, Unreachable } from './api.js';
 import { Backoff } from './backoff.js';
 import { applyPulled, mayDropCopy } from './entries.js';
 import { LiveChannel } from './live.js';
 import { pushPending } from './push.js';
+import { receiptsOf } from './receipts.js';
 
 const PULL_PAGE = 1000; // the most the master sends in one page
 const MAX_ROUNDS = 1000;
@@ -19,6 +20,8 @@ export class SyncLoop extends EventTarget {
   #backoff = new Backoff();
   #sessionFresh = false;
   #stopped = false;
+  #readingReceipts = false;
+  #receiptsAgain = false;
 
   constructor({ store, api, clock }) {
     super();
@@ -29,6 +32,8 @@ export class SyncLoop extends EventTarget {
     this.lastSeq = 0;
     this.teamEdits = false;
     this.retentionDays = null;
+    // what the team's server holds ({ through, refused }), null while the master does not say
+    this.receipts = null;
     // the entry open in the form: retention leaves it alone until the form is closed
     this.inUse = null;
     this.live = new LiveChannel({
@@ -40,6 +45,7 @@ export class SyncLoop extends EventTarget {
         if (first || seq > this.lastSeq) this.trigger();
       },
       onRefresh: () => { this.#sessionFresh = false; this.trigger(); },
+      onReceipts: () => this.#readReceipts(),
       onOpen: () => { this.#setReachable(true); this.trigger(); },
       onDown: () => { this.#sessionFresh = false; this.#setReachable(false); },
       onRefused: () => this.#unpaired(),
@@ -49,6 +55,7 @@ export class SyncLoop extends EventTarget {
   async start() {
     this.lastSeq = (await this.store.getMeta('lastSeq')) ?? 0;
     this.teamEdits = (await this.store.getMeta('teamEdits')) === true;
+    this.receipts = receiptsOf(await this.store.getMeta('receipts'));
     this.dispatchEvent(new Event('choices'));
     // a run cut short by closing the page leaves entries marked "syncing": they are still waiting
     const stuck = (await this.store.entriesWithStatus('syncing')).map((r) => r.uuid);
@@ -134,16 +141,52 @@ export class SyncLoop extends EventTarget {
 
   /**
    * Every run, since the coordinator may change them at any time: may this phone edit others'
-   * entries, and after how many days do settled entries leave the phone (absent: never)?
+   * entries, and after how many days do settled entries leave the phone (absent: never)? The
+   * same answer says what the team's server holds.
    */
   async #readChoices() {
     const status = await this.api.status();
     this.retentionDays = Number.isInteger(status.retentionDays) && status.retentionDays > 0 ? status.retentionDays : null;
+    await this.#takeReceipts(status.upstream);
     const teamEdits = status.phonesEditTeamEntries === true;
     if (teamEdits === this.teamEdits) return;
     this.teamEdits = teamEdits;
     await this.store.setMeta('teamEdits', teamEdits);
     this.dispatchEvent(new Event('choices'));
+  }
+
+  /**
+   * The master said the receipts moved: read them now, apart from the runs (nothing to push or
+   * pull for it). One read at a time; a message during one brings one more. A failed read is
+   * left to the next run, which reads them too.
+   */
+  async #readReceipts() {
+    if (this.#readingReceipts) {
+      this.#receiptsAgain = true;
+      return;
+    }
+    this.#readingReceipts = true;
+    try {
+      do {
+        this.#receiptsAgain = false;
+        await this.#takeReceipts((await this.api.status()).upstream);
+      } while (this.#receiptsAgain && !this.#stopped);
+    } catch (e) {
+      if (!(e instanceof Unreachable)) console.warn('reading the receipts failed', e);
+    } finally {
+      this.#readingReceipts = false;
+    }
+  }
+
+  /** Keeps the receipts (also for a reload without the master) and tells the page when they moved. */
+  async #takeReceipts(upstream) {
+    const taken = receiptsOf(upstream);
+    const kept = taken && { through: taken.through, refused: [...taken.refused] };
+    const held = this.receipts && { through: this.receipts.through, refused: [...this.receipts.refused] };
+    if (JSON.stringify(kept) === JSON.stringify(held)) return;
+    this.receipts = taken;
+    await this.store.setMeta('receipts', kept);
+    this.dispatchEvent(new Event('receipts'));
   }
 
   #push() {

@@ -14,6 +14,7 @@ import org.lankit.backup.BackupSettings;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
+import org.lankit.hub.UpstreamView;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.JoinCodes;
 import org.lankit.pairing.JoinUrl;
@@ -120,13 +121,14 @@ public final class MasterKit implements AutoCloseable {
         Hub hub;
         try {
             hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port).withHttpsPort(httpsPort),
-                    () -> self[0].codes, () -> uploader.status().toProtocol(), uploader::retryFailed,
-                    Optional.of(serverIdentity));
+                    () -> self[0].codes, upstreamView(uploader), Optional.of(serverIdentity));
         } catch (JavalinBindException e) {
             uploader.close();
             throw boundNowhere(e) ? CannotListenException.notThisComputer(hubConfig.host())
                     : CannotListenException.portInUse(port, httpsPort);
         }
+        // devices read the receipts when they connect: moves before this point reach them that way
+        uploader.onReceiptsChanged(hub::receiptsChanged);
         if (port != 0) settings.put(SettingKeys.PORT, Integer.toString(port));
         // kept even when chosen freely: laptops and phones remember the secure address they joined
         settings.put(SettingKeys.HTTPS_PORT, Integer.toString(hub.httpsPort().orElseThrow()));
@@ -230,6 +232,11 @@ public final class MasterKit implements AutoCloseable {
         backups.close();
         uploader.close();
         hub.close();
+    }
+
+    /** The uploads as devices see them: the state, the second receipt, "retry failed". */
+    private static UpstreamView upstreamView(Uploads uploads) {
+        return new UpstreamView(() -> uploads.status().toProtocol(), uploads::receipts, uploads::retryFailed);
     }
 
     /**

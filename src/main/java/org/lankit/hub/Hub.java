@@ -10,7 +10,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -50,25 +49,24 @@ public final class Hub implements AutoCloseable {
     /** A plain-HTTP hub without an uploader: "retry failed" answers that there is nothing to retry with. */
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config,
                             Supplier<JoinCodes> joinCodes, Supplier<UpstreamStatus> upstream) {
-        return start(store, master, config, joinCodes, upstream, () -> {
-            throw ApiException.unavailable("this kit has no uploader running");
-        }, Optional.empty());
+        return start(store, master, config, joinCodes, UpstreamView.without(upstream), Optional.empty());
     }
 
     /**
-     * {@code retryFailed} queues the entries the team's API refused again and says how many;
-     * with {@code serverIdentity} the hub also listens for HTTPS on {@link HubConfig#httpsPort()}.
+     * {@code upstream}: the upload to the team's servers as devices see it (call
+     * {@link #receiptsChanged()} when its receipts move); with {@code serverIdentity} the hub also
+     * listens for HTTPS on {@link HubConfig#httpsPort()}.
      */
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<JoinCodes> joinCodes,
-                            Supplier<UpstreamStatus> upstream, IntSupplier retryFailed, Optional<ServerIdentity> serverIdentity) {
+                            UpstreamView upstream, Optional<ServerIdentity> serverIdentity) {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         CatchUpWalks walks = new CatchUpWalks(API + "/sync/pull");
         Access access = new Access(store.devices(), limiter, walks, config.localNetworkOnly());
         PushService push = new PushService(store, master);
         TeamEdits teamEdits = new TeamEdits(store.settings());
         SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits, walks);
-        LiveSocket live = new LiveSocket(access, store::lastSeq);
-        UpstreamRoutes uploads = new UpstreamRoutes(retryFailed);
+        LiveSocket live = new LiveSocket(access, store::lastSeq, () -> upstream.receipts().get().through());
+        UpstreamRoutes uploads = new UpstreamRoutes(upstream.retryFailed());
         Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);
         Optional<CaPin> pin = tls.map(t -> CaPin.of(t.identity().authority()));
         PairingService pairing = new PairingService(store.devices(), joinCodes, pin, master.clock()::physicalNow,
@@ -141,6 +139,15 @@ public final class Hub implements AutoCloseable {
     /** New HTTPS connections get {@code identity} from now on (the master's addresses changed). */
     public void useServerIdentity(ServerIdentity identity) {
         tls.orElseThrow(() -> new IllegalStateException("this hub has no HTTPS listener")).use(identity);
+    }
+
+    /**
+     * The second receipt moved (the team's servers took or refused entries): devices hear it on the
+     * live socket, at most once per {@link LiveSocket#RECEIPTS_GAP}, and then read {@code /status}.
+     * Any thread; never waits on sockets.
+     */
+    public void receiptsChanged() {
+        live.receiptsMoved();
     }
 
     public PushService pushService() {

@@ -9,7 +9,6 @@ import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.PairRequest;
 import org.lankit.sync.Protocol.Secure;
 import org.lankit.sync.Protocol.Status;
-import org.lankit.sync.Protocol.UpstreamStatus;
 
 /** The small endpoints: info, pair, forms, status. */
 final class InfoRoutes {
@@ -17,12 +16,12 @@ final class InfoRoutes {
     private final KitStore store;
     private final MasterIdentity master;
     private final PairingService pairing;
-    private final Supplier<UpstreamStatus> upstream;
+    private final UpstreamView upstream;
     private final TeamEdits teamEdits;
     private final Supplier<Secure> secure;
     private final long maxBodyBytes;
 
-    InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, Supplier<UpstreamStatus> upstream,
+    InfoRoutes(KitStore store, MasterIdentity master, PairingService pairing, UpstreamView upstream,
                TeamEdits teamEdits, Supplier<Secure> secure, long maxBodyBytes) {
         this.store = store;
         this.master = master;
@@ -47,7 +46,7 @@ final class InfoRoutes {
     }
 
     void status(Context ctx) {
-        ctx.json(new Status(store.entryCount(), store.devices().count(), upstream.get(), teamEdits.phonesAllowed(),
+        ctx.json(new Status(store.entryCount(), store.devices().count(), upstream.forDevices(), teamEdits.phonesAllowed(),
                 BackupSettings.retentionDays(store.settings()), master.clock().physicalNow()));
     }
 }

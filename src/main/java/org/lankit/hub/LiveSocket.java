@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.LiveMessage;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /sync/live}: tells every connected device the master's new sequence number as soon as a
  * change commits, so devices pull at once instead of polling; and {@code refresh} when the forms
- * or a coordinator's switch that devices follow changed, so they read those again. The token comes as the
+ * or a coordinator's switch that devices follow changed, so they read those again; and {@code receipts}
+ * when the team's servers took or refused entries, so they read {@code /status}. The token comes as the
  * {@code token} query parameter or as a first message {@code {"type":"auth","token":"..."}}. A
  * socket without a valid token is closed after {@link #AUTH_WINDOW}, and each address may hold
  * at most {@value #MAX_WAITING_PER_ADDRESS} sockets that have not sent one yet, so sockets opened
@@ -34,9 +37,19 @@ final class LiveSocket implements AutoCloseable {
     private static final int POLICY_VIOLATION = 1008;
     static final Duration AUTH_WINDOW = Duration.ofSeconds(5);
     static final int MAX_WAITING_PER_ADDRESS = 8;
+    /**
+     * At most one {@code receipts} message per this gap: an uploader taking a batch every few
+     * milliseconds would otherwise have every device read {@code /status} as often.
+     */
+    static final Duration RECEIPTS_GAP = Duration.ofMillis(250);
 
     private final Access access;
     private final LongSupplier currentSeq;
+    private final LongSupplier receiptsThrough;
+    /** A receipts message is scheduled and will carry the receipts as they are when it goes. */
+    private final AtomicBoolean receiptsDue = new AtomicBoolean();
+    /** When the last receipts message went (System.nanoTime); only the sender thread writes it. */
+    private volatile long receiptsSentAt = System.nanoTime() - RECEIPTS_GAP.toNanos();
     private final Set<WsContext> devices = ConcurrentHashMap.newKeySet();
     /** Sockets still to send a token, by the address they came from; guarded by itself. */
     private final Map<String, Set<WsContext>> waiting = new HashMap<>();
@@ -47,9 +60,10 @@ final class LiveSocket implements AutoCloseable {
         return t;
     });
 
-    LiveSocket(Access access, LongSupplier currentSeq) {
+    LiveSocket(Access access, LongSupplier currentSeq, LongSupplier receiptsThrough) {
         this.access = access;
         this.currentSeq = currentSeq;
+        this.receiptsThrough = receiptsThrough;
     }
 
     void configure(WsConfig ws) {
@@ -126,17 +140,38 @@ final class LiveSocket implements AutoCloseable {
         sendToAll("refresh", currentSeq.getAsLong());
     }
 
+    /**
+     * Tells every device that the receipts moved, coalesced: changes while a message is scheduled
+     * ride on it, and messages go at most once per {@link #RECEIPTS_GAP}.
+     */
+    void receiptsMoved() {
+        if (!receiptsDue.compareAndSet(false, true)) return;
+        long wait = Math.max(0, receiptsSentAt + RECEIPTS_GAP.toNanos() - System.nanoTime());
+        try {
+            sender.schedule(() -> {
+                // cleared before reading the receipts: a change from here on schedules the next message
+                receiptsDue.set(false);
+                receiptsSentAt = System.nanoTime();
+                sendNowToAll("receipts", receiptsThrough.getAsLong());
+            }, wait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            receiptsDue.set(false);
+        }
+    }
+
     private void sendToAll(String type, long seq) {
-        sender.execute(() -> {
-            String text = message(type, seq);
-            for (WsContext ctx : devices) {
-                try {
-                    ctx.send(text);
-                } catch (RuntimeException e) {
-                    devices.remove(ctx);
-                }
+        sender.execute(() -> sendNowToAll(type, seq));
+    }
+
+    private void sendNowToAll(String type, long seq) {
+        String text = message(type, seq);
+        for (WsContext ctx : devices) {
+            try {
+                ctx.send(text);
+            } catch (RuntimeException e) {
+                devices.remove(ctx);
             }
-        });
+        }
     }
 
     int connectedCount() {

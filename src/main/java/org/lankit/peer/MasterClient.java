@@ -121,10 +121,16 @@ public final class MasterClient {
 
     /** As above; {@code onRefresh} runs when the master says its forms or the coordinator's switches changed. */
     public CompletableFuture<WebSocket> live(LongConsumer onSeq, Runnable onRefresh, Runnable onClosed) {
+        return live(onSeq, onRefresh, through -> { }, onClosed);
+    }
+
+    /** As above; {@code onReceipts} gets {@code through} when the master says the team's servers took or refused entries. */
+    public CompletableFuture<WebSocket> live(LongConsumer onSeq, Runnable onRefresh, LongConsumer onReceipts, Runnable onClosed) {
         String wsBase = base.toString().replaceFirst("^http", "ws");
         return http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(wsBase + "/api/v1/sync/live?token=" + token), new LiveListener(onSeq, onRefresh, onClosed));
+                .buildAsync(URI.create(wsBase + "/api/v1/sync/live?token=" + token),
+                        new LiveListener(onSeq, onRefresh, onReceipts, onClosed));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -193,12 +199,14 @@ public final class MasterClient {
     private static final class LiveListener implements WebSocket.Listener {
         private final LongConsumer onSeq;
         private final Runnable onRefresh;
+        private final LongConsumer onReceipts;
         private final Runnable onClosed;
         private final StringBuilder partial = new StringBuilder();
 
-        LiveListener(LongConsumer onSeq, Runnable onRefresh, Runnable onClosed) {
+        LiveListener(LongConsumer onSeq, Runnable onRefresh, LongConsumer onReceipts, Runnable onClosed) {
             this.onSeq = onSeq;
             this.onRefresh = onRefresh;
+            this.onReceipts = onReceipts;
             this.onClosed = onClosed;
         }
 
@@ -213,6 +221,7 @@ public final class MasterClient {
                     String type = msg.path("type").asText();
                     if ("seq".equals(type)) onSeq.accept(msg.path("seq").asLong());
                     if ("refresh".equals(type)) onRefresh.run();
+                    if ("receipts".equals(type)) onReceipts.accept(msg.path("seq").asLong());
                 } catch (IOException ignored) {
                     // not an announcement: nothing to do
                 }

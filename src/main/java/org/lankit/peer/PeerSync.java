@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A client laptop's sync loop, one named step after another: connect (live socket) → take new
  * forms → push pending local edits in batches → pull the changes feed since the checkpoint →
- * apply it under local pending edits → commit → only then move the checkpoint → the team's retention
- * ({@link LaptopRetention}, with the days the master's status names). Runs on one background
+ * apply it under local pending edits → commit → only then move the checkpoint → the master's status:
+ * the team's retention ({@link LaptopRetention}, with the days it names) and the second receipt
+ * ({@link Receipts}, also read at once when the live socket says it moved). Runs on one background
  * thread; a save, a live announcement or a 30-second tick asks for another round, and failures
  * are retried by {@link SyncPolicies#reconnect}. Thread-safe.
  */
@@ -54,6 +56,8 @@ public final class PeerSync implements AutoCloseable {
     private final LaptopRetention retention;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** A read of the receipts is queued on the loop; more announcements meanwhile ride on it. */
+    private final AtomicBoolean receiptsDue = new AtomicBoolean();
     private final List<Consumer<PeerState>> listeners = new CopyOnWriteArrayList<>();
     private volatile PeerLink link;
     private volatile WebSocket live;
@@ -62,6 +66,7 @@ public final class PeerSync implements AutoCloseable {
     private volatile boolean connected;
     private volatile long lastSyncAt;
     private volatile String lastError;
+    private volatile Receipts receipts = Receipts.NONE;
 
     public PeerSync(KitStore store, PeerLink link, Duration firstRetry, Duration maxRetry) {
         this.store = store;
@@ -99,6 +104,11 @@ public final class PeerSync implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** What the team's server holds, as the master last said; {@link Receipts#NONE} before it said. */
+    public Receipts receipts() {
+        return receipts;
+    }
+
     public PeerState state() {
         return new PeerState(link.masterUrl(), connected, store.countLocallyPending(),
                 store.locallyRejected(10_000).size(), lastSyncAt, lastError);
@@ -125,7 +135,7 @@ public final class PeerSync implements AutoCloseable {
                 refreshForms();
                 pushPending();
                 pullChanges();
-                applyRetention();
+                readStatus();
                 lastSyncAt = System.currentTimeMillis();
                 lastError = null;
                 publish();
@@ -153,7 +163,7 @@ public final class PeerSync implements AutoCloseable {
             live = master.live(seq -> {
                 if (greeted.compareAndSet(false, true)) requestSync();
                 else announced(seq);
-            }, this::requestSync, this::liveClosed).get(10, TimeUnit.SECONDS);
+            }, this::requestSync, through -> receiptsMoved(), this::liveClosed).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the master's live connection did not open", e);
         }
@@ -174,6 +184,23 @@ public final class PeerSync implements AutoCloseable {
 
     private void announced(long seq) {
         if (seq > checkpoint()) requestSync();
+    }
+
+    /** The master says the receipts moved: read them on the loop now, without a whole round. */
+    private void receiptsMoved() {
+        if (closed || !receiptsDue.compareAndSet(false, true)) return;
+        try {
+            loop.execute(() -> {
+                receiptsDue.set(false);
+                try {
+                    takeReceipts(master.status());
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("cannot read the receipts now; the next round does: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            receiptsDue.set(false);
+        }
     }
 
     private void liveClosed() {
@@ -240,12 +267,23 @@ public final class PeerSync implements AutoCloseable {
         }
     }
 
-    /** The master says its retention every round (the live "refresh" starts one when it changes). */
-    private void applyRetention() throws IOException {
+    /**
+     * The master says its retention every round (the live "refresh" starts one when it changes),
+     * and the receipts of the team's server.
+     */
+    private void readStatus() throws IOException {
         Status status = master.status();
         clock.followReference(status.time());
         long removed = retention.afterPull(status.retentionDays());
         if (removed > 0) LOG.info("the team's retention removed {} settled entries from this laptop", removed);
+        takeReceipts(status);
+    }
+
+    private void takeReceipts(Status status) {
+        Receipts now = Receipts.of(status.upstream());
+        if (now.equals(receipts)) return;
+        receipts = now;
+        publish();
     }
 
     private void observe(Entry entry) {

@@ -64,12 +64,31 @@ public final class Protocol {
     public record LiveMessage(String type, long seq) {
     }
 
-    /** {@code until}: while backing off or offline, when the next try is due (epoch ms); else absent. */
+    /**
+     * {@code until}: while backing off or offline, when the next try is due (epoch ms); else absent.
+     * {@code through} and {@code refused}: the second receipt (protocol.md, "Receipts"): every entry
+     * whose current seq is at most {@code through} is on the team's servers, except the uuids in
+     * {@code refused}; 0 and none when no server is set up, and from older masters.
+     */
     public record UpstreamStatus(String state, long pending, long synced, long failed, String lastError,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) Long until) {
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Long until, long through,
+                                 List<String> refused) {
+
+        public UpstreamStatus {
+            refused = refused == null ? List.of() : List.copyOf(refused);
+        }
+
+        public UpstreamStatus(String state, long pending, long synced, long failed, String lastError, Long until) {
+            this(state, pending, synced, failed, lastError, until, 0, List.of());
+        }
 
         public UpstreamStatus(String state, long pending, long synced, long failed, String lastError) {
             this(state, pending, synced, failed, lastError, null);
+        }
+
+        /** The same status carrying the second receipt. */
+        public UpstreamStatus withReceipts(long newThrough, List<String> newRefused) {
+            return new UpstreamStatus(state, pending, synced, failed, lastError, until, newThrough, newRefused);
         }
     }
 

@@ -14,6 +14,7 @@ import org.lankit.app.Role;
 import org.lankit.pairing.FoundMaster;
 import org.lankit.pairing.MasterBrowser;
 import org.lankit.peer.PeerState;
+import org.lankit.peer.Receipts;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Entry;
@@ -94,6 +95,12 @@ final class ClientLink implements PeerLink {
         MasterBrowser looking = browser;
         if (looking == null) return List.of();
         return looking.found().stream().map(m -> new Found(m.name(), m.url())).toList();
+    }
+
+    @Override
+    public Receipts receipts() {
+        ClientKit running = kit;
+        return running == null ? Receipts.NONE : running.sync().receipts();
     }
 
     @Override

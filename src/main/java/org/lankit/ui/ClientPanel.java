@@ -25,6 +25,8 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
+import org.lankit.peer.EntryMark;
+import org.lankit.peer.Receipts;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Form;
@@ -266,14 +268,24 @@ final class ClientPanel extends JPanel {
         Map<String, String> refused = new HashMap<>();
         store.locallyRejected(5000).forEach(s -> refused.put(s.entry().uuid(),
                 Objects.requireNonNullElse(s.upstreamError(), "no reason given")));
+        Receipts receipts = link == null ? Receipts.NONE : link.receipts();
         List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
             Views.EntryRow r = rows.row(s);
-            String reason = refused.get(s.entry().uuid());
-            return new Row(s.entry().uuid(), r.formTitle(), r.who(), Words.when(r.createdAt()), reason != null ? "Refused by the master: " + reason
-                    : s.isLocallyPending() ? "Waiting to be sent" : s.entry().isDeleted() ? "Deleted" : "On the master");
+            return new Row(s.entry().uuid(), r.formTitle(), r.who(), Words.when(r.createdAt()),
+                    state(s, refused.get(s.entry().uuid()), receipts));
         }).toList();
         return new Snapshot(state, list, link == null ? List.of() : link.mastersFound(),
                 link == null ? List.of() : link.forms());
+    }
+
+    /** The entry's state column: where it stands with the master and the team's server, in words. */
+    private static String state(StoredEntry s, String refusedBecause, Receipts receipts) {
+        EntryMark mark = EntryMark.of(s.entry().uuid(), s.entry().seq(), s.isLocallyPending(), refusedBecause != null, receipts);
+        return switch (mark) {
+            case FAILED -> "Refused by the master: " + refusedBecause;
+            case WAITING -> "Waiting to be sent";
+            case ON_MASTER, ON_SERVER -> s.entry().isDeleted() ? "Deleted" : Words.receipt(mark);
+        };
     }
 
     private void show(Snapshot snap) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lankit.peer.Receipts;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Form;
 
@@ -49,6 +50,9 @@ public interface PeerLink extends AutoCloseable {
 
     /** Masters heard on the network so far (empty when looking is not possible). */
     List<Found> mastersFound();
+
+    /** What the team's server holds, as the master last said (nothing before joining or hearing from it). */
+    Receipts receipts();
 
     /** The team's forms as this laptop holds them, newest version of each. */
     List<Form> forms();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lankit.pairing.AddressChange;
+import org.lankit.peer.EntryMark;
 import org.lankit.sync.Hlc;
 import org.lankit.upstream.EntryUpload;
 
@@ -60,6 +61,18 @@ final class Words {
             case REFUSED -> "Not accepted: " + (upload.error() == null || upload.error().isBlank() ? "see Settings" : upload.error());
             case WAITING -> "Waiting to be sent";
             case NOT_SET_UP -> "Not sent (API not set up)";
+        };
+    }
+
+    /**
+     * An entry's receipt as the phones show it: the ticks, then the words (which a screen reader reads).
+     */
+    static String receipt(EntryMark mark) {
+        return switch (mark) {
+            case WAITING -> "Waiting to be sent";
+            case FAILED -> "Refused by the master";
+            case ON_MASTER -> "\u2713 On the master";
+            case ON_SERVER -> "\u2713\u2713 On the team's server";
         };
     }
 

@@ -7,24 +7,38 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.lankit.sync.Json;
 
-/** The shared entry-form vectors (src/test/resources/vectors/entry-wire.json) the master and the phone both pass. */
+/**
+ * The shared vectors under src/test/resources/vectors/ that the Java side and the phone both pass:
+ * the entry forms ({@code entry-wire.json}, the default) and the receipt marks ({@code receipts.json}).
+ */
 public final class WireVectors {
+
+    public static final String ENTRY_WIRE = "entry-wire.json";
+    public static final String RECEIPTS = "receipts.json";
 
     private WireVectors() {
     }
 
     public static String text() {
-        try (InputStream in = WireVectors.class.getResourceAsStream("/vectors/entry-wire.json")) {
-            if (in == null) throw new IllegalStateException("vectors/entry-wire.json is missing from the test resources");
+        return text(ENTRY_WIRE);
+    }
+
+    public static JsonNode all() {
+        return all(ENTRY_WIRE);
+    }
+
+    public static String text(String file) {
+        try (InputStream in = WireVectors.class.getResourceAsStream("/vectors/" + file)) {
+            if (in == null) throw new IllegalStateException("vectors/" + file + " is missing from the test resources");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static JsonNode all() {
+    public static JsonNode all(String file) {
         try {
-            return Json.MAPPER.readTree(text());
+            return Json.MAPPER.readTree(text(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -143,7 +143,7 @@ class EngineScreensTest {
                             && e.fields().get("household_size").value().asInt() == 4
                             && "well".equals(e.fields().get("water_source").value().asText())));
             untilUi(() -> ui.window().table("clientEntries").target().getRowCount() == 1
-                            && "On the master".equals(ui.window().table("clientEntries").target().getValueAt(0, 3)),
+                            && "\u2713 On the master".equals(ui.window().table("clientEntries").target().getValueAt(0, 3)),
                     Duration.ofSeconds(10), "the entry shown as on the master");
             assertThat(ui.window().textBox("answer-respondent").text()).as("the form is empty for the next one").isEmpty();
             ui.screenshot("client-joined");
