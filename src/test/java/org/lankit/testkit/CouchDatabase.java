@@ -36,6 +36,10 @@ public final class CouchDatabase {
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    public String name() {
+        return name;
+    }
+
     /** The database's address, as a team would type it into Lankit's settings. */
     public String url() {
         return serverUrl + "/" + name;
@@ -47,9 +51,8 @@ public final class CouchDatabase {
         return this;
     }
 
-    /** How many live documents the database holds (design documents included). */
-    public long docCount() throws IOException {
-        return json(send("GET", "", null)).path("doc_count").asLong();
+    public boolean exists() throws IOException {
+        return send("GET", "", null).statusCode() == 200;
     }
 
     /** Every live document, design documents left out. */
