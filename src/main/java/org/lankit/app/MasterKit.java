@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,7 +30,11 @@ import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
 import org.lankit.upstream.KitRef;
-import org.lankit.upstream.Uploader;
+import org.lankit.upstream.ApiSettings;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
+import org.lankit.upstream.Uploads;
 import org.lankit.upstream.UploaderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +58,7 @@ public final class MasterKit implements AutoCloseable {
     private final Hub hub;
     private final String advertisedHost;
     private final MasterAnnouncer announcer;
-    private final Uploader uploader;
+    private final Uploads uploader;
     private final BackupScheduler backups;
     private final KitAuthority authority;
     private final CertificateRenewal renewal;
@@ -61,7 +66,7 @@ public final class MasterKit implements AutoCloseable {
     private volatile JoinCodes codes;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
-                      Uploader uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
+                      Uploads uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
                       JoinCodes codes, Optional<String> startNotice) {
         this.store = store;
         this.identity = identity;
@@ -113,7 +118,7 @@ public final class MasterKit implements AutoCloseable {
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
-        Uploader uploader = Uploader.start(store, new KitRef(deviceId, name), options.apiUrl(), options.apiToken(), uploaderConfig);
+        Uploads uploader = Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, settings), uploaderConfig);
         if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
@@ -148,9 +153,22 @@ public final class MasterKit implements AutoCloseable {
         return hub;
     }
 
-    /** The upload to the team's API: status, settings, "Test connection", "Retry failed". */
-    public Uploader uploader() {
+    /** The uploads to the team's servers: status, settings, "Test connection", "Retry failed", receipts. */
+    public Uploads uploads() {
         return uploader;
+    }
+
+    /**
+     * The JSON API named on the command line, if any: an address or a token given there replaces
+     * the remembered one of slot {@code main}.
+     */
+    private static Optional<TargetSettings> commandLineTarget(KitOptions options, Settings settings) {
+        if (options.apiUrl() == null && options.apiToken() == null) return Optional.empty();
+        Optional<ApiTarget> remembered = ApiSettings.load(settings).stream()
+                .filter(t -> t.id().equals(TargetSettings.MAIN)).findFirst().map(TargetSettings::server);
+        String url = options.apiUrl() != null ? options.apiUrl() : remembered.map(s -> s.url().toString()).orElse(null);
+        String token = options.apiToken() != null ? options.apiToken() : remembered.map(ApiTarget::token).orElse(null);
+        return ApiTarget.of(url, token).map(api -> new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of()));
     }
 
     public MasterIdentity identity() {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lankit.store.KitStore;
+import org.lankit.upstream.ServerHoldings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ public final class BackupScheduler implements AutoCloseable {
             LOG.info("automatic backup written to {}", written);
         }
         if (settings.retentionDays() != null && origin.masterDeviceId() != null) {
-            long removed = new Retention(store, origin.masterDeviceId(), System::currentTimeMillis)
+            long removed = new Retention(store, origin.masterDeviceId(), System::currentTimeMillis, ServerHoldings.heldByAll(store))
                     .removeUnchangedFor(Duration.ofDays(settings.retentionDays()));
             if (removed > 0) LOG.info("retention removed {} entries synced to the team API", removed);
         }

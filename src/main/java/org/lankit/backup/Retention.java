@@ -3,9 +3,9 @@ package org.lankit.backup;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
-import org.lankit.store.UpstreamState;
 
 /**
  * The optional clean-up of the master: removes entries the team's API already holds in their
@@ -21,12 +21,17 @@ public final class Retention {
     private final KitStore store;
     private final String actor;
     private final LongSupplier clock;
+    private final Predicate<StoredEntry> heldUpstream;
 
-    /** {@code actor}: the master's device id, named in the audit events. */
-    public Retention(KitStore store, String actor, LongSupplier clock) {
+    /**
+     * {@code actor}: the master's device id, named in the audit events; {@code heldUpstream}:
+     * whether every team server holds the entry's current revision.
+     */
+    public Retention(KitStore store, String actor, LongSupplier clock, Predicate<StoredEntry> heldUpstream) {
         this.store = store;
         this.actor = actor;
         this.clock = clock;
+        this.heldUpstream = heldUpstream;
     }
 
     /** Removes what the rule allows for entries unchanged for {@code age}; returns how many. */
@@ -35,14 +40,14 @@ public final class Retention {
         String summary = "removed by retention: synced to the team API and unchanged for " + age.toDays() + " day(s)";
         long removed = 0;
         long afterSeq = 0;
-        for (List<StoredEntry> page = store.syncedBefore(cutoff, afterSeq, PAGE); !page.isEmpty();
-             page = store.syncedBefore(cutoff, afterSeq, PAGE)) {
+        for (List<StoredEntry> page = store.unchangedBefore(cutoff, afterSeq, PAGE); !page.isEmpty();
+             page = store.unchangedBefore(cutoff, afterSeq, PAGE)) {
             List<String> uuids = page.stream().map(s -> s.entry().uuid()).toList();
             removed += store.write(writer -> {
                 long n = 0;
                 for (String uuid : uuids) {
                     StoredEntry now = writer.find(uuid).orElse(null);
-                    if (now != null && removable(now, cutoff) && writer.remove(uuid, actor, summary)) n++;
+                    if (now != null && removable(now, cutoff) && heldUpstream.test(now) && writer.remove(uuid, actor, summary)) n++;
                 }
                 return n;
             });
@@ -52,7 +57,6 @@ public final class Retention {
     }
 
     static boolean removable(StoredEntry e, long cutoff) {
-        return e.upstream() == UpstreamState.SYNCED && e.upstreamSeq() == e.entry().seq()
-                && e.changedAt() < cutoff && e.entry().conflicts().isEmpty();
+        return e.changedAt() < cutoff && e.entry().conflicts().isEmpty();
     }
 }

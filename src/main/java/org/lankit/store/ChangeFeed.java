@@ -23,6 +23,8 @@ final class ChangeFeed {
     /** Empty blocks in a row, ~1 µs each, before one scan finds where the feed goes on. */
     private static final int MAX_EMPTY_BLOCKS = 1024;
     private static final int INDEX_CHUNK = 2_000;
+    /** Index counts of blocks (~1 µs each) before one scan of the store is cheaper. */
+    private static final int MAX_COUNTED_BLOCKS = 20_000;
 
     private final BoxStore store;
     private final Box<EntryRecord> entries;
@@ -63,6 +65,29 @@ final class ChangeFeed {
                 }
             }
             return page;
+        });
+    }
+
+    /**
+     * How many records changed after {@code since}: the first block read, each later one counted
+     * through the index, or one scan when that would be more look-ups than a scan costs.
+     */
+    long countAfter(long since, long lastSeq) {
+        long first = blockOf(since + 1);
+        long last = blockOf(lastSeq);
+        return store.callInReadTx(() -> {
+            if (last - first > MAX_COUNTED_BLOCKS) {
+                try (Query<EntryRecord> q = entries.query(EntryRecord_.seq.greater(since)).build()) {
+                    return q.count();
+                }
+            }
+            try (Query<EntryRecord> inBlock = entries.query(EntryRecord_.changeBlock.equal(0)).build()) {
+                long count = inBlock.setParameter(EntryRecord_.changeBlock, first).find().stream().filter(r -> r.seq > since).count();
+                for (long block = first + 1; block <= last; block++) {
+                    count += inBlock.setParameter(EntryRecord_.changeBlock, block).count();
+                }
+                return count;
+            }
         });
     }
 

@@ -25,12 +25,14 @@ public class EntryRecord {
     /** When this device last stored a change of the entry (epoch ms). */
     public long changedAt;
     public String json;
-    /** Master only: where the entry stands with the team's API ({@link UpstreamState}). */
-    @Index
+    /**
+     * Master, written by Lankit before uploads were kept per team server ({@link Deliveries}):
+     * 0 pending, 1 being sent, 2 synced, 3 failed. Read once by {@link KitStore#legacyUploads}.
+     */
     public int upstreamState;
-    /** Master only: the seq that last reached the API. */
+    /** Master, written by Lankit before per-server uploads: the seq that last reached the API. */
     public long upstreamSeq;
-    /** Master: the API's reason for a failed upload. Device: the master's reason for refusing the entry. */
+    /** Device: the master's reason for refusing the entry. (Master, before per-server uploads: the API's reason.) */
     public String upstreamError;
     /** Device only: 1 while it holds edits the master has not acknowledged, 2 when the master refused them. */
     @Index

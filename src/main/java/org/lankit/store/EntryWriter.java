@@ -69,8 +69,6 @@ public final class EntryWriter {
         r.moveToSeq(seq);
         r.json = RecordCodec.write(entry.withSeq(seq));
         r.changedAt = clock.getAsLong();
-        r.upstreamState = UpstreamState.PENDING.code();
-        r.upstreamError = null;
         entries.put(r);
         audit(actor, auditAction != null ? auditAction : action(previous, entry), entry.uuid(), summary(previous, entry));
         return seq;
@@ -143,31 +141,6 @@ public final class EntryWriter {
         r.localPending = LOCAL_REJECTED;
         r.upstreamError = reason;
         entries.put(r);
-    }
-
-    /** Master: records what the team's API said about the entry at {@code seq}. */
-    public void setUpstream(String uuid, UpstreamState state, long seq, String error) {
-        EntryRecord r = record(uuid);
-        if (r == null) return;
-        r.upstreamState = state.code();
-        if (state == UpstreamState.SYNCED) r.upstreamSeq = seq;
-        r.upstreamError = error;
-        entries.put(r);
-    }
-
-    /**
-     * Master: records where the entry stands with the team's API, but only while it is still at
-     * {@code sentSeq}; an entry changed since that revision was sent stays pending for its new one.
-     * Returns whether the entry was updated.
-     */
-    public boolean setUpstreamAt(String uuid, long sentSeq, UpstreamState state, String error) {
-        EntryRecord r = record(uuid);
-        if (r == null || r.seq != sentSeq) return false;
-        r.upstreamState = state.code();
-        if (state == UpstreamState.SYNCED) r.upstreamSeq = sentSeq;
-        r.upstreamError = state == UpstreamState.FAILED ? error : null;
-        entries.put(r);
-        return true;
     }
 
     public void audit(String deviceId, String action, String entryUuid, String summary) {

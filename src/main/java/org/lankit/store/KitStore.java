@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -50,6 +51,7 @@ public final class KitStore implements AutoCloseable {
     private final Settings settings;
     private final FormCatalog forms;
     private final DeviceRegistry devices;
+    private final Deliveries deliveries;
     private final FailedCommits commits;
     private final LongSupplier clock;
     private final Object writeLock = new Object();
@@ -68,6 +70,7 @@ public final class KitStore implements AutoCloseable {
         this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
+        this.deliveries = new Deliveries(boxStore.boxFor(DeliveryRecord.class), commits);
         this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
         indexChangeBlocks();
     }
@@ -132,6 +135,11 @@ public final class KitStore implements AutoCloseable {
 
     public FormCatalog forms() {
         return forms;
+    }
+
+    /** Master: what each team server holds of each entry. */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     public DeviceRegistry devices() {
@@ -248,17 +256,14 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
-    /** Master: entries in the given state with the team's API, in seq order. */
-    public List<StoredEntry> byUpstreamState(UpstreamState state, int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(state.code())).order(EntryRecord_.seq).build()) {
-            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
-        }
-    }
-
-    public long countByUpstreamState(UpstreamState state) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(state.code())).build()) {
-            return q.count();
-        }
+    /**
+     * Master: how many entries changed after {@code seq} (the upload still owed to a team server
+     * whose cursor is there), counted block by block through the change-block index.
+     */
+    public long countChangedAfter(long seq) {
+        long last = lastSeq;
+        if (seq >= last) return 0;
+        return feed.countAfter(seq, last);
     }
 
     /** The audit log, newest first. */
@@ -306,15 +311,23 @@ public final class KitStore implements AutoCloseable {
     }
 
     /**
-     * Master: entries the team's API holds (state synced) that this master last changed before
-     * {@code changedBefore}, with a seq above {@code afterSeq}, in seq order; retention checks the
-     * rest of its rule on each.
+     * Master: entries this master last changed before {@code changedBefore}, with a seq above
+     * {@code afterSeq}, in seq order; retention checks the rest of its rule on each.
      */
-    public List<StoredEntry> syncedBefore(long changedBefore, long afterSeq, int limit) {
-        try (Query<EntryRecord> q = entries.query(EntryRecord_.upstreamState.equal(UpstreamState.SYNCED.code())
-                .and(EntryRecord_.changedAt.less(changedBefore))
+    public List<StoredEntry> unchangedBefore(long changedBefore, long afterSeq, int limit) {
+        try (Query<EntryRecord> q = entries.query(EntryRecord_.changedAt.less(changedBefore)
                 .and(EntryRecord_.seq.greater(afterSeq))).order(EntryRecord_.seq).build()) {
             return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+        }
+    }
+
+    /**
+     * Master, once: what Lankit before per-server uploads kept in each entry's record about the
+     * team's API, in seq order, for the move to {@link Deliveries}.
+     */
+    public void legacyUploads(Consumer<LegacyUpload> each) {
+        try (Query<EntryRecord> q = entries.query().order(EntryRecord_.seq).build()) {
+            q.forEach(r -> each.accept(new LegacyUpload(r.uuid, r.seq, r.upstreamState, r.upstreamSeq, r.upstreamError)));
         }
     }
 

@@ -35,8 +35,7 @@ final class RecordCodec {
 
     static StoredEntry entry(EntryRecord r) {
         Set<String> pending = r.pendingFields == null ? Set.of() : Set.copyOf(readStrings(r.pendingFields));
-        return new StoredEntry(read(r.json, Entry.class), r.changedAt, UpstreamState.of(r.upstreamState),
-                r.upstreamSeq, r.upstreamError, pending);
+        return new StoredEntry(read(r.json, Entry.class), r.changedAt, r.upstreamError, pending);
     }
 
     static Form form(FormRecord r) {

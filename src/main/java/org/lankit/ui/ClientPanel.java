@@ -28,6 +28,7 @@ import javax.swing.table.DefaultTableModel;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Form;
+import org.lankit.upstream.EntryUpload;
 
 /**
  * A client laptop's screen: which master it is connected to (or the address and join code to
@@ -260,7 +261,8 @@ final class ClientPanel extends JPanel {
     private Snapshot snapshot() {
         PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
         String me = org.lankit.peer.PeerLink.load(store.settings()).map(org.lankit.peer.PeerLink::deviceId).orElse("");
-        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device", false);
+        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device",
+                s -> new EntryUpload(EntryUpload.State.NOT_SET_UP, null));
         Map<String, String> refused = new HashMap<>();
         store.locallyRejected(5000).forEach(s -> refused.put(s.entry().uuid(),
                 Objects.requireNonNullElse(s.upstreamError(), "no reason given")));

@@ -18,7 +18,7 @@ public final class EngineServices {
 
     /** The same, looking for masters on the given address (tests: loopback only), none when empty. */
     static PanelServices real(Supplier<Optional<InetAddress>> discoverOn) {
-        return new PanelServices(kit -> new UploaderLink(kit.uploader()), BackupLink::new,
+        return new PanelServices(kit -> new UploaderLink(kit.uploads()), BackupLink::new,
                 store -> ClientLink.open(store, discoverOn.get().orElse(null)));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.lankit.store.FormCatalog;
 import org.lankit.store.StoredEntry;
-import org.lankit.store.UpstreamState;
+import org.lankit.upstream.EntryUpload;
 import org.lankit.sync.Conflict;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
@@ -32,13 +32,14 @@ final class EntryRows {
 
     private final FormCatalog forms;
     private final Function<String, String> deviceName;
-    private final boolean apiSetUp;
+    private final Function<StoredEntry, EntryUpload> upload;
     private final Map<String, Optional<Form>> formCache = new HashMap<>();
 
-    EntryRows(FormCatalog forms, Function<String, String> deviceName, boolean apiSetUp) {
+    /** {@code upload}: where an entry stands with the team's servers (a client laptop has none). */
+    EntryRows(FormCatalog forms, Function<String, String> deviceName, Function<StoredEntry, EntryUpload> upload) {
         this.forms = forms;
         this.deviceName = deviceName;
-        this.apiSetUp = apiSetUp;
+        this.upload = upload;
     }
 
     EntryRow row(StoredEntry stored) {
@@ -50,15 +51,16 @@ final class EntryRows {
             values.put(line.field().label(), line.text());
             search.append(' ').append(line.text());
         }
-        return new EntryRow(e.uuid(), title(e), who(e), e.createdAt(), onMaster(e), atApi(stored),
-                !e.conflicts().isEmpty(), e.isDeleted(), stored.upstream() == UpstreamState.SYNCED,
-                stored.upstream() == UpstreamState.FAILED, values, search.toString().toLowerCase(Locale.ROOT));
+        EntryUpload atServers = upload.apply(stored);
+        return new EntryRow(e.uuid(), title(e), who(e), e.createdAt(), onMaster(e), Words.atApi(atServers),
+                !e.conflicts().isEmpty(), e.isDeleted(), atServers.state() == EntryUpload.State.UPLOADED,
+                atServers.state() == EntryUpload.State.REFUSED, values, search.toString().toLowerCase(Locale.ROOT));
     }
 
     EntryDetail detail(StoredEntry stored) {
         Entry e = stored.entry();
         return new EntryDetail(e.uuid(), title(e), e.formVersion(), who(e), Words.when(e.createdAt()), onMaster(e),
-                atApi(stored), lines(e, form(e)), e.isDeleted());
+                Words.atApi(upload.apply(stored)), lines(e, form(e)), e.isDeleted());
     }
 
     /** One card per field with open conflicts: the value held now first, then each other value. */
@@ -117,10 +119,6 @@ final class EntryRows {
     private String onMaster(Entry e) {
         if (!e.conflicts().isEmpty()) return "Needs review (" + Words.plural(e.conflicts().size(), "conflict", "conflicts") + ")";
         return e.isDeleted() ? "Deleted" : "Saved";
-    }
-
-    private String atApi(StoredEntry stored) {
-        return Words.atApi(stored.upstream(), stored.upstreamError(), apiSetUp);
     }
 
     private String who(Entry e) {

@@ -16,7 +16,6 @@ import org.lankit.store.Device;
 import org.lankit.store.FormCatalog;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
-import org.lankit.store.UpstreamState;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
@@ -103,10 +102,10 @@ final class MasterConsole {
         boolean approveNew = choices.approveNewDevices();
         boolean teamEdits = choices.phonesEditTeamEntries();
         List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), joinUrl(),
-                System.currentTimeMillis() / 60_000, upstreamCounts(store), approveNew, teamEdits);
+                System.currentTimeMillis() / 60_000, kit.uploads().receipts(), approveNew, teamEdits);
         if (!force && change.equals(lastChange)) return Optional.empty();
         lastChange = change;
-        EntryRows rows = rows(devices, upstream);
+        EntryRows rows = rows(devices);
         List<EntryRow> entries = new ArrayList<>();
         List<ConflictCard> conflicts = new ArrayList<>();
         for (StoredEntry stored : store.recent(0, MAX_ROWS)) {
@@ -119,7 +118,7 @@ final class MasterConsole {
 
     Optional<EntryDetail> detail(String uuid) {
         List<Device> devices = kit.store().devices().all();
-        return kit.store().find(uuid).map(rows(devices, api == null ? null : api.status())::detail);
+        return kit.store().find(uuid).map(rows(devices)::detail);
     }
 
     /**
@@ -232,11 +231,11 @@ final class MasterConsole {
                 .toList();
     }
 
-    private EntryRows rows(List<Device> devices, UpstreamStatus upstream) {
+    private EntryRows rows(List<Device> devices) {
         Map<String, String> names = new HashMap<>();
         devices.forEach(d -> names.put(d.deviceId(), d.name()));
         names.put(kit.identity().deviceId(), "Coordinator (this laptop)");
-        return new EntryRows(kit.store().forms(), id -> names.getOrDefault(id, id == null ? "" : id), apiSetUp(upstream));
+        return new EntryRows(kit.store().forms(), id -> names.getOrDefault(id, id == null ? "" : id), kit.uploads()::of);
     }
 
     private static boolean usable(Device d) {
@@ -253,11 +252,5 @@ final class MasterConsole {
         String line = s.state() + " · " + s.synced() + " sent, " + s.pending() + " waiting"
                 + (s.failed() > 0 ? ", " + s.failed() + " not accepted" : "");
         return s.lastError() == null || s.lastError().isBlank() ? line : line + " · last problem: " + s.lastError();
-    }
-
-    private static List<Long> upstreamCounts(KitStore store) {
-        List<Long> counts = new ArrayList<>();
-        for (UpstreamState s : UpstreamState.values()) counts.add(store.countByUpstreamState(s));
-        return counts;
     }
 }

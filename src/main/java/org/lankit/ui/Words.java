@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lankit.pairing.AddressChange;
 import java.util.Locale;
-import org.lankit.store.UpstreamState;
+import org.lankit.upstream.EntryUpload;
 import org.lankit.sync.Hlc;
 
 /** Times and states in the plain words the panel shows. */
@@ -53,18 +53,14 @@ final class Words {
         return LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
     }
 
-    /** An entry's state with the team's API; {@code apiSetUp} false adds why nothing moves. */
-    static String atApi(UpstreamState state, String error, boolean apiSetUp) {
-        switch (state) {
-            case SYNCED:
-                return "Sent to the API";
-            case SYNCING:
-                return "Sending…";
-            case FAILED:
-                return "Not accepted: " + (error == null || error.isBlank() ? "see Settings" : error);
-            default:
-                return apiSetUp ? "Waiting to be sent" : "Not sent (API not set up)";
-        }
+    /** An entry's state with the team's servers, saying why nothing moves when none is set up. */
+    static String atApi(EntryUpload upload) {
+        return switch (upload.state()) {
+            case UPLOADED -> "Sent to the API";
+            case REFUSED -> "Not accepted: " + (upload.error() == null || upload.error().isBlank() ? "see Settings" : upload.error());
+            case WAITING -> "Waiting to be sent";
+            case NOT_SET_UP -> "Not sent (API not set up)";
+        };
     }
 
     /**

@@ -1,40 +1,100 @@
 package org.lankit.upstream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lankit.store.Settings;
+import org.lankit.sync.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API address and token as remembered in the store's settings. The keys are public so the
- * control panel's settings screen reads and writes the very values the uploader uses.
+ * The team servers as remembered in the store's settings: the list without secrets under
+ * {@link #TARGETS}, each one's token and password apart under {@code upstream.secret.<id>}. A data
+ * folder of an older Lankit has one JSON API under {@link #URL} and {@link #TOKEN}; it is read as
+ * target {@code main} until the list is saved.
  */
 public final class ApiSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiSettings.class);
+    static final String TARGETS = "upstream.targets";
+    /** The one JSON API of older Lankit versions. */
     public static final String URL = "upstream.apiUrl";
     public static final String TOKEN = "upstream.apiToken";
+
+    private record Stored(String id, String kind, String url, String user, Map<String, String> forms) {
+    }
+
+    private record Secret(String token, String password) {
+    }
 
     private ApiSettings() {
     }
 
-    static Optional<ApiTarget> load(Settings settings) {
+    /** The servers to upload to, in the order they were set up; those that are unusable are left out (and logged). */
+    public static List<TargetSettings> load(Settings settings) {
+        Optional<String> list = settings.get(TARGETS);
+        if (list.isEmpty()) return legacy(settings);
+        List<TargetSettings> targets = new ArrayList<>();
+        for (Stored s : read(list.get(), new TypeReference<List<Stored>>() { })) {
+            Secret secret = settings.get(secretKey(s.id())).map(j -> read(j, new TypeReference<Secret>() { })).orElse(new Secret("", ""));
+            try {
+                TargetKind kind = TargetKind.ofWireName(s.kind()).orElseThrow(() -> new IllegalArgumentException("unknown kind " + s.kind()));
+                ApiTarget server = ApiTarget.of(s.url(), secret.token(), s.user(), secret.password())
+                        .orElseThrow(() -> new IllegalArgumentException("no address"));
+                targets.add(new TargetSettings(s.id(), kind, server, s.forms()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("the stored settings of upload target {} are not usable ({}); it is off until set again", s.id(), e.getMessage());
+            }
+        }
+        return targets;
+    }
+
+    /** Remembers exactly these servers (an empty list turns uploads off). */
+    public static void save(Settings settings, List<TargetSettings> targets) {
+        for (TargetSettings old : load(settings)) settings.remove(secretKey(old.id()));
+        List<Stored> stored = new ArrayList<>();
+        for (TargetSettings t : targets) {
+            ApiTarget s = t.server();
+            stored.add(new Stored(t.id(), t.kind().wireName(), s.url().toString(), s.user(), t.forms()));
+            if (s.hasToken() || !s.password().isEmpty()) settings.put(secretKey(t.id()), write(new Secret(s.token(), s.password())));
+        }
+        settings.put(TARGETS, write(stored));
+        settings.remove(URL);
+        settings.remove(TOKEN);
+    }
+
+    private static List<TargetSettings> legacy(Settings settings) {
         try {
-            return ApiTarget.of(settings.get(URL).orElse(null), settings.get(TOKEN).orElse(null));
+            return ApiTarget.of(settings.get(URL).orElse(null), settings.get(TOKEN).orElse(null))
+                    .map(api -> List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of())))
+                    .orElse(List.of());
         } catch (IllegalArgumentException e) {
             LOG.warn("the stored API settings are not usable ({}); uploads are off until they are set again", e.getMessage());
-            return Optional.empty();
+            return List.of();
         }
     }
 
-    static void save(Settings settings, ApiTarget target) {
-        if (target == null) {
-            settings.remove(URL);
-            settings.remove(TOKEN);
-            return;
+    private static String secretKey(String id) {
+        return "upstream.secret." + id;
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        settings.put(URL, target.url().toString());
-        if (target.hasToken()) settings.put(TOKEN, target.token());
-        else settings.remove(TOKEN);
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored upload settings are unreadable", e);
+        }
     }
 }

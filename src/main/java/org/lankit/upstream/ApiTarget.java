@@ -93,11 +93,6 @@ public record ApiTarget(URI url, String token, String user, String password) {
         return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
 
-    public int portOrDefault() {
-        if (url.getPort() >= 0) return url.getPort();
-        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    }
-
     /** {@code text} with this target's token and address credentials hidden, and anything else that looks like a credential. */
     public String redact(String text) {
         List<String> secrets = new ArrayList<>(Redaction.secretsIn(url));

@@ -29,11 +29,7 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
         /** The HTTPS certificate could not be verified. */
         CERTIFICATE,
         /** The API answered with another error. */
-        API_ERROR,
-        /** The typed-in address is not a valid http(s) address. */
-        BAD_ADDRESS,
-        /** No API address is set. */
-        NOT_SET
+        API_ERROR
     }
 
     public boolean isOk() {
@@ -45,7 +41,6 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
      * reports what the API said.
      */
     static ConnectionCheck run(TeamApi api, ApiTarget target, KitRef kit) {
-        if (target == null) return new ConnectionCheck(Outcome.NOT_SET, 0, "No API address is set yet.");
         String where = target.hostAndPort();
         String body = emptyBatch(kit);
         HttpResponse<String> response;

@@ -4,6 +4,7 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.TimeoutExceededException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -46,6 +47,11 @@ final class Failures {
         return t instanceof IOException && !(t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException));
     }
 
+    /** Host and port, for messages: the path may be long and says little. */
+    static String hostAndPort(URI url) {
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    }
+
     static boolean isCertificateProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) return true;
@@ -54,13 +60,13 @@ final class Failures {
     }
 
     /** The failure in plain words, with the target's credentials (and anything like one) hidden. */
-    static String describe(Throwable e, ApiTarget target) {
+    static String describe(Throwable e, UploadTarget target) {
         String words = words(unwrap(e), target);
         return target == null ? Redaction.text(words) : target.redact(words);
     }
 
-    private static String words(Throwable t, ApiTarget target) {
-        String where = target == null ? "the API" : target.hostAndPort();
+    private static String words(Throwable t, UploadTarget target) {
+        String where = target == null ? "the API" : hostAndPort(target.address());
         if (t instanceof RetryableAnswer r) {
             return r.status() == 429 ? "the API asked to slow down (" + r.getMessage() + ")" : "the API is failing (" + r.getMessage() + ")";
         }

@@ -2,6 +2,7 @@ package org.lankit.upstream;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.Socket;
 import java.time.Duration;
 
@@ -11,9 +12,10 @@ final class HostProbe {
     private HostProbe() {
     }
 
-    static boolean answers(ApiTarget target, Duration timeout) {
+    static boolean answers(URI address, Duration timeout) {
+        int port = address.getPort() >= 0 ? address.getPort() : "https".equalsIgnoreCase(address.getScheme()) ? 443 : 80;
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(target.url().getHost(), target.portOrDefault()), (int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(address.getHost(), port), (int) timeout.toMillis());
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;

@@ -10,119 +10,179 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lankit.store.EntryWriter;
+import java.util.function.Consumer;
+import org.lankit.store.Deliveries;
+import org.lankit.store.Delivery;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
-import org.lankit.store.UpstreamState;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryForm;
 import org.lankit.sync.Json;
 
 /**
- * The uploader's bookkeeping in the store: which batch is in flight (kept in settings, written in
- * the same transaction that marks its entries syncing) and each entry's state with the API. Every
- * change is one durable transaction, so a crash leaves either the old or the new state.
+ * One target's upload bookkeeping in the store. The target walks the master's changes feed from
+ * its cursor: every change with a seq at or below the cursor has been answered by the server
+ * (taken or refused). What the server holds of each entry, or refused, is a {@link Delivery}. The
+ * batch in flight is kept in settings, with the cursor it moves to once answered. Every change is
+ * one durable transaction, so a crash leaves either the old or the new state.
  */
 final class UploadLedger {
 
-    static final String IN_FLIGHT = "upstream.inFlight";
-    static final String BATCH_NO = "upstream.batchNo";
+    /** Feed entries read per look for the next batch. */
+    private static final int PAGE = 500;
+
+    /** A batch on its way, and where the cursor goes once the server answered it. */
+    record InFlight(Batch batch, long upTo) {
+    }
 
     private final KitStore store;
+    private final Deliveries deliveries;
     private final KitRef kit;
+    private final String target;
 
-    UploadLedger(KitStore store, KitRef kit) {
+    UploadLedger(KitStore store, KitRef kit, String target) {
         this.store = store;
+        this.deliveries = store.deliveries();
         this.kit = kit;
+        this.target = target;
+    }
+
+    static String cursorKey(String target) {
+        return "upstream." + target + ".through";
+    }
+
+    static String inFlightKey(String target) {
+        return "upstream." + target + ".inFlight";
+    }
+
+    static String batchNoKey(String target) {
+        return "upstream." + target + ".batchNo";
+    }
+
+    /** Every change up to this seq has been answered by the server. */
+    long cursor() {
+        return store.settings().get(cursorKey(target)).map(Long::parseLong).orElse(0L);
     }
 
     /** The batch that was sent but not answered, if any (also after a restart). */
-    Optional<Batch> inFlight() {
-        return store.settings().get(IN_FLIGHT).map(json -> read(json));
+    Optional<InFlight> inFlight() {
+        return store.settings().get(inFlightKey(target)).map(UploadLedger::read);
     }
 
     /**
-     * Takes the next pending entries in seq order (at most {@code maxEntries}, and {@code maxBytes}
-     * unless one entry alone is larger), records them as the batch in flight and marks them
-     * syncing. Empty when nothing is pending.
+     * The next revisions the server has not answered, in seq order (at most {@code maxEntries}, and
+     * {@code maxBytes} unless one entry alone is larger), prepared by {@code to} and recorded as the
+     * batch in flight. Revisions the server already answered (after "retry failed", or a move from
+     * an older data folder) are passed over. Empty when nothing is owed.
      */
-    Optional<Batch> nextBatch(int maxEntries, long maxBytes) {
-        return store.write(w -> {
-            List<StoredEntry> pending = store.byUpstreamState(UpstreamState.PENDING, maxEntries);
-            if (pending.isEmpty()) return Optional.<Batch>empty();
-            String head = "{\"kit\":" + write(kit) + ",\"entries\":[";
-            StringBuilder body = new StringBuilder(head);
-            long bytes = utf8Length(head) + 2;
-            List<Batch.Item> items = new ArrayList<>();
-            for (StoredEntry e : pending) {
-                String json = writeV1(e.entry());
-                long size = utf8Length(json) + 1;
-                if (!items.isEmpty() && bytes + size > maxBytes) break;
-                if (!items.isEmpty()) body.append(',');
-                body.append(json);
-                bytes += size;
-                items.add(new Batch.Item(e.entry().uuid(), e.entry().seq()));
+    Optional<InFlight> nextBatch(UploadTarget to, int maxEntries, long maxBytes) {
+        long cursor = cursor();
+        List<Outgoing> outgoing = new ArrayList<>();
+        long bytes = 0;
+        for (Delivery retry : deliveries.retries(target, maxEntries)) {
+            Optional<Entry> now = store.find(retry.uuid()).map(StoredEntry::entry);
+            if (now.isEmpty() || now.get().seq() != retry.failedSeq()) {
+                deliveries.dropRetry(target, retry.uuid());
+                continue;
             }
-            body.append("]}");
-            long number = store.settings().get(BATCH_NO).map(Long::parseLong).orElse(0L) + 1;
-            Batch batch = new Batch(key(number, body.toString()), items, body.toString());
-            store.settings().put(BATCH_NO, Long.toString(number));
-            store.settings().put(IN_FLIGHT, write(batch));
-            for (Batch.Item item : items) w.setUpstreamAt(item.uuid(), item.seq(), UpstreamState.SYNCING, null);
-            return Optional.of(batch);
-        });
+            long size = sizeOf(now.get());
+            if (!outgoing.isEmpty() && bytes + size > maxBytes) break;
+            outgoing.add(new Outgoing(now.get(), previous(Optional.of(retry))));
+            bytes += size;
+        }
+        long upTo = cursor;
+        walk:
+        for (List<Entry> page = store.changesAfter(cursor, PAGE); !page.isEmpty(); page = store.changesAfter(upTo, PAGE)) {
+            for (Entry entry : page) {
+                Optional<Delivery> held = deliveries.find(target, entry.uuid());
+                if (held.isPresent() && held.get().answered(entry.seq())) {
+                    upTo = entry.seq();
+                    continue;
+                }
+                long size = sizeOf(entry);
+                if (outgoing.size() == maxEntries || !outgoing.isEmpty() && bytes + size > maxBytes) break walk;
+                outgoing.add(new Outgoing(entry, previous(held)));
+                bytes += size;
+                upTo = entry.seq();
+            }
+        }
+        long passedTo = upTo;
+        if (outgoing.isEmpty()) {
+            if (passedTo > cursor) store.write(w -> {
+                store.settings().put(cursorKey(target), Long.toString(passedTo));
+                return null;
+            });
+            return Optional.empty();
+        }
+        String body = to.prepare(outgoing);
+        List<Batch.Item> items = outgoing.stream().map(o -> new Batch.Item(o.entry().uuid(), o.entry().seq())).toList();
+        return Optional.of(store.write(w -> {
+            long number = store.settings().get(batchNoKey(target)).map(Long::parseLong).orElse(0L) + 1;
+            InFlight sending = new InFlight(new Batch(key(number, body), items, body), passedTo);
+            store.settings().put(batchNoKey(target), Long.toString(number));
+            store.settings().put(inFlightKey(target), write(sending));
+            return sending;
+        }));
     }
 
-    /** The API took the batch: synced, except the entries it rejected one by one. */
-    void accepted(Batch batch, Map<String, String> rejected) {
-        finish(batch, (w, item) -> {
+    /** The server took the batch: delivered (with its refs), except the entries it refused one by one. */
+    void accepted(InFlight sent, Map<String, String> rejected, Map<String, String> refs) {
+        finish(sent, true, item -> {
             String error = rejected.get(item.uuid());
-            if (error == null) w.setUpstreamAt(item.uuid(), item.seq(), UpstreamState.SYNCED, null);
-            else w.setUpstreamAt(item.uuid(), item.seq(), UpstreamState.FAILED, error);
+            if (error == null) deliveries.delivered(target, item.uuid(), item.seq(), refs.get(item.uuid()));
+            else deliveries.refused(target, item.uuid(), item.seq(), error);
         });
     }
 
-    /** The API refused the batch for good: its entries failed with the API's reason. */
-    void failed(Batch batch, String reason) {
-        finish(batch, (w, item) -> w.setUpstreamAt(item.uuid(), item.seq(), UpstreamState.FAILED, reason));
+    /** The server refused the batch for good: its entries are refused with the server's reason. */
+    void failed(InFlight sent, String reason) {
+        finish(sent, true, item -> deliveries.refused(target, item.uuid(), item.seq(), reason));
     }
 
-    /** The batch is dropped without an answer about its entries: they are pending again. */
-    void giveBack(Batch batch) {
-        finish(batch, (w, item) -> w.setUpstreamAt(item.uuid(), item.seq(), UpstreamState.PENDING, null));
+    /** The batch is dropped without an answer about its entries: they are owed again from the same cursor. */
+    void giveBack(InFlight sent) {
+        finish(sent, false, item -> { });
     }
 
-    /** The coordinator's "retry failed": every failed entry is pending again. Returns how many. */
+    /** The coordinator's "retry failed": every refused revision is sent again. Returns how many. */
     int requeueFailed() {
-        return store.write(w -> {
-            int limit = (int) Math.min(Integer.MAX_VALUE, store.countByUpstreamState(UpstreamState.FAILED));
-            List<StoredEntry> failed = store.byUpstreamState(UpstreamState.FAILED, limit);
-            failed.forEach(e -> w.setUpstreamAt(e.entry().uuid(), e.entry().seq(), UpstreamState.PENDING, null));
-            return failed.size();
-        });
+        return deliveries.markForRetry(target);
     }
 
-    long count(UpstreamState state) {
-        return store.countByUpstreamState(state);
+    long countRefused() {
+        return deliveries.countRefused(target);
     }
 
-    private void finish(Batch batch, ItemUpdate update) {
+    /** Refused revisions, those waiting to be sent again included: at most {@code limit} of each. */
+    List<Delivery> refusals(int limit) {
+        List<Delivery> all = new ArrayList<>(deliveries.refusals(target, limit));
+        all.addAll(deliveries.retries(target, limit));
+        return all;
+    }
+
+    /** Revisions the server is still owed: changes after the cursor and refusals to send again. */
+    long countOwed() {
+        return store.countChangedAfter(cursor()) + deliveries.countRetries(target);
+    }
+
+    private static Outgoing.Delivered previous(Optional<Delivery> held) {
+        return held.filter(d -> d.deliveredSeq() > 0).map(d -> new Outgoing.Delivered(d.deliveredSeq(), d.ref())).orElse(null);
+    }
+
+    private void finish(InFlight sent, boolean moveCursor, Consumer<Batch.Item> record) {
         store.write(w -> {
-            batch.items().forEach(item -> update.apply(w, item));
-            store.settings().remove(IN_FLIGHT);
+            sent.batch().items().forEach(record);
+            if (moveCursor && sent.upTo() > cursor()) store.settings().put(cursorKey(target), Long.toString(sent.upTo()));
+            store.settings().remove(inFlightKey(target));
             return null;
         });
     }
 
-    private interface ItemUpdate {
-        void apply(EntryWriter writer, Batch.Item item);
-    }
-
-    /** Bound to the kit, the batch number and the exact body: a new batch never reuses a key. */
+    /** Bound to the kit, the target, the batch number and the exact body: a new batch never reuses a key. */
     private String key(long number, String body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((kit.deviceId() + "\n" + number + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update((kit.deviceId() + "\n" + target + "\n" + number + "\n").getBytes(StandardCharsets.UTF_8));
             byte[] digest = sha.digest(body.getBytes(StandardCharsets.UTF_8));
             return "lankit-" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -130,8 +190,13 @@ final class UploadLedger {
         }
     }
 
-    private static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+    /** The entry's size in the documented v1 form: the measure of a batch, whatever the target sends. */
+    private static long sizeOf(Entry entry) {
+        try {
+            return EntryForm.V1.writer().writeValueAsBytes(entry).length + 1L;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String write(Object value) {
@@ -142,18 +207,9 @@ final class UploadLedger {
         }
     }
 
-    /** The team's API gets entries in the form protocol.md documents as v1, whatever the kit stores. */
-    private static String writeV1(Entry entry) {
+    private static InFlight read(String json) {
         try {
-            return EntryForm.V1.writer().writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Batch read(String json) {
-        try {
-            return Json.MAPPER.readValue(json, Batch.class);
+            return Json.MAPPER.readValue(json, InFlight.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("the stored in-flight batch is unreadable", e);
         }

@@ -3,6 +3,7 @@ package org.lankit.upstream;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -14,20 +15,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.lankit.store.Delivery;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
+import org.lankit.upstream.UploadLedger.InFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master's background upload to the team's API. One batch at a time, as named steps on one
- * worker thread: take the batch in flight, else form the next from pending entries in seq order
- * ({@link UploadLedger}) → send it under the Failsafe policies ({@link UploadPolicies}) → record
- * the answer per entry → next. Woken by new entries, by the API's host answering again while
- * offline, by "retry failed" and by new settings. Thread-safe; public methods may be called from
- * any thread. {@link #close()} writes nothing, so stopping is as safe as the process dying.
+ * The master's background upload to one team server (one {@link UploadTarget}). One batch at a
+ * time, as named steps on one worker thread: take the batch in flight, else form the next from
+ * the revisions the server has not answered ({@link UploadLedger}) → send it under the Failsafe
+ * policies ({@link UploadPolicies}) → record the answer per entry → next. Woken by new entries,
+ * by the server's host answering again while offline, by "retry failed" and by new settings.
+ * Thread-safe; public methods may be called from any thread. {@link #close()} writes nothing, so
+ * stopping is as safe as the process dying.
  */
-public final class Uploader implements AutoCloseable {
+final class Uploader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -35,20 +38,20 @@ public final class Uploader implements AutoCloseable {
     private record Phase(UploaderStatus.State state, Long until) {
     }
 
-    private record Sending(Batch batch, CompletableFuture<ApiAnswer> future) {
+    private record Sending(InFlight batch, CompletableFuture<ApiAnswer> future) {
     }
 
-    private final KitStore store;
     private final KitRef kit;
     private final UploaderConfig config;
     private final UploadLedger ledger;
-    private final TeamApi api;
     private final ScheduledExecutorService worker;
     private final UploadPolicies policies;
+    private final Runnable answered;
     private final AtomicBoolean nudged = new AtomicBoolean();
-    private volatile ApiTarget target;
+    private volatile TargetSettings settings;
+    private volatile UploadTarget target;
     private volatile Phase phase = new Phase(UploaderStatus.State.IDLE, null);
-    /** Why the batch under way is waiting; cleared once the API gives an answer. */
+    /** Why the batch under way is waiting; cleared once the server gives an answer. */
     private volatile String waitingBecause;
     /** Why entries last failed; shown while any failed entry is left. */
     private volatile String lastRefusal;
@@ -58,119 +61,105 @@ public final class Uploader implements AutoCloseable {
     private int oneByOne;
     private Boolean hostWasUp;
 
-    private Uploader(KitStore store, KitRef kit, ApiTarget target, UploaderConfig config) {
-        this.store = store;
+    /** {@code answered}: told after each recorded answer (the receipts may have moved). */
+    Uploader(KitStore store, KitRef kit, TargetSettings settings, UploaderConfig config, Runnable answered) {
         this.kit = kit;
         this.config = config;
-        this.target = target;
-        this.ledger = new UploadLedger(store, kit);
-        this.api = new TeamApi(config.requestTimeout());
+        this.settings = settings;
+        this.target = UploadTargets.create(settings, kit, config.requestTimeout());
+        this.ledger = new UploadLedger(store, kit, settings.id());
+        this.answered = answered;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lankit-upstream");
+            Thread t = new Thread(r, "lankit-upstream-" + settings.id());
             t.setDaemon(true);
             return t;
         });
         this.policies = new UploadPolicies(config, worker, new PolicyEvents());
-    }
-
-    /**
-     * Starts uploading from {@code store}. An address or token given here (the command line)
-     * replaces the remembered one; without them the remembered settings apply, and without an
-     * address the uploader stays disabled until {@link #configure} is called.
-     */
-    public static Uploader start(KitStore store, KitRef kit, String apiUrl, String apiToken, UploaderConfig config) {
-        if (apiUrl != null || apiToken != null) {
-            String url = apiUrl != null ? apiUrl : store.settings().get(ApiSettings.URL).orElse(null);
-            String token = apiToken != null ? apiToken : store.settings().get(ApiSettings.TOKEN).orElse(null);
-            ApiSettings.save(store.settings(), ApiTarget.of(url, token).orElse(null));
-        }
-        Uploader uploader = new Uploader(store, kit, ApiSettings.load(store.settings()).orElse(null), config);
-        LOG.info("uploads go to {}", uploader.target == null ? "nowhere yet (no API address set)" : uploader.target);
-        store.onSeqAdvanced(seq -> uploader.nudge());
-        uploader.onWorker(uploader::resume);
+        LOG.info("uploads go to {}", settings);
+        onWorker(this::resume);
         long every = config.probeInterval().toMillis();
-        uploader.worker.scheduleWithFixedDelay(uploader.guarded(uploader::probe), every, every, TimeUnit.MILLISECONDS);
-        return uploader;
+        worker.scheduleWithFixedDelay(guarded(this::probe), every, every, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Sets (and remembers) the API address and token, e.g. from the control panel; an empty
-     * address turns uploads off. A batch under way is sent again to the new address with the
-     * same key.
-     *
-     * @throws IllegalArgumentException with a sentence for the coordinator if the address or token is unusable
-     */
-    public void configure(String apiUrl, String apiToken) {
-        ApiTarget newTarget = ApiTarget.of(apiUrl, apiToken).orElse(null);
-        ApiSettings.save(store.settings(), newTarget);
+    TargetSettings settings() {
+        return settings;
+    }
+
+    /** New address, credentials or form ids for the same slot: a batch under way goes again to the new server. */
+    void configure(TargetSettings newSettings) {
+        UploadTarget newTarget = UploadTargets.create(newSettings, kit, config.requestTimeout());
+        settings = newSettings;
         target = newTarget;
-        LOG.info("uploads now go to {}", newTarget == null ? "nowhere (API address removed)" : newTarget);
+        LOG.info("uploads now go to {}", newSettings);
         onWorker(() -> {
             policies.resetBreaker();
             restart();
         });
     }
 
-    public Optional<ApiTarget> target() {
-        return Optional.ofNullable(target);
-    }
-
-    /** Queues every failed entry again (the coordinator's "Retry failed"); returns how many. */
-    public int retryFailed() {
+    /** Queues every refused entry again (the coordinator's "Retry failed"); returns how many. */
+    int retryFailed() {
         int count = ledger.requeueFailed();
-        LOG.info("{} failed entries queued for upload again", count);
+        if (count > 0) LOG.info("{} entries {} refused queued for upload again", count, settings.id());
         nudge();
         return count;
     }
 
-    /** One request to the configured API, told in plain words. Blocks up to the request timeout. */
-    public ConnectionCheck testConnection() {
-        return ConnectionCheck.run(api, target, kit);
+    /** One request to the server, told in plain words. Blocks up to the request timeout. */
+    ConnectionCheck testConnection(List<String> formIds) {
+        return target.check(formIds);
     }
 
-    /** The same for an address and token not saved yet. */
-    public ConnectionCheck testConnection(String apiUrl, String apiToken) {
-        Optional<String> problem = ApiTarget.problem(apiUrl, apiToken);
-        if (problem.isPresent()) return new ConnectionCheck(ConnectionCheck.Outcome.BAD_ADDRESS, 0, "Cannot test: " + problem.get() + ".");
-        return ConnectionCheck.run(api, ApiTarget.of(apiUrl, apiToken).orElseThrow(), kit);
+    /** Wakes the worker: new entries may be owed. */
+    void nudge() {
+        if (closed || !nudged.compareAndSet(false, true)) return;
+        onWorker(() -> {
+            nudged.set(false);
+            pump();
+        });
     }
 
-    public UploaderStatus status() {
-        Phase p = target == null ? new Phase(UploaderStatus.State.DISABLED, null) : phase;
-        long pending = ledger.count(UpstreamState.PENDING) + ledger.count(UpstreamState.SYNCING);
-        long failed = ledger.count(UpstreamState.FAILED);
+    long cursor() {
+        return ledger.cursor();
+    }
+
+    List<Delivery> refusals(int limit) {
+        return ledger.refusals(limit);
+    }
+
+    /** {@code entries}: how many the master holds, of which those neither owed nor refused count as synced. */
+    UploaderStatus status(long entries) {
+        Phase p = phase;
+        long owed = ledger.countOwed();
+        long failed = ledger.countRefused();
         String lastError = waitingBecause != null ? waitingBecause : failed > 0 ? lastRefusal : null;
-        return new UploaderStatus(p.state(), p.until(), pending, ledger.count(UpstreamState.SYNCED),
-                failed, lastError, policies.breakerState().name().toLowerCase(Locale.ROOT));
+        return new UploaderStatus(p.state(), p.until(), owed, Math.max(0, entries - owed - failed), failed, lastError,
+                policies.breakerState().name().toLowerCase(Locale.ROOT));
     }
 
     // ---- steps, all on the worker thread ----
 
     private void resume() {
         ledger.inFlight().ifPresent(b -> LOG.info("re-sending batch {} ({} entries) that was under way before the restart",
-                b.key(), b.size()));
+                b.batch().key(), b.batch().size()));
         pump();
     }
 
     /** Sends the batch in flight, else the next one; does nothing while a batch is under way. */
     private void pump() {
         if (closed || sending != null) return;
-        ApiTarget to = target;
-        if (to == null) {
-            phase = new Phase(UploaderStatus.State.DISABLED, null);
-            return;
-        }
-        Optional<Batch> next = ledger.inFlight()
-                .or(() -> ledger.nextBatch(oneByOne > 0 ? 1 : config.batchSize(), config.maxBatchBytes()));
+        UploadTarget to = target;
+        Optional<InFlight> next = ledger.inFlight()
+                .or(() -> ledger.nextBatch(to, oneByOne > 0 ? 1 : config.batchSize(), config.maxBatchBytes()));
         if (next.isEmpty()) {
             phase = new Phase(UploaderStatus.State.IDLE, null);
             return;
         }
-        Batch batch = next.get();
+        InFlight batch = next.get();
         phase = new Phase(UploaderStatus.State.UPLOADING, null);
         CompletableFuture<ApiAnswer> future = policies.run(() -> {
             phase = new Phase(UploaderStatus.State.UPLOADING, null);
-            return api.send(to, batch);
+            return target.send(batch.batch());
         });
         Sending s = new Sending(batch, future);
         sending = s;
@@ -186,44 +175,46 @@ public final class Uploader implements AutoCloseable {
             pump(); // stopped on purpose (woken, new settings): the same batch goes again
             return;
         }
-        Batch batch = s.batch();
+        InFlight sent = s.batch();
+        Batch batch = sent.batch();
         waitingBecause = null;
         if (oneByOne > 0 && batch.size() == 1) oneByOne--;
         if (failure != null) {
             LOG.error("batch {} could not be sent", batch.key(), failure);
             lastRefusal = Failures.describe(failure, target);
-            ledger.failed(batch, lastRefusal);
+            ledger.failed(sent, lastRefusal);
         } else if (answer.isAccepted()) {
             // the reason before the ledger: status() never shows failed entries without why
             if (!answer.rejected().isEmpty()) {
-                lastRefusal = "the API refused " + answer.rejected().size() + " of " + batch.size() + " entries, e.g. "
+                lastRefusal = "the server refused " + answer.rejected().size() + " of " + batch.size() + " entries, e.g. "
                         + answer.rejected().values().iterator().next();
             }
-            ledger.accepted(batch, answer.rejected());
-            LOG.debug("batch {} stored by the API ({} entries, {} refused)", batch.key(), batch.size(), answer.rejected().size());
+            ledger.accepted(sent, answer.rejected(), answer.refs());
+            LOG.debug("batch {} stored by {} ({} entries, {} refused)", batch.key(), settings.id(), batch.size(), answer.rejected().size());
         } else if (answer.mayBeAboutOneEntry() && batch.size() > 1) {
-            lastRefusal = "the API refused a batch (" + answer.reason() + "); sending its entries one by one";
-            ledger.giveBack(batch);
+            lastRefusal = "the server refused a batch (" + answer.reason() + "); sending its entries one by one";
+            ledger.giveBack(sent);
             oneByOne = batch.size();
             LOG.warn("batch {} refused ({}); sending its {} entries one by one", batch.key(), answer.reason(), batch.size());
         } else {
-            lastRefusal = "the API refused " + batch.size() + " entries: " + answer.reason();
-            ledger.failed(batch, answer.reason());
+            lastRefusal = "the server refused " + batch.size() + " entries: " + answer.reason();
+            ledger.failed(sent, answer.reason());
             LOG.warn("batch {} refused for good: {}", batch.key(), answer.reason());
         }
+        answered.run();
         pump();
     }
 
-    /** While offline: when the API's host takes connections again, try at once instead of waiting. */
+    /** While offline: when the server's host takes connections again, try at once instead of waiting. */
     private void probe() {
-        ApiTarget to = target;
-        if (to == null || phase.state() != UploaderStatus.State.OFFLINE) {
+        UploadTarget to = target;
+        if (phase.state() != UploaderStatus.State.OFFLINE) {
             hostWasUp = null;
             return;
         }
-        boolean up = HostProbe.answers(to, PROBE_TIMEOUT.compareTo(config.requestTimeout()) < 0 ? PROBE_TIMEOUT : config.requestTimeout());
+        boolean up = HostProbe.answers(to.address(), PROBE_TIMEOUT.compareTo(config.requestTimeout()) < 0 ? PROBE_TIMEOUT : config.requestTimeout());
         if (Boolean.FALSE.equals(hostWasUp) && up) {
-            LOG.info("{} answers again; uploading now", to.hostAndPort());
+            LOG.info("{} answers again; uploading now", Failures.hostAndPort(to.address()));
             policies.probeNow();
             restart();
         }
@@ -237,14 +228,6 @@ public final class Uploader implements AutoCloseable {
     }
 
     // ---- plumbing ----
-
-    private void nudge() {
-        if (closed || !nudged.compareAndSet(false, true)) return;
-        onWorker(() -> {
-            nudged.set(false);
-            pump();
-        });
-    }
 
     private void onWorker(Runnable step) {
         try {
@@ -282,7 +265,7 @@ public final class Uploader implements AutoCloseable {
 
         @Override
         public void breakerChanged(CircuitBreaker.State state) {
-            LOG.info("upload circuit {}", state.name().toLowerCase(Locale.ROOT));
+            LOG.info("upload circuit to {} {}", settings.id(), state.name().toLowerCase(Locale.ROOT));
         }
     }
 

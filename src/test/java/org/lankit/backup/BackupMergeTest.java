@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
+import org.lankit.testkit.TeamServerReceipts;
+import org.lankit.upstream.ServerHoldings;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Hlc;
 import org.lankit.testkit.FieldTeam;
@@ -51,12 +52,9 @@ class BackupMergeTest {
 
             // retention removed 30 entries the team API holds and nobody touched since the backup
             List<String> removedLater = households.subList(200, 230);
-            master.write(w -> {
-                for (String uuid : removedLater) w.setUpstream(uuid, UpstreamState.SYNCED, team.entry(uuid).seq(), null);
-                return null;
-            });
+            for (String uuid : removedLater) TeamServerReceipts.held(master, uuid);
             long later = System.currentTimeMillis() + Duration.ofDays(100).toMillis();
-            assertThat(new Retention(master, MASTER, () -> later).removeUnchangedFor(Duration.ofDays(30))).isEqualTo(30);
+            assertThat(new Retention(master, MASTER, () -> later, ServerHoldings.heldByAll(master)).removeUnchangedFor(Duration.ofDays(30))).isEqualTo(30);
             assertThat(master.entryCount()).isEqualTo(whatSyncingGives.size() - 30);
 
             ImportReport report = new BackupImporter(master, MASTER).importFrom(backup);

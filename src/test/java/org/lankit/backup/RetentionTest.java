@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.AuditEvent;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
+import org.lankit.testkit.TeamServerReceipts;
+import org.lankit.upstream.ServerHoldings;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.FieldTeam;
 import org.lankit.testkit.StoreDump;
@@ -40,17 +41,13 @@ class RetentionTest {
             synced(store, team, h.get(5));
             String newest = team.createHouseholds(1, PHONE_A).get(0);
             for (String uuid : List.of(h.get(0), h.get(1), newest)) synced(store, team, uuid);
-            // h2 never reached the API, h3 changed since its upload, h4 is still uploading, h5 waits for review
-            store.write(w -> {
-                w.setUpstream(h.get(4), UpstreamState.SYNCING, 0, null);
-                return null;
-            });
+            // h2 and h4 never reached the API, h3 changed since its upload, h5 waits for review
             lastSeqBefore = store.lastSeq();
             highestRemovedSeq = team.entry(newest).seq();
             assertThat(highestRemovedSeq).isEqualTo(lastSeqBefore);
 
-            assertThat(new Retention(store, MASTER, System::currentTimeMillis).removeUnchangedFor(Duration.ofDays(30))).isZero();
-            long removed = new Retention(store, MASTER, () -> IN_100_DAYS).removeUnchangedFor(Duration.ofDays(30));
+            assertThat(new Retention(store, MASTER, System::currentTimeMillis, ServerHoldings.heldByAll(store)).removeUnchangedFor(Duration.ofDays(30))).isZero();
+            long removed = new Retention(store, MASTER, () -> IN_100_DAYS, ServerHoldings.heldByAll(store)).removeUnchangedFor(Duration.ofDays(30));
 
             assertThat(removed).isEqualTo(3);
             assertThat(store.find(h.get(0))).isEmpty();
@@ -72,10 +69,6 @@ class RetentionTest {
     }
 
     private static void synced(KitStore store, FieldTeam team, String uuid) {
-        long seq = team.entry(uuid).seq();
-        store.write(w -> {
-            w.setUpstream(uuid, UpstreamState.SYNCED, seq, null);
-            return null;
-        });
+        TeamServerReceipts.held(store, uuid);
     }
 }

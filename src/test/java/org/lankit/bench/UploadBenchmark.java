@@ -3,16 +3,20 @@ package org.lankit.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
 import org.lankit.sync.Entry;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.FakeTeamApi;
 import org.lankit.upstream.KitRef;
-import org.lankit.upstream.Uploader;
+import org.lankit.upstream.Uploads;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 import org.lankit.upstream.UploaderConfig;
 
 /**
@@ -55,9 +59,10 @@ public final class UploadBenchmark {
             seed(store, n);
             UploaderConfig config = UploaderConfig.defaults().withBatch(batch, 16L * 1024 * 1024);
             long start = System.nanoTime();
-            try (Uploader uploader = Uploader.start(store, new KitRef("bench01", "Benchmark"), api.url(), "bench-token", config)) {
+            TargetSettings target = new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, ApiTarget.of(api.url(), "bench-token").orElseThrow(), Map.of());
+            try (Uploads uploads = Uploads.start(store, new KitRef("bench01", "Benchmark"), Optional.of(target), config)) {
                 long deadline = start + 600_000_000_000L;
-                while (store.countByUpstreamState(UpstreamState.SYNCED) < n) {
+                while (uploads.status().synced() < n) {
                     if (System.nanoTime() > deadline) throw new IllegalStateException("not done within 10 minutes");
                     Thread.sleep(2);
                 }

@@ -52,7 +52,7 @@ class UploadFlappingTest {
                 MasterClient device = new MasterClient("http://127.0.0.1:" + kit.hub().port(), null);
                 device.pair("TEST-CODE", "Watcher", "phone");
                 Eventually.within(Duration.ofSeconds(180), "all entries synced",
-                        () -> kit.uploader().status().synced() == ENTRIES);
+                        () -> kit.uploads().status().synced() == ENTRIES);
                 UpstreamStatus upstream = device.status().upstream();
                 System.out.printf("faults: reset-before %d, reset-after-request %d, 500 %d, slow %d, clean %d; requests seen by the API %d%n",
                         flaky.count(Fault.RESET_BEFORE), flaky.count(Fault.RESET_AFTER_REQUEST), flaky.count(Fault.ERROR_500),

@@ -22,23 +22,6 @@ class EntryWriterTest {
     private final HlcClock phone = HlcClock.system("phone1");
 
     @Test
-    void a_commit_after_find_keeps_what_another_write_of_the_entry_stored_in_between() {
-        Entry first = Entries.household(phone, "Amina", 2);
-        try (KitStore store = KitStore.open(dataDir)) {
-            long seq = store.write(w -> w.commitMasterChange(first, "phone1"));
-            store.write(w -> {
-                Entry found = w.find(first.uuid()).orElseThrow().entry();
-                w.setUpstream(first.uuid(), UpstreamState.SYNCED, seq, null);
-                return w.commitMasterChange(renamed(found, "Baraka"), "phone1");
-            });
-            StoredEntry stored = store.find(first.uuid()).orElseThrow();
-            assertThat(stored.upstreamSeq()).isEqualTo(seq);
-            assertThat(stored.upstream()).isEqualTo(UpstreamState.PENDING);
-            assertThat(stored.entry().fields().get("respondent").value().asText()).isEqualTo("Baraka");
-        }
-    }
-
-    @Test
     void a_commit_after_find_and_remove_stores_the_entry_anew() {
         Entry first = Entries.household(phone, "Amina", 2);
         try (KitStore store = KitStore.open(dataDir)) {

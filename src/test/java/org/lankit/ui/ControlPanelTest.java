@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.swing.JPanel;
 import javax.swing.JTable;
 import org.assertj.swing.fixture.JTableFixture;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitChoices;
 import org.lankit.app.Role;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
+import org.lankit.testkit.FakeTeamApi;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Json;
 import org.lankit.testkit.Entries;
@@ -102,14 +106,12 @@ class ControlPanelTest {
             assertThat(cell(table, row, 3)).isEqualTo("Saved");
             assertThat(cell(table, row, 4)).isEqualTo("Not sent (API not set up)");
 
-            KitStore store = ui.kit().store();
-            long seq = store.find(entry.uuid()).orElseThrow().entry().seq();
-            store.write(w -> {
-                w.setUpstream(entry.uuid(), UpstreamState.SYNCED, seq, null);
-                return null;
-            });
-            untilUi(() -> "Sent to the API".equals(table.target().getValueAt(rowOf(table.target(), "Ann's phone"), 4)),
-                    Duration.ofSeconds(10), "the API status to change");
+            try (FakeTeamApi api = FakeTeamApi.start()) {
+                ui.kit().uploads().configure(List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON,
+                        ApiTarget.of(api.url(), null).orElseThrow(), Map.of())));
+                untilUi(() -> "Sent to the API".equals(table.target().getValueAt(rowOf(table.target(), "Ann's phone"), 4)),
+                        Duration.ofSeconds(10), "the API status to change");
+            }
 
             ui.window().textBox("search").enterText("nobody-by-this-name");
             untilUi(() -> table.target().getRowCount() == 0, Duration.ofSeconds(10), "the search to hide the entry");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
+import org.lankit.testkit.TeamServerReceipts;
+import org.lankit.upstream.ApiSettings;
 import org.lankit.sync.Entry;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
@@ -61,11 +62,9 @@ class ScreensTest {
             ann.client().push(day.subList(0, 2));
             laptop.client().push(day.subList(2, 3));
             KitStore store = ui.kit().store();
-            store.write(w -> {
-                w.setUpstream(day.get(0).uuid(), UpstreamState.SYNCED, 1, null);
-                w.setUpstream(day.get(1).uuid(), UpstreamState.FAILED, 0, "the API needs a village");
-                return null;
-            });
+            TeamServerReceipts.held(store, day.get(0).uuid());
+            TeamServerReceipts.refused(store, day.get(1).uuid(), "the API needs a village");
+            ui.kit().uploads().configure(ApiSettings.load(store.settings()));
             store.settings().put("approveNewDevices", "true");
             ui.pair("Unknown phone", "phone");
 

@@ -3,6 +3,8 @@ package org.lankit.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.fast;
+import static org.lankit.upstream.UploadTesting.json;
+import static org.lankit.upstream.UploadTesting.refusalOf;
 import static org.lankit.upstream.UploadTesting.seed;
 
 import java.nio.file.Path;
@@ -44,17 +46,17 @@ class ApiSecretsTest {
                 MasterClient phone = new MasterClient("http://127.0.0.1:" + kit.hub().port(), null);
                 phone.pair(JOIN, "Phone", "phone");
 
-                await("the API's failure is shown", LIMIT, () -> kit.uploader().status().lastError() != null);
+                await("the API's failure is shown", LIMIT, () -> kit.uploads().status().lastError() != null);
                 String failing = phone.status().upstream().lastError();
                 assertThat(failing).contains("HTTP 503").contains("•••cdef").doesNotContain(TOKEN).doesNotContain(KEY);
 
                 api.echoCredentialsWith(401);
-                await("the entry is refused", LIMIT, () -> kit.uploader().status().failed() == 1);
+                await("the entry is refused", LIMIT, () -> kit.uploads().status().failed() == 1);
                 String refused = phone.status().upstream().lastError();
                 assertThat(refused).contains("HTTP 401").doesNotContain(TOKEN).doesNotContain(KEY);
-                assertThat(store.find(entry.uuid()).orElseThrow().upstreamError()).contains("HTTP 401")
+                assertThat(refusalOf(kit.uploads(), store, entry.uuid())).contains("HTTP 401")
                         .doesNotContain(TOKEN).doesNotContain(KEY);
-                assertThat(kit.uploader().target().orElseThrow().toString()).doesNotContain(TOKEN).doesNotContain(KEY);
+                assertThat(kit.uploads().targets().get(0).toString()).doesNotContain(TOKEN).doesNotContain(KEY);
             }
             assertThat(api.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
         }
@@ -63,9 +65,9 @@ class ApiSecretsTest {
     @Test
     void a_test_of_the_connection_to_such_an_api_names_neither_secret() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir);
-             Uploader uploader = Uploader.start(store, UploadTesting.KIT, null, null, fast())) {
+             Uploads uploader = UploadTesting.start(store, null, null, fast())) {
             api.echoCredentialsWith(500);
-            ConnectionCheck check = uploader.testConnection(api.url() + "?api_key=" + KEY, TOKEN);
+            ConnectionCheck check = uploader.testConnection(json(api.url() + "?api_key=" + KEY, TOKEN));
             assertThat(check.outcome()).isEqualTo(ConnectionCheck.Outcome.API_ERROR);
             assertThat(check.message()).contains("HTTP 500").doesNotContain(TOKEN).doesNotContain(KEY);
         }

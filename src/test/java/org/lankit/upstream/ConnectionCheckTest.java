@@ -1,9 +1,11 @@
 package org.lankit.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.fast;
+import static org.lankit.upstream.UploadTesting.json;
 import static org.lankit.upstream.UploadTesting.seed;
 
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -34,41 +36,34 @@ class ConnectionCheckTest {
     @Test
     void test_connection_tells_reached_wrong_token_not_found_and_no_internet_apart() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir);
-             Uploader uploader = Uploader.start(store, KIT, api.url(), TOKEN, fast())) {
+             Uploads uploader = UploadTesting.start(store, api.url(), TOKEN, fast())) {
             api.requireToken(TOKEN);
 
-            ConnectionCheck ok = uploader.testConnection();
+            ConnectionCheck ok = uploader.testConnection(uploader.targets().get(0));
             assertThat(ok.outcome()).isEqualTo(Outcome.REACHED);
             assertThat(ok.isOk()).isTrue();
             assertThat(ok.message()).contains("accepted the token");
 
-            ConnectionCheck wrong = uploader.testConnection(api.url(), "not-the-token");
+            ConnectionCheck wrong = uploader.testConnection(json(api.url(), "not-the-token"));
             assertThat(wrong.outcome()).isEqualTo(Outcome.WRONG_TOKEN);
             assertThat(wrong.httpStatus()).isEqualTo(401);
             assertThat(wrong.message()).contains("refused the token").doesNotContain("not-the-token");
 
-            ConnectionCheck missing = uploader.testConnection("http://127.0.0.1:" + api.port() + "/no/such/api", TOKEN);
+            ConnectionCheck missing = uploader.testConnection(json("http://127.0.0.1:" + api.port() + "/no/such/api", TOKEN));
             assertThat(missing.outcome()).isEqualTo(Outcome.NOT_FOUND);
             assertThat(missing.message()).contains("no API at this address");
 
-            ConnectionCheck nobody = uploader.testConnection("http://127.0.0.1:" + FakeTeamApi.freePort() + "/v1", TOKEN);
+            ConnectionCheck nobody = uploader.testConnection(json("http://127.0.0.1:" + FakeTeamApi.freePort() + "/v1", TOKEN));
             assertThat(nobody.outcome()).isEqualTo(Outcome.NO_INTERNET);
             assertThat(nobody.message()).contains("Could not reach");
 
             api.failNext(1, 503);
-            assertThat(uploader.testConnection().outcome()).isEqualTo(Outcome.API_ERROR);
+            assertThat(uploader.testConnection(uploader.targets().get(0)).outcome()).isEqualTo(Outcome.API_ERROR);
 
-            assertThat(uploader.testConnection("ftp://example.org", TOKEN).outcome()).isEqualTo(Outcome.BAD_ADDRESS);
+            assertThatThrownBy(() -> json("ftp://example.org", TOKEN)).hasMessageContaining("must look like https://");
             // the check sends an empty batch: the API stores nothing
             assertThat(api.storedRevisions()).isZero();
             assertThat(api.requests()).allSatisfy(r -> assertThat(r.uuids()).isEmpty());
-        }
-    }
-
-    @Test
-    void without_an_address_test_connection_says_so() throws Exception {
-        try (KitStore store = KitStore.open(dataDir); Uploader uploader = Uploader.start(store, KIT, null, null, fast())) {
-            assertThat(uploader.testConnection().outcome()).isEqualTo(Outcome.NOT_SET);
         }
     }
 
@@ -84,8 +79,8 @@ class ConnectionCheckTest {
         server.start();
         String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/v1/entries";
         try (KitStore store = KitStore.open(dataDir);
-             Uploader uploader = Uploader.start(store, KIT, url, TOKEN, fast())) {
-            ConnectionCheck check = uploader.testConnection();
+             Uploads uploader = UploadTesting.start(store, url, TOKEN, fast())) {
+            ConnectionCheck check = uploader.testConnection(uploader.targets().get(0));
             assertThat(check.outcome()).isEqualTo(Outcome.CERTIFICATE);
             assertThat(check.message()).contains("certificate");
 

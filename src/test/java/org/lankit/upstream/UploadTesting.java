@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.lankit.store.KitStore;
@@ -32,6 +34,25 @@ final class UploadTesting {
                 .withRequestTimeout(Duration.ofSeconds(10))
                 .withBreaker(50, Duration.ofMillis(500))
                 .withProbeInterval(Duration.ofMillis(100));
+    }
+
+    /** Uploads to the JSON API at {@code url} (slot main), or to the remembered servers when {@code url} is null. */
+    static Uploads start(KitStore store, String url, String token, UploaderConfig config) {
+        return Uploads.start(store, KIT, url == null ? Optional.empty() : Optional.of(json(url, token)), config);
+    }
+
+    static TargetSettings json(String url, String token) {
+        return new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, ApiTarget.of(url, token).orElseThrow(), Map.of());
+    }
+
+    /** Where the entry stands now with the servers of {@code uploads}. */
+    static EntryUpload.State stateOf(Uploads uploads, KitStore store, String uuid) {
+        return uploads.of(store.find(uuid).orElseThrow()).state();
+    }
+
+    /** The server's reason for refusing the entry, or null. */
+    static String refusalOf(Uploads uploads, KitStore store, String uuid) {
+        return uploads.of(store.find(uuid).orElseThrow()).error();
     }
 
     /** Commits {@code n} new entries on the master, as phones' pushes would; returns them with their seqs. */

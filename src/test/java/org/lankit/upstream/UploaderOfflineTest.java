@@ -29,7 +29,7 @@ class UploaderOfflineTest {
         UploaderConfig config = fast().withBreaker(3, Duration.ofSeconds(30)).withProbeInterval(Duration.ofMillis(100));
         try (KitStore store = KitStore.open(dataDir)) {
             seed(store, 20);
-            try (Uploader uploader = Uploader.start(store, KIT, url, null, config)) {
+            try (Uploads uploader = UploadTesting.start(store, url, null, config)) {
                 // the breaker opens inside the failing try, which still shows "uploading"; the retry
                 // scheduled next says "offline": wait for both, and judge that one snapshot
                 UploaderStatus offline = awaitValue("circuit open while offline", LIMIT, () -> {
@@ -64,7 +64,7 @@ class UploaderOfflineTest {
         UploaderConfig config = fast().withBreaker(2, Duration.ofMillis(400)).withProbeInterval(Duration.ofHours(1));
         try (KitStore store = KitStore.open(dataDir)) {
             seed(store, 5);
-            try (Uploader uploader = Uploader.start(store, KIT, url, null, config)) {
+            try (Uploads uploader = UploadTesting.start(store, url, null, config)) {
                 await("circuit open", LIMIT, () -> uploader.status().breaker().equals("open"));
                 try (FakeTeamApi api = FakeTeamApi.startOn(port)) {
                     await("synced", LIMIT, () -> uploader.status().synced() == 5);
@@ -82,7 +82,7 @@ class UploaderOfflineTest {
             seed(store, 5);
             // open for 5 s: the 1.2 s looked at below stay inside it even when this thread is slow to notice
             UploaderConfig config = fast().withBreaker(3, Duration.ofSeconds(5));
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, config)) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, config)) {
                 await("circuit open", LIMIT, () -> uploader.status().breaker().equals("open"));
                 int triesWhenOpened = api.requests().size();
                 UploadTesting.sleep(1200);

@@ -5,6 +5,9 @@ import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.fast;
 import static org.lankit.upstream.UploadTesting.seed;
+import static org.lankit.upstream.UploadTesting.json;
+import static org.lankit.upstream.UploadTesting.refusalOf;
+import static org.lankit.upstream.UploadTesting.stateOf;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
-import org.lankit.store.StoredEntry;
-import org.lankit.store.UpstreamState;
 import org.lankit.sync.Entry;
 import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.FakeTeamApi.Received;
@@ -32,18 +33,18 @@ class UploaderRefusalTest {
             List<Entry> entries = seed(store, 30);
             Entry bad = entries.get(14);
             api.rejectEntry(bad.uuid(), REASON);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast().withBatch(10, 1 << 20))) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast().withBatch(10, 1 << 20))) {
                 await("settled", LIMIT, () -> uploader.status().synced() == 29 && uploader.status().failed() == 1);
-                StoredEntry failed = store.find(bad.uuid()).orElseThrow();
-                assertThat(failed.upstream()).isEqualTo(UpstreamState.FAILED);
-                assertThat(failed.upstreamError()).isEqualTo(REASON);
+                assertThat(stateOf(uploader, store, bad.uuid())).isEqualTo(EntryUpload.State.REFUSED);
+                assertThat(refusalOf(uploader, store, bad.uuid())).isEqualTo(REASON);
                 assertThat(uploader.status().lastError()).contains(REASON);
                 assertThat(api.requests()).hasSize(3);
 
                 api.forgiveAll();
                 assertThat(uploader.retryFailed()).isEqualTo(1);
                 await("synced", LIMIT, () -> uploader.status().synced() == 30);
-                assertThat(store.find(bad.uuid()).orElseThrow().upstreamError()).isNull();
+                assertThat(stateOf(uploader, store, bad.uuid())).isEqualTo(EntryUpload.State.UPLOADED);
+                assertThat(refusalOf(uploader, store, bad.uuid())).isNull();
             }
             List<Received> withBad = api.requests().stream().filter(r -> r.uuids().contains(bad.uuid())).toList();
             assertThat(withBad).hasSize(2);
@@ -60,10 +61,9 @@ class UploaderRefusalTest {
             List<Entry> entries = seed(store, 10);
             Entry bad = entries.get(6);
             api.refuseBatchesWith(bad.uuid(), REASON);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast())) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
                 await("settled", LIMIT, () -> uploader.status().synced() == 9 && uploader.status().failed() == 1);
-                StoredEntry failed = store.find(bad.uuid()).orElseThrow();
-                assertThat(failed.upstreamError()).isEqualTo("HTTP 422: " + REASON);
+                assertThat(refusalOf(uploader, store, bad.uuid())).isEqualTo("HTTP 422: " + REASON);
                 await("idle", LIMIT, () -> uploader.status().state() == UploaderStatus.State.IDLE);
             }
             List<Received> requests = api.requests();
@@ -79,14 +79,14 @@ class UploaderRefusalTest {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             api.requireToken("right-token");
             seed(store, 15);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), "wrong-token", fast().withBatch(10, 1 << 20))) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), "wrong-token", fast().withBatch(10, 1 << 20))) {
                 await("failed", LIMIT, () -> uploader.status().failed() == 15);
                 assertThat(api.requests()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
                 assertThat(uploader.status().lastError()).contains("HTTP 401").doesNotContain("wrong-token");
                 UploadTesting.sleep(300);
                 assertThat(api.requests()).hasSize(2);
 
-                uploader.configure(api.url(), "right-token");
+                uploader.configure(List.of(json(api.url(), "right-token")));
                 assertThat(uploader.retryFailed()).isEqualTo(15);
                 await("synced", LIMIT, () -> uploader.status().synced() == 15);
                 assertThat(uploader.status().failed()).isZero();

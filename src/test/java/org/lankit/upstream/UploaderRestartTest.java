@@ -5,6 +5,7 @@ import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.fast;
 import static org.lankit.upstream.UploadTesting.seed;
+import static org.lankit.upstream.UploadTesting.refusalOf;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
-import org.lankit.store.UpstreamState;
 import org.lankit.sync.Entry;
 import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.FakeTeamApi.Received;
@@ -38,18 +38,17 @@ class UploaderRestartTest {
             try (KitStore store = KitStore.open(dataDir)) {
                 entries = seed(store, 25);
                 // no try may time out while the API holds its answer: a second request would be counted below
-                Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast().withRequestTimeout(Duration.ofSeconds(60)));
+                Uploads uploader = UploadTesting.start(store, api.url(), null, fast().withRequestTimeout(Duration.ofSeconds(60)));
                 await("batch received by the API", LIMIT, () -> api.requests().size() == 1);
                 uploader.close();
-                assertThat(store.settings().get(UploadLedger.IN_FLIGHT)).isPresent();
-                assertThat(store.countByUpstreamState(UpstreamState.SYNCING)).isEqualTo(25);
+                assertThat(new UploadLedger(store, UploadTesting.KIT, TargetSettings.MAIN).inFlight().orElseThrow().batch().size()).isEqualTo(25);
             }
             api.answerAfter(Duration.ZERO);
             try (KitStore store = KitStore.open(dataDir);
-                 Uploader uploader = Uploader.start(store, KIT, null, null, fast())) {
+                 Uploads uploader = UploadTesting.start(store, null, null, fast())) {
                 seed(store, 5); // new work must not jump the queue nor join the old batch
                 await("all synced", LIMIT, () -> uploader.status().synced() == 30);
-                assertThat(store.settings().get(UploadLedger.IN_FLIGHT)).isEmpty();
+                assertThat(store.settings().get(UploadLedger.inFlightKey(TargetSettings.MAIN))).isEmpty();
             }
             List<Received> requests = api.requests();
             assertThat(requests).hasSize(3);
@@ -70,15 +69,15 @@ class UploaderRestartTest {
             try (KitStore store = KitStore.open(dataDir)) {
                 bad = seed(store, 3).get(1);
                 api.rejectEntry(bad.uuid(), "respondent is required");
-                try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast())) {
+                try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
                     await("settled", LIMIT, () -> uploader.status().failed() == 1 && uploader.status().synced() == 2);
                 }
             }
             try (KitStore store = KitStore.open(dataDir);
-                 Uploader uploader = Uploader.start(store, KIT, null, null, fast())) {
+                 Uploads uploader = UploadTesting.start(store, null, null, fast())) {
                 UploadTesting.sleep(200);
                 assertThat(uploader.status().failed()).isEqualTo(1);
-                assertThat(store.find(bad.uuid()).orElseThrow().upstreamError()).isEqualTo("respondent is required");
+                assertThat(refusalOf(uploader, store, bad.uuid())).isEqualTo("respondent is required");
                 assertThat(api.requests()).hasSize(1);
             }
         }

@@ -30,7 +30,7 @@ class UploaderRetryTest {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             api.failNext(4, 503);
             seed(store, 50);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, config)) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, config)) {
                 await("synced", LIMIT, () -> uploader.status().synced() == 50);
             }
             List<Received> tries = api.requests();
@@ -56,7 +56,7 @@ class UploaderRetryTest {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             api.throttleNext(1, 1);
             seed(store, 10);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast())) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
                 // one snapshot: once the second try is under way, the status no longer says why it waited
                 UploaderStatus throttled = backingOff(uploader);
                 assertThat(throttled.lastError()).contains("slow down").contains("429");
@@ -75,7 +75,7 @@ class UploaderRetryTest {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             api.failNext(1_000_000, 500);
             seed(store, 3);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null,
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null,
                     fast().withRetryDelays(Duration.ofMillis(300), Duration.ofSeconds(1), 0.1))) {
                 // one snapshot: each new try shows "uploading" without an until
                 UploaderStatus status = backingOff(uploader);
@@ -100,7 +100,7 @@ class UploaderRetryTest {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             api.answerAfter(Duration.ofSeconds(3));
             seed(store, 5);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast().withRequestTimeout(Duration.ofMillis(400)))) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast().withRequestTimeout(Duration.ofMillis(400)))) {
                 await("first try", LIMIT, () -> api.requests().size() == 1);
                 await("timed out", LIMIT, () -> uploader.status().lastError() != null);
                 assertThat(uploader.status().lastError()).contains("did not answer in time");
@@ -113,7 +113,7 @@ class UploaderRetryTest {
         }
     }
 
-    private static UploaderStatus backingOff(Uploader uploader) {
+    private static UploaderStatus backingOff(Uploads uploader) {
         return awaitValue("backing off", LIMIT, () -> {
             UploaderStatus s = uploader.status();
             return s.state() == UploaderStatus.State.BACKING_OFF ? s : null;

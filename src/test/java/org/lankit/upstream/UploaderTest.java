@@ -6,6 +6,8 @@ import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.edit;
 import static org.lankit.upstream.UploadTesting.fast;
 import static org.lankit.upstream.UploadTesting.seed;
+import static org.lankit.upstream.UploadTesting.json;
+import static org.lankit.upstream.UploadTesting.stateOf;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
-import org.lankit.store.UpstreamState;
 import org.lankit.sync.Entry;
 import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.FakeTeamApi.Received;
@@ -33,7 +34,7 @@ class UploaderTest {
     void a_thousand_pending_entries_reach_a_healthy_api_each_exactly_once_in_seq_order() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             List<Entry> entries = seed(store, 1000);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), "team-secret-1", fast())) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), "team-secret-1", fast())) {
                 await("all synced", LIMIT, () -> uploader.status().synced() == 1000);
                 await("idle", LIMIT, () -> uploader.status().state() == UploaderStatus.State.IDLE);
 
@@ -55,9 +56,8 @@ class UploaderTest {
             requests.forEach(r -> sentSeqs.addAll(r.seqs()));
             assertThat(sentSeqs).isSorted().hasSize(1000);
             for (Entry e : entries) {
-                StoredEntry stored = store.find(e.uuid()).orElseThrow();
-                assertThat(stored.upstream()).isEqualTo(UpstreamState.SYNCED);
-                assertThat(stored.upstreamSeq()).isEqualTo(e.seq());
+                assertThat(ServerHoldings.of(store, List.of(TargetSettings.MAIN), store.find(e.uuid()).orElseThrow()).state()).isEqualTo(EntryUpload.State.UPLOADED);
+                assertThat(deliveredSeq(store, e.uuid())).isEqualTo(e.seq());
             }
         }
     }
@@ -65,7 +65,7 @@ class UploaderTest {
     @Test
     void entries_committed_while_the_uploader_runs_go_up_without_a_restart() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir);
-             Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast())) {
+             Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
             await("idle", LIMIT, () -> uploader.status().state() == UploaderStatus.State.IDLE);
             seed(store, 5);
             await("synced", LIMIT, () -> uploader.status().synced() == 5);
@@ -82,7 +82,7 @@ class UploaderTest {
             api.answerAfter(Duration.ofMillis(800));
             List<Entry> entries = seed(store, 3);
             Entry edited = entries.get(0);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast())) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
                 await("first batch sent", LIMIT, () -> api.requests().size() == 1);
                 long newSeq = edit(store, edited);
                 api.answerAfter(Duration.ZERO);
@@ -92,7 +92,7 @@ class UploaderTest {
                 assertThat(api.requests().get(1).uuids()).containsExactly(edited.uuid());
                 assertThat(api.timesStored(edited.uuid(), edited.seq())).isEqualTo(1);
                 assertThat(api.timesStored(edited.uuid(), newSeq)).isEqualTo(1);
-                assertThat(store.find(edited.uuid()).orElseThrow().upstreamSeq()).isEqualTo(newSeq);
+                assertThat(deliveredSeq(store, edited.uuid())).isEqualTo(newSeq);
             }
         }
     }
@@ -100,12 +100,12 @@ class UploaderTest {
     @Test
     void an_edit_after_upload_makes_the_entry_pending_again() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir);
-             Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast())) {
+             Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
             Entry entry = seed(store, 1).get(0);
             await("synced", LIMIT, () -> uploader.status().synced() == 1);
             long newSeq = edit(store, entry);
-            await("synced again", LIMIT, () -> store.find(entry.uuid()).orElseThrow().upstreamSeq() == newSeq);
-            assertThat(store.find(entry.uuid()).orElseThrow().upstream()).isEqualTo(UpstreamState.SYNCED);
+            await("synced again", LIMIT, () -> deliveredSeq(store, entry.uuid()) == newSeq);
+            assertThat(stateOf(uploader, store, entry.uuid())).isEqualTo(EntryUpload.State.UPLOADED);
             assertThat(api.timesStored(entry.uuid(), entry.seq())).isEqualTo(1);
             assertThat(api.timesStored(entry.uuid(), newSeq)).isEqualTo(1);
         }
@@ -115,7 +115,7 @@ class UploaderTest {
     void batches_keep_under_the_byte_cap_and_every_entry_still_goes_up() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             seed(store, 40);
-            try (Uploader uploader = Uploader.start(store, KIT, api.url(), null, fast().withBatch(100, 3000))) {
+            try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast().withBatch(100, 3000))) {
                 await("synced", LIMIT, () -> uploader.status().synced() == 40);
             }
             assertThat(api.requests()).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r.bodyBytes()).isLessThanOrEqualTo(3000));
@@ -128,16 +128,16 @@ class UploaderTest {
     @Test
     void without_an_api_address_the_uploader_is_disabled_until_one_is_set() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir);
-             Uploader uploader = Uploader.start(store, KIT, null, null, fast())) {
+             Uploads uploader = UploadTesting.start(store, null, null, fast())) {
             seed(store, 4);
             UploaderStatus status = uploader.status();
             assertThat(status.state()).isEqualTo(UploaderStatus.State.DISABLED);
             assertThat(status.toProtocol().state()).isEqualTo("disabled");
             assertThat(status.pending()).isEqualTo(4);
 
-            uploader.configure(api.url(), "tok-123456");
+            uploader.configure(List.of(json(api.url(), "tok-123456")));
             await("synced", LIMIT, () -> uploader.status().synced() == 4);
-            assertThat(store.settings().get(ApiSettings.URL)).contains(api.url());
+            assertThat(ApiSettings.load(store.settings())).extracting(t -> t.server().url().toString()).containsExactly(api.url());
         }
     }
 
@@ -145,16 +145,20 @@ class UploaderTest {
     void the_address_and_token_are_remembered_and_the_token_is_only_ever_shown_masked() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start()) {
             try (KitStore store = KitStore.open(dataDir);
-                 Uploader uploader = Uploader.start(store, KIT, api.url(), "verysecrettoken", fast())) {
-                assertThat(uploader.target().orElseThrow().toString()).doesNotContain("verysecrettoken").contains("•••oken");
+                 Uploads uploader = UploadTesting.start(store, api.url(), "verysecrettoken", fast())) {
+                assertThat(uploader.targets().get(0).toString()).doesNotContain("verysecrettoken").contains("•••oken");
             }
             try (KitStore store = KitStore.open(dataDir);
-                 Uploader uploader = Uploader.start(store, KIT, null, null, fast())) {
+                 Uploads uploader = UploadTesting.start(store, null, null, fast())) {
                 seed(store, 1);
                 await("synced", LIMIT, () -> uploader.status().synced() == 1);
                 assertThat(api.requests().get(0).authorization()).isEqualTo("Bearer verysecrettoken");
                 assertThat(uploader.status().toString()).doesNotContain("verysecrettoken");
             }
         }
+    }
+
+    private static long deliveredSeq(KitStore store, String uuid) {
+        return store.deliveries().find(TargetSettings.MAIN, uuid).map(d -> d.deliveredSeq()).orElse(0L);
     }
 }

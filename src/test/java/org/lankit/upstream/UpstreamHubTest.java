@@ -45,8 +45,8 @@ class UpstreamHubTest {
                 String base = "http://127.0.0.1:" + kit.hub().port();
                 MasterClient device = new MasterClient(base, null);
                 PairResponse paired = device.pair(JOIN, "Phone", "phone");
-                await("settled", LIMIT, () -> kit.uploader().status().failed() == 1 && kit.uploader().status().synced() == 3
-                        && kit.uploader().status().state() == UploaderStatus.State.IDLE);
+                await("settled", LIMIT, () -> kit.uploads().status().failed() == 1 && kit.uploads().status().synced() == 3
+                        && kit.uploads().status().state() == UploaderStatus.State.IDLE);
 
                 UpstreamStatus upstream = device.status().upstream();
                 assertThat(upstream.state()).isEqualTo("idle");
@@ -58,14 +58,14 @@ class UpstreamHubTest {
 
                 HttpResponse<String> anonymous = retryFailed(base, null);
                 assertThat(anonymous.statusCode()).isEqualTo(401);
-                assertThat(kit.uploader().status().failed()).isEqualTo(1);
+                assertThat(kit.uploads().status().failed()).isEqualTo(1);
 
                 api.forgiveAll();
                 HttpResponse<String> asked = retryFailed(base, paired.token());
                 assertThat(asked.statusCode()).isEqualTo(200);
                 JsonNode answer = Json.MAPPER.readTree(asked.body());
                 assertThat(answer.path("requeued").asInt()).isEqualTo(1);
-                await("all synced", LIMIT, () -> kit.uploader().status().synced() == 4);
+                await("all synced", LIMIT, () -> kit.uploads().status().synced() == 4);
                 assertThat(device.status().upstream().failed()).isZero();
             }
         }
@@ -77,11 +77,11 @@ class UpstreamHubTest {
             Entry bad = seed(store, 2).get(0);
             api.rejectEntry(bad.uuid(), "try again tomorrow");
             try (MasterKit kit = start(store, options(api.url(), null, false))) {
-                await("failed", LIMIT, () -> kit.uploader().status().failed() == 1);
+                await("failed", LIMIT, () -> kit.uploads().status().failed() == 1);
             }
             api.forgiveAll();
             try (MasterKit kit = start(store, options(null, null, true))) {
-                await("synced", LIMIT, () -> kit.uploader().status().synced() == 2);
+                await("synced", LIMIT, () -> kit.uploads().status().synced() == 2);
                 assertThat(api.storedUuids()).contains(bad.uuid());
             }
         }
