@@ -11,7 +11,8 @@ final class UploadTargets {
     static UploadTarget create(TargetSettings settings, KitRef kit, Duration requestTimeout) {
         return switch (settings.kind()) {
             case JSON -> new JsonApiTarget(settings, kit, new TeamApi(requestTimeout));
-            case OPENROSA, COUCHDB -> throw new IllegalArgumentException("this Lankit cannot upload to " + settings.kind().wireName() + " yet");
+            case OPENROSA -> throw new IllegalArgumentException("this Lankit cannot upload to " + settings.kind().wireName() + " yet");
+            case COUCHDB -> new CouchTarget(settings, requestTimeout);
         };
     }
 }
