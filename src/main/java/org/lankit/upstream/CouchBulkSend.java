@@ -17,7 +17,8 @@ import org.lankit.sync.Json;
  * One try of a batch against CouchDB, as named steps: write the documents ({@code _bulk_docs});
  * for those that conflict, fetch what the database holds now; a document that already holds this
  * revision (its answer was lost on an earlier try) is delivered as it is, any other is written
- * again on top of the database's current {@code _rev}, a few rounds at most. Never a second
+ * again on top of the database's current {@code _rev}, keeping what another writer added beside
+ * the entry (its notes, attachments), a few rounds at most. Never a second
  * document (the {@code _id} is the entry's uuid) and never {@code new_edits: false} (which would
  * plant a conflicting branch instead of a new revision). One instance per try.
  */
@@ -79,12 +80,13 @@ final class CouchBulkSend {
             String id = doc.path("_id").asText();
             if (!conflicted.contains(id)) continue;
             JsonNode row = rows.get(id);
-            JsonNode current = row == null ? null : row.path("doc");
-            if (current != null && current.isObject() && CouchDocs.seqOf(current) >= CouchDocs.seqOf(doc)) {
+            JsonNode current = row == null ? null : row.get("doc");
+            boolean exists = current != null && current.isObject();
+            if (exists && CouchDocs.seqOf(current) >= CouchDocs.seqOf(doc)) {
                 refs.put(id, current.path("_rev").asText());
                 continue;
             }
-            ObjectNode next = doc.deepCopy();
+            ObjectNode next = exists ? CouchDocs.keepingOthers(doc.deepCopy(), current) : doc.deepCopy();
             String rev = row == null ? "" : row.path("value").path("rev").asText("");
             if (rev.isEmpty()) {
                 next.remove("_rev");

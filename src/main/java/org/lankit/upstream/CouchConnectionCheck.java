@@ -3,6 +3,7 @@ package org.lankit.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import org.lankit.sync.Json;
 import org.lankit.upstream.ConnectionCheck.Outcome;
 
@@ -56,7 +57,7 @@ final class CouchConnectionCheck {
         if (info.has("db_name")) {
             long docs = info.path("doc_count").asLong();
             return new ConnectionCheck(Outcome.REACHED, 200, "Reached the CouchDB database \"" + info.path("db_name").asText()
-                    + "\" at " + where + " (" + docs + (docs == 1 ? " document" : " documents") + ")"
+                    + "\" at " + where + " (" + String.format(Locale.ROOT, "%,d", docs) + (docs == 1 ? " document" : " documents") + ")"
                     + (couch.hasLogin() ? " and it accepted the " + couch.credentials() + "." : "; no login is set and none was asked for."));
         }
         if (info.has("couchdb") || info.has("express-pouchdb")) {

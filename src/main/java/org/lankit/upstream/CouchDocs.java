@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryForm;
 import org.lankit.sync.Json;
@@ -23,6 +24,9 @@ import org.lankit.sync.Json;
 final class CouchDocs {
 
     static final String LANKIT = "lankit";
+    /** The members Lankit writes (entry form v1's and its own); anything else in a document is another writer's. */
+    private static final Set<String> OURS = Set.of("_id", "_rev", "uuid", "formId", "formVersion", "fields", "deleted",
+            "createdAt", "createdBy", "seq", "conflicts", "settled", LANKIT);
 
     private CouchDocs() {
     }
@@ -42,6 +46,20 @@ final class CouchDocs {
         doc.setAll(v1(entry));
         doc.putObject(LANKIT).put("seq", entry.seq()).put("deleted", entry.isDeleted());
         return doc;
+    }
+
+    /**
+     * {@code next} with what another writer keeps in {@code current} beside the entry: its own
+     * members (a reviewer's note) and attachments (as stubs, which keep them). CouchDB's other
+     * {@code _} members are the server's to set.
+     */
+    static ObjectNode keepingOthers(ObjectNode next, JsonNode current) {
+        current.fields().forEachRemaining(m -> {
+            String name = m.getKey();
+            boolean theirs = !OURS.contains(name) && (!name.startsWith("_") || name.equals("_attachments"));
+            if (theirs) next.set(name, m.getValue());
+        });
+        return next;
     }
 
     /** The docs of a body {@link #bulkBody} made. */

@@ -91,7 +91,7 @@ class CouchTargetTest {
     }
 
     @Test
-    void a_conflict_with_another_writer_is_settled_by_fetching_the_document_and_writing_again_never_a_second_document() throws Exception {
+    void a_conflict_with_another_writer_is_settled_by_fetching_the_document_and_writing_again_on_it_never_a_second_document() throws Exception {
         CouchDatabase db = freshDatabase();
         CouchTarget target = target(db.url());
         Entry first = entry("Ana", 3);
@@ -108,6 +108,7 @@ class CouchTargetTest {
         assertThat(db.docs()).hasSize(1);
         assertThat(doc.path("fields").path("household_size").path("value").asInt()).isEqualTo(4);
         assertThat(doc.path("lankit").path("seq").asLong()).isEqualTo(edited.seq());
+        assertThat(doc.path("checkedBy").asText()).as("the other writer's note is kept").isEqualTo("office");
         assertThat(doc.path("_rev").asText()).startsWith("3-").isEqualTo(answer.refs().get(first.uuid()));
         assertThat(db.revisions(first.uuid())).containsExactly(doc.path("_rev").asText(), foreignRev, firstRev);
     }
