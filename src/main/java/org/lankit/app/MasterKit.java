@@ -29,13 +29,13 @@ import org.lankit.secure.ServerNames;
 import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
-import org.lankit.upstream.KitRef;
 import org.lankit.upstream.ApiSettings;
 import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.KitRef;
 import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
-import org.lankit.upstream.Uploads;
 import org.lankit.upstream.UploaderConfig;
+import org.lankit.upstream.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.lankit.store.FormCatalog;
 import org.lankit.store.StoredEntry;
-import org.lankit.upstream.EntryUpload;
 import org.lankit.sync.Conflict;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
@@ -23,6 +22,7 @@ import org.lankit.ui.Views.ConflictCard;
 import org.lankit.ui.Views.EntryDetail;
 import org.lankit.ui.Views.EntryRow;
 import org.lankit.ui.Views.FieldLine;
+import org.lankit.upstream.EntryUpload;
 
 /**
  * Turns stored entries into the rows, details and conflict cards the screens show. Not

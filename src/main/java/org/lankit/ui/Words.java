@@ -7,10 +7,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.lankit.pairing.AddressChange;
 import java.util.Locale;
-import org.lankit.upstream.EntryUpload;
+import org.lankit.pairing.AddressChange;
 import org.lankit.sync.Hlc;
+import org.lankit.upstream.EntryUpload;
 
 /** Times and states in the plain words the panel shows. */
 final class Words {

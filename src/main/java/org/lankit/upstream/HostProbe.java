@@ -2,8 +2,8 @@ package org.lankit.upstream;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 
 /** Whether the API's host takes a TCP connection: the cheap sign that connectivity is back. */

@@ -92,12 +92,13 @@ public final class Uploads implements AutoCloseable {
 
     /** All servers together, for phones and the panel's summary; {@link UploaderStatus.State#DISABLED} with none. */
     public UploaderStatus status() {
-        List<UploaderStatus> all = statuses().values().stream().toList();
-        if (all.isEmpty()) return new UploaderStatus(UploaderStatus.State.DISABLED, null, store.entryCount(), 0, 0, null, "closed");
-        if (all.size() == 1) return all.get(0);
+        Map<String, UploaderStatus> each = statuses();
+        if (each.isEmpty()) return new UploaderStatus(UploaderStatus.State.DISABLED, null, store.entryCount(), 0, 0, null, "closed");
+        if (each.size() == 1) return each.values().iterator().next();
+        List<UploaderStatus> all = List.copyOf(each.values());
         UploaderStatus busiest = all.stream().min(Comparator.comparingInt(s -> s.state().ordinal())).orElseThrow();
         Long until = all.stream().map(UploaderStatus::until).filter(u -> u != null).min(Long::compare).orElse(null);
-        String lastError = statuses().entrySet().stream().filter(e -> e.getValue().lastError() != null)
+        String lastError = each.entrySet().stream().filter(e -> e.getValue().lastError() != null)
                 .map(e -> e.getKey() + ": " + e.getValue().lastError()).findFirst().orElse(null);
         return new UploaderStatus(busiest.state(), until,
                 all.stream().mapToLong(UploaderStatus::pending).max().orElse(0),

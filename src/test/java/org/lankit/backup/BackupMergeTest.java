@@ -13,12 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
-import org.lankit.testkit.TeamServerReceipts;
-import org.lankit.upstream.ServerHoldings;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Hlc;
 import org.lankit.testkit.FieldTeam;
 import org.lankit.testkit.StoreDump;
+import org.lankit.testkit.TeamServerReceipts;
+import org.lankit.upstream.ServerHoldings;
 
 class BackupMergeTest {
 

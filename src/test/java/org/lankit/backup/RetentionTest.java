@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.AuditEvent;
 import org.lankit.store.KitStore;
-import org.lankit.testkit.TeamServerReceipts;
-import org.lankit.upstream.ServerHoldings;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.FieldTeam;
 import org.lankit.testkit.StoreDump;
+import org.lankit.testkit.TeamServerReceipts;
+import org.lankit.upstream.ServerHoldings;
 
 class RetentionTest {
 

@@ -3,21 +3,21 @@ package org.lankit.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.FakeTeamApi;
-import org.lankit.upstream.KitRef;
-import org.lankit.upstream.Uploads;
 import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.KitRef;
 import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
 import org.lankit.upstream.UploaderConfig;
+import org.lankit.upstream.Uploads;
 
 /**
  * Entries per second the master uploads to a local API that accepts everything, for batches of

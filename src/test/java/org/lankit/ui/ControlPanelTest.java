@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitChoices;
 import org.lankit.app.Role;
 import org.lankit.store.KitStore;
-import org.lankit.testkit.FakeTeamApi;
-import org.lankit.upstream.ApiTarget;
-import org.lankit.upstream.TargetKind;
-import org.lankit.upstream.TargetSettings;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Json;
 import org.lankit.testkit.Entries;
+import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 
 /** The control panel over a real master: first start, QR code, live entries. */
 @ExtendWith(SwingUnderXvfb.class)

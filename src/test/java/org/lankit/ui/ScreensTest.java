@@ -13,11 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.store.KitStore;
-import org.lankit.testkit.TeamServerReceipts;
-import org.lankit.upstream.ApiSettings;
 import org.lankit.sync.Entry;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.testkit.TeamServerReceipts;
+import org.lankit.upstream.ApiSettings;
 
 /**
  * Every main screen at 1366x768 with a day's worth of data, saved as PNGs under

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.fast;
-import static org.lankit.upstream.UploadTesting.seed;
 import static org.lankit.upstream.UploadTesting.json;
 import static org.lankit.upstream.UploadTesting.refusalOf;
+import static org.lankit.upstream.UploadTesting.seed;
 import static org.lankit.upstream.UploadTesting.stateOf;
 
 import java.nio.file.Path;

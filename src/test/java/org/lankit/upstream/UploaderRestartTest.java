@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.fast;
-import static org.lankit.upstream.UploadTesting.seed;
 import static org.lankit.upstream.UploadTesting.refusalOf;
+import static org.lankit.upstream.UploadTesting.seed;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.lankit.upstream.UploadTesting.KIT;
 import static org.lankit.upstream.UploadTesting.await;
 import static org.lankit.upstream.UploadTesting.edit;
 import static org.lankit.upstream.UploadTesting.fast;
-import static org.lankit.upstream.UploadTesting.seed;
 import static org.lankit.upstream.UploadTesting.json;
+import static org.lankit.upstream.UploadTesting.seed;
 import static org.lankit.upstream.UploadTesting.stateOf;
 
 import java.nio.file.Path;
