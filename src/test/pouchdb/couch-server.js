@@ -43,7 +43,10 @@ app.use('/', require('express-pouchdb')(LocalPouch, {
 const server = app.listen(port, '127.0.0.1', () => {
   console.log('couch-server ready on port ' + server.address().port);
 });
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections(); // kept-alive clients would hold close() open
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 // the Java side holds stdin open; when that JVM dies, this server goes with it
