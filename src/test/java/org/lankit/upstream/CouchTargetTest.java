@@ -30,6 +30,7 @@ import org.lankit.testkit.CouchServer;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.FlakyProxy;
 import org.lankit.testkit.FlakyProxy.Fault;
+import org.lankit.testkit.RivalWriterProxy;
 import org.lankit.upstream.Outgoing.Delivered;
 
 /** {@link CouchTarget} against a real CouchDB-protocol server (express-pouchdb from npm) on 127.0.0.1. */
@@ -111,6 +112,29 @@ class CouchTargetTest {
         assertThat(doc.path("checkedBy").asText()).as("the other writer's note is kept").isEqualTo("office");
         assertThat(doc.path("_rev").asText()).startsWith("3-").isEqualTo(answer.refs().get(first.uuid()));
         assertThat(db.revisions(first.uuid())).containsExactly(doc.path("_rev").asText(), foreignRev, firstRev);
+    }
+
+    @Test
+    void a_document_another_writer_keeps_changing_is_written_again_a_few_rounds_then_left_for_a_later_try() throws Exception {
+        CouchDatabase db = freshDatabase();
+        Entry first = entry("Ana", 3);
+        String firstRev = send(target(db.url()), firstTime(List.of(first))).refs().get(first.uuid());
+        Entry edited = edit(first, "household_size", Json.MAPPER.valueToTree(4));
+        Throwable failure;
+        int rivalWrites;
+        try (RivalWriterProxy rival = RivalWriterProxy.in(couch, db, first.uuid())) {
+            CouchTarget target = target(rival.url());
+            failure = failure(target, batch(target, List.of(new Outgoing(edited, new Delivered(first.seq(), firstRev)))));
+            rivalWrites = rival.rivalWrites();
+        }
+
+        assertThat(failure).isInstanceOf(RetryableAnswer.class).hasMessageContaining("kept changing under another writer");
+        assertThat(((RetryableAnswer) failure).status()).isEqualTo(409);
+        assertThat(rivalWrites).as("the first write and one per round").isEqualTo(1 + CouchBulkSend.CONFLICT_ROUNDS);
+        JsonNode doc = db.doc(first.uuid()).orElseThrow();
+        assertThat(db.docs()).hasSize(1);
+        assertThat(doc.path("lankit").path("seq").asLong()).as("the edit is still to come").isEqualTo(first.seq());
+        assertThat(doc.path("rivalEdits").asInt()).isEqualTo(rivalWrites);
     }
 
     @Test
