@@ -2,9 +2,10 @@
 // PouchDB on leveldb in a data folder, listening on 127.0.0.1 only. Document validation is on, so a
 // validate_doc_update design document answers "forbidden" per document as CouchDB does.
 // With --user and --password every request needs that HTTP Basic login (401 otherwise, with
-// CouchDB's own words): express-pouchdb's minimal mode has no accounts of its own.
+// CouchDB's own words): express-pouchdb's minimal mode has no accounts of its own. --outsider U:P
+// is a login the server knows that is no member of any database (403, as CouchDB answers).
 // Prints "couch-server ready on port N" once it listens; stops on SIGTERM or when stdin closes.
-// Usage: node couch-server.js --data DIR [--port 0] [--user U --password P]
+// Usage: node couch-server.js --data DIR [--port 0] [--user U --password P [--outsider U:P]]
 'use strict';
 const express = require('express');
 const path = require('path');
@@ -25,10 +26,15 @@ const user = option('user');
 const password = option('password');
 
 const app = express();
+const basic = (login) => 'Basic ' + Buffer.from(login).toString('base64');
 if (user) {
-  const expected = 'Basic ' + Buffer.from(user + ':' + password).toString('base64');
+  const member = basic(user + ':' + password);
+  const outsider = option('outsider') ? basic(option('outsider')) : null;
   app.use((req, res, next) => {
-    if (req.headers.authorization === expected) return next();
+    if (req.headers.authorization === member) return next();
+    if (outsider && req.headers.authorization === outsider) {
+      return res.status(403).json({ error: 'forbidden', reason: 'You are not allowed to access this db.' });
+    }
     res.status(401).json({ error: 'unauthorized', reason: 'Name or password is incorrect.' });
   });
 }

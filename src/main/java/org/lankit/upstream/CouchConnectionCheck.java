@@ -38,9 +38,12 @@ final class CouchConnectionCheck {
         String name = couch.databaseName();
         ConnectionCheck check = switch (status) {
             case 200 -> reached(couch, server, response);
-            case 401, 403 -> new ConnectionCheck(Outcome.WRONG_TOKEN, status, couch.hasLogin()
-                    ? "CouchDB at " + where + " refused the " + couch.credentials() + " (HTTP " + status + "). Check them."
-                    : "CouchDB at " + where + " wants a login (HTTP " + status + "): set the user name and password.");
+            case 401 -> new ConnectionCheck(Outcome.WRONG_TOKEN, status, couch.hasLogin()
+                    ? "CouchDB at " + where + " refused the " + couch.credentials() + " (HTTP 401). Check them."
+                    : "CouchDB at " + where + " wants a login (HTTP 401): set the user name and password.");
+            case 403 -> new ConnectionCheck(Outcome.WRONG_TOKEN, status, "CouchDB at " + where + " does not let "
+                    + (couch.hasLogin() ? "this login" : "anyone without a login") + " use the database \"" + name
+                    + "\" (HTTP 403). Make the user a member of it, or use another login.");
             case 404 -> new ConnectionCheck(Outcome.NOT_FOUND, status, name.isEmpty()
                     ? "The address names no database: add the database's name, e.g. " + example(server) + "."
                     : "The database \"" + name + "\" does not exist at " + where

@@ -95,7 +95,9 @@ final class CouchHttp {
         int status = response.statusCode();
         String said = said(response.body());
         String words = switch (status) {
-            case 401, 403 -> "CouchDB at " + server.hostAndPort() + " refused the " + credentials() + (said.isEmpty() ? "" : " (" + said + ")");
+            case 401 -> "CouchDB at " + server.hostAndPort() + " refused the " + credentials() + (said.isEmpty() ? "" : " (" + said + ")");
+            case 403 -> "CouchDB at " + server.hostAndPort() + " does not let this login use the database \"" + databaseName()
+                    + "\"; make it a member" + (said.isEmpty() ? "" : " (" + said + ")");
             case 404 -> "the database \"" + databaseName() + "\" does not exist at " + server.hostAndPort()
                     + "; create it in CouchDB first (Lankit does not create databases)" + (said.isEmpty() ? "" : " (" + said + ")");
             default -> status / 100 == 3

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * src/test/pouchdb) on leveldb in a temporary folder, run by Node as a process of its own on
  * 127.0.0.1. Installs its packages with {@code npm ci} the first time (node_modules is not
  * committed); needs Node 18+ and npm on the PATH, and says so plainly when they are missing.
- * {@link #withLogin} makes every request need that Basic login, answered as CouchDB answers.
+ * {@link #withLogin} makes every request need that Basic login, answered as CouchDB answers (401;
+ * 403 for {@link #OUTSIDER}, a login that is no member of the database).
  * Faults between a client and the server come from a {@link FlakyProxy} in front of it
  * ({@link #faultyProxy}). Always close it.
  */
@@ -29,6 +30,9 @@ public final class CouchServer implements AutoCloseable {
     private static final Path PACKAGE = Path.of("src", "test", "pouchdb");
     private static final Pattern READY = Pattern.compile("couch-server ready on port (\\d+)");
     private static final long START_SECONDS = 60;
+    /** A login a {@link #withLogin} server knows but lets into no database (403). */
+    public static final String OUTSIDER = "outsider";
+    public static final String OUTSIDER_PASSWORD = "outsider-password-5678";
 
     private final Process process;
     private final Path dataDir;
@@ -60,7 +64,7 @@ public final class CouchServer implements AutoCloseable {
         NodeTools.installPackages(PACKAGE);
         Path dataDir = Files.createTempDirectory("lankit-couch");
         List<String> command = new ArrayList<>(List.of("node", "couch-server.js", "--data", dataDir.toString(), "--port", "0"));
-        if (user != null) command.addAll(List.of("--user", user, "--password", password));
+        if (user != null) command.addAll(List.of("--user", user, "--password", password, "--outsider", OUTSIDER + ":" + OUTSIDER_PASSWORD));
         Process process = new ProcessBuilder(command).directory(PACKAGE.toFile()).redirectErrorStream(true).start();
         try {
             return new CouchServer(process, dataDir, awaitReady(process), user, password);

@@ -68,6 +68,16 @@ class CouchConnectionCheckTest {
     }
 
     @Test
+    void a_login_that_is_no_member_of_the_database_is_told_so() {
+        ConnectionCheck check = check(couch.url() + "/survey", CouchServer.OUTSIDER, CouchServer.OUTSIDER_PASSWORD);
+
+        assertThat(check.outcome()).isEqualTo(Outcome.WRONG_TOKEN);
+        assertThat(check.httpStatus()).isEqualTo(403);
+        assertThat(check.message()).contains("does not let this login use the database \"survey\"")
+                .doesNotContain(CouchServer.OUTSIDER_PASSWORD);
+    }
+
+    @Test
     void no_login_where_one_is_needed_asks_for_one() {
         ConnectionCheck check = check(couch.url() + "/survey", "", "");
 
