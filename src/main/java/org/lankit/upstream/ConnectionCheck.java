@@ -29,7 +29,9 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
         /** The HTTPS certificate could not be verified. */
         CERTIFICATE,
         /** The API answered with another error. */
-        API_ERROR
+        API_ERROR,
+        /** The server took the credentials, but lacks forms the kit uploads (OpenRosa: not in its form list). */
+        MISSING_FORMS
     }
 
     public boolean isOk() {

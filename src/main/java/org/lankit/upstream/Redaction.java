@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * ones (the API token, credentials in the API address) wherever they appear, and anything that
  * looks like one: {@code Bearer …}, {@code user:pass@} in an address, and the values of
  * {@code key}, {@code token}, {@code secret}, {@code password}, {@code api_key} and
- * {@code access_token} in a query or in JSON. A hidden value becomes {@code •••} followed by its
+ * {@code access_token} in a query or in JSON, and the path segment after {@code /key/} (ODK Central's
+ * app-user token lives there: {@code /v1/key/<token>/projects/1}). A hidden value becomes {@code •••} followed by its
  * last 4 characters when it is long enough that they give nothing away. Stateless and thread-safe.
  */
 public final class Redaction {
@@ -30,6 +31,8 @@ public final class Redaction {
     private static final Pattern JSON_VALUE = Pattern.compile(
             "(?i)(\"(?:" + NAMES + "|authorization)\"\\s*:\\s*\")([^\"]+)");
     private static final Pattern SCHEME_SECRET = Pattern.compile("(?i)\\b(Bearer|Basic|Token)(\\s+)([A-Za-z0-9._~+/=-]{4,})");
+    /** ODK Central's app-user address: {@code …/v1/key/<token>/projects/N}. */
+    private static final Pattern PATH_KEY = Pattern.compile("(/key/)([^/\\s?#\"'<>]{4,})");
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s@?#]+)@");
 
     private Redaction() {
@@ -49,6 +52,7 @@ public final class Redaction {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         for (String secret : known) out = out.replace(secret, masked(secret));
         out = replace(USER_INFO, out, m -> m.group(1) + HIDDEN + "@");
+        out = replace(PATH_KEY, out, m -> m.group(1) + hide(m.group(2)));
         out = replace(SCHEME_SECRET, out, m -> m.group(1) + m.group(2) + hide(m.group(3)));
         out = replace(QUERY_VALUE, out, m -> m.group(1) + "=" + hide(m.group(2)));
         return replace(JSON_VALUE, out, m -> m.group(1) + hide(m.group(2)));
@@ -59,9 +63,13 @@ public final class Redaction {
         return text(text, List.of());
     }
 
-    /** The credentials an address carries: its {@code user:pass} and the values of secret-like query parameters. */
+    /** The credentials an address carries: its {@code user:pass}, a {@code /key/<token>} path segment and the values of secret-like query parameters. */
     public static List<String> secretsIn(URI url) {
         List<String> found = new ArrayList<>();
+        if (url.getRawPath() != null) {
+            Matcher key = PATH_KEY.matcher(url.getRawPath());
+            while (key.find()) found.add(key.group(2));
+        }
         if (url.getRawUserInfo() != null) {
             found.add(url.getRawUserInfo());
             found.add(url.getUserInfo());

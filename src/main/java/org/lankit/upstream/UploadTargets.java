@@ -11,7 +11,7 @@ final class UploadTargets {
     static UploadTarget create(TargetSettings settings, KitRef kit, Duration requestTimeout) {
         return switch (settings.kind()) {
             case JSON -> new JsonApiTarget(settings, kit, new TeamApi(requestTimeout));
-            case OPENROSA -> throw new IllegalArgumentException("this Lankit cannot upload to " + settings.kind().wireName() + " yet");
+            case OPENROSA -> new OpenRosaTarget(settings, requestTimeout);
             case COUCHDB -> new CouchTarget(settings, requestTimeout);
         };
     }

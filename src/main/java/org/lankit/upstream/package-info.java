@@ -4,5 +4,12 @@
  * restart re-sends it with the same Idempotency-Key; retries, backoff, the per-request timeout
  * and the circuit breaker are composed Failsafe policies ({@link org.lankit.upstream.UploadPolicies}).
  * Also the API settings and the coordinator's "Test connection".
+ *
+ * <p>The OpenRosa target ({@link org.lankit.upstream.OpenRosaTarget}, for ODK Central and
+ * KoboToolbox) is made of small parts: {@code XFormInstance} (an entry revision as an instance),
+ * {@code OpenRosaBatch} (the prepared body), {@code OpenRosaHttp} and {@code MultipartBody} (the
+ * requests), {@code FormList} and {@code ServerForms} (the server's forms and versions),
+ * {@code SubmissionRun}, {@code BatchProgress} and {@code SubmissionAnswer} (one try, and what each
+ * answer means), {@code OpenRosaCheck} ("Test connection") and {@code Xml}.
  */
 package org.lankit.upstream;

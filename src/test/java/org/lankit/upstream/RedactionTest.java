@@ -29,4 +29,13 @@ class RedactionTest {
         assertThat(Redaction.masked("short")).isEqualTo("•••");
         assertThat(Redaction.text("Idempotency-Key: lankit-0a1b and batch 4 of 9")).isEqualTo("Idempotency-Key: lankit-0a1b and batch 4 of 9");
     }
+
+    @Test
+    void an_odk_central_app_user_token_in_the_path_is_hidden() {
+        String token = "Ab3$kLmN0pQrStUvWxYz!1234567890abcdefGHIJ";
+        URI central = URI.create("https://central.example.org/v1/key/" + token + "/projects/7");
+        assertThat(Redaction.secretsIn(central)).contains(token);
+        assertThat(Redaction.text("posting to " + central)).isEqualTo("posting to https://central.example.org/v1/key/•••GHIJ/projects/7");
+        assertThat(new ApiTarget(central, "").toString()).doesNotContain(token).contains("/v1/key/•••GHIJ/projects/7");
+    }
 }

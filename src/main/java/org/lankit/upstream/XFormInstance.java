@@ -1,0 +1,86 @@
+package org.lankit.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+
+/**
+ * One entry revision as an OpenRosa XForm instance: {@code <data id="FORM" version="V">}, one
+ * element per field, and {@code <meta>} with the instanceID (and the deprecatedID of the revision
+ * it replaces on the server). Everything but the form's version is fixed when the batch is
+ * prepared; the version is the server's, known only when sending (see {@link #document}).
+ *
+ * @param uuid         the entry
+ * @param seq          the master's revision of it
+ * @param serverFormId the form's id on the server
+ * @param instanceId   {@code uuid:…}, the same for every try of this revision ({@link #instanceIdOf})
+ * @param deprecatedId the instanceID of the revision this one replaces on the server, null for a first revision
+ * @param children     the {@code data} element's content: the fields and {@code meta}, as XML
+ */
+record XFormInstance(String uuid, long seq, String serverFormId, String instanceId, String deprecatedId, String children) {
+
+    /** The root element's name, as ODK tools name it; servers match a submission to its form by {@code id}, not by this. */
+    static final String ROOT = "data";
+
+    /**
+     * The instanceID of one revision of an entry: a name-based (version 3) UUID of the entry's uuid
+     * and seq. A try after a lost answer therefore carries the same instanceID, and the server
+     * answers "duplicate" instead of storing a second submission.
+     */
+    static String instanceIdOf(String uuid, long seq) {
+        return "uuid:" + UUID.nameUUIDFromBytes(("lankit:" + uuid + "@" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Why {@code entry} cannot be an instance (a field id that is no XML element name), or empty. */
+    static Optional<String> problem(Entry entry) {
+        for (String field : entry.fields().keySet()) {
+            if (!Xml.isElementName(field) || field.equals("meta")) {
+                return Optional.of("field \"" + field + "\" cannot be sent to an OpenRosa server: its id is not a valid XForm field name");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The instance of {@code out}'s entry; call only when {@link #problem} found none. */
+    static XFormInstance of(Outgoing out, String serverFormId) {
+        Entry entry = out.entry();
+        String instanceId = instanceIdOf(entry.uuid(), entry.seq());
+        String deprecatedId = out.previous() == null ? null : out.previous().ref();
+        StringBuilder xml = new StringBuilder(256);
+        for (Map.Entry<String, FieldValue> f : entry.fields().entrySet()) {
+            String value = text(f.getValue().value());
+            xml.append('<').append(f.getKey());
+            if (value.isEmpty()) {
+                xml.append("/>");
+            } else {
+                xml.append('>').append(Xml.escape(value)).append("</").append(f.getKey()).append('>');
+            }
+        }
+        xml.append("<meta><instanceID>").append(Xml.escape(instanceId)).append("</instanceID>");
+        if (deprecatedId != null) xml.append("<deprecatedID>").append(Xml.escape(deprecatedId)).append("</deprecatedID>");
+        xml.append("</meta>");
+        return new XFormInstance(entry.uuid(), entry.seq(), serverFormId, instanceId, deprecatedId, xml.toString());
+    }
+
+    /** The whole instance document for the server's current {@code version} of the form ("" for a form without one). */
+    String document(String version) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + ROOT + " id=\"" + Xml.escape(serverFormId) + "\""
+                + (version.isEmpty() ? "" : " version=\"" + Xml.escape(version) + "\"") + ">" + children + "</" + ROOT + ">";
+    }
+
+    /** Text as it is, numbers and booleans as written, a multiple choice space-separated (as XForms keeps it), null as nothing. */
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) return "";
+        if (value.isArray()) {
+            StringJoiner joined = new StringJoiner(" ");
+            value.forEach(v -> joined.add(text(v)));
+            return joined.toString();
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}
