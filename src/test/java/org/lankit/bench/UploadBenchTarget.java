@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lankit.sync.DefaultForm;
 import org.lankit.testkit.CouchDatabase;
 import org.lankit.testkit.CouchServer;
 import org.lankit.testkit.FakeTeamApi;
+import org.lankit.testkit.OpenRosaServer;
 import org.lankit.upstream.ApiTarget;
 import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
 
 /**
- * A team server {@link UploadBenchmark} uploads to, fresh for each run (a new API, a new
- * database), and the check afterwards that it holds every entry once. Close it after the run.
+ * A team server {@link UploadBenchmark} uploads to, fresh for each run (a new API, OpenRosa server
+ * or database), and the check afterwards that it holds every entry once. Close it after the run.
  */
 interface UploadBenchTarget extends AutoCloseable {
 
@@ -56,6 +58,40 @@ interface UploadBenchTarget extends AutoCloseable {
             @Override
             public void close() {
                 api.close();
+            }
+        };
+    }
+
+    /**
+     * The test kit's OpenRosa server (as ODK Central is addressed: an app-user token in the path),
+     * with the bench entries' form published; it checks every submission against the spec.
+     */
+    static UploadBenchTarget openRosa() throws IOException {
+        OpenRosaServer server = OpenRosaServer.start("/v1/key/BenchTokenAbCdEfGhIjKlMnOpQrStUvWxYz0123/projects/1")
+                .publish(DefaultForm.ID, "2026120301");
+        return new UploadBenchTarget() {
+            @Override
+            public TargetSettings settings() {
+                return UploadBenchTarget.settings(TargetKind.OPENROSA, server.url(), "");
+            }
+
+            @Override
+            public void verify(int n) {
+                if (!server.violations().isEmpty()) throw new IllegalStateException("requests broke the spec: " + server.violations().get(0));
+                if (server.instanceCount() != n || server.duplicateCount() != 0) {
+                    throw new IllegalStateException("the server holds " + server.instanceCount() + " instances ("
+                            + server.duplicateCount() + " duplicates answered), expected " + n + " once each");
+                }
+            }
+
+            @Override
+            public int requests() {
+                return server.submissionCount() + server.formListCount();
+            }
+
+            @Override
+            public void close() {
+                server.close();
             }
         };
     }

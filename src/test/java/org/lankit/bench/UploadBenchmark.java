@@ -18,8 +18,9 @@ import org.lankit.upstream.Uploads;
 
 /**
  * Entries per second the master uploads to each kind of team server on 127.0.0.1, for batches of
- * 100 and 1,000: the JSON API (the test kit's accept-all {@code FakeTeamApi}) and CouchDB (a real
- * CouchDB-protocol server from npm, express-pouchdb on leveldb, a new database per run). Each run:
+ * 100 and 1,000: the JSON API (the test kit's accept-all {@code FakeTeamApi}), OpenRosa (the test
+ * kit's {@code OpenRosaServer}, one submission per entry) and CouchDB (a real CouchDB-protocol
+ * server from npm, express-pouchdb on leveldb, a new database per run). Each run:
  * a fresh store with N entries, then the clock runs from starting the uploads until every entry
  * is held by the server (store reads, building the body, HTTP, the server's own work and the
  * per-entry bookkeeping, all included); afterwards the server is checked to hold each entry once.
@@ -48,6 +49,7 @@ public final class UploadBenchmark {
                 entries, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         measure("JSON API", UploadBenchTarget::json, entries);
+        measure("OpenRosa", UploadBenchTarget::openRosa, entries);
         try (CouchServer couch = CouchServer.start()) {
             AtomicInteger databases = new AtomicInteger();
             measure("CouchDB", () -> UploadBenchTarget.couch(couch, databases), entries);
