@@ -12,7 +12,7 @@ final class UploadTargets {
         return switch (settings.kind()) {
             case JSON -> new JsonApiTarget(settings, kit, new TeamApi(requestTimeout));
             case OPENROSA -> new OpenRosaTarget(settings, requestTimeout);
-            case COUCHDB -> throw new IllegalArgumentException("this Lankit cannot upload to " + settings.kind().wireName() + " yet");
+            case COUCHDB -> new CouchTarget(settings, requestTimeout);
         };
     }
 }

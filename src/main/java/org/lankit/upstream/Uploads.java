@@ -115,15 +115,24 @@ public final class Uploads implements AutoCloseable {
         return out;
     }
 
-    /** The second receipt for devices: what every server set up holds. */
+    /**
+     * The second receipt for devices: what every server set up holds. When more entries are
+     * refused than the list carries, {@code through} stops before the first one left out, so no
+     * device takes a refused entry for one the servers hold.
+     */
     public UploadReceipts receipts() {
         List<Uploader> each = each();
         if (each.isEmpty()) return UploadReceipts.NONE;
         long through = each.stream().mapToLong(Uploader::cursor).min().orElse(0);
         Set<String> refused = new LinkedHashSet<>();
         for (Uploader u : each) {
-            for (Delivery d : u.refusals(UploadReceipts.MAX_REFUSED)) {
-                if (refused.size() < UploadReceipts.MAX_REFUSED) refused.add(d.uuid());
+            for (Delivery d : u.refusals(UploadReceipts.MAX_REFUSED + 1)) {
+                if (refused.contains(d.uuid())) continue;
+                if (refused.size() == UploadReceipts.MAX_REFUSED) {
+                    through = Math.min(through, d.failedSeq() - 1);
+                    continue;
+                }
+                refused.add(d.uuid());
             }
         }
         return new UploadReceipts(through, List.copyOf(refused));

@@ -11,5 +11,10 @@
  * requests), {@code FormList} and {@code ServerForms} (the server's forms and versions),
  * {@code SubmissionRun}, {@code BatchProgress} and {@code SubmissionAnswer} (one try, and what each
  * answer means), {@code OpenRosaCheck} ("Test connection") and {@code Xml}.
+ *
+ * <p>The CouchDB target ({@link org.lankit.upstream.CouchTarget}) likewise: {@code CouchDocs} (an
+ * entry as a document, the {@code _bulk_docs} body), {@code CouchHttp} (requests to the database
+ * and what its answers mean), {@code CouchBulkSend} (one try: write, then settle conflicts by
+ * fetching and writing again) and {@code CouchConnectionCheck} ("Test connection").
  */
 package org.lankit.upstream;

@@ -2,12 +2,12 @@ package org.lankit.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.lankit.sync.Json;
+import org.lankit.testkit.NodeTools;
 
 /**
  * Runs the PouchDB side (src/test/pouchdb/bench.js: express-pouchdb on leveldb, from the npm
@@ -23,10 +23,8 @@ final class PouchBench {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> run(int docs) throws Exception {
-        if (!Files.isDirectory(DIR.resolve("node_modules"))) {
-            System.out.println("installing the PouchDB side's packages (npm ci) ...");
-            exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 10);
-        }
+        NodeTools.require();
+        NodeTools.installPackages(DIR);
         String json = exec(List.of("node", "bench.js", "--docs", String.valueOf(docs)), 10);
         String last = json.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IOException("the PouchDB bench printed no JSON: " + json));

@@ -8,9 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of connections at random: reset before forwarding, reset after the request went through but
  * before the answer came back, answer 500 itself, or answer slowly (up to twice {@link #slowBy});
  * while faults are on, every connection is also cut after a random moment under 0.3 s.
- * Seeded, so the faults chosen repeat (their timing does not).
+ * Seeded, so the faults chosen repeat (their timing does not). {@link #next} plans the faults of
+ * the next connections, for tests that need one fault at one moment.
  * Always close it.
  */
 public final class FlakyProxy implements AutoCloseable {
@@ -38,6 +42,7 @@ public final class FlakyProxy implements AutoCloseable {
         return t;
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Queue<Fault> planned = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<Fault, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile double faultRate;
     private volatile long slowMillis = 300;
@@ -74,6 +79,15 @@ public final class FlakyProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The faults the next new connections get, in order, before the fault rate picks again. A client
+     * that keeps a connection alive sends on it unharmed: plan faults before it connects.
+     */
+    public FlakyProxy next(Fault... faults) {
+        planned.addAll(List.of(faults));
+        return this;
+    }
+
     /** Closes every connection open now, in whatever state it is: the device is cut off mid-request. */
     public int cutAll() {
         int n = 0;
@@ -104,6 +118,8 @@ public final class FlakyProxy implements AutoCloseable {
     }
 
     private Fault pick() {
+        Fault next = planned.poll();
+        if (next != null) return next;
         synchronized (random) {
             if (random.nextDouble() >= faultRate) return Fault.NONE;
             Fault[] faults = {Fault.RESET_BEFORE, Fault.RESET_AFTER_REQUEST, Fault.ERROR_500, Fault.SLOW};
