@@ -38,15 +38,28 @@ class ApiOptionsMasterTest {
         assertThat(started()).as("a start without --api options keeps the remembered server").isEqualTo(second);
     }
 
-    /** Starts a master on the data folder with these options and returns its one target, as remembered. */
+    @Test
+    void a_couchdb_server_with_the_password_from_the_environment_becomes_target_main() {
+        TargetSettings main = started(Map.of(ApiOptions.PASSWORD_VARIABLE, "from-the-environment"),
+                "--api-kind", "couchdb", "--api-url", "http://127.0.0.1:9/survey", "--api-user", "lankit");
+
+        assertThat(main).isEqualTo(new TargetSettings(TargetSettings.MAIN, TargetKind.COUCHDB,
+                new ApiTarget(URI.create("http://127.0.0.1:9/survey"), "", "lankit", "from-the-environment"), Map.of()));
+    }
+
     private TargetSettings started(String... apiOptions) {
+        return started(Map.of(), apiOptions);
+    }
+
+    /** Starts a master on the data folder with these options and returns its one target, as remembered. */
+    private TargetSettings started(Map<String, String> env, String... apiOptions) {
         LankitCommand command = new LankitCommand();
         String[] args = new String[apiOptions.length + 2];
         args[0] = "--port";
         args[1] = "0";
         System.arraycopy(apiOptions, 0, args, 2, apiOptions.length);
         Main.commandLine(command).parseArgs(args);
-        KitOptions options = command.toOptions(Map.of()).withDataDir(dataDir);
+        KitOptions options = command.toOptions(env).withDataDir(dataDir);
         try (KitStore store = KitStore.open(dataDir);
              MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false))) {
             assertThat(ApiSettings.load(store.settings())).as("remembered as running").isEqualTo(kit.uploads().targets());

@@ -5,6 +5,8 @@ import static org.lankit.ui.PanelHarness.onUi;
 import static org.lankit.ui.PanelHarness.untilUi;
 
 import java.awt.Component;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Entry;
+import org.lankit.testkit.CouchDatabase;
+import org.lankit.testkit.CouchServer;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.OpenRosaServer;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.upstream.ApiSettings;
 import org.lankit.upstream.ApiTarget;
 import org.lankit.upstream.TargetKind;
 import org.lankit.upstream.TargetSettings;
@@ -36,9 +41,54 @@ class TeamServerSettingsTest {
 
     private static final int SETTINGS_TAB = 5;
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String PASSWORD = "c0uch-pa55word-of-the-team";
 
     @TempDir
     Path dataDir;
+
+    @Test
+    void the_coordinator_chooses_couchdb_types_address_user_and_password_tests_it_and_saves_it_and_the_password_is_never_shown()
+            throws Exception {
+        try (CouchServer couch = CouchServer.withLogin("lankit", PASSWORD);
+             PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, EngineServices.real(Optional::empty))) {
+            CouchDatabase database = couch.database("survey").create();
+            ui.kit();
+            ui.window().tabbedPane("tabs").selectTab(SETTINGS_TAB);
+            ui.window().comboBox("apiKind").selectItem("CouchDB");
+            assertThat(showing(ui, "apiToken")).as("CouchDB signs in with a user name").isFalse();
+            assertThat(showing(ui, "apiForms")).as("form ids are OpenRosa's").isFalse();
+            ui.window().textBox("apiUrl").deleteText().enterText(database.url());
+            ui.window().textBox("apiUser").deleteText().enterText("lankit");
+            ui.window().textBox("apiPassword").deleteText().enterText("not the password");
+            ui.window().button("testApi").click();
+            untilUi(() -> ui.window().textBox("apiResult").text().startsWith("CouchDB at 127.0.0.1:" + couch.port() + " refused"),
+                    WAIT, "the wrong password named under the button");
+            assertThat(status(ui)).isEqualTo(ui.window().textBox("apiResult").text());
+
+            ui.window().textBox("apiPassword").deleteText().enterText(PASSWORD);
+            ui.window().button("testApi").click();
+            untilUi(() -> ui.window().textBox("apiResult").text().startsWith("Reached the CouchDB database \"survey\" at 127.0.0.1:"
+                    + couch.port()), WAIT, "the test's result under the button");
+            assertThat(onScreen(ui)).as("the password on screen").doesNotContain(PASSWORD);
+            assertThat(database.docs()).as("a test sends no entries").isEmpty();
+            ui.screenshot("settings-couchdb-tested");
+
+            ui.window().button("saveApi").click();
+            untilUi(() -> status(ui).equals("Saved. New entries are sent to 127.0.0.1:" + couch.port() + "."), WAIT, "the save");
+            TargetSettings saved = new TargetSettings(TargetSettings.MAIN, TargetKind.COUCHDB,
+                    new ApiTarget(URI.create(database.url()), "", "lankit", PASSWORD), Map.of());
+            assertThat(ui.kit().uploads().targets()).containsExactly(saved);
+            assertThat(ApiSettings.load(ui.kit().store().settings())).as("remembered").containsExactly(saved);
+            assertThat(onScreen(ui)).as("the password on screen after loading it back").doesNotContain(PASSWORD);
+            assertThat(onUi(() -> ((JPasswordField) ui.window().textBox("apiPassword").target()).getEchoChar())).isNotEqualTo((char) 0);
+            assertThat(onUi(() -> ui.window().comboBox("apiKind").target().getSelectedItem().toString())).isEqualTo("CouchDB");
+
+            PairedDevice phone = ui.pair("Ann's phone", "phone");
+            Entry entry = Entries.household(phone.clock(), "Tendai Ncube", 5);
+            phone.client().push(List.of(entry));
+            Eventually.within(WAIT, "the entry in CouchDB", () -> holds(database, entry.uuid()));
+        }
+    }
 
     @Test
     void a_second_server_set_up_beside_the_first_gets_every_entry_too_with_its_own_state_line() throws Exception {
@@ -111,6 +161,14 @@ class TeamServerSettingsTest {
             assertThat(ui.kit().uploads().targets()).containsExactly(new TargetSettings(TargetSettings.MAIN, TargetKind.OPENROSA,
                     new ApiTarget(URI.create(central.url()), null), Map.of(DefaultForm.ID, "household_2024")));
             assertThat(central.violations()).isEmpty();
+        }
+    }
+
+    private static boolean holds(CouchDatabase database, String id) {
+        try {
+            return database.doc(id).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
