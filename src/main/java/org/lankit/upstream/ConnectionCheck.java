@@ -48,17 +48,8 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
         HttpResponse<String> response;
         try {
             response = api.sendNow(target, "lankit-check-" + UUID.randomUUID(), body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ConnectionCheck(Outcome.NO_INTERNET, 0, "The test was interrupted.");
-        } catch (IOException e) {
-            if (Failures.isCertificateProblem(e)) {
-                return new ConnectionCheck(Outcome.CERTIFICATE, 0, "The security certificate of " + where
-                        + " could not be verified. Check the address; a network that intercepts connections"
-                        + " (hotel or office WiFi) can also cause this.");
-            }
-            return new ConnectionCheck(Outcome.NO_INTERNET, 0, "Could not reach " + where
-                    + ". There may be no internet connection, or the address is wrong.");
+        } catch (InterruptedException | IOException e) {
+            return ConnectionCheck.unanswered(e, where);
         }
         int status = response.statusCode();
         if (status / 100 == 2) {
@@ -75,6 +66,21 @@ public record ConnectionCheck(Outcome outcome, int httpStatus, String message) {
         }
         return new ConnectionCheck(Outcome.API_ERROR, status, "The API at " + where + " answered with an error: "
                 + TeamApi.reason(response, target) + ".");
+    }
+
+    /** A test that got no answer from {@code where}: interrupted, a certificate that fails, or nobody there. */
+    static ConnectionCheck unanswered(Exception e, String where) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new ConnectionCheck(Outcome.NO_INTERNET, 0, "The test was interrupted.");
+        }
+        if (Failures.isCertificateProblem(e)) {
+            return new ConnectionCheck(Outcome.CERTIFICATE, 0, "The security certificate of " + where
+                    + " could not be verified. Check the address; a network that intercepts connections"
+                    + " (hotel or office WiFi) can also cause this.");
+        }
+        return new ConnectionCheck(Outcome.NO_INTERNET, 0, "Could not reach " + where
+                + ". There may be no internet connection, or the address is wrong.");
     }
 
     record EmptyBatch(KitRef kit, List<Object> entries) {

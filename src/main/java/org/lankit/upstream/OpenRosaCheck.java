@@ -22,17 +22,8 @@ final class OpenRosaCheck {
         HttpResponse<String> response;
         try {
             response = http.formListNow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ConnectionCheck(Outcome.NO_INTERNET, 0, "The test was interrupted.");
-        } catch (IOException e) {
-            if (Failures.isCertificateProblem(e)) {
-                return new ConnectionCheck(Outcome.CERTIFICATE, 0, "The security certificate of " + where
-                        + " could not be verified. Check the address; a network that intercepts connections"
-                        + " (hotel or office WiFi) can also cause this.");
-            }
-            return new ConnectionCheck(Outcome.NO_INTERNET, 0, "Could not reach " + where
-                    + ". There may be no internet connection, or the address is wrong.");
+        } catch (InterruptedException | IOException e) {
+            return ConnectionCheck.unanswered(e, where);
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
