@@ -44,6 +44,8 @@ public final class PeerSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerSync.class);
     private static final String CHECKPOINT = "peer.checkpoint";
+    /** The receipts as the master last told them, so a laptop started away from the master still shows ✓✓. */
+    private static final String RECEIPTS = "peer.receipts";
     private static final int PUSH_BATCH = 200;
     private static final int PULL_PAGE = 500;
     private static final int MAX_ROUNDS = 10_000;
@@ -66,7 +68,7 @@ public final class PeerSync implements AutoCloseable {
     private volatile boolean connected;
     private volatile long lastSyncAt;
     private volatile String lastError;
-    private volatile Receipts receipts = Receipts.NONE;
+    private volatile Receipts receipts;
 
     public PeerSync(KitStore store, PeerLink link, Duration firstRetry, Duration maxRetry) {
         this.store = store;
@@ -80,6 +82,7 @@ public final class PeerSync implements AutoCloseable {
         });
         this.retry = SyncPolicies.reconnect(firstRetry, maxRetry, this::failed);
         this.retention = new LaptopRetention(store, clock);
+        this.receipts = store.settings().get(RECEIPTS).flatMap(Receipts::fromJson).orElse(Receipts.NONE);
     }
 
     public void start() {
@@ -104,7 +107,7 @@ public final class PeerSync implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** What the team's server holds, as the master last said; {@link Receipts#NONE} before it said. */
+    /** What the team's server holds, as the master last said (also before this start); {@link Receipts#NONE} before it ever said. */
     public Receipts receipts() {
         return receipts;
     }
@@ -283,6 +286,7 @@ public final class PeerSync implements AutoCloseable {
         Receipts now = Receipts.of(status.upstream());
         if (now.equals(receipts)) return;
         receipts = now;
+        store.settings().put(RECEIPTS, now.toJson());
         publish();
     }
 

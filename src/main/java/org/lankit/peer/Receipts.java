@@ -1,6 +1,9 @@
 package org.lankit.peer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Optional;
 import java.util.Set;
+import org.lankit.sync.Json;
 import org.lankit.sync.Protocol.UpstreamStatus;
 
 /**
@@ -18,6 +21,24 @@ public record Receipts(long through, Set<String> refused) {
 
     public static Receipts of(UpstreamStatus upstream) {
         return upstream == null ? NONE : new Receipts(upstream.through(), Set.copyOf(upstream.refused()));
+    }
+
+    /** As kept in this laptop's settings. */
+    String toJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What {@link #toJson} wrote; empty when it cannot be read (the next status says again). */
+    static Optional<Receipts> fromJson(String json) {
+        try {
+            return Optional.of(Json.MAPPER.readValue(json, Receipts.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the master's revision {@code masterSeq} of entry {@code uuid} is on the team's server. */
