@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,26 +28,16 @@ final class CouchHttp {
     private final URI database;
     private final String authorization;
     private final Duration timeout;
-    /** Made on first use: building one loads the TLS trust store, which a master that never uploads should not pay for. */
-    private HttpClient http;
+    private final ServerHttp http;
 
     CouchHttp(ApiTarget server, Duration timeout) {
         this.server = server;
         this.database = withoutUserInfo(server.url());
         this.authorization = authorization(server);
         this.timeout = timeout;
+        this.http = new ServerHttp(timeout);
     }
 
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return http;
-    }
 
     /** The database's name, as the last part of its address says it. */
     String databaseName() {
@@ -60,12 +49,12 @@ final class CouchHttp {
     CompletableFuture<HttpResponse<String>> post(String path, String body) {
         HttpRequest request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code GET <database>}, blocking: for "Test connection". */
     HttpResponse<String> getDatabase() throws IOException, InterruptedException {
-        return http().send(request("").GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.client().send(request("").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -2,7 +2,6 @@ package org.lankit.upstream;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,21 +26,21 @@ final class OpenRosaHttp {
 
     private final ApiTarget server;
     private final Duration timeout;
-    /** Made on first use: building one loads the TLS trust store, which a kit that never uploads should not wait for. */
-    private HttpClient http;
+    private final ServerHttp http;
 
     OpenRosaHttp(ApiTarget server, Duration timeout) {
         this.server = server;
         this.timeout = timeout;
+        this.http = new ServerHttp(timeout);
     }
 
     CompletableFuture<HttpResponse<String>> formList() {
-        return http().sendAsync(formListRequest(), HttpResponse.BodyHandlers.ofString());
+        return http.client().sendAsync(formListRequest(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The form list, blocking up to the timeout: for "Test connection". */
     HttpResponse<String> formListNow() throws IOException, InterruptedException {
-        return http().send(formListRequest(), HttpResponse.BodyHandlers.ofString());
+        return http.client().send(formListRequest(), HttpResponse.BodyHandlers.ofString());
     }
 
     CompletableFuture<HttpResponse<String>> submit(String instanceXml) {
@@ -50,7 +49,7 @@ final class OpenRosaHttp {
                 .header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
                 .build();
-        return http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code name} under the base address, whether or not the address ends with a slash. */
@@ -76,14 +75,4 @@ final class OpenRosaHttp {
         return b;
     }
 
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return http;
-    }
 }

@@ -2,7 +2,6 @@ package org.lankit.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,33 +27,23 @@ final class TeamApi {
     private static final int MAX_REASON = 300;
 
     private final Duration timeout;
-    /** Made on first use: building one loads the TLS trust store, which a master without an API never needs (and its start should not wait for). */
-    private HttpClient http;
+    private final ServerHttp http;
 
     TeamApi(Duration timeout) {
         this.timeout = timeout;
+        this.http = new ServerHttp(timeout);
     }
 
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return http;
-    }
 
     /** Sends the batch once; completes with the answer, or fails with a retryable error. */
     CompletableFuture<ApiAnswer> send(ApiTarget target, Batch batch) {
-        return http().sendAsync(request(target, batch.key(), batch.body()), HttpResponse.BodyHandlers.ofString())
+        return http.client().sendAsync(request(target, batch.key(), batch.body()), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> answer(response, target));
     }
 
     /** One blocking request, for "Test connection". */
     HttpResponse<String> sendNow(ApiTarget target, String key, String body) throws IOException, InterruptedException {
-        return http().send(request(target, key, body), HttpResponse.BodyHandlers.ofString());
+        return http.client().send(request(target, key, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest request(ApiTarget target, String key, String body) {
