@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks an entry against its form and the size limits before anything is stored: field names,
@@ -23,6 +24,9 @@ public final class EntryValidator {
     public static final int MAX_TEXT = 2_000;
     public static final int MAX_TEXTAREA = 10_000;
     public static final int MAX_FIELDS = 200;
+    /** Rows of one repeat (members of one household). */
+    public static final int MAX_ROWS = 100;
+    private static final Pattern DECIMAL_NUMBER = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,12})?");
     private static final int MIN_UUID = 8;
     private static final int MAX_UUID = 64;
 
@@ -55,7 +59,7 @@ public final class EntryValidator {
             if (p == null && !e.deleted().value().isBoolean()) p = "must be true or false";
             if (p != null) return "deleted: " + p;
         }
-        for (FormField def : form.fields()) {
+        for (FormField def : form.answerFields()) {
             FieldValue v = e.fields().get(def.name());
             if (def.required() && (v == null || isEmpty(v.value()))) return inWords(def, "is required");
         }
@@ -89,35 +93,74 @@ public final class EntryValidator {
     /** The value rules every device applies; null and "" mean "no answer". */
     public static String valueProblem(FormField def, JsonNode value) {
         if (isEmpty(value)) return null;
-        switch (def.type()) {
-            case TEXT:
-                return textProblem(value, MAX_TEXT);
-            case TEXTAREA:
-                return textProblem(value, MAX_TEXTAREA);
-            case INTEGER:
-                if (!value.isIntegralNumber()) return "must be a whole number";
-                return rangeProblem(def, value.decimalValue());
-            case DECIMAL:
-                if (!value.isNumber()) return "must be a number";
-                return rangeProblem(def, value.decimalValue());
-            case DATE:
-                return value.isTextual() && isDate(value.asText()) ? null : "must be a date like 2026-11-25";
-            case SELECT_ONE:
-                if (!value.isTextual() || !options(def).contains(value.asText())) return "must be one of " + options(def);
-                return null;
-            case SELECT_MULTIPLE:
-                if (!value.isArray()) return "must be a list of choices";
-                Set<String> seen = new HashSet<>();
-                for (JsonNode choice : value) {
-                    if (!choice.isTextual() || !options(def).contains(choice.asText())) return "must only hold " + options(def);
-                    if (!seen.add(choice.asText())) return "lists a choice twice";
-                }
-                return null;
-            case BOOLEAN:
-                return value.isBoolean() ? null : "must be yes or no (true or false)";
-            default:
-                return "unsupported field type";
+        return switch (def.type()) {
+            case TEXT, CALCULATE -> def.type() == FieldType.CALCULATE && (value.isNumber() || value.isBoolean())
+                    ? null : textProblem(value, MAX_TEXT);
+            case TEXTAREA -> textProblem(value, MAX_TEXTAREA);
+            case INTEGER -> value.isIntegralNumber() ? rangeProblem(def, value.decimalValue()) : "must be a whole number";
+            case DECIMAL -> value.isNumber() ? rangeProblem(def, value.decimalValue()) : "must be a number";
+            case DATE -> value.isTextual() && isDate(value.asText()) ? null : "must be a date like 2026-11-25";
+            case TIME -> value.isTextual() && isTime(value.asText()) ? null : "must be a time like 14:30";
+            case SELECT_ONE -> value.isTextual() && options(def).contains(value.asText()) ? null : "must be one of " + options(def);
+            case SELECT_MULTIPLE -> choicesProblem(def, value);
+            case BOOLEAN -> value.isBoolean() ? null : "must be yes or no (true or false)";
+            case GEOPOINT -> value.isTextual() && isGeopoint(value.asText()) ? null
+                    : "must be a location like \"-1.2921 36.8219\" (latitude, longitude)";
+            case IMAGE -> value.isTextual() && AttachmentName.isValid(value.asText()) ? null : "must name a photo sent with the entry";
+            case REPEAT -> rowsProblem(def, value);
+            case NOTE, GROUP -> "takes no answer";
+        };
+    }
+
+    private static String choicesProblem(FormField def, JsonNode value) {
+        if (!value.isArray()) return "must be a list of choices";
+        Set<String> seen = new HashSet<>();
+        for (JsonNode choice : value) {
+            if (!choice.isTextual() || !options(def).contains(choice.asText())) return "must only hold " + options(def);
+            if (!seen.add(choice.asText())) return "lists a choice twice";
         }
+        return null;
+    }
+
+    /** A repeat's answer: a list of rows, each an object of its own fields' answers. */
+    private static String rowsProblem(FormField def, JsonNode value) {
+        if (!value.isArray()) return "must be a list of rows";
+        if (value.size() > MAX_ROWS) return "has more than " + MAX_ROWS + " rows";
+        int row = 0;
+        for (JsonNode r : value) {
+            row++;
+            if (!r.isObject()) return "row " + row + " must be an object of answers";
+            for (var answer : (Iterable<Map.Entry<String, JsonNode>>) r::fields) {
+                FormField child = FormField.find(def.fields(), answer.getKey());
+                if (child == null || !child.type().takesAnswer()) return "row " + row + ": " + answer.getKey() + " is not a question of " + def.name();
+                String p = valueProblem(child, answer.getValue());
+                if (p != null) return "row " + row + ": " + inWords(child, p);
+            }
+        }
+        return null;
+    }
+
+    /** {@code HH:MM} or {@code HH:MM:SS}, 24-hour clock. */
+    private static boolean isTime(String text) {
+        if (text.length() != 5 && text.length() != 8) return false;
+        if (text.charAt(2) != ':' || !digits(text, 0, 2) || !digits(text, 3, 5)) return false;
+        if (text.length() == 8 && (text.charAt(5) != ':' || !digits(text, 6, 8))) return false;
+        int hours = Integer.parseInt(text, 0, 2, 10);
+        int minutes = Integer.parseInt(text, 3, 5, 10);
+        int seconds = text.length() == 8 ? Integer.parseInt(text, 6, 8, 10) : 0;
+        return hours < 24 && minutes < 60 && seconds < 60;
+    }
+
+    /** "latitude longitude [altitude [accuracy]]", space separated, as ODK writes a point. */
+    private static boolean isGeopoint(String text) {
+        String[] parts = text.strip().split(" +");
+        if (parts.length < 2 || parts.length > 4) return false;
+        double[] n = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!DECIMAL_NUMBER.matcher(parts[i]).matches()) return false;
+            n[i] = Double.parseDouble(parts[i]);
+        }
+        return Math.abs(n[0]) <= 90 && Math.abs(n[1]) <= 180 && (n.length < 4 || n[3] >= 0);
     }
 
     /**

@@ -42,31 +42,41 @@ final class FieldText {
     static JsonNode parse(FormField field, String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) return NullNode.getInstance();
-        switch (field.type()) {
-            case INTEGER:
-                try {
-                    return LongNode.valueOf(Long.parseLong(text));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(field.label() + ": type a whole number, like 4");
-                }
-            case DECIMAL:
-                try {
-                    return DecimalNode.valueOf(new BigDecimal(text.replace(',', '.')));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(field.label() + ": type a number, like 2.5");
-                }
-            case BOOLEAN:
-                String yesNo = text.toLowerCase(Locale.ROOT);
-                if (yesNo.equals("yes") || yesNo.equals("true")) return BooleanNode.TRUE;
-                if (yesNo.equals("no") || yesNo.equals("false")) return BooleanNode.FALSE;
-                throw new IllegalArgumentException(field.label() + ": choose yes or no");
-            case SELECT_MULTIPLE:
+        return switch (field.type()) {
+            case INTEGER -> wholeNumber(field, text);
+            case DECIMAL -> number(field, text);
+            case BOOLEAN -> yesOrNo(field, text);
+            case SELECT_MULTIPLE -> {
                 ArrayNode list = JsonNodeFactory.instance.arrayNode();
                 Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
-                return list;
-            default:
-                return TextNode.valueOf(text);
+                yield list;
+            }
+            case TEXT, TEXTAREA, DATE, TIME, SELECT_ONE, CALCULATE, GEOPOINT, IMAGE -> TextNode.valueOf(text);
+            case NOTE, GROUP, REPEAT -> throw new IllegalArgumentException(field.label() + " is not typed as text");
+        };
+    }
+
+    private static JsonNode wholeNumber(FormField field, String text) {
+        try {
+            return LongNode.valueOf(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field.label() + ": type a whole number, like 4");
         }
+    }
+
+    private static JsonNode number(FormField field, String text) {
+        try {
+            return DecimalNode.valueOf(new BigDecimal(text.replace(',', '.')));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field.label() + ": type a number, like 2.5");
+        }
+    }
+
+    private static JsonNode yesOrNo(FormField field, String text) {
+        String yesNo = text.toLowerCase(Locale.ROOT);
+        if (yesNo.equals("yes") || yesNo.equals("true")) return BooleanNode.TRUE;
+        if (yesNo.equals("no") || yesNo.equals("false")) return BooleanNode.FALSE;
+        throw new IllegalArgumentException(field.label() + ": choose yes or no");
     }
 
     /** Whether two values of one field say the same thing (4 and 4.0 are the same number). */

@@ -86,6 +86,18 @@ record FormDraft(String formId, String title, List<Row> rows) {
         }
     }
 
+    /** The types a question typed in the panel can have; the others come with XLSForms (forms.md). */
+    static FieldType[] panelTypes() {
+        return Arrays.stream(FieldType.values()).filter(FormDraft::typedInPanel).toArray(FieldType[]::new);
+    }
+
+    private static boolean typedInPanel(FieldType type) {
+        return switch (type) {
+            case TEXT, TEXTAREA, INTEGER, DECIMAL, DATE, TIME, SELECT_ONE, SELECT_MULTIPLE, BOOLEAN -> true;
+            case NOTE, CALCULATE, GEOPOINT, IMAGE, GROUP, REPEAT -> false;
+        };
+    }
+
     /** "Water source?" → "water_source": a short name made from words. */
     static String slug(String words) {
         String ascii = Normalizer.normalize(words, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -98,7 +98,7 @@ final class FormsPanel extends JPanel {
         table.setName("questionsTable");
         table.setSurrendersFocusOnKeystroke(true);
         table.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
-        JComboBox<FieldType> types = new JComboBox<>(FieldType.values());
+        JComboBox<FieldType> types = new JComboBox<>(FormDraft.panelTypes());
         types.setRenderer(new DefaultListCellRenderer() {
             @Override
             public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected, boolean focus) {

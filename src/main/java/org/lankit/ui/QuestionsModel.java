@@ -103,16 +103,22 @@ final class QuestionsModel extends AbstractTableModel {
 
     /** A field type in words. */
     static String words(FieldType type) {
-        switch (type) {
-            case TEXT: return "Text";
-            case TEXTAREA: return "Long text";
-            case INTEGER: return "Whole number";
-            case DECIMAL: return "Number";
-            case DATE: return "Date";
-            case SELECT_ONE: return "One choice";
-            case SELECT_MULTIPLE: return "Several choices";
-            case BOOLEAN: return "Yes / no";
-            default: return type.wire();
-        }
+        return switch (type) {
+            case TEXT -> "Text";
+            case TEXTAREA -> "Long text";
+            case INTEGER -> "Whole number";
+            case DECIMAL -> "Number";
+            case DATE -> "Date";
+            case TIME -> "Time";
+            case SELECT_ONE -> "One choice";
+            case SELECT_MULTIPLE -> "Several choices";
+            case BOOLEAN -> "Yes / no";
+            case NOTE -> "Note";
+            case CALCULATE -> "Calculated";
+            case GEOPOINT -> "Location";
+            case IMAGE -> "Photo";
+            case GROUP -> "Group";
+            case REPEAT -> "Repeated questions";
+        };
     }
 }
