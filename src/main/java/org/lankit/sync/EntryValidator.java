@@ -124,17 +124,32 @@ public final class EntryValidator {
 
     /** A repeat's answer: a list of rows, each an object of its own fields' answers. */
     private static String rowsProblem(FormField def, JsonNode value) {
+        String shape = rowsShapeProblem(def, value);
+        if (shape != null) return shape;
+        int row = 0;
+        for (JsonNode r : value) {
+            row++;
+            for (var answer : (Iterable<Map.Entry<String, JsonNode>>) r::fields) {
+                FormField child = FormField.find(def.fields(), answer.getKey());
+                String p = valueProblem(child, answer.getValue());
+                if (p != null) return "row " + row + ": " + inWords(child, p);
+            }
+        }
+        return null;
+    }
+
+    /** A repeat's answer as a list of rows naming only the repeat's questions, without looking at their values. */
+    static String rowsShapeProblem(FormField def, JsonNode value) {
         if (!value.isArray()) return "must be a list of rows";
         if (value.size() > MAX_ROWS) return "has more than " + MAX_ROWS + " rows";
         int row = 0;
         for (JsonNode r : value) {
             row++;
             if (!r.isObject()) return "row " + row + " must be an object of answers";
-            for (var answer : (Iterable<Map.Entry<String, JsonNode>>) r::fields) {
-                FormField child = FormField.find(def.fields(), answer.getKey());
-                if (child == null || !child.type().takesAnswer()) return "row " + row + ": " + answer.getKey() + " is not a question of " + def.name();
-                String p = valueProblem(child, answer.getValue());
-                if (p != null) return "row " + row + ": " + inWords(child, p);
+            for (var names = r.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                FormField child = FormField.find(def.fields(), name);
+                if (child == null || !child.type().takesAnswer()) return "row " + row + ": " + name + " is not a question of " + def.name();
             }
         }
         return null;
@@ -206,7 +221,8 @@ public final class EntryValidator {
         return null;
     }
 
-    private static boolean isEmpty(JsonNode value) {
+    /** No answer: null, "" or an empty list. */
+    static boolean isEmpty(JsonNode value) {
         return value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())
                 || (value.isArray() && value.isEmpty());
     }
