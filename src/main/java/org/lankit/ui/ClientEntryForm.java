@@ -5,24 +5,20 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
 import java.awt.event.KeyEvent;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
-import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextField;
 import org.lankit.sync.Entry;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
@@ -41,11 +37,12 @@ final class ClientEntryForm extends JPanel {
     private final JLabel title = Theme.scale(new JLabel(" "), 1.2f, Font.BOLD);
     private final JLabel pickerLabel = new JLabel("Form:");
     private final JComboBox<Form> picker = new JComboBox<>();
-    private final JPanel grid = new JPanel(new GridBagLayout());
+    private final JPanel grid = new ColumnPanel(new BorderLayout(0, 8));
     private final JLabel problem = new JLabel(" ");
     private final JButton save = new JButton("Save entry");
     private final JButton cancel = new JButton("Cancel");
-    private final Map<String, Supplier<String>> answers = new LinkedHashMap<>();
+    /** The chosen form's questions; null until a form is shown. */
+    private FormView view;
     private List<Form> forms = List.of();
     /** The form the user picked; null until then (the first form is shown). */
     private String chosenId;
@@ -127,12 +124,12 @@ final class ClientEntryForm extends JPanel {
         pickerLabel.setVisible(several);
         picker.setVisible(several);
         if (chosen.equals(form)) return;
-        Map<String, String> typed = new HashMap<>();
+        Map<String, JsonNode> typed = new HashMap<>();
         if (form != null && form.id().equals(chosen.id())) {
-            for (FormField before : form.fields()) {
-                chosen.field(before.name()).filter(now -> now.type() == before.type())
-                        .ifPresent(now -> typed.put(now.name(), answers.get(now.name()).get()));
-            }
+            Form before = form;
+            view.answers().forEach((name, value) -> chosen.field(name)
+                    .filter(now -> now.type() == before.field(name).map(FormField::type).orElse(null))
+                    .ifPresent(now -> typed.put(name, value)));
         }
         render(chosen, typed);
     }
@@ -140,8 +137,8 @@ final class ClientEntryForm extends JPanel {
     /** Shows {@code opened}'s answers to change; {@code who} says whose entry it is. */
     void edit(PeerLink.Editable opened, String who) {
         editing = opened.entry();
-        Map<String, String> typed = new HashMap<>();
-        opened.entry().fields().forEach((name, v) -> typed.put(name, FieldText.text(v.value())));
+        Map<String, JsonNode> typed = new HashMap<>();
+        opened.entry().fields().forEach((name, v) -> typed.put(name, v.value()));
         pickerLabel.setVisible(false);
         picker.setVisible(false);
         render(opened.form(), typed);
@@ -159,52 +156,39 @@ final class ClientEntryForm extends JPanel {
         showChosen();
     }
 
-    private void render(Form shown, Map<String, String> typed) {
+    private void render(Form shown, Map<String, JsonNode> typed) {
         form = shown;
         title.setText("New entry: " + shown.title());
         grid.removeAll();
-        answers.clear();
-        GridBagConstraints c = FieldEditors.questionCells(4);
-        int row = 0;
-        for (FormField f : shown.fields()) {
-            c.gridy = row++;
-            JComponent editor = FieldEditors.addQuestion(grid, c, f, typed.getOrDefault(f.name(), ""), answers);
-            if (editor instanceof JTextField t) t.putClientProperty("JTextField.placeholderText", t.getClientProperty(FieldEditors.HINT));
-        }
+        view = new FormView(shown, typed);
+        grid.add(view, BorderLayout.NORTH);
         // the buttons right under the questions, where the eye ends
-        c.gridy = row++;
-        c.fill = GridBagConstraints.NONE;
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         buttons.add(save);
         buttons.add(cancel);
         cancel.setVisible(editing != null);
-        grid.add(buttons, c);
-        c.gridy = row++;
-        c.gridx = 0;
-        c.gridwidth = 2;
+        JPanel end = new JPanel(new BorderLayout(0, 4));
+        end.add(buttons, BorderLayout.NORTH);
+        end.add(problem, BorderLayout.CENTER);
+        grid.add(end, BorderLayout.CENTER);
         if (typed.isEmpty()) problem.setText(" ");
-        grid.add(problem, c);
-        c.gridy = row;
-        c.weighty = 1;
-        grid.add(new JPanel(), c);
         revalidate();
         repaint();
     }
 
     private void save() {
         Form shown = form;
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        try {
-            for (FormField f : shown.fields()) values.put(f.name(), FieldText.parse(f, answers.get(f.name()).get()));
-        } catch (IllegalArgumentException e) {
-            problem.setText(e.getMessage());
+        Optional<String> first = view.check();
+        if (first.isPresent()) {
+            problem.setText(first.get());
             return;
         }
+        Map<String, JsonNode> values = new LinkedHashMap<>(view.answersToSave());
         if (editing != null) {
             saveChanges(editing, values);
             return;
         }
-        values.values().removeIf(JsonNode::isNull); // no answer: the question is left out of a new entry
+        values.values().removeIf(v -> v.isNull() || v.isArray() && v.isEmpty()); // no answer: left out of a new entry
         save.setEnabled(false);
         background.call(() -> {
             link.save(shown, values);

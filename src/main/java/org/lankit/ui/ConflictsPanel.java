@@ -12,7 +12,6 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.Scrollable;
 import javax.swing.UIManager;
 import org.lankit.ui.Views.Choice;
 import org.lankit.ui.Views.ConflictCard;
@@ -27,7 +26,7 @@ final class ConflictsPanel extends JPanel {
     private final Background background;
     private final StatusBar status;
     private final Runnable changed;
-    private final Cards cards = new Cards();
+    private final ColumnPanel cards = new ColumnPanel();
     private List<ConflictCard> shown;
 
     ConflictsPanel(MasterConsole console, Background background, StatusBar status, Runnable changed) {
@@ -122,33 +121,5 @@ final class ConflictsPanel extends JPanel {
         row.add(keep);
         box.add(row);
         return box;
-    }
-
-    /** Cards as wide as the screen, scrolled only up and down. */
-    private static final class Cards extends JPanel implements Scrollable {
-        @Override
-        public java.awt.Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-            return 24;
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-            return visible.height;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportHeight() {
-            return false;
-        }
     }
 }

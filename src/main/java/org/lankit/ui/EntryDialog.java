@@ -1,5 +1,6 @@
 package org.lankit.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
@@ -8,9 +9,8 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
@@ -34,8 +34,10 @@ final class EntryDialog extends JDialog {
     private final Background background;
     private final StatusBar status;
     private final Runnable changed;
-    private final Map<String, Supplier<String>> answers = new LinkedHashMap<>();
-    private final List<JComponent> editors = new ArrayList<>();
+    private final Map<String, Supplier<String>> shown = new LinkedHashMap<>();
+    private final JScrollPane center = new JScrollPane();
+    /** The entry's questions to change, made when "Edit" is pressed. */
+    private FormView form;
     private final JLabel problem = new JLabel(" ");
     private final JButton edit = new JButton("Edit");
     private final JButton save = new JButton("Save changes");
@@ -52,7 +54,8 @@ final class EntryDialog extends JDialog {
         JPanel content = new JPanel(new BorderLayout(0, 12));
         content.setBorder(BorderFactory.createEmptyBorder(16, 16, 12, 16));
         content.add(header(), BorderLayout.NORTH);
-        content.add(new JScrollPane(answersGrid()), BorderLayout.CENTER);
+        center.setViewportView(answersGrid());
+        content.add(center, BorderLayout.CENTER);
         content.add(buttons(), BorderLayout.SOUTH);
         setContentPane(content);
         getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
@@ -76,6 +79,7 @@ final class EntryDialog extends JDialog {
         return p;
     }
 
+    /** Every answer as words, with who wrote it and when. */
     private JPanel answersGrid() {
         JPanel grid = new JPanel(new GridBagLayout());
         grid.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
@@ -83,7 +87,8 @@ final class EntryDialog extends JDialog {
         int row = 0;
         for (FieldLine line : detail.lines()) {
             c.gridy = row++;
-            editors.add(FieldEditors.addQuestion(grid, c, line.field(), line.text(), answers));
+            JComponent shownAnswer = FieldEditors.addQuestion(grid, c, line.field(), line.text(), shown);
+            readOnly(shownAnswer);
             c.gridx = 2;
             c.weightx = 0;
             c.fill = GridBagConstraints.NONE;
@@ -94,6 +99,16 @@ final class EntryDialog extends JDialog {
         return grid;
     }
 
+    private static void readOnly(JComponent answer) {
+        if (answer instanceof JTextField t) {
+            t.setEditable(false);
+        } else if (answer instanceof JTextArea a) {
+            a.setEditable(false);
+        } else {
+            answer.setEnabled(false);
+        }
+    }
+
     private JPanel buttons() {
         JPanel bottom = new JPanel(new BorderLayout());
         problem.setName("dialogProblem");
@@ -102,8 +117,10 @@ final class EntryDialog extends JDialog {
         JPanel row = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
         edit.setName("editEntry");
         edit.setMnemonic(KeyEvent.VK_E);
-        edit.setEnabled(!detail.deleted());
-        edit.setToolTipText(detail.deleted() ? "This entry was deleted." : "Change answers; phones and laptops get the change.");
+        edit.setEnabled(!detail.deleted() && detail.form() != null);
+        edit.setToolTipText(detail.deleted() ? "This entry was deleted."
+                : detail.form() == null ? "The form of this entry is missing, so it cannot be edited here."
+                : "Change answers; phones and laptops get the change.");
         edit.addActionListener(e -> setEditing(true));
         save.setName("saveEntry");
         save.setMnemonic(KeyEvent.VK_S);
@@ -119,28 +136,28 @@ final class EntryDialog extends JDialog {
     }
 
     private void setEditing(boolean on) {
-        for (JComponent editor : editors) {
-            if (editor instanceof JTextField t) {
-                t.setEditable(on);
-                // a hint shown while only reading would look like an answer
-                t.putClientProperty("JTextField.placeholderText", on ? t.getClientProperty(FieldEditors.HINT) : null);
-            } else if (editor instanceof JTextArea a) {
-                a.setEditable(on);
-            } else {
-                editor.setEnabled(on);
-            }
+        if (on && form == null) {
+            form = new FormView(detail.form(), detail.answers());
+            JPanel column = new ColumnPanel(new BorderLayout());
+            column.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+            column.add(form, BorderLayout.NORTH);
+            center.setViewportView(column);
         }
         edit.setVisible(!on);
         save.setVisible(on);
         getRootPane().setDefaultButton(on ? save : null);
-        if (on && !editors.isEmpty()) editors.get(0).requestFocusInWindow();
+        if (on) form.firstControl().requestFocusInWindow();
     }
 
     private void save() {
-        Map<String, String> typed = new LinkedHashMap<>();
-        answers.forEach((name, value) -> typed.put(name, value.get()));
+        Optional<String> first = form.check();
+        if (first.isPresent()) {
+            problem.setText("Not saved: " + first.get() + ".");
+            return;
+        }
+        Map<String, JsonNode> answers = form.answersToSave();
         save.setEnabled(false);
-        background.call(() -> console.edit(detail.uuid(), typed), result -> {
+        background.call(() -> console.edit(detail.uuid(), answers), result -> {
             status.done(result);
             changed.run();
             dispose();

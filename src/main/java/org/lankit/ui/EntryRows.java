@@ -60,7 +60,13 @@ final class EntryRows {
     EntryDetail detail(StoredEntry stored) {
         Entry e = stored.entry();
         return new EntryDetail(e.uuid(), title(e), e.formVersion(), who(e), Words.when(e.createdAt()), onMaster(e),
-                Words.atApi(upload.apply(stored)), lines(e, form(e)), e.isDeleted());
+                Words.atApi(upload.apply(stored)), lines(e, form(e)), e.isDeleted(), form(e).orElse(null), answers(e));
+    }
+
+    private static Map<String, JsonNode> answers(Entry e) {
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        e.fields().forEach((name, v) -> answers.put(name, v.value()));
+        return answers;
     }
 
     /** One card per field with open conflicts: the value held now first, then each other value. */
@@ -98,7 +104,7 @@ final class EntryRows {
 
     private List<FieldLine> lines(Entry e, Optional<Form> form) {
         List<FieldLine> lines = new ArrayList<>();
-        List<FormField> defs = form.map(Form::fields).orElseGet(() -> e.fields().keySet().stream()
+        List<FormField> defs = form.map(Form::answerFields).orElseGet(() -> e.fields().keySet().stream()
                 .map(name -> FormField.of(name, name, org.lankit.sync.FieldType.TEXT, false)).toList());
         for (FormField def : defs) {
             FieldValue v = e.fields().get(def.name());
@@ -110,7 +116,7 @@ final class EntryRows {
 
     /** The entry's first text answer (usually the respondent), to tell entries apart. */
     private String headline(Entry e) {
-        return form(e).stream().flatMap(f -> f.fields().stream())
+        return form(e).stream().flatMap(f -> f.answerFields().stream())
                 .filter(f -> f.type() == org.lankit.sync.FieldType.TEXT)
                 .map(f -> e.fields().get(f.name())).filter(v -> v != null && !FieldText.text(v.value()).isEmpty())
                 .map(v -> FieldText.text(v.value())).findFirst().orElse(e.uuid().substring(0, 8));

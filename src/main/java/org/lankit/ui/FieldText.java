@@ -20,14 +20,21 @@ final class FieldText {
     private FieldText() {
     }
 
-    /** A value in plain words: lists joined by commas, yes/no for booleans, "" for no answer. */
+    /** A value in plain words: lists joined by commas, a repeat's rows as "name: value" lines, yes/no for booleans, "" for no answer. */
     static String text(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) return "";
         if (value.isBoolean()) return value.asBoolean() ? "yes" : "no";
         if (value.isArray()) {
-            StringJoiner joined = new StringJoiner(", ");
+            // a repeat's rows apart by " | ", a multiple choice's choices by ", "
+            boolean rows = value.size() > 0 && value.get(0).isObject();
+            StringJoiner joined = new StringJoiner(rows ? " | " : ", ");
             value.forEach(v -> joined.add(text(v)));
             return joined.toString();
+        }
+        if (value.isObject()) {
+            StringJoiner row = new StringJoiner("; ");
+            value.fields().forEachRemaining(f -> row.add(f.getKey() + ": " + text(f.getValue())));
+            return row.toString();
         }
         if (value.isNumber()) return value.decimalValue().stripTrailingZeros().toPlainString();
         return value.asText();

@@ -125,7 +125,7 @@ final class MasterConsole {
      * Saves the coordinator's answers as a master edit of the entry (master priority), through the
      * same push path the devices use. Returns what happened in plain words.
      */
-    String edit(String uuid, Map<String, String> typed) {
+    String edit(String uuid, Map<String, JsonNode> answers) {
         StoredEntry stored = kit.store().find(uuid).orElseThrow(() -> new IllegalArgumentException("This entry no longer exists."));
         Entry e = stored.entry();
         Form form = kit.store().forms().version(e.formId(), e.formVersion())
@@ -133,9 +133,9 @@ final class MasterConsole {
         HlcClock clock = kit.identity().clock();
         Map<String, FieldValue> fields = new TreeMap<>();
         e.fields().forEach((name, v) -> fields.put(name, v.withoutBase()));
-        for (FormField f : form.fields()) {
-            if (!typed.containsKey(f.name())) continue;
-            JsonNode value = FieldText.parse(f, typed.get(f.name()));
+        for (FormField f : form.answerFields()) {
+            if (!answers.containsKey(f.name())) continue;
+            JsonNode value = answers.get(f.name());
             FieldValue held = e.fields().get(f.name());
             if (held == null ? value.isNull() || FieldText.text(value).isEmpty() : FieldText.same(held.value(), value)) continue;
             fields.put(f.name(), FieldValue.edit(value, clock.now(), held == null ? "" : held.hlc()));

@@ -3,6 +3,7 @@ package org.lankit.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 
 /** The small view records the panels render; made off the event thread by the consoles. */
@@ -33,8 +34,10 @@ final class Views {
     record FieldLine(FormField field, String text, String by, String when) {
     }
 
+    /** One entry to show; {@code form} is the version it was typed on (null when missing), {@code answers} its values. */
     record EntryDetail(String uuid, String formTitle, int formVersion, String createdBy, String createdAt,
-                       String onMaster, String atApi, List<FieldLine> lines, boolean deleted) {
+                       String onMaster, String atApi, List<FieldLine> lines, boolean deleted,
+                       Form form, Map<String, JsonNode> answers) {
     }
 
     /** One value the coordinator can keep for a conflicting field. */

@@ -3,6 +3,8 @@ package org.lankit.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ class MasterConsoleTest {
             phone.client().push(List.of(entry));
             long seqBefore = master.store().lastSeq();
 
-            assertThat(console.edit(entry.uuid(), Map.of("respondent", "Bea Moyo", "household_size", "6", "village", "")))
+            assertThat(console.edit(entry.uuid(), Map.of("respondent", TextNode.valueOf("Bea Moyo"),
+                    "household_size", IntNode.valueOf(6), "village", NullNode.getInstance())))
                     .startsWith("Saved.");
             Entry saved = master.store().find(entry.uuid()).orElseThrow().entry();
             assertThat(saved.fields().get("household_size").value().asInt()).isEqualTo(6);
@@ -49,11 +52,9 @@ class MasterConsoleTest {
             assertThat(master.store().lastSeq()).isEqualTo(seqBefore + 1);
             assertThat(phone.client().pull(seqBefore, 10).entries()).extracting(Entry::uuid).containsExactly(entry.uuid());
 
-            assertThat(console.edit(entry.uuid(), Map.of("household_size", "6"))).isEqualTo("Nothing changed.");
-            assertThatThrownBy(() -> console.edit(entry.uuid(), Map.of("household_size", "99")))
+            assertThat(console.edit(entry.uuid(), Map.of("household_size", IntNode.valueOf(6)))).isEqualTo("Nothing changed.");
+            assertThatThrownBy(() -> console.edit(entry.uuid(), Map.of("household_size", IntNode.valueOf(99))))
                     .hasMessageContaining("Not saved").hasMessageContaining("at most 50");
-            assertThatThrownBy(() -> console.edit(entry.uuid(), Map.of("household_size", "lots")))
-                    .hasMessage("Household size: type a whole number, like 4");
             assertThat(master.store().lastSeq()).isEqualTo(seqBefore + 1);
         }
     }
