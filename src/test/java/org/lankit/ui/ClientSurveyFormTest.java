@@ -6,12 +6,18 @@ import static org.lankit.ui.PanelHarness.until;
 import static org.lankit.ui.PanelHarness.untilUi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JLabel;
+import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +30,8 @@ import org.lankit.sync.FieldTexts;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
+import org.lankit.sync.LocalEdits;
+import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
 
 /**
@@ -131,6 +139,38 @@ class ClientSurveyFormTest {
             assertThat(saved.fields().get("water").value().toString()).isEqualTo("[\"tap\"]");
             assertThat(saved.fields().get("n_members").value().asInt()).isEqualTo(2);
             assertThat(saved.fields()).doesNotContainKeys("water_other", "thanks");
+        }
+    }
+
+    @Test
+    void the_coordinator_corrects_a_members_age_in_the_entry_dialog_and_the_forms_message_stops_a_wrong_one() throws Exception {
+        try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
+            KitStore store = ui.kit().store();
+            store.forms().save(survey());
+            PairedDevice phone = ui.pair("Ann's phone", "phone");
+            ArrayNode members = JsonNodeFactory.instance.arrayNode();
+            members.addObject().put("m_name", "Grace").put("m_age", 40);
+            members.addObject().put("m_name", "Tom").put("m_age", 1);
+            Map<String, JsonNode> answers = Map.of("respondent", TextNode.valueOf("Grace Achieng"),
+                    "water", JsonNodeFactory.instance.arrayNode().add("well"), "members", members, "n_members", IntNode.valueOf(2));
+            Entry entry = LocalEdits.create(UUID.randomUUID().toString(), survey(), answers, phone.clock());
+            phone.client().push(List.of(entry));
+
+            DialogFixture dialog = ui.editTheOnlyEntry();
+            dialog.textBox("answer-members[1].m_age").deleteText().enterText("130");
+            PanelHarness.press(dialog.button("saveEntry"));
+            untilUi(() -> dialog.label("dialogProblem").target().getText().equals("Not saved: Age: Age must be between 0 and 120."),
+                    Duration.ofSeconds(10), "the form's message");
+            assertThat(store.find(entry.uuid()).orElseThrow().entry().fields().get("members").value().get(1).get("m_age").asInt())
+                    .isEqualTo(1);
+
+            dialog.textBox("answer-members[1].m_age").deleteText().enterText("11");
+            PanelHarness.press(dialog.button("saveEntry"));
+            until(() -> store.find(entry.uuid()).orElseThrow().entry().fields().get("members").value().get(1).get("m_age").asInt() == 11,
+                    Duration.ofSeconds(10), "the corrected age in the store");
+            JsonNode saved = store.find(entry.uuid()).orElseThrow().entry().fields().get("members").value();
+            assertThat(saved).hasSize(2);
+            assertThat(saved.get(0).get("m_name").asText()).isEqualTo("Grace");
         }
     }
 }
