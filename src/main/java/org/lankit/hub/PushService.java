@@ -157,7 +157,7 @@ public final class PushService {
 
     private Form formOf(Entry entry) {
         if (entry.formId() == null) return null;
-        return store.forms().version(entry.formId(), entry.formVersion())
+        return store.forms().checkedAs(entry.formId(), entry.formVersion())
                 .orElse(null);
     }
 

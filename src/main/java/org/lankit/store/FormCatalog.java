@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -78,6 +79,19 @@ public final class FormCatalog {
         return Optional.ofNullable(versions().byKey.get(new Key(formId, version)));
     }
 
+    /**
+     * Version {@code version} as the master checks entries against it: with the questions earlier
+     * versions had and this one dropped, optional and without rules, so that an entry begun on an
+     * older version keeps those answers when someone edits it on the newer one.
+     */
+    public Optional<Form> checkedAs(String formId, int version) {
+        Versions known = versions();
+        return Optional.ofNullable(known.checked.computeIfAbsent(new Key(formId, version), key -> {
+            Form form = known.byKey.get(key);
+            return form == null ? null : RetiredQuestions.kept(form, known.all);
+        }));
+    }
+
     /** Every version of every form, by id and then version. */
     public List<Form> all() {
         return versions().all;
@@ -97,7 +111,7 @@ public final class FormCatalog {
             List<Form> all = box.getAll().stream().map(RecordCodec::form).sorted(BY_ID_AND_VERSION).toList();
             // the first record of a version wins, as a store query in record order found it
             Map<Key, Form> byKey = all.stream().collect(Collectors.toMap(f -> new Key(f.id(), f.version()), Function.identity(), (first, later) -> first));
-            versions = new Versions(all, Map.copyOf(byKey));
+            versions = new Versions(all, Map.copyOf(byKey), new ConcurrentHashMap<>());
         }
         return versions;
     }
@@ -105,6 +119,7 @@ public final class FormCatalog {
     private record Key(String formId, int version) {
     }
 
-    private record Versions(List<Form> all, Map<Key, Form> byKey) {
+    /** {@code checked}: {@link #checkedAs}'s forms, made when first asked. */
+    private record Versions(List<Form> all, Map<Key, Form> byKey, Map<Key, Form> checked) {
     }
 }
