@@ -17,14 +17,18 @@ final class RuleWalk {
 
     private final RuleValues values;
     private final boolean firstOnly;
-    private final Map<String, Boolean> relevant = new LinkedHashMap<>();
-    private final Map<String, JsonNode> calculated = new LinkedHashMap<>();
-    private final Map<String, List<String>> choices = new LinkedHashMap<>();
-    private final List<RuleProblem> problems = new ArrayList<>();
+    // recorded only when everything is wanted: the master's check of each push allocates none of them
+    private final Map<String, Boolean> relevant;
+    private final Map<String, JsonNode> calculated;
+    private final Map<String, List<String>> choices;
+    private final List<RuleProblem> problems = new ArrayList<>(1);
 
     private RuleWalk(RuleValues values, boolean firstOnly) {
         this.values = values;
         this.firstOnly = firstOnly;
+        this.relevant = firstOnly ? null : new LinkedHashMap<>();
+        this.calculated = firstOnly ? null : new LinkedHashMap<>();
+        this.choices = firstOnly ? null : new LinkedHashMap<>();
     }
 
     static RuleResult everything(FormRules rules, Map<String, JsonNode> answers, RuleContext context) {
