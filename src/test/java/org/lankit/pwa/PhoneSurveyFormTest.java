@@ -121,6 +121,18 @@ class PhoneSurveyFormTest extends PhoneTestBase {
         assertThat(saved.get("visit_time").value().asText()).isEqualTo("14:30");
         app.openEntries();
         assertThat(app.entry("Mariam").locator(".entry-summary")).containsText("Region: North · Village: Kaya · Water sources: Well, River");
+
+        // opened again for editing: the rows come back, and one removed leaves one row on the master
+        app.edit("Mariam");
+        assertThat(rows(app)).hasCount(2);
+        assertThat(inRow(app, 1, "Name")).hasValue("Issa");
+        app.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove member 1")).click();
+        assertThat(inRow(app, 0, "Name")).hasValue("Issa");
+        app.save();
+        Eventually.within(Duration.ofSeconds(20), "the edit on the master",
+                () -> savedOnMaster("Mariam").get("members").value().size() == 1);
+        assertThat(savedOnMaster("Mariam").get("members").value().get(0).path("member_name").asText()).isEqualTo("Issa");
+        assertThat(savedOnMaster("Mariam").get("member_count").value().asInt()).isEqualTo(1);
         app.assertNoScriptErrors();
     }
 
