@@ -175,11 +175,13 @@ final class FormView extends JPanel {
     private Map<String, String> refresh() {
         Map<String, String> unreadable = new LinkedHashMap<>();
         questions.forEach(q -> q.unreadable().ifPresent(words -> unreadable.put(q.path(), words)));
-        RuleResult result = evaluate(answers());
+        Map<String, JsonNode> answers = answers();
+        RuleResult result = evaluate(answers);
         for (QuestionView q : questions) {
             q.panel().setVisible(result.relevant(q.path()));
             result.calculated(q.path()).ifPresent(q::showCalculated);
             q.offer(result.choices(q.path()));
+            q.showAnswersIn(name -> answerWords(q.path(), name, answers, result));
         }
         repeats.forEach(r -> r.panel.setVisible(result.relevant(r.path)));
         // in the order of the questions on screen, a number the rules could not read among them
@@ -197,6 +199,22 @@ final class FormView extends JPanel {
         revalidate();
         repaint();
         return problems;
+    }
+
+    /** An answer in words for a {@code ${name}} in the question at {@code path}: its own row's first, as the rules read it. */
+    private static String answerWords(String path, String name, Map<String, JsonNode> answers, RuleResult result) {
+        int row = path.lastIndexOf("].");
+        if (row > 0) {
+            String inRow = path.substring(0, row + 2) + name;
+            Optional<JsonNode> calculated = result.calculated(inRow);
+            if (calculated.isPresent()) return FieldText.text(calculated.get());
+            String repeat = path.substring(0, path.indexOf('['));
+            int index = Integer.parseInt(path, path.indexOf('[') + 1, row, 10);
+            JsonNode rows = answers.get(repeat);
+            JsonNode v = rows == null ? null : rows.path(index).get(name);
+            if (v != null) return FieldText.text(v);
+        }
+        return result.calculated(name).map(FieldText::text).orElseGet(() -> FieldText.text(answers.get(name)));
     }
 
     private RuleResult evaluate(Map<String, JsonNode> answers) {
@@ -245,7 +263,7 @@ final class FormView extends JPanel {
         private void addRow(JsonNode row) {
             int index = rows.size();
             List<QuestionView> rowQuestions = new ArrayList<>();
-            for (FormField child : Form.answerFields(field)) {
+            for (FormField child : rowQuestions(field.fields())) {
                 JsonNode v = row.isObject() ? row.get(child.name()) : null;
                 QuestionView q = new QuestionView(child, path + "[" + index + "]." + child.name(), v, changed, language());
                 q.setEditable(editable);
@@ -258,6 +276,16 @@ final class FormView extends JPanel {
             remove.addActionListener(e -> removeRow(rows.indexOf(rowQuestions)));
             remove.setEnabled(editable);
             removes.add(remove);
+        }
+
+        /** A row's questions and notes in form order, its groups opened (a row is one section already). */
+        private static List<FormField> rowQuestions(List<FormField> fields) {
+            List<FormField> out = new ArrayList<>();
+            for (FormField f : fields) {
+                if (f.type() == org.lankit.sync.FieldType.GROUP) out.addAll(rowQuestions(f.fields()));
+                else out.add(f);
+            }
+            return out;
         }
 
         private void removeRow(int index) {

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.swing.BorderFactory;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
@@ -36,6 +39,7 @@ import org.lankit.sync.FormField;
 final class QuestionView {
 
     private static final int WRAP_WIDTH = 420;
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
     private final FormField field;
     private final String path;
@@ -50,6 +54,9 @@ final class QuestionView {
     /** The value shown without a control: a calculation's result, a photo's name. */
     private JsonNode shownValue;
     private List<String> offered;
+    private String language;
+    /** The words an answer is shown with, by field name, for the {@code ${name}}s in the label and hint. */
+    private Function<String, String> answerWords = name -> "";
 
     QuestionView(FormField field, String path, JsonNode value, Runnable changed, String language) {
         this.field = field;
@@ -59,6 +66,7 @@ final class QuestionView {
         this.control = control(value == null ? NullNode.getInstance() : value);
         control.setName("answer-" + path);
         label.setLabelFor(control);
+        label.setName("label-" + path);
         problem.setName("problem-" + path);
         problem.setForeground(Theme.bad());
         problem.setVisible(false);
@@ -86,9 +94,10 @@ final class QuestionView {
     }
 
     void showTexts(String language) {
+        this.language = language;
         FieldTexts t = words(field, language);
-        label.setText(wrapped(t.label() + (field.required() ? " *" : "")));
-        hint.setText(t.hint() == null ? "" : wrapped(t.hint()));
+        label.setText(wrapped(withAnswers(t.label()) + (field.required() ? " *" : "")));
+        hint.setText(t.hint() == null ? "" : wrapped(withAnswers(t.hint())));
         hint.setVisible(t.hint() != null && !t.hint().isBlank());
         if (field.choices() != null) {
             for (Choice c : field.choices()) {
@@ -98,6 +107,30 @@ final class QuestionView {
             boxes.forEach(b -> b.setText(choiceLabels.get(b.getActionCommand())));
             control.repaint();
         }
+    }
+
+    /** Shows the answers the label's and hint's {@code ${name}}s name ("How old is ${m_name}?"), read with {@code words}. */
+    void showAnswersIn(Function<String, String> words) {
+        FieldTexts t = words(field, language);
+        if (!names(t.label()) && !names(t.hint())) return;
+        answerWords = words;
+        showTexts(language);
+    }
+
+    private static boolean names(String text) {
+        return text != null && text.contains("${");
+    }
+
+    private String withAnswers(String text) {
+        if (!names(text)) return text;
+        StringBuilder out = new StringBuilder();
+        Matcher m = REFERENCE.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.append(text, last, m.start()).append(answerWords.apply(m.group(1)));
+            last = m.end();
+        }
+        return out.append(text.substring(last)).toString();
     }
 
     /** Words as a label that wraps at the form's width; the form's text is shown as text, never as markup. */

@@ -64,7 +64,7 @@ class ClientSurveyFormTest {
                 null, null, null, null, null, null, null, null, null, null, List.of(memberName, memberAge), null);
         FormField count = new FormField("n_members", "Members", FieldType.CALCULATE, false, null, null, null,
                 null, null, null, null, null, "count(${members})", null, null, null, null, null, null);
-        FormField note = FormField.of("thanks", "Thank the household for their time.", FieldType.NOTE, false);
+        FormField note = FormField.of("thanks", "Thank ${respondent} for their time.", FieldType.NOTE, false);
         FormField respondent = new FormField("respondent", "Respondent", FieldType.TEXT, true, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null,
                 Map.of("French", new FieldTexts("Répondant", null, null, null)));
@@ -120,6 +120,8 @@ class ClientSurveyFormTest {
             untilUi(() -> "2".equals(onUi(() -> ((JLabel) ui.window().robot().finder()
                     .findByName("answer-n_members")).getText())), Duration.ofSeconds(5), "the calculated count");
 
+            untilUi(() -> onUi(() -> ui.window().label("label-thanks").target().getText())
+                    .contains("Thank Grace Achieng for their time."), Duration.ofSeconds(5), "the note naming the respondent");
             ui.window().button("saveNewEntry").click();
             untilUi(() -> "Age: Age must be between 0 and 120".equals(
                     ui.window().label("problem-members[1].m_age").target().getText()), Duration.ofSeconds(5),
