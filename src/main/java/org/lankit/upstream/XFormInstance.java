@@ -2,6 +2,7 @@ package org.lankit.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -21,8 +22,15 @@ import org.lankit.sync.FieldValue;
  * @param instanceId   {@code uuid:…}, the same for every try of this revision ({@link #instanceIdOf})
  * @param deprecatedId the instanceID of the revision this one replaces on the server, null for a first revision
  * @param children     the {@code data} element's content: the fields and {@code meta}, as XML
+ * @param attachments  the photos the instance names, sent beside it as parts named by their file
+ *                     names (a batch prepared before photos were sent has none)
  */
-record XFormInstance(String uuid, long seq, String serverFormId, String instanceId, String deprecatedId, String children) {
+record XFormInstance(String uuid, long seq, String serverFormId, String instanceId, String deprecatedId, String children,
+                     List<String> attachments) {
+
+    XFormInstance {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     /** The root element's name, as ODK tools name it; servers match a submission to its form by {@code id}, not by this. */
     static final String ROOT = "data";
@@ -46,8 +54,8 @@ record XFormInstance(String uuid, long seq, String serverFormId, String instance
         return Optional.empty();
     }
 
-    /** The instance of {@code out}'s entry; call only when {@link #problem} found none. */
-    static XFormInstance of(Outgoing out, String serverFormId) {
+    /** The instance of {@code out}'s entry, with the photos it names; call only when {@link #problem} found none. */
+    static XFormInstance of(Outgoing out, String serverFormId, List<String> attachments) {
         Entry entry = out.entry();
         String instanceId = instanceIdOf(entry.uuid(), entry.seq());
         String deprecatedId = out.previous() == null ? null : out.previous().ref();
@@ -64,7 +72,7 @@ record XFormInstance(String uuid, long seq, String serverFormId, String instance
         xml.append("<meta><instanceID>").append(Xml.escape(instanceId)).append("</instanceID>");
         if (deprecatedId != null) xml.append("<deprecatedID>").append(Xml.escape(deprecatedId)).append("</deprecatedID>");
         xml.append("</meta>");
-        return new XFormInstance(entry.uuid(), entry.seq(), serverFormId, instanceId, deprecatedId, xml.toString());
+        return new XFormInstance(entry.uuid(), entry.seq(), serverFormId, instanceId, deprecatedId, xml.toString(), attachments);
     }
 
     /** The whole instance document for the server's current {@code version} of the form ("" for a form without one). */
