@@ -69,12 +69,14 @@ public final class Attachments {
         requireValid(name);
         if (total < 1) throw new IllegalArgumentException("a photo has at least 1 byte");
         if (total > MAX_BYTES) throw new TooLargeException("a photo may be at most " + MAX_BYTES / (1024 * 1024) + " MB");
+        // read before the lock: a phone on slow WiFi holds up no other upload while its chunk arrives
+        byte[] bytes = readChunk(chunk);
         synchronized (turnOf(name)) {
             Progress now = progress(name, deviceId);
             // written once: the bytes of a complete name never change, whatever is sent again
             if (now.complete()) return now;
             if (offset != now.received()) throw new OffsetMismatchException(now.received());
-            byte[] bytes = readChunk(chunk, total - offset);
+            if (bytes.length > total - offset) throw new TooLargeException("the chunk goes past the size the upload announced");
             if (bytes.length == 0) return now;
             leaveRoomForEntries(bytes.length);
             Path part = partOf(name, deviceId);
@@ -153,11 +155,10 @@ public final class Attachments {
         return partial.resolve(name + "." + deviceId);
     }
 
-    /** The chunk's bytes, refusing one past the chunk limit or past the announced total. */
-    private static byte[] readChunk(InputStream chunk, long left) throws IOException {
+    /** The chunk's bytes, refusing one past the chunk limit. */
+    private static byte[] readChunk(InputStream chunk) throws IOException {
         byte[] bytes = chunk.readNBytes(MAX_CHUNK_BYTES + 1);
         if (bytes.length > MAX_CHUNK_BYTES) throw new TooLargeException("a chunk may be at most " + MAX_CHUNK_BYTES / 1024 + " KB");
-        if (bytes.length > left) throw new TooLargeException("the chunk goes past the size the upload announced");
         return bytes;
     }
 
