@@ -1,0 +1,39 @@
+package org.lankit.pwa;
+
+import com.microsoft.playwright.options.FilePayload;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Pictures for the phone's image questions, made in the test. */
+final class TestPhotos {
+
+    private TestPhotos() {
+    }
+
+    /**
+     * A PNG of {@code width} x {@code height} with fine noise over colour bands: like a photo, it
+     * stays large as a JPEG (several 256 KiB chunks at 1600 px), so an upload can be cut midway.
+     */
+    static FilePayload png(String fileName, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(17);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int band = (x * 255 / width) & 0xff;
+                int noise = random.nextInt(96);
+                image.setRGB(x, y, (band << 16) | ((255 - band + noise) & 0xff) << 8 | ((noise * 2 + y) & 0xff));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new FilePayload(fileName, "image/png", bytes.toByteArray());
+    }
+}
