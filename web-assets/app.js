@@ -223,7 +223,7 @@ async function startApp(store, device) {
       dropDraft();
       entryForm.clear();
       say('Saved on this phone. It is sent to the master by itself.');
-      entryForm.container.querySelector('input, select, textarea')?.focus();
+      entryForm.focusFirst();
     }
     if (sync.reachable !== true) askForBackgroundPush();
     sync.trigger();

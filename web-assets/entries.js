@@ -7,6 +7,7 @@
 //            local: {name: {value, hlc, by, base}}, status: waiting|syncing|synced|failed, error }
 
 import { parseHlc } from './clock.js';
+import { answerFields } from './form-tree.js';
 
 const DAY_MS = 86400000;
 
@@ -21,7 +22,7 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 export function newRecord({ uuid, form, values, clock }) {
   const local = {};
   const hlc = clock.now();
-  for (const field of form.fields) {
+  for (const field of answerFields(form)) {
     const value = values[field.name];
     if (value !== null && value !== undefined) {
       local[field.name] = { value, hlc, by: clock.deviceId, base: '' };
@@ -66,7 +67,7 @@ export function editSnapshot(record) {
 export function editRecord(record, form, values, clock, seen = editSnapshot(record)) {
   const local = { ...record.local };
   let hlc = null;
-  for (const field of form.fields) {
+  for (const field of answerFields(form)) {
     const value = values[field.name] ?? null;
     if (same(value, seen.values[field.name])) continue;
     const base = record.local[field.name]?.base ?? seen.hlcs[field.name] ?? '';

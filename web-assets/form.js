@@ -1,159 +1,320 @@
-// Renders a form from GET /api/v1/forms as labelled controls inside a real <form>, reads the
-// answers back as typed values, and shows problems next to their fields. Everything that came
-// from the server is set as text, never as HTML.
+// Renders a form from GET /api/v1/forms inside a real <form>: groups as sections, repeats as rows
+// with "Add member" and "Remove", notes, calculated values (read-only), a language switch. As
+// answers change, the form's rules (rules.js) hide and show questions, work out calculations and
+// narrow choices. read() gives the answers as typed values, hidden questions' answers dropped,
+// and every problem as the master words it; showProblems() puts them next to their questions.
 
-import { formProblems, MAX_TEXT, MAX_TEXTAREA } from './validate.js';
+import { element } from './dom.js';
+import { questionControl } from './form-controls.js';
+import { answerFieldsOf, labelOf, languagesOf, textsOf } from './form-tree.js';
+import { pickLanguage } from './language.js';
+import { FormRules } from './rules.js';
+import { MAX_ROWS, isEmptyValue } from './validate.js';
+import { numberText } from './expr.js';
 
-function element(tag, props = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'text') el.textContent = value;
-    else if (key in el && key !== 'list') el[key] = value;
-    else el.setAttribute(key, value);
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Today and now on this phone's clock, as expressions read them. */
+function clockContext(at = new Date()) {
+  const today = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return { today, now: `${today}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}` };
+}
+
+/** A field's `default` as a typed answer. */
+function typedDefault(field) {
+  const text = field.defaultValue;
+  switch (field.type) {
+    case 'integer': case 'decimal': return Number.isFinite(Number(text)) ? Number(text) : null;
+    case 'select_multiple': return text.split(/\s+/).filter(Boolean);
+    case 'boolean': return text === 'true' ? true : text === 'false' ? false : null;
+    default: return text;
   }
-  for (const child of children) el.append(child);
-  return el;
 }
 
-function option(value, text) {
-  return element('option', { value, text });
+/** The answers a new entry (or a new repeat row) starts with. */
+function defaultsOf(fields) {
+  const values = {};
+  for (const field of answerFieldsOf(fields)) {
+    if (field.defaultValue !== undefined && field.defaultValue !== null && field.defaultValue !== '') values[field.name] = typedDefault(field);
+  }
+  return values;
 }
+
+function shownValue(value) {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return numberText(value);
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
+/** `problem` as a sentence on screen: ends with one full stop. */
+const sentence = (problem) => (/[.!?]$/.test(problem) ? problem : `${problem}.`);
 
 export class EntryForm {
-  #fields = new Map();
+  #nodes = [];
+  #ids = 0;
 
   constructor(container) {
     this.container = container;
+    container.addEventListener('input', (e) => this.#changed(e, false));
+    container.addEventListener('change', (e) => this.#changed(e, true));
   }
 
-  /** Builds one labelled control per field. */
+  /** Builds the form with its default answers, in the browser's language when the form has it. */
   render(form) {
+    const languages = languagesOf(form);
+    const keep = this.form?.id === form.id && languages.includes(this.language);
     this.form = form;
-    this.#fields.clear();
-    this.container.replaceChildren();
-    form.fields.forEach((field, i) => {
-      const id = `field-${i}`;
-      const error = element('p', { id: `${id}-error`, className: 'field-error', hidden: true });
-      const wrapper = field.type === 'select_multiple'
-        ? this.#choices(field, id, error)
-        : this.#single(field, id, error);
-      wrapper.dataset.field = field.name;
-      this.container.append(wrapper);
-      this.#fields.set(field.name, { field, wrapper, error });
-    });
+    this.rules = FormRules.of(form);
+    if (!keep) this.language = pickLanguage(languages, navigator.languages) ?? form.defaultLanguage ?? null;
+    this.#build(defaultsOf(form.fields));
   }
 
-  #labelText(field) {
-    const text = [document.createTextNode(field.label || field.name)];
-    if (field.required) text.push(element('span', { className: 'required', text: ' (required)' }));
-    return text;
-  }
-
-  #single(field, id, error) {
-    const control = this.#control(field, id);
-    control.setAttribute('aria-describedby', error.id);
-    if (field.required) control.setAttribute('aria-required', 'true');
-    const label = element('label', { htmlFor: id }, this.#labelText(field));
-    return element('div', { className: 'field' }, [label, control, error]);
-  }
-
-  #choices(field, id, error) {
-    const boxes = (field.options ?? []).map((opt, j) => element('label', { className: 'choice' }, [
-      element('input', { type: 'checkbox', name: id, value: opt, id: `${id}-${j}` }), document.createTextNode(opt),
-    ]));
-    const fieldset = element('fieldset', { className: 'field choices' },
-      [element('legend', {}, this.#labelText(field)), ...boxes, error]);
-    fieldset.setAttribute('aria-describedby', error.id);
-    return fieldset;
-  }
-
-  #control(field, id) {
-    switch (field.type) {
-      case 'textarea':
-        return element('textarea', { id, name: id, rows: 3, maxLength: MAX_TEXTAREA });
-      case 'integer':
-      case 'decimal': {
-        const input = element('input', {
-          id, name: id, type: 'number', step: field.type === 'integer' ? '1' : 'any',
-          inputMode: field.type === 'integer' ? 'numeric' : 'decimal',
-        });
-        if (field.min !== undefined && field.min !== null) input.min = String(field.min);
-        if (field.max !== undefined && field.max !== null) input.max = String(field.max);
-        return input;
-      }
-      case 'date':
-        return element('input', { id, name: id, type: 'date' });
-      case 'select_one':
-        return element('select', { id, name: id },
-          [option('', 'Choose…'), ...(field.options ?? []).map((o) => option(o, o))]);
-      case 'boolean':
-        return element('select', { id, name: id }, [option('', 'Choose…'), option('true', 'Yes'), option('false', 'No')]);
-      default:
-        return element('input', { id, name: id, type: 'text', maxLength: MAX_TEXT, autocomplete: 'off' });
-    }
-  }
-
-  /** The answers as typed values (null = no answer) and every problem, in the master's words. */
-  read() {
-    const values = {};
-    const unreadable = {};
-    for (const [name, { field, wrapper }] of this.#fields) {
-      if (field.type === 'select_multiple') {
-        const picked = [...wrapper.querySelectorAll('input:checked')].map((box) => box.value);
-        values[name] = picked.length ? picked : null;
-        continue;
-      }
-      const control = wrapper.querySelector('input, select, textarea');
-      const raw = control.value;
-      if (field.type === 'integer' || field.type === 'decimal') {
-        if (control.validity.badInput) unreadable[name] = field.type === 'integer' ? 'must be a whole number' : 'must be a number';
-        values[name] = raw.trim() === '' ? null : Number(raw);
-      } else if (field.type === 'boolean') {
-        values[name] = raw === '' ? null : raw === 'true';
-      } else if (field.type === 'text' || field.type === 'textarea') {
-        values[name] = raw.trim() === '' ? null : raw.trim();
-      } else {
-        values[name] = raw === '' ? null : raw;
-      }
-    }
-    return { values, problems: { ...formProblems(this.form, values), ...unreadable } };
-  }
-
-  /** Puts values (e.g. of an entry being edited) into the controls. */
+  /** Puts values (e.g. of an entry being edited) into the form; fields not in `values` are empty. */
   fill(values) {
-    for (const [name, { field, wrapper }] of this.#fields) {
-      const value = values[name] ?? null;
-      if (field.type === 'select_multiple') {
-        const chosen = Array.isArray(value) ? value : [];
-        for (const box of wrapper.querySelectorAll('input')) box.checked = chosen.includes(box.value);
-      } else {
-        wrapper.querySelector('input, select, textarea').value = value === null ? '' : String(value);
-      }
-    }
+    this.#build(values ?? {});
   }
 
   clear() {
-    this.fill({});
-    this.showProblems({});
+    this.#build(defaultsOf(this.form.fields));
   }
 
-  /** Shows each problem next to its field and moves the focus to the first one. */
+  focusFirst() {
+    this.#walk((node) => (node.control && !node.element.closest('[hidden]') ? node.control.focusable : null))?.focus();
+  }
+
+  #build(values) {
+    this.#ids = 0;
+    this.#nodes = this.#nodesFor(this.form.fields, values);
+    const languages = languagesOf(this.form);
+    this.container.replaceChildren(...(languages.length ? [this.#languageSwitch(languages)] : []), ...this.#nodes.map((n) => n.element));
+    this.update();
+  }
+
+  #languageSwitch(languages) {
+    const select = element('select', { id: 'form-language' }, languages.map((l) => element('option', { value: l, text: l })));
+    select.value = this.language ?? languages[0];
+    select.addEventListener('change', (e) => {
+      e.stopPropagation();
+      const values = this.#collect(this.#nodes, {});
+      this.language = select.value;
+      this.#build(values);
+      this.container.querySelector('#form-language').focus();
+    });
+    return element('div', { className: 'field language' }, [element('label', { htmlFor: 'form-language', text: 'Language' }), select]);
+  }
+
+  #label(field, withRequired = true) {
+    const parts = [document.createTextNode(labelOf(field, this.form, this.language))];
+    if (withRequired && field.required) parts.push(element('span', { className: 'required', text: ' (required)' }));
+    return parts;
+  }
+
+  #hint(field) {
+    const hint = textsOf(field, this.form, this.language).hint;
+    return hint ? [element('p', { className: 'hint', text: hint })] : [];
+  }
+
+  #nodesFor(fields, values) {
+    return (fields ?? []).map((field) => {
+      const node = this.#node(field, values);
+      node.element.dataset.field = field.name;
+      return node;
+    });
+  }
+
+  #node(field, values) {
+    switch (field.type) {
+      case 'group': {
+        const children = this.#nodesFor(field.fields, values);
+        const heading = field.label ? [element('h2', {}, this.#label(field, false))] : [];
+        return { kind: 'group', field, children, element: element('section', { className: 'group' }, [...heading, ...this.#hint(field), ...children.map((c) => c.element)]) };
+      }
+      case 'repeat':
+        return this.#repeat(field, Array.isArray(values[field.name]) ? values[field.name] : []);
+      case 'note':
+        return { kind: 'note', field, element: element('div', { className: 'field note-field' }, [element('p', {}, this.#label(field, false)), ...this.#hint(field)]) };
+      case 'calculate': {
+        const output = element('output', { className: 'calculated-value' });
+        const shown = element('div', { className: 'field calculated' }, [element('span', { className: 'calculated-label' }, this.#label(field, false)), output]);
+        shown.hidden = !field.label; // an unlabelled calculation is the form's own working
+        return { kind: 'calc', field, element: shown, output, value: values[field.name] ?? null, unlabelled: !field.label };
+      }
+      default:
+        return this.#question(field, values[field.name] ?? null);
+    }
+  }
+
+  #question(field, value) {
+    const id = `field-${this.#ids++}`;
+    const control = questionControl(field, id, this.form, this.language);
+    control.value = value;
+    const error = element('p', { id: `${id}-error`, className: 'field-error', hidden: true });
+    const many = field.type === 'select_multiple';
+    const title = many ? element('legend', {}, this.#label(field)) : element('label', { htmlFor: control.focusable.id || id }, this.#label(field));
+    const wrapper = element(many ? 'fieldset' : 'div', { className: `field${many ? ' choices' : ''}` }, [title, ...this.#hint(field), control.element, error]);
+    (many ? wrapper : control.focusable).setAttribute('aria-describedby', error.id);
+    if (field.required) control.focusable.setAttribute('aria-required', 'true');
+    return { kind: 'question', field, control, error, element: wrapper };
+  }
+
+  #repeat(field, rows) {
+    const error = element('p', { id: `field-${this.#ids++}-error`, className: 'field-error', hidden: true });
+    const holder = element('div', { className: 'repeat-rows' });
+    const add = element('button', { type: 'button', className: 'secondary add-row', text: 'Add member' });
+    const section = element('section', { className: 'group repeat' },
+      [element('h2', {}, this.#label(field)), ...this.#hint(field), holder, add, error]);
+    const node = { kind: 'repeat', field, rows: [], holder, add, error, element: section, control: { focusable: add } };
+    rows.forEach((row) => this.#addRow(node, row ?? {}));
+    add.addEventListener('click', () => {
+      this.#addRow(node, defaultsOf(field.fields));
+      this.#announce();
+      node.rows.at(-1).element.querySelector('input, select, textarea')?.focus();
+    });
+    this.#numberRows(node);
+    return node;
+  }
+
+  #addRow(node, values) {
+    const children = this.#nodesFor(node.field.fields, values);
+    const legend = element('legend');
+    const remove = element('button', { type: 'button', className: 'secondary remove-row', text: 'Remove' });
+    const row = { children, legend, remove, element: element('fieldset', { className: 'repeat-row' }, [legend, ...children.map((c) => c.element), remove]) };
+    remove.addEventListener('click', () => {
+      node.rows.splice(node.rows.indexOf(row), 1);
+      row.element.remove();
+      this.#numberRows(node);
+      this.#announce();
+      node.add.focus();
+    });
+    node.rows.push(row);
+    node.holder.append(row.element);
+    this.#numberRows(node);
+  }
+
+  /** A row added or removed changes the answers as typing does: the rules run, the draft is kept. */
+  #announce() {
+    this.container.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  #numberRows(node) {
+    node.rows.forEach((row, i) => {
+      row.legend.textContent = `Member ${i + 1}`;
+      row.remove.setAttribute('aria-label', `Remove member ${i + 1}`);
+    });
+    node.add.disabled = node.rows.length >= MAX_ROWS;
+  }
+
+  /** Calls `visit(node, path)` for every node in form order; stops at the first truthy result. */
+  #walk(visit, nodes = this.#nodes, prefix = '') {
+    for (const node of nodes) {
+      const path = prefix + node.field.name;
+      const found = visit(node, path)
+        ?? (node.kind === 'group' ? this.#walk(visit, node.children, prefix) : null)
+        ?? (node.kind === 'repeat' ? node.rows.reduce((f, row, i) => f ?? this.#walk(visit, row.children, `${path}[${i}].`), null) : null);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** The answers as typed, before the rules: {name: value}, a repeat as a list of row objects. */
+  #collect(nodes, out) {
+    for (const node of nodes) {
+      switch (node.kind) {
+        case 'question': out[node.field.name] = node.control.value; break;
+        case 'calc': out[node.field.name] = node.value; break;
+        case 'group': this.#collect(node.children, out); break;
+        case 'repeat': out[node.field.name] = node.rows.map((row) => this.#collect(row.children, {})); break;
+        case 'note': break;
+      }
+    }
+    return out;
+  }
+
+  /** Applies the rules to what is typed now: shows and hides, calculates, narrows choices. */
+  update() {
+    const result = this.rules.evaluate(this.#collect(this.#nodes, {}), clockContext(), this.language);
+    this.#walk((node, path) => {
+      node.element.hidden = result.relevant[path] === false || (node.kind === 'calc' && node.unlabelled);
+      if (node.kind === 'calc') {
+        node.value = result.calculated[path] ?? null;
+        node.output.textContent = shownValue(node.value);
+      }
+      if (node.kind === 'question' && result.choices[path]) node.control.offer(result.choices[path]);
+      return null;
+    });
+    return result;
+  }
+
+  #changed(event, committed) {
+    if (event.target.id === 'form-language') return;
+    const result = this.update();
+    if (!committed) return;
+    // a question already marked, or the one just answered, shows its problem (or none) at once
+    const problems = { ...result.problems, ...this.#unreadable() };
+    this.#walk((node, path) => {
+      if (!node.error) return null;
+      const answered = node.element.contains(event.target) && !isEmptyValue(node.control.value);
+      if (!node.error.hidden || answered) this.#mark(node, problems[path]);
+      return null;
+    });
+  }
+
+  #unreadable() {
+    const problems = {};
+    this.#walk((node, path) => {
+      const problem = node.kind === 'question' && !node.element.closest('[hidden]') ? node.control.unreadable() : null;
+      if (problem) problems[path] = `${labelOf(node.field, this.form, this.language)} ${problem}`;
+      return null;
+    });
+    return problems;
+  }
+
+  /** The answers to save (hidden questions' answers dropped, calculations filled in) and every problem by path. */
+  read() {
+    const result = this.update();
+    const prune = (nodes, prefix, out) => {
+      for (const node of nodes) {
+        const path = prefix + node.field.name;
+        const shown = result.relevant[path] !== false;
+        switch (node.kind) {
+          case 'question': out[node.field.name] = shown ? node.control.value : null; break;
+          case 'calc': out[node.field.name] = isEmptyValue(result.calculated[path]) ? null : result.calculated[path]; break;
+          case 'group': prune(node.children, prefix, out); break;
+          case 'repeat':
+            out[node.field.name] = shown && node.rows.length
+              ? node.rows.map((row, i) => Object.fromEntries(Object.entries(prune(row.children, `${path}[${i}].`, {})).filter(([, v]) => v !== null)))
+              : null;
+            break;
+          case 'note': break;
+        }
+      }
+      return out;
+    };
+    return { values: prune(this.#nodes, '', {}), problems: { ...result.problems, ...this.#unreadable() } };
+  }
+
+  #mark(node, problem) {
+    node.error.hidden = !problem;
+    node.error.textContent = problem ? sentence(problem) : '';
+    node.element.classList.toggle('invalid', Boolean(problem));
+    const target = node.kind === 'repeat' ? node.element : node.control.focusable;
+    if (problem) target.setAttribute('aria-invalid', 'true');
+    else target.removeAttribute('aria-invalid');
+  }
+
+  /** Shows each problem (by path) next to its question and moves the focus to the first one. */
   showProblems(problems) {
     let first = null;
-    for (const [name, { field, wrapper, error }] of this.#fields) {
-      const problem = problems[name];
-      const control = wrapper.querySelector('input, select, textarea');
-      error.hidden = !problem;
-      error.textContent = problem ? `${field.label || field.name} ${problem}.` : '';
-      wrapper.classList.toggle('invalid', Boolean(problem));
-      if (problem) control.setAttribute('aria-invalid', 'true');
-      else control.removeAttribute('aria-invalid');
-      if (problem && !first) first = { wrapper, control };
-    }
+    this.#walk((node, path) => {
+      if (!node.error) return null;
+      this.#mark(node, problems[path]);
+      if (problems[path] && !first) first = node;
+      return null;
+    });
     if (first) {
       // the label too must be in sight, below the sticky banner (see .field's scroll-margin-top)
-      first.wrapper.scrollIntoView({ block: 'start' });
-      first.control.focus({ preventScroll: true });
+      first.element.scrollIntoView({ block: 'start' });
+      first.control.focusable.focus({ preventScroll: true });
     }
   }
 }

@@ -3,6 +3,7 @@
 // master, ✓✓ on the team's server), and its actions. Values are shown with textContent only.
 
 import { currentValues } from './entries.js';
+import { answerFields } from './form-tree.js';
 import { MARKS } from './receipts.js';
 import { isEmptyValue } from './validate.js';
 
@@ -17,6 +18,7 @@ function text(tag, className, content) {
 
 function shown(field, value) {
   if (field?.type === 'boolean') return value ? 'Yes' : 'No';
+  if (field?.type === 'repeat') return value.length === 1 ? '1 member' : `${value.length} members`;
   const plain = Array.isArray(value) ? value.join(', ') : String(value);
   return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
 }
@@ -58,7 +60,7 @@ export function fillReceipt(el, mark) {
  */
 export function entryItem(record, form, mine, editable, mark, actions) {
   const values = currentValues(record);
-  const fields = form?.fields ?? Object.keys(values).map((name) => ({ name, label: name }));
+  const fields = form ? answerFields(form) : Object.keys(values).map((name) => ({ name, label: name }));
   const answered = fields.filter((f) => !isEmptyValue(values[f.name]));
   const titleField = answered.find((f) => f.type === 'text') ?? answered[0];
   const li = document.createElement('li');
@@ -107,9 +109,16 @@ export function entryItem(record, form, mine, editable, mark, actions) {
   return li;
 }
 
+/** An answer's words: a repeat's rows give their answers. */
+function wordsOf(value) {
+  if (Array.isArray(value)) return value.map(wordsOf).join(' ');
+  if (value !== null && typeof value === 'object') return Object.values(value).map(wordsOf).join(' ');
+  return String(value ?? '');
+}
+
 /** The lower-case text a search looks in: every answer, and the form's title. */
 export function searchText(record, form) {
   const answers = Object.values(currentValues(record)).filter((v) => !isEmptyValue(v))
-    .map((v) => (Array.isArray(v) ? v.join(' ') : String(v)));
+    .map(wordsOf);
   return [...answers, form?.title ?? record.formId].join('\n').toLowerCase();
 }

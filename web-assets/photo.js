@@ -4,6 +4,7 @@
 // is that name; upload.js sends the bytes to the master ahead of the entry.
 
 import { LocalStore } from './db.js';
+import { element } from './dom.js';
 import { namedPhotos } from './upload.js';
 
 const LONGEST_SIDE = 1600;
@@ -17,12 +18,6 @@ class PhotoProblem extends Error {}
 // the photos' own connection to the phone's database (the form gets no store to hand over)
 let opened = null;
 const photoStore = () => (opened ??= LocalStore.open());
-
-function element(tag, props = {}, children = []) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children);
-  return el;
-}
 
 /** AttachmentName's rule: 16 random bytes as 32 hex digits, then the kind of image. */
 function newAttachmentName(extension) {
