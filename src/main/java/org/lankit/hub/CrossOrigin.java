@@ -34,7 +34,7 @@ final class CrossOrigin {
         if (origin == null || !isLocalNetwork(origin)) {
             throw ApiException.forbidden("cross_origin", "only pages from the local network may call the master");
         }
-        ctx.header("Access-Control-Allow-Methods", "GET, POST");
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT");
         ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, Accept");
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(204);

@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.EOFException;
+import org.lankit.store.Attachments;
 import org.lankit.store.StoreFull;
 import org.lankit.sync.Protocol.ApiError;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ final class ErrorMapper {
             if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             respond(ctx, e.status(), e.error(), e.getMessage());
         });
+        cfg.routes.exception(Attachments.OffsetMismatchException.class, (e, ctx) ->
+                ctx.status(409).json(new AttachmentRoutes.OffsetMismatch("offset_mismatch", e.getMessage(), e.received())));
+        cfg.routes.exception(Attachments.TooLargeException.class, (e, ctx) -> respond(ctx, 413, "attachment_too_large", e.getMessage()));
         cfg.routes.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "bad_json", JsonProblem.describe(e)));
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();

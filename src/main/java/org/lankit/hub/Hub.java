@@ -67,6 +67,7 @@ public final class Hub implements AutoCloseable {
         SyncRoutes sync = new SyncRoutes(store, push, master, config, teamEdits, walks);
         LiveSocket live = new LiveSocket(access, store::lastSeq, () -> upstream.receipts().get().through());
         UpstreamRoutes uploads = new UpstreamRoutes(upstream.retryFailed());
+        AttachmentRoutes attachments = new AttachmentRoutes(store.attachments());
         Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);
         Optional<CaPin> pin = tls.map(t -> CaPin.of(t.identity().authority()));
         PairingService pairing = new PairingService(store.devices(), joinCodes, pin, master.clock()::physicalNow,
@@ -105,6 +106,9 @@ public final class Hub implements AutoCloseable {
             cfg.routes.get(API + "/sync/pull", sync::pull);
             cfg.routes.ws(API + "/sync/live", live::configure);
             cfg.routes.get(API + "/status", info::status);
+            cfg.routes.get(API + "/attachments/{name}/upload", attachments::progress);
+            cfg.routes.put(API + "/attachments/{name}", attachments::upload);
+            cfg.routes.get(API + "/attachments/{name}", attachments::download);
             cfg.routes.post(API + "/upstream/retry-failed", ctx -> {
                 access.requireSameMachine(ctx);
                 uploads.retryFailed(ctx);

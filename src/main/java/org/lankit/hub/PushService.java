@@ -17,8 +17,10 @@ import org.lankit.sync.ClockLimit;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryMerger;
 import org.lankit.sync.EntryValidator;
+import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
 import org.lankit.sync.Hlc;
+import org.lankit.sync.ImageAnswers;
 import org.lankit.sync.MergeOutcome;
 import org.lankit.sync.OwnEntriesOnly;
 import org.lankit.sync.Protocol.PushResult;
@@ -84,9 +86,13 @@ public final class PushService {
                         "entry " + entry.uuid() + " came more than once in this push: none of its copies was taken, send it once"));
                 continue;
             }
-            Optional<String> problem = EntryValidator.check(entry, formOf(entry));
+            Form form = formOf(entry);
+            Optional<String> problem = EntryValidator.check(entry, form);
+            Optional<String> missing = problem.isPresent() ? Optional.empty() : missingPhoto(entry, form);
             if (problem.isPresent()) {
                 results.add(new PushResult(entry.uuid(), PushStatus.REJECTED, null, problem.get()));
+            } else if (missing.isPresent()) {
+                results.add(refused(entry, PushRefusal.ATTACHMENT_MISSING, missing.get()));
             } else {
                 valid.add(entry);
                 results.add(null);
@@ -109,6 +115,29 @@ public final class PushService {
             if (results.get(i) == null) results.set(i, applied.get(next++));
         }
         return results;
+    }
+
+    /**
+     * The words for the first photo the entry names that the master does not hold whole. A photo
+     * the master's copy already names at the same clock is an echo of what it took before, and
+     * not asked for again.
+     */
+    private Optional<String> missingPhoto(Entry entry, Form form) {
+        if (form == null) return Optional.empty();
+        Entry stored = null;
+        boolean looked = false;
+        for (ImageAnswers.ImageAnswer photo : ImageAnswers.of(entry.fields(), form)) {
+            if (store.attachments().holds(photo.name())) continue;
+            if (!looked) {
+                stored = store.find(entry.uuid()).map(StoredEntry::entry).orElse(null);
+                looked = true;
+            }
+            FieldValue held = stored == null ? null : stored.fields().get(photo.field());
+            if (held != null && held.hlc().equals(entry.fields().get(photo.field()).hlc())) continue;
+            return Optional.of(photo.question().label() + ": the photo has not reached the master yet ("
+                    + photo.name() + "); it is sent again before the entry");
+        }
+        return Optional.empty();
     }
 
     private PushResult apply(EntryWriter writer, String deviceId, Entry entry, boolean ownEntriesOnly, long now) {

@@ -53,6 +53,7 @@ public final class KitStore implements AutoCloseable {
     private final DeviceRegistry devices;
     private final Deliveries deliveries;
     private final FailedCommits commits;
+    private final Attachments attachments;
     private final LongSupplier clock;
     private final Object writeLock = new Object();
     private final List<LongConsumer> seqListeners = new CopyOnWriteArrayList<>();
@@ -71,6 +72,7 @@ public final class KitStore implements AutoCloseable {
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.deliveries = new Deliveries(boxStore.boxFor(DeliveryRecord.class), commits);
+        this.attachments = new Attachments(dataDir);
         this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
         indexChangeBlocks();
     }
@@ -140,6 +142,11 @@ public final class KitStore implements AutoCloseable {
     /** Master: what each team server holds of each entry. */
     public Deliveries deliveries() {
         return deliveries;
+    }
+
+    /** Master: the photos entries name, as files beside the database. */
+    public Attachments attachments() {
+        return attachments;
     }
 
     public DeviceRegistry devices() {

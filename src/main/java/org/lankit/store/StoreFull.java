@@ -14,7 +14,7 @@ public final class StoreFull {
      * A real full disk often surfaces as a plain I/O error at commit ("Could not commit tx"), not
      * as ObjectBox's "full" exception; with less than this left on the disk, that is what it means.
      */
-    private static final long NEARLY_FULL_BYTES = 32L * 1024 * 1024;
+    static final long NEARLY_FULL_BYTES = 32L * 1024 * 1024;
 
     /** A commit that failed because the disk under the data folder is full; nothing of it was stored. */
     public static final class DiskFullException extends RuntimeException {
@@ -42,10 +42,15 @@ public final class StoreFull {
     }
 
     private static boolean nearlyFull(Path dataDir) {
+        return usableSpace(dataDir) < NEARLY_FULL_BYTES;
+    }
+
+    /** What is left on the disk under {@code dataDir}; plenty when the system cannot say. */
+    static long usableSpace(Path dataDir) {
         try {
-            return Files.getFileStore(dataDir).getUsableSpace() < NEARLY_FULL_BYTES;
+            return Files.getFileStore(dataDir).getUsableSpace();
         } catch (IOException unknown) {
-            return false;
+            return Long.MAX_VALUE;
         }
     }
 }

@@ -14,7 +14,10 @@ public enum PushRefusal {
     /** The same uuid came more than once in one push: none of its copies was taken. */
     DUPLICATE_UUID,
     /** The entry, merged, would be larger than {@link EntryMerger#MAX_ENTRY_BYTES} of JSON. */
-    ENTRY_TOO_LARGE;
+    ENTRY_TOO_LARGE,
+    /** A photo the entry names has not reached the master whole: the device keeps the entry,
+     * sends the photo ({@code /attachments}) and the entry again. */
+    ATTACHMENT_MISSING;
 
     @JsonValue
     public String wire() {
