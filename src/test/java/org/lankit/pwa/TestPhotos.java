@@ -23,9 +23,8 @@ final class TestPhotos {
         Random random = new Random(17);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int band = (x * 255 / width) & 0xff;
-                int noise = random.nextInt(96);
-                image.setRGB(x, y, (band << 16) | ((255 - band + noise) & 0xff) << 8 | ((noise * 2 + y) & 0xff));
+                int band = x * 128 / width;
+                image.setRGB(x, y, (band + random.nextInt(128)) << 16 | random.nextInt(256) << 8 | random.nextInt(256));
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
