@@ -48,7 +48,7 @@ function encoded(canvas) {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
 }
 
-const megabytes = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const megabytes = (bytes) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 
 /** The picked file as the photo to keep: `{ blob, extension }`. Throws PhotoProblem. */
 async function prepared(file) {
@@ -109,6 +109,8 @@ export function photoField(field) {
   const take = element('button', { type: 'button', className: 'secondary', textContent: 'Take photo' });
   const choose = element('button', { type: 'button', className: 'secondary', textContent: 'Choose file' });
   const remove = element('button', { type: 'button', className: 'secondary', textContent: 'Remove', hidden: true });
+  // the form may point the question's label at a button: each still says what it does first
+  for (const button of [take, choose, remove]) button.setAttribute('aria-label', `${button.textContent}: ${label}`);
   const root = element('div', { className: 'photo-field' }, [
     thumbnail, message, element('div', { className: 'photo-actions' }, [take, choose, remove]), camera, files,
   ]);

@@ -132,4 +132,39 @@ class PhotoFieldTest extends PhoneTestBase {
         assertThat(app.page.getByAltText("Photo for Photo of the door")).isHidden();
         app.assertNoScriptErrors();
     }
+
+    /** A browser that cannot encode the canvas (toBlob gives nothing), as some do for large pictures. */
+    private void withoutCanvasEncoding() {
+        app.page.evaluate("() => { HTMLCanvasElement.prototype.toBlob = function (done) { done(null); }; }");
+    }
+
+    @Test
+    void a_png_the_phone_cannot_make_smaller_is_kept_as_it_is_under_a_png_name() {
+        withoutCanvasEncoding();
+        FilePayload png = TestPhotos.png("door.png", 800, 600);
+        choose(png);
+
+        assertThat(app.page.getByAltText("Photo for Photo of the door")).isVisible();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = (Map<String, Object>) app.page.evaluate(KEPT_PHOTO);
+        assertThat((String) kept.get("name")).matches("[0-9a-f]{32}\\.png");
+        assertThat(kept).containsEntry("type", "image/png").containsEntry("size", png.buffer.length)
+                .containsEntry("width", 800).containsEntry("height", 600);
+        app.assertNoScriptErrors();
+    }
+
+    @Test
+    void a_photo_too_large_to_send_is_named_with_its_size_and_not_kept() {
+        withoutCanvasEncoding();
+        FilePayload huge = TestPhotos.png("huge.png", 2400, 1800);
+        assertThat(huge.buffer.length).as("a PNG over the master's 10 MiB").isGreaterThan(10 * 1024 * 1024);
+        choose(huge);
+
+        assertThat(app.page.locator(".photo-message")).hasText(String.format(java.util.Locale.ROOT,
+                "This photo is too large to send (%.1f MB; at most 10 MB).", huge.buffer.length / (1024.0 * 1024)));
+        assertThat(app.page.locator(".photo-message")).hasClass("photo-message field-error");
+        assertThat(app.page.evaluate("window.photo.value")).isNull();
+        assertThat((Number) app.page.evaluate("window.events")).isEqualTo(0);
+        app.assertNoScriptErrors();
+    }
 }
