@@ -42,7 +42,7 @@ class PhoneOfflineAppTest extends PhoneTestBase {
                       const cache = await caches.open(names.find((n) => n.startsWith('lankit-shell')));
                       return (await cache.keys()).map((r) => new URL(r.url).pathname);
                     }""");
-            assertThat(kept).contains("/index.html", "/setup.html", "/setup.js", "/handover.js", "/push.js",
+            assertThat(kept).contains("/index.html", "/setup.html", "/setup.js", "/handover.js", "/push.js", "/photo.js", "/upload.js",
                     "/shell.js", "/draft.js", "/sync.js", "/icons/maskable-512.png");
             assertThat((String) app.page.evaluate("navigator.serviceWorker.controller.scriptURL"))
                     .isEqualTo(master.baseUrl() + "/sw.js");
