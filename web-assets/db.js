@@ -216,12 +216,13 @@ export class LocalStore extends EventTarget {
   }
 
   /**
-   * Deletes, in one transaction, the photos `pick(attachments, entries)` names (it sees every photo
-   * and every entry record, so no save slips in between). Resolves to the names deleted.
+   * Deletes, in one transaction, the photos `pick(attachments, entries)` names (it sees the photos
+   * `candidate` accepts and every entry record, so no save slips in between; entries are read only
+   * when there is a candidate). Resolves to the names deleted.
    */
-  dropAttachments(pick) {
+  dropAttachments(pick, candidate = () => true) {
     return this.#inTransaction('readwrite', async ({ attachments, entries }) => {
-      const held = await done(attachments.getAll());
+      const held = (await done(attachments.getAll())).filter(candidate);
       if (held.length === 0) return [];
       const gone = pick(held, await done(entries.getAll()));
       for (const name of gone) attachments.delete(name);

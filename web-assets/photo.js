@@ -84,10 +84,7 @@ async function prepared(file) {
 /** Lets a replaced or removed photo go, unless a stored entry still names it (an edit not saved yet). */
 async function forget(name) {
   const store = await photoStore();
-  await store.dropAttachments((held, records) => {
-    const named = namedPhotos(records);
-    return held.some((a) => a.name === name) && !named.has(name) ? [name] : [];
-  });
+  await store.dropAttachments((_held, records) => (namedPhotos(records).has(name) ? [] : [name]), (a) => a.name === name);
 }
 
 /**

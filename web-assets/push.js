@@ -32,7 +32,7 @@ export class PhotosMissing extends Error {}
 export async function pushPending({ store, api, clock = null, metaValues = () => ({}), keepGoing = () => true }) {
   const awaitingPhotos = new Set();
   await pushRounds({ store, api, clock, metaValues, keepGoing, awaitingPhotos });
-  await store.dropAttachments(finishedAttachments);
+  await store.dropAttachments(finishedAttachments, (a) => a.sent);
   if (awaitingPhotos.size > 0) {
     throw new PhotosMissing(`${awaitingPhotos.size} entries wait for their photos to reach the master`);
   }

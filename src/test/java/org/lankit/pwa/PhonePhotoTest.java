@@ -28,6 +28,7 @@ import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 import org.lankit.testkit.Eventually;
+import org.lankit.testkit.TestPhotos;
 
 /**
  * A photo taken on the phone for an image question: kept in the outbox while the master is out

@@ -1,4 +1,4 @@
-package org.lankit.pwa;
+package org.lankit.testkit;
 
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.image.BufferedImage;
@@ -9,7 +9,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Pictures for the phone's image questions, made in the test. */
-final class TestPhotos {
+public final class TestPhotos {
 
     private TestPhotos() {
     }
@@ -18,7 +18,7 @@ final class TestPhotos {
      * A PNG of {@code width} x {@code height} with fine noise over colour bands: like a photo, it
      * stays large as a JPEG (several 256 KiB chunks at 1600 px), so an upload can be cut midway.
      */
-    static FilePayload png(String fileName, int width, int height) {
+    public static FilePayload png(String fileName, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(17);
         for (int y = 0; y < height; y++) {
