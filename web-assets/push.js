@@ -79,7 +79,7 @@ async function pushRounds({ store, api, clock, metaValues, keepGoing, awaitingPh
       if (result?.error === ATTACHMENT_MISSING) {
         awaitingPhotos.add(uuid);
         const lost = lostPhotos.get(uuid);
-        return lost ? { ...r, status: 'failed', error: `${result.detail || result.error}: ${lost}` } : { ...r, status: 'waiting' };
+        return lost ? { ...r, status: 'failed', error: lost } : { ...r, status: 'waiting' };
       }
       if (result) return applyResult(r, result, sent.get(uuid));
       return r.status === 'syncing' ? { ...r, status: 'waiting' } : null;
@@ -107,8 +107,8 @@ async function missingPhotos(store, records) {
   for (const record of records) {
     for (const name of unsentNames([record])) {
       const attachment = held.get(name);
-      if (!attachment) lost.set(record.uuid, 'the photo is no longer on this phone');
-      else if (attachment.refused) lost.set(record.uuid, `the master refused the photo (${attachment.refused})`);
+      if (!attachment) lost.set(record.uuid, `The photo ${name} is no longer on this phone, so the master cannot take this entry`);
+      else if (attachment.refused) lost.set(record.uuid, `The master refused the photo ${name}: ${attachment.refused}`);
     }
   }
   return lost;
