@@ -22,23 +22,23 @@ import org.lankit.testkit.TestPhotos;
  * saved offline, from "online" until the master holds every entry and every photo (256 KiB
  * chunks, each fsynced by the master before its answer). Prints figures; nothing is asserted.
  * <p>
- * {@code java -cp target/test-classes:target/classes:<test class path> org.lankit.bench.PhotoUploadBenchmark [photos]}
+ * {@code java -cp target/test-classes:target/classes:<test class path> org.lankit.bench.PhonePhotoBenchmark [photos]}
  * (default 10).
  */
-public final class PhotoUploadBenchmark {
+public final class PhonePhotoBenchmark {
 
     private static final Form DOOR_SURVEY = new Form("door_survey", 1, "Door survey", List.of(
             FormField.of("house", "House", FieldType.TEXT, true),
             FormField.of("door", "Photo of the door", FieldType.IMAGE, false)));
 
-    private PhotoUploadBenchmark() {
+    private PhonePhotoBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        System.out.printf("Photo benchmark: %d entries with a photo; %d cores, Java %s; load average %s%n", photos,
+        System.out.printf("Phone photo benchmark: %d entries with a photo; %d cores, Java %s; load average %s%n", photos,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
-        Path dir = Files.createTempDirectory("lankit-photo-bench");
+        Path dir = Files.createTempDirectory("lankit-phone-photo-bench");
         try (PhoneBrowser browser = PhoneBrowser.launch(); RunningMaster master = RunningMaster.start(dir);
              BrowserContext phone = browser.newPhone()) {
             master.store().forms().save(DOOR_SURVEY);
