@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.lankit.backup.Manifest.Counts;
@@ -29,7 +31,8 @@ import org.lankit.sync.Json;
  * consistent copy while the hub keeps working) and streamed page by page, so memory stays the
  * same for any number of entries; the file appears under its final name only when complete
  * ({@link AtomicFile}). Members: forms, entries (as stored, one JSON per line), devices (no token
- * hashes), the audit log, a CSV per form, the kit authority phones trust, then the manifest
+ * hashes), the audit log, a CSV per form, the photos ({@code attachments/<name>}, complete ones
+ * only: they never change once complete), the kit authority phones trust, then the manifest
  * with their SHA-256 sums and last the kit authority's signature over the manifest
  * ({@link BackupSignature}; a folder that never ran as master has no authority and writes none).
  */
@@ -94,6 +97,14 @@ public final class BackupExporter {
             FormCsv csv = FormCsv.of(formId, forms);
             members.add(member(zip, BackupFormat.csvMember(formId), out -> csv.write(store, out)));
         }
+
+        // photos are JPEG or PNG, compressed already: stored as they are, without spending CPU on them
+        zip.setLevel(Deflater.NO_COMPRESSION);
+        for (String name : store.attachments().names()) {
+            Path photo = store.attachments().file(name).orElseThrow();
+            members.add(member(zip, BackupFormat.attachmentMember(name), out -> Files.copy(photo, out)));
+        }
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
 
         Optional<KitAuthority.KeptFiles> authority = KitAuthority.kept(store.dataDir());
         if (authority.isPresent()) {

@@ -3,6 +3,7 @@ package org.lankit.backup;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.lankit.sync.AttachmentName;
 
 /** Names inside a backup zip, and the name of the zip itself. */
 final class BackupFormat {
@@ -24,6 +25,8 @@ final class BackupFormat {
     static final String DEVICES = "devices.json";
     static final String AUDIT = "audit.jsonl";
     static final String CSV_FOLDER = "csv/";
+    /** Photos, each as {@code attachments/<name>} with its bytes as they are. */
+    static final String ATTACHMENTS_FOLDER = "attachments/";
     /** The kit authority phones trust (optional: backups of older kits have none). */
     static final String KIT_CERTIFICATE = "secure/kit-ca.crt";
     static final String KIT_KEY = "secure/kit-ca.key";
@@ -41,6 +44,22 @@ final class BackupFormat {
 
     static String csvMember(String formId) {
         return CSV_FOLDER + slug(formId) + ".csv";
+    }
+
+    static String attachmentMember(String name) {
+        return ATTACHMENTS_FOLDER + name;
+    }
+
+    /** Whether {@code member} holds a photo (a valid name or not: {@link VerifiedBackup} refuses a bad one). */
+    static boolean isAttachment(String member) {
+        return member.startsWith(ATTACHMENTS_FOLDER);
+    }
+
+    /** The photo's name in {@code member}, when it is a valid attachment name; null otherwise. */
+    static String attachmentName(String member) {
+        if (!isAttachment(member)) return null;
+        String name = member.substring(ATTACHMENTS_FOLDER.length());
+        return AttachmentName.isValid(name) ? name : null;
     }
 
     /** Letters, digits, '-' and '_' only; anything else becomes '-'. */

@@ -1,5 +1,8 @@
 package org.lankit.backup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.lankit.store.Device;
 import org.lankit.store.KitStore;
@@ -11,7 +14,7 @@ import org.lankit.sync.Form;
  * Restores a backup into a master's store, whether empty or already holding data. First the file
  * is verified ({@link VerifiedBackup}: signed by this master's kit authority when it has one) and
  * its content checked at this computer's time ({@link BackupContent}); a refusal changes nothing. Then missing form versions and devices are added (devices without tokens: they
- * pair again), and in one transaction the audit log is restored and every entry merged by
+ * pair again) and photos this master lacks, and in one transaction the audit log is restored and every entry merged by
  * {@link ReplayMerge}: never duplicated, never silently overwritten. Each changed entry gets a new
  * seq and an audit event with action {@code import}; one more event sums the import up.
  */
@@ -34,6 +37,19 @@ public final class BackupImporter {
         }
     }
 
+    /** Puts back the backup's photos that this master lacks; one it holds is kept as it is (a name's bytes never change). */
+    private long restorePhotos(VerifiedBackup backup) {
+        long added = 0;
+        for (String name : backup.attachmentNames()) {
+            try (InputStream bytes = backup.member(BackupFormat.attachmentMember(name))) {
+                if (store.attachments().restore(name, bytes)) added++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore photo " + name + " from " + backup.file().getFileName(), e);
+            }
+        }
+        return added;
+    }
+
     /** Imports a backup opened by the caller; whose signature it needed is the caller's choice ({@link VerifiedBackup#open(Path, Path)}). */
     public ImportReport importFrom(VerifiedBackup backup) {
         BackupContent content = BackupContent.check(backup, store, System.currentTimeMillis());
@@ -50,6 +66,7 @@ public final class BackupImporter {
             store.devices().add(d, null);
             devices++;
         }
+        long photos = restorePhotos(backup);
         int formsAdded = forms;
         int devicesAdded = devices;
         Manifest manifest = backup.manifest();
@@ -70,7 +87,7 @@ public final class BackupImporter {
                     writer.commitMasterChange(result.entry(), masterDeviceId, ACTION);
                 }
             });
-            ImportReport report = new ImportReport(formsAdded, devicesAdded, counts[0], counts[1], counts[2], counts[3], audit[0]);
+            ImportReport report = new ImportReport(formsAdded, devicesAdded, counts[0], counts[1], counts[2], counts[3], audit[0], photos);
             writer.audit(masterDeviceId, ACTION, null, "backup " + backup.file().getFileName() + " of "
                     + manifest.team() + " (" + manifest.createdAt() + "): " + report.summary() + ". " + backup.signatureNote());
             return report;

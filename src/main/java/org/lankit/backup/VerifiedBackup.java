@@ -19,6 +19,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.lankit.backup.Manifest.Member;
 import org.lankit.secure.KitAuthority;
+import org.lankit.store.Attachments;
 import org.lankit.sync.Json;
 
 /**
@@ -131,6 +132,11 @@ public final class VerifiedBackup implements AutoCloseable {
         }
     }
 
+    /** The names of the photos the backup holds, as its manifest lists them. */
+    List<String> attachmentNames() {
+        return manifest.members().stream().map(m -> BackupFormat.attachmentName(m.name())).filter(n -> n != null).toList();
+    }
+
     /** The content of one member named in the manifest. */
     InputStream member(String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
@@ -173,6 +179,14 @@ public final class VerifiedBackup implements AutoCloseable {
             if (m.name() == null || m.name().equals(BackupFormat.MANIFEST) || m.name().equals(BackupFormat.SIGNATURE)
                     || !listed.add(m.name())) {
                 throw new BackupRejectedException(name + " is damaged: its manifest lists " + m.name() + " wrongly");
+            }
+            // a photo's member name becomes a file name on import: only a real attachment name will do
+            if (BackupFormat.isAttachment(m.name()) && BackupFormat.attachmentName(m.name()) == null) {
+                throw new BackupRejectedException(name + " is damaged: " + m.name() + " is not the name of a photo");
+            }
+            if (BackupFormat.isAttachment(m.name()) && m.bytes() > Attachments.MAX_BYTES) {
+                throw new BackupRejectedException(name + " cannot be imported: " + m.name() + " is larger than a photo may be ("
+                        + RecordLimits.inWords(Attachments.MAX_BYTES) + "); nothing was changed");
             }
         }
         for (String required : List.of(BackupFormat.FORMS, BackupFormat.ENTRIES, BackupFormat.DEVICES, BackupFormat.AUDIT)) {

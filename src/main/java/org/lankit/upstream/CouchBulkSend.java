@@ -29,22 +29,30 @@ final class CouchBulkSend {
 
     private final CouchHttp couch;
     private final Batch batch;
+    private final AttachmentFiles photos;
     private final Map<String, String> refs = new HashMap<>();
     private final Map<String, String> rejected = new HashMap<>();
     private int status;
 
-    CouchBulkSend(CouchHttp couch, Batch batch) {
+    CouchBulkSend(CouchHttp couch, Batch batch, AttachmentFiles photos) {
         this.couch = couch;
         this.batch = batch;
+        this.photos = photos;
     }
 
     CompletableFuture<ApiAnswer> run() {
-        return couch.post("/_bulk_docs", batch.body()).thenCompose(response -> {
+        String body;
+        try {
+            body = CouchAttachments.inline(batch.body(), photos);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return couch.post("/_bulk_docs", body).thenCompose(response -> {
             ApiAnswer refused = couch.refusalOrRetry(response);
             if (refused != null) return CompletableFuture.completedFuture(refused);
             status = response.statusCode();
             List<String> conflicted = record(response);
-            return conflicted.isEmpty() ? done() : resolve(conflicted, CouchDocs.docsOf(batch.body()), 1);
+            return conflicted.isEmpty() ? done() : resolve(conflicted, CouchDocs.docsOf(body), 1);
         });
     }
 

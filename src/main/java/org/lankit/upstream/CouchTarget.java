@@ -18,9 +18,11 @@ public final class CouchTarget implements UploadTarget {
 
     private final TargetSettings settings;
     private final CouchHttp couch;
+    private final AttachmentFiles photos;
 
-    public CouchTarget(TargetSettings settings, Duration requestTimeout) {
+    public CouchTarget(TargetSettings settings, Duration requestTimeout, AttachmentFiles photos) {
         this.settings = settings;
+        this.photos = photos;
         this.couch = new CouchHttp(settings.server(), requestTimeout);
     }
 
@@ -31,12 +33,12 @@ public final class CouchTarget implements UploadTarget {
 
     @Override
     public String prepare(List<Outgoing> entries) {
-        return CouchDocs.bulkBody(entries);
+        return CouchDocs.bulkBody(entries, photos);
     }
 
     @Override
     public CompletableFuture<ApiAnswer> send(Batch batch) {
-        return new CouchBulkSend(couch, batch).run();
+        return new CouchBulkSend(couch, batch, photos).run();
     }
 
     /** Forms play no part: every entry goes into the one database, whatever its form. */

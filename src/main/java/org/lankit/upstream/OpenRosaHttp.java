@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,8 +44,8 @@ final class OpenRosaHttp {
         return http.client().send(formListRequest(), HttpResponse.BodyHandlers.ofString());
     }
 
-    CompletableFuture<HttpResponse<String>> submit(String instanceXml) {
-        MultipartBody body = MultipartBody.ofInstance(instanceXml);
+    CompletableFuture<HttpResponse<String>> submit(String instanceXml, List<MultipartBody.File> files) {
+        MultipartBody body = MultipartBody.ofInstance(instanceXml, files);
         HttpRequest request = request("submission")
                 .header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))

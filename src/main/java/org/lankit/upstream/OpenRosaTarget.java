@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Delivers entries to an OpenRosa server (ODK Central, KoboToolbox): each entry revision becomes
- * one XForm instance, submitted as {@code multipart/form-data} to {@code …/submission}. The
+ * one XForm instance, submitted as {@code multipart/form-data} to {@code …/submission} with the
+ * photos it names as further parts, each named by its file name (as ODK Collect sends them). The
  * instanceID is derived from the entry's uuid and seq, so a try after a lost answer is a
  * duplicate on the server, never a second submission; an edit names the instance it replaces in
  * {@code deprecatedID}. A try of a batch goes on where the last try of it stopped
@@ -23,11 +24,13 @@ public final class OpenRosaTarget implements UploadTarget {
     private final TargetSettings settings;
     private final OpenRosaHttp http;
     private final ServerForms forms;
+    private final AttachmentFiles photos;
     /** The batch in flight's answers so far: the uploader sends one batch at a time per target. */
     private final AtomicReference<BatchProgress> inFlight = new AtomicReference<>();
 
-    public OpenRosaTarget(TargetSettings settings, Duration requestTimeout) {
+    public OpenRosaTarget(TargetSettings settings, Duration requestTimeout, AttachmentFiles photos) {
         this.settings = settings;
+        this.photos = photos;
         this.http = new OpenRosaHttp(settings.server(), requestTimeout);
         this.forms = new ServerForms(http, settings.server());
     }
@@ -40,13 +43,13 @@ public final class OpenRosaTarget implements UploadTarget {
     /** The instances as JSON ({@link OpenRosaBatch}); nothing is asked of the server yet. */
     @Override
     public String prepare(List<Outgoing> entries) {
-        return OpenRosaBatch.of(entries, settings).toJson();
+        return OpenRosaBatch.of(entries, settings, photos).toJson();
     }
 
     @Override
     public CompletableFuture<ApiAnswer> send(Batch batch) {
         BatchProgress progress = inFlight.updateAndGet(p -> p != null && p.key().equals(batch.key()) ? p : new BatchProgress(batch.key()));
-        return new SubmissionRun(OpenRosaBatch.fromJson(batch.body()), progress, http, forms, settings.server()).start()
+        return new SubmissionRun(OpenRosaBatch.fromJson(batch.body()), progress, http, forms, settings.server(), photos).start()
                 .whenComplete((answer, failure) -> {
                     if (failure == null) inFlight.compareAndSet(progress, null);
                 });

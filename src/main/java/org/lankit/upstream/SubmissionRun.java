@@ -1,5 +1,8 @@
 package org.lankit.upstream;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,13 +19,16 @@ final class SubmissionRun {
     private final OpenRosaHttp http;
     private final ServerForms forms;
     private final ApiTarget server;
+    private final AttachmentFiles photos;
     private final BatchProgress progress;
     private final int attempt;
     private final CompletableFuture<ApiAnswer> result = new CompletableFuture<>();
     private FormList formList;
     private int lastStatus = 200;
 
-    SubmissionRun(OpenRosaBatch batch, BatchProgress progress, OpenRosaHttp http, ServerForms forms, ApiTarget server) {
+    SubmissionRun(OpenRosaBatch batch, BatchProgress progress, OpenRosaHttp http, ServerForms forms, ApiTarget server,
+                  AttachmentFiles photos) {
+        this.photos = photos;
         this.batch = batch;
         this.progress = progress;
         this.attempt = progress.startTry();
@@ -67,7 +73,14 @@ final class SubmissionRun {
                 continue;
             }
             int next = i + 1;
-            http.submit(instance.document(version.get())).whenComplete((response, failure) -> {
+            List<MultipartBody.File> files;
+            try {
+                files = files(instance);
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            http.submit(instance.document(version.get()), files).whenComplete((response, failure) -> {
                 if (failure != null) {
                     fail(failure);
                     return;
@@ -81,6 +94,13 @@ final class SubmissionRun {
             return;
         }
         finish();
+    }
+
+    /** The instance's photos, read now: a batch keeps their names only. */
+    private List<MultipartBody.File> files(XFormInstance instance) throws IOException {
+        List<MultipartBody.File> files = new ArrayList<>();
+        for (String name : instance.attachments()) files.add(new MultipartBody.File(name, photos.bytes(name)));
+        return files;
     }
 
     /** Notes the answer; false when it ends the batch (the server refused it). */

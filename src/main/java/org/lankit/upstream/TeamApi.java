@@ -35,6 +35,11 @@ final class TeamApi {
     }
 
 
+    /** The photos {@code body} lists, one PUT each ({@link ApiPhotos}): null when all are stored, else the batch's refusal. */
+    CompletableFuture<ApiAnswer> sendPhotos(ApiTarget target, String body, AttachmentFiles photos) {
+        return new ApiPhotos(http, timeout, photos).send(target, body);
+    }
+
     /** Sends the batch once; completes with the answer, or fails with a retryable error. */
     CompletableFuture<ApiAnswer> send(ApiTarget target, Batch batch) {
         return http.client().sendAsync(request(target, batch.key(), batch.body()), HttpResponse.BodyHandlers.ofString())

@@ -2,17 +2,17 @@ package org.lankit.upstream;
 
 import java.time.Duration;
 
-/** Makes the {@link UploadTarget} for a server's kind. */
+/** Makes the {@link UploadTarget} for a server's kind, sending the photos {@code photos} holds with the entries. */
 final class UploadTargets {
 
     private UploadTargets() {
     }
 
-    static UploadTarget create(TargetSettings settings, KitRef kit, Duration requestTimeout) {
+    static UploadTarget create(TargetSettings settings, KitRef kit, Duration requestTimeout, AttachmentFiles photos) {
         return switch (settings.kind()) {
-            case JSON -> new JsonApiTarget(settings, kit, new TeamApi(requestTimeout));
-            case OPENROSA -> new OpenRosaTarget(settings, requestTimeout);
-            case COUCHDB -> new CouchTarget(settings, requestTimeout);
+            case JSON -> new JsonApiTarget(settings, kit, new TeamApi(requestTimeout), photos);
+            case OPENROSA -> new OpenRosaTarget(settings, requestTimeout, photos);
+            case COUCHDB -> new CouchTarget(settings, requestTimeout, photos);
         };
     }
 }

@@ -42,6 +42,7 @@ final class Uploader implements AutoCloseable {
     }
 
     private final KitRef kit;
+    private final AttachmentFiles photos;
     private final UploaderConfig config;
     private final UploadLedger ledger;
     private final ScheduledExecutorService worker;
@@ -62,11 +63,12 @@ final class Uploader implements AutoCloseable {
     private Boolean hostWasUp;
 
     /** {@code answered}: told after each recorded answer (the receipts may have moved). */
-    Uploader(KitStore store, KitRef kit, TargetSettings settings, UploaderConfig config, Runnable answered) {
+    Uploader(KitStore store, KitRef kit, TargetSettings settings, UploaderConfig config, AttachmentFiles photos, Runnable answered) {
         this.kit = kit;
+        this.photos = photos;
         this.config = config;
         this.settings = settings;
-        this.target = UploadTargets.create(settings, kit, config.requestTimeout());
+        this.target = UploadTargets.create(settings, kit, config.requestTimeout(), photos);
         this.ledger = new UploadLedger(store, kit, settings.id());
         this.answered = answered;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -87,7 +89,7 @@ final class Uploader implements AutoCloseable {
 
     /** New address, credentials or form ids for the same slot: a batch under way goes again to the new server. */
     void configure(TargetSettings newSettings) {
-        UploadTarget newTarget = UploadTargets.create(newSettings, kit, config.requestTimeout());
+        UploadTarget newTarget = UploadTargets.create(newSettings, kit, config.requestTimeout(), photos);
         settings = newSettings;
         target = newTarget;
         LOG.info("uploads now go to {}", newSettings);

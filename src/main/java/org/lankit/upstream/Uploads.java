@@ -28,6 +28,7 @@ public final class Uploads implements AutoCloseable {
     private final KitStore store;
     private final KitRef kit;
     private final UploaderConfig config;
+    private final AttachmentFiles photos;
     private final Map<String, Uploader> uploaders = new LinkedHashMap<>();
     private final List<Runnable> receiptListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -36,6 +37,7 @@ public final class Uploads implements AutoCloseable {
         this.store = store;
         this.kit = kit;
         this.config = config;
+        this.photos = new StoredAttachmentFiles(store);
     }
 
     /**
@@ -80,7 +82,7 @@ public final class Uploads implements AutoCloseable {
 
     /** One request to a server (saved or not), told in plain words. Blocks up to the request timeout. */
     public ConnectionCheck testConnection(TargetSettings target) {
-        return UploadTargets.create(target, kit, config.requestTimeout()).check(formIds());
+        return UploadTargets.create(target, kit, config.requestTimeout(), photos).check(formIds());
     }
 
     /** Queues every entry a server refused again (the coordinator's "Retry failed"); returns how many. */
@@ -159,7 +161,7 @@ public final class Uploads implements AutoCloseable {
         Map<String, Uploader> ordered = new LinkedHashMap<>();
         for (TargetSettings t : targets) {
             Uploader u = uploaders.get(t.id());
-            if (u == null) u = new Uploader(store, kit, t, config, () -> receiptListeners.forEach(Runnable::run));
+            if (u == null) u = new Uploader(store, kit, t, config, photos, () -> receiptListeners.forEach(Runnable::run));
             else if (!u.settings().equals(t)) u.configure(t);
             ordered.put(t.id(), u);
         }

@@ -2,6 +2,7 @@ package org.lankit.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -11,7 +12,7 @@ import org.lankit.sync.FieldValue;
 
 /**
  * One entry revision as an OpenRosa XForm instance: {@code <data id="FORM" version="V">}, one
- * element per field, and {@code <meta>} with the instanceID (and the deprecatedID of the revision
+ * element per field (a repeat's element once per row, holding the row's answers), and {@code <meta>} with the instanceID (and the deprecatedID of the revision
  * it replaces on the server). Everything but the form's version is fixed when the batch is
  * prepared; the version is the server's, known only when sending (see {@link #document}).
  *
@@ -21,8 +22,15 @@ import org.lankit.sync.FieldValue;
  * @param instanceId   {@code uuid:…}, the same for every try of this revision ({@link #instanceIdOf})
  * @param deprecatedId the instanceID of the revision this one replaces on the server, null for a first revision
  * @param children     the {@code data} element's content: the fields and {@code meta}, as XML
+ * @param attachments  the photos the instance names, sent beside it as parts named by their file
+ *                     names (a batch prepared before photos were sent has none)
  */
-record XFormInstance(String uuid, long seq, String serverFormId, String instanceId, String deprecatedId, String children) {
+record XFormInstance(String uuid, long seq, String serverFormId, String instanceId, String deprecatedId, String children,
+                     List<String> attachments) {
+
+    XFormInstance {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     /** The root element's name, as ODK tools name it; servers match a submission to its form by {@code id}, not by this. */
     static final String ROOT = "data";
@@ -38,33 +46,65 @@ record XFormInstance(String uuid, long seq, String serverFormId, String instance
 
     /** Why {@code entry} cannot be an instance (a field id that is no XML element name), or empty. */
     static Optional<String> problem(Entry entry) {
-        for (String field : entry.fields().keySet()) {
-            if (!Xml.isElementName(field) || field.equals("meta")) {
-                return Optional.of("field \"" + field + "\" cannot be sent to an OpenRosa server: its id is not a valid XForm field name");
+        for (Map.Entry<String, FieldValue> f : entry.fields().entrySet()) {
+            String field = f.getKey();
+            if (!Xml.isElementName(field) || field.equals("meta")) return Optional.of(notAName(field));
+            if (!isRows(f.getValue().value())) continue;
+            for (JsonNode row : f.getValue().value()) {
+                for (var child = row.fieldNames(); child.hasNext(); ) {
+                    String name = child.next();
+                    if (!Xml.isElementName(name)) return Optional.of(notAName(field + "/" + name));
+                }
             }
         }
         return Optional.empty();
     }
 
-    /** The instance of {@code out}'s entry; call only when {@link #problem} found none. */
-    static XFormInstance of(Outgoing out, String serverFormId) {
+    private static String notAName(String field) {
+        return "field \"" + field + "\" cannot be sent to an OpenRosa server: its id is not a valid XForm field name";
+    }
+
+    /** The instance of {@code out}'s entry, with the photos it names; call only when {@link #problem} found none. */
+    static XFormInstance of(Outgoing out, String serverFormId, List<String> attachments) {
         Entry entry = out.entry();
         String instanceId = instanceIdOf(entry.uuid(), entry.seq());
         String deprecatedId = out.previous() == null ? null : out.previous().ref();
         StringBuilder xml = new StringBuilder(256);
         for (Map.Entry<String, FieldValue> f : entry.fields().entrySet()) {
-            String value = text(f.getValue().value());
-            xml.append('<').append(f.getKey());
-            if (value.isEmpty()) {
-                xml.append("/>");
+            JsonNode value = f.getValue().value();
+            if (isRows(value)) {
+                // a repeat as XForms writes it: the repeat's element once per row, the row's answers inside
+                for (JsonNode row : value) {
+                    xml.append('<').append(f.getKey()).append('>');
+                    row.fields().forEachRemaining(child -> element(xml, child.getKey(), text(child.getValue())));
+                    xml.append("</").append(f.getKey()).append('>');
+                }
             } else {
-                xml.append('>').append(Xml.escape(value)).append("</").append(f.getKey()).append('>');
+                element(xml, f.getKey(), text(value));
             }
         }
         xml.append("<meta><instanceID>").append(Xml.escape(instanceId)).append("</instanceID>");
         if (deprecatedId != null) xml.append("<deprecatedID>").append(Xml.escape(deprecatedId)).append("</deprecatedID>");
         xml.append("</meta>");
-        return new XFormInstance(entry.uuid(), entry.seq(), serverFormId, instanceId, deprecatedId, xml.toString());
+        return new XFormInstance(entry.uuid(), entry.seq(), serverFormId, instanceId, deprecatedId, xml.toString(), attachments);
+    }
+
+    private static void element(StringBuilder xml, String name, String value) {
+        xml.append('<').append(name);
+        if (value.isEmpty()) {
+            xml.append("/>");
+        } else {
+            xml.append('>').append(Xml.escape(value)).append("</").append(name).append('>');
+        }
+    }
+
+    /** A repeat's answer: rows, each an object of the row's answers. */
+    private static boolean isRows(JsonNode value) {
+        if (value == null || !value.isArray() || value.isEmpty()) return false;
+        for (JsonNode row : value) {
+            if (!row.isObject()) return false;
+        }
+        return true;
     }
 
     /** The whole instance document for the server's current {@code version} of the form ("" for a form without one). */

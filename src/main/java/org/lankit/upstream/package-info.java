@@ -3,7 +3,10 @@
  * entries go up in seq order in batches, each batch persisted before it is sent so that a
  * restart re-sends it with the same Idempotency-Key; retries, backoff, the per-request timeout
  * and the circuit breaker are composed Failsafe policies ({@link org.lankit.upstream.UploadPolicies}).
- * Also the API settings and the coordinator's "Test connection".
+ * Also the API settings and the coordinator's "Test connection". Photos reach every target through
+ * {@link org.lankit.upstream.AttachmentFiles} (names when a batch is prepared, bytes when it is
+ * sent); the JSON API sends them ahead of the batch ({@code ApiPhotos}), CouchDB inline
+ * ({@code CouchAttachments}), OpenRosa as media parts ({@code MultipartBody}).
  *
  * <p>The OpenRosa target ({@link org.lankit.upstream.OpenRosaTarget}, for ODK Central and
  * KoboToolbox) is made of small parts: {@code XFormInstance} (an entry revision as an instance),

@@ -64,6 +64,13 @@ final class BackupForgery {
         return new BackupForgery(next);
     }
 
+    /** One member added and listed in the manifest (its sums still to be brought up to date by {@link #rehashed}). */
+    BackupForgery listed(String member, byte[] content) {
+        ObjectNode manifest = (ObjectNode) tree(members.get(BackupFormat.MANIFEST));
+        ((ArrayNode) manifest.get("members")).addObject().put("name", member).put("bytes", 0).put("sha256", "");
+        return put(BackupFormat.MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8)).put(member, content);
+    }
+
     BackupForgery without(String member) {
         Map<String, byte[]> next = new LinkedHashMap<>(members);
         next.remove(member);

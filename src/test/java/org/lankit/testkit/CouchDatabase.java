@@ -77,6 +77,21 @@ public final class CouchDatabase {
         return json(r).path("rev").asText();
     }
 
+    /** The bytes of a document's attachment as the server holds them, or empty when it has none of that name. */
+    public Optional<byte[]> attachment(String id, String name) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + "/" + encode(id) + "/" + encode(name))).timeout(Duration.ofSeconds(30));
+        if (authorization != null) b.header("Authorization", authorization);
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 404) return Optional.empty();
+            if (r.statusCode() != 200) throw new IOException(name + ": HTTP " + r.statusCode());
+            return Optional.of(r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Every revision id the server still knows of a document, newest first (its history, not only the leaf). */
     public List<String> revisions(String id) throws IOException {
         JsonNode revs = json(send("GET", "/" + encode(id) + "?revs=true", null)).path("_revisions");

@@ -20,17 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A team API for tests: a real HTTP server on 127.0.0.1 that takes batches as the upstream
  * contract says, stores each entry revision once per Idempotency-Key (a repeated key gets the
  * first answer again and stores nothing), and can be told to misbehave: fail with a status N
  * times, throttle with Retry-After, refuse one entry, answer slowly, want a token, echo the
- * credentials it was sent in its errors (as careless APIs do). Always close it.
+ * credentials it was sent in its errors (as careless APIs do). Photos come as
+ * {@code PUT <url>/attachments/<name>} before the batch that lists them in {@code attachments}:
+ * kept once by name (the same bytes again change nothing, other bytes are refused with 409), and
+ * a batch listing a photo the API does not hold is refused with 422. Always close it.
  */
 public final class FakeTeamApi implements AutoCloseable {
 
     public static final String PATH = "/v1/entries";
+    private static final String PHOTOS = PATH + "/attachments/";
+    private static final Pattern PHOTO_NAME = Pattern.compile("[0-9a-f]{32}\\.(jpg|png)");
 
     /** One request as the API saw it. */
     public record Received(String key, String authorization, List<String> uuids, List<Long> seqs, int bodyBytes,
@@ -60,6 +66,8 @@ public final class FakeTeamApi implements AutoCloseable {
     private final Map<String, String> rejectOne = new ConcurrentHashMap<>();
     private final Map<String, String> refuseBatch = new ConcurrentHashMap<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final Map<String, byte[]> photos = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> photoPuts = new ConcurrentHashMap<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger throttlesLeft = new AtomicInteger();
     private volatile int failStatus = 503;
@@ -194,12 +202,27 @@ public final class FakeTeamApi implements AutoCloseable {
         return stored.size();
     }
 
+    /** The bytes of a photo the API holds, or null. */
+    public byte[] photo(String name) {
+        return photos.get(name);
+    }
+
+    /** How often the photo was PUT (a try again after a lost answer PUTs it again). */
+    public int photoPuts(String name) {
+        AtomicInteger n = photoPuts.get(name);
+        return n == null ? 0 : n.get();
+    }
+
     // ---- the server ----
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             long at = System.nanoTime();
             byte[] raw = ex.getRequestBody().readAllBytes();
+            if (ex.getRequestURI().getPath().startsWith(PHOTOS)) {
+                respond(ex, photo(ex, raw));
+                return;
+            }
             if (!ex.getRequestURI().getPath().equals(PATH)) {
                 respond(ex, new Answer(404, "{\"error\":\"not_found\",\"detail\":\"no such endpoint\"}", Map.of()));
                 return;
@@ -241,6 +264,12 @@ public final class FakeTeamApi implements AutoCloseable {
         }
         Answer earlier = answered.get(key);
         if (earlier != null) return earlier;
+        for (JsonNode name : body.path("attachments")) {
+            if (!photos.containsKey(name.asText())) {
+                return new Answer(422, JSON.createObjectNode().put("error", "attachment_missing")
+                        .put("detail", "photo " + name.asText() + " was not sent before the batch").toString(), Map.of());
+            }
+        }
         for (String uuid : uuids) {
             String reason = refuseBatch.get(uuid);
             if (reason != null) return new Answer(422, JSON.createObjectNode().put("error", "invalid").put("detail", reason).toString(), Map.of());
@@ -259,6 +288,25 @@ public final class FakeTeamApi implements AutoCloseable {
         Answer answer = new Answer(200, result.toString(), Map.of());
         answered.put(key, answer);
         return answer;
+    }
+
+    /** {@code PUT <url>/attachments/<name>}: kept once by name. */
+    private synchronized Answer photo(HttpExchange ex, byte[] raw) {
+        String name = ex.getRequestURI().getPath().substring(PHOTOS.length());
+        String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+        if (requiredToken != null && !("Bearer " + requiredToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return new Answer(401, "{\"error\":\"unauthorized\",\"detail\":\"unknown token\"}", Map.of());
+        }
+        if (!ex.getRequestMethod().equals("PUT")) return new Answer(405, "{\"error\":\"method_not_allowed\"}", Map.of());
+        if (!PHOTO_NAME.matcher(name).matches() || !type.startsWith("image/")) {
+            return new Answer(400, "{\"error\":\"bad_request\",\"detail\":\"a photo name and an image type are needed\"}", Map.of());
+        }
+        photoPuts.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        byte[] held = photos.putIfAbsent(name, raw);
+        if (held != null && !Arrays.equals(held, raw)) {
+            return new Answer(409, "{\"error\":\"conflict\",\"detail\":\"another photo has this name\"}", Map.of());
+        }
+        return new Answer(held == null ? 201 : 200, "{}", Map.of());
     }
 
     private Answer echo(String auth, String address) {

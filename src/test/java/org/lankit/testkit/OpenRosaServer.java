@@ -31,7 +31,9 @@ import org.lankit.testkit.OpenRosaSpec.Violation;
  * version must be published, a deprecatedID must name an instance it holds that nothing replaced
  * yet. A violation is recorded (tests assert there are none) and answered 400. Instances are kept
  * by instanceID: a known one is a duplicate, answered as ODK Central does (409, or 201 when the
- * XML is the same) or as KoboToolbox does (202 "Duplicate submission"). It can fail with 500,
+ * XML is the same) or as KoboToolbox does (202 "Duplicate submission"). The media files sent
+ * beside an instance (photos) are kept by instanceID and file name, the first bytes of a name
+ * winning, as Central keeps an attachment once it has it. It can fail with 500,
  * answer slowly, and drop the connection before or after storing. Always close it.
  */
 public final class OpenRosaServer implements AutoCloseable {
@@ -43,7 +45,8 @@ public final class OpenRosaServer implements AutoCloseable {
     public enum Duplicates { CENTRAL, KOBO }
 
     /** A stored instance. */
-    public record Stored(String formId, String version, String instanceId, String deprecatedId, Map<String, String> fields, String xml) {
+    public record Stored(String formId, String version, String instanceId, String deprecatedId, Map<String, String> fields,
+                         Map<String, List<Map<String, String>>> rows, String xml) {
     }
 
     private record Answer(int status, String message) {
@@ -69,6 +72,7 @@ public final class OpenRosaServer implements AutoCloseable {
     private final Map<String, Set<String>> versions = new ConcurrentHashMap<>();
     private final Map<String, Stored> stored = new LinkedHashMap<>();
     private final Map<String, String> replacedBy = new LinkedHashMap<>();
+    private final Map<String, Map<String, byte[]>> media = new LinkedHashMap<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Fault> nextFaults = new ArrayDeque<>();
     private final Map<Fault, AtomicInteger> faultCounts = Collections.synchronizedMap(new EnumMap<>(Fault.class));
@@ -171,6 +175,11 @@ public final class OpenRosaServer implements AutoCloseable {
         return stored.get(instanceId);
     }
 
+    /** The media files the server holds for an instance, by file name (empty: none). */
+    public synchronized Map<String, byte[]> media(String instanceId) {
+        return Map.copyOf(media.getOrDefault(instanceId, Map.of()));
+    }
+
     /** The instances nothing replaced: the current version of each record on the server. */
     public synchronized List<Stored> currentInstances() {
         return stored.values().stream().filter(s -> !replacedBy.containsKey(s.instanceId())).toList();
@@ -243,7 +252,9 @@ public final class OpenRosaServer implements AutoCloseable {
         }
         if (!ex.getRequestMethod().equals("POST")) throw new Violation("a submission is sent with POST");
         submissions.incrementAndGet();
-        Instance instance = OpenRosaSpec.instance(OpenRosaSpec.submissionXml(ex.getRequestHeaders().getFirst("Content-Type"), body));
+        OpenRosaSpec.Submission submission = OpenRosaSpec.submission(ex.getRequestHeaders().getFirst("Content-Type"), body);
+        Instance instance = OpenRosaSpec.instance(submission.xml());
+        OpenRosaSpec.checkMedia(instance, submission.files());
         if (echoStatus != 0) {
             respond(ex, new Answer(echoStatus, "the credentials " + ex.getRequestHeaders().getFirst("Authorization")
                     + " are not valid for " + ex.getRequestURI()));
@@ -255,20 +266,20 @@ public final class OpenRosaServer implements AutoCloseable {
             case ERROR_500 -> respond(ex, new Answer(500, "Internal Server Error"));
             case RESET_BEFORE_STORING -> drop(ex);
             case RESET_AFTER_STORING -> {
-                store(instance);
+                store(instance, submission.files());
                 drop(ex);
             }
             case SLOW -> {
-                Answer answer = store(instance);
+                Answer answer = store(instance, submission.files());
                 sleep(slowMillis);
                 respond(ex, answer);
             }
-            case NONE -> respond(ex, store(instance));
+            case NONE -> respond(ex, store(instance, submission.files()));
         }
     }
 
     /** Stores the instance, or says why not; a duplicate is answered in the configured style. */
-    private synchronized Answer store(Instance instance) throws Violation {
+    private synchronized Answer store(Instance instance, Map<String, byte[]> files) throws Violation {
         Set<String> known = versions.get(instance.formId());
         if (known == null) throw new Violation("there is no form \"" + instance.formId() + "\" on this server (it is not in the form list)");
         String version = instance.version() == null ? "" : instance.version();
@@ -278,6 +289,8 @@ public final class OpenRosaServer implements AutoCloseable {
         Stored earlier = stored.get(instance.instanceId());
         if (earlier != null) {
             duplicates.incrementAndGet();
+            // Central takes the media of a resubmission whose XML is the same; Kobo answers a duplicate likewise
+            if (earlier.xml().equals(instance.xml())) keepMedia(instance.instanceId(), files);
             return switch (duplicateStyle) {
                 case KOBO -> new Answer(202, "Duplicate submission");
                 case CENTRAL -> earlier.xml().equals(instance.xml()) ? new Answer(201, "full submission upload was successful!")
@@ -294,8 +307,14 @@ public final class OpenRosaServer implements AutoCloseable {
             replacedBy.put(replaced, instance.instanceId());
         }
         stored.put(instance.instanceId(), new Stored(instance.formId(), instance.version(), instance.instanceId(), replaced,
-                instance.fields(), instance.xml()));
+                instance.fields(), instance.rows(), instance.xml()));
+        keepMedia(instance.instanceId(), files);
         return new Answer(201, "full submission upload was successful!");
+    }
+
+    private void keepMedia(String instanceId, Map<String, byte[]> files) {
+        Map<String, byte[]> kept = media.computeIfAbsent(instanceId, id -> new LinkedHashMap<>());
+        files.forEach(kept::putIfAbsent);
     }
 
     private synchronized Fault nextFault() {

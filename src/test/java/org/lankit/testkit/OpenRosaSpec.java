@@ -25,8 +25,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * The OpenRosa rules {@link OpenRosaServer} holds every request to: the headers of the OpenRosa
  * request API, and for a submission the multipart body with its {@code xml_submission_file} part
  * and the XForm instance in it ({@code id} and {@code version} on the root, {@code meta/instanceID}
- * as {@code uuid:} and an RFC 4122 uuid, {@code meta/deprecatedID} the same). Each check throws
- * {@link Violation} with what is wrong.
+ * as {@code uuid:} and an RFC 4122 uuid, {@code meta/deprecatedID} the same), and every other part
+ * a media file named by its file name ({@code name} and {@code filename} alike, each once), of a
+ * media type, that the instance names. Each check throws {@link Violation} with what is wrong.
  */
 final class OpenRosaSpec {
 
@@ -37,8 +38,13 @@ final class OpenRosaSpec {
         }
     }
 
+    /** What a submission body holds: the instance's XML and the media files beside it, by file name. */
+    record Submission(String xml, Map<String, byte[]> files) {
+    }
+
     /** A submitted instance as read from its XML. */
-    record Instance(String formId, String version, String instanceId, String deprecatedId, Map<String, String> fields, String xml) {
+    record Instance(String formId, String version, String instanceId, String deprecatedId, Map<String, String> fields,
+                    Map<String, List<Map<String, String>>> rows, String xml) {
     }
 
     static final String PART = "xml_submission_file";
@@ -48,6 +54,7 @@ final class OpenRosaSpec {
     /** HTTP's date form, IMF-fixdate (RFC 9110): {@code Thu, 03 Dec 2026 13:00:00 GMT}. */
     private static final Pattern HTTP_DATE = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     private static final Pattern PART_NAME = Pattern.compile("(?i)\\bname=\"([^\"]*)\"");
+    private static final Pattern FILE_NAME = Pattern.compile("(?i)\\bfilename=\"([^\"]*)\"");
 
     private OpenRosaSpec() {
     }
@@ -64,8 +71,8 @@ final class OpenRosaSpec {
         }
     }
 
-    /** The XML of the one {@code xml_submission_file} part of a {@code multipart/form-data} body. */
-    static String submissionXml(String contentType, byte[] body) throws Violation {
+    /** The one {@code xml_submission_file} part of a {@code multipart/form-data} body, and its media parts. */
+    static Submission submission(String contentType, byte[] body) throws Violation {
         Matcher boundary = BOUNDARY.matcher(contentType == null ? "" : contentType);
         if (!boundary.find()) throw new Violation("a submission must be multipart/form-data with a boundary, was " + contentType);
         String text = "\r\n" + new String(body, StandardCharsets.ISO_8859_1);
@@ -73,6 +80,7 @@ final class OpenRosaSpec {
         int at = text.indexOf(delimiter);
         if (at < 0) throw new Violation("the body holds no multipart boundary");
         List<String> xmlParts = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         while (true) {
             int start = at + delimiter.length();
             if (text.startsWith("--", start)) break;
@@ -89,11 +97,38 @@ final class OpenRosaSpec {
                     throw new Violation("the " + PART + " part must be text/xml, was " + type);
                 }
                 xmlParts.add(new String(part.substring(headersEnd + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            } else {
+                String name = partName(headers);
+                String fileName = fileName(headers);
+                if (name == null || name.isEmpty() || !name.equals(fileName)) {
+                    throw new Violation("a media part is named by its file name (name and filename alike), was name=" + name
+                            + " filename=" + fileName);
+                }
+                String type = header(headers, "Content-Type").orElse("");
+                if (!type.matches("(?i)(image|audio|video)/[a-z0-9.+-]+")) throw new Violation("media part " + name + " has no media type: " + type);
+                if (files.put(name, part.substring(headersEnd + 4).getBytes(StandardCharsets.ISO_8859_1)) != null) {
+                    throw new Violation("media part " + name + " is sent twice");
+                }
             }
             at = next;
         }
         if (xmlParts.size() != 1) throw new Violation("a submission holds exactly one " + PART + " part, this one " + xmlParts.size());
-        return xmlParts.get(0);
+        return new Submission(xmlParts.get(0), files);
+    }
+
+    /** Every media file is one the instance names: an element whose text is the file name. */
+    static void checkMedia(Instance instance, Map<String, byte[]> files) throws Violation {
+        Element root = parse(instance.xml()).getDocumentElement();
+        for (String name : files.keySet()) {
+            if (!names(root, name)) throw new Violation("media part " + name + " is named by no question of the instance");
+        }
+    }
+
+    private static boolean names(Element element, String file) {
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && (e.getTextContent().strip().equals(file) || names(e, file))) return true;
+        }
+        return false;
     }
 
     /** The instance in {@code xml}, checked for shape; whether its form and deprecatedID exist is the server's to check. */
@@ -111,13 +146,34 @@ final class OpenRosaSpec {
         }
         if (instanceId.equals(deprecatedId)) throw new Violation("an instance cannot replace itself: " + instanceId);
         Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
         for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && !"meta".equals(e.getLocalName())) {
-                if (fields.put(e.getLocalName(), e.getTextContent()) != null) throw new Violation("field " + e.getLocalName() + " appears twice");
+            if (!(n instanceof Element e) || "meta".equals(e.getLocalName())) continue;
+            if (hasElements(e)) {
+                // a repeat's row: the repeat's element again for each row, the row's answers inside
+                Map<String, String> row = new LinkedHashMap<>();
+                for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c instanceof Element child && row.put(child.getLocalName(), child.getTextContent()) != null) {
+                        throw new Violation("field " + e.getLocalName() + "/" + child.getLocalName() + " appears twice in a row");
+                    }
+                }
+                rows.computeIfAbsent(e.getLocalName(), k -> new ArrayList<>()).add(row);
+            } else if (fields.put(e.getLocalName(), e.getTextContent()) != null) {
+                throw new Violation("field " + e.getLocalName() + " appears twice");
             }
         }
+        for (String repeat : rows.keySet()) {
+            if (fields.containsKey(repeat)) throw new Violation("field " + repeat + " is both a value and a repeat");
+        }
         String version = root.hasAttribute("version") ? root.getAttribute("version") : null;
-        return new Instance(formId, version, instanceId, deprecatedId, fields, xml);
+        return new Instance(formId, version, instanceId, deprecatedId, fields, rows, xml);
+    }
+
+    private static boolean hasElements(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element) return true;
+        }
+        return false;
     }
 
     private static Optional<Element> child(Element parent, String localName) {
@@ -129,6 +185,10 @@ final class OpenRosaSpec {
 
     private static String partName(String headers) {
         return header(headers, "Content-Disposition").map(PART_NAME::matcher).filter(Matcher::find).map(m -> m.group(1)).orElse(null);
+    }
+
+    private static String fileName(String headers) {
+        return header(headers, "Content-Disposition").map(FILE_NAME::matcher).filter(Matcher::find).map(m -> m.group(1)).orElse(null);
     }
 
     private static Optional<String> header(String headers, String name) {

@@ -100,6 +100,6 @@ class CouchConnectionCheckTest {
 
     private static ConnectionCheck check(String url, String user, String password) {
         TargetSettings settings = new TargetSettings("main", TargetKind.COUCHDB, new ApiTarget(URI.create(url), "", user, password), Map.of());
-        return new CouchTarget(settings, Duration.ofSeconds(5)).check(List.of("household_visit"));
+        return new CouchTarget(settings, Duration.ofSeconds(5), AttachmentFiles.NONE).check(List.of("household_visit"));
     }
 }

@@ -322,7 +322,7 @@ class CouchTargetTest {
     }
 
     private static CouchTarget target(String url, String token, String user, String password) {
-        return new CouchTarget(settings(url, token, user, password), TIMEOUT);
+        return new CouchTarget(settings(url, token, user, password), TIMEOUT, AttachmentFiles.NONE);
     }
 
     private static TargetSettings settings(String url, String token, String user, String password) {

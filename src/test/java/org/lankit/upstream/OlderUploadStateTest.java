@@ -50,7 +50,7 @@ class OlderUploadStateTest {
                 e = seed(store, 7);
                 store.settings().put(ApiSettings.URL, api.url());
                 TargetSettings json = UploadTesting.json(api.url(), null);
-                oldBatch = new JsonApiTarget(json, KIT, new TeamApi(Duration.ofSeconds(5)))
+                oldBatch = new JsonApiTarget(json, KIT, new TeamApi(Duration.ofSeconds(5)), AttachmentFiles.NONE)
                         .prepare(List.of(new Outgoing(e.get(5), null)));
                 Batch underWay = new Batch("lankit-batch-under-way", List.of(new Batch.Item(e.get(5).uuid(), e.get(5).seq())), oldBatch);
                 store.settings().put("upstream.inFlight", Json.MAPPER.writeValueAsString(underWay));

@@ -160,7 +160,7 @@ class OpenRosaTargetTest {
         Entry household = commit(Entries.household(PHONE, "Ana", 3));
         Entry clinic = commit(otherForm(Entries.household(PHONE, "Bea", 2), "clinic_visit"));
         OpenRosaTarget target = new OpenRosaTarget(new TargetSettings("main", TargetKind.OPENROSA,
-                new ApiTarget(URI.create(server.url()), ""), Map.of("clinic_visit", "clinic_2026")), Duration.ofSeconds(5));
+                new ApiTarget(URI.create(server.url()), ""), Map.of("clinic_visit", "clinic_2026")), Duration.ofSeconds(5), AttachmentFiles.NONE);
 
         String body = target.prepare(List.of(new Outgoing(household, null), new Outgoing(clinic, null)));
         ApiAnswer answer = target.send(new Batch("k", List.of(new Batch.Item(household.uuid(), household.seq()),
@@ -221,7 +221,7 @@ class OpenRosaTargetTest {
     @Test
     void a_500_a_slow_answer_and_a_connection_dropped_before_storing_are_retried_and_store_nothing_twice() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
-        OpenRosaTarget target = new OpenRosaTarget(settings("", "", ""), Duration.ofMillis(300));
+        OpenRosaTarget target = new OpenRosaTarget(settings("", "", ""), Duration.ofMillis(300), AttachmentFiles.NONE);
         Batch batch = new Batch("k", List.of(new Batch.Item(entry.uuid(), entry.seq())), target.prepare(List.of(new Outgoing(entry, null))));
         server.slowBy(1_500).faultNext(Fault.ERROR_500, Fault.RESET_BEFORE_STORING, Fault.SLOW);
 
@@ -260,13 +260,13 @@ class OpenRosaTargetTest {
     void a_kobo_token_and_a_user_with_password_are_sent_as_the_server_asks_and_wrong_ones_refuse_the_batch() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
         server.requireToken("kobo-token-0123456789");
-        assertThat(deliver(new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5)), entry, null)
+        assertThat(deliver(new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE), entry, null)
                 .refs()).containsOnlyKeys(entry.uuid());
         server.requireBasic("enumerator", "s3cret-pass");
-        assertThat(deliver(new OpenRosaTarget(settings("", "enumerator", "s3cret-pass"), Duration.ofSeconds(5)), entry, null)
+        assertThat(deliver(new OpenRosaTarget(settings("", "enumerator", "s3cret-pass"), Duration.ofSeconds(5), AttachmentFiles.NONE), entry, null)
                 .refs()).containsOnlyKeys(entry.uuid());
 
-        ApiAnswer refused = deliver(new OpenRosaTarget(settings("", "enumerator", "wrong-pass"), Duration.ofSeconds(5)), entry, null);
+        ApiAnswer refused = deliver(new OpenRosaTarget(settings("", "enumerator", "wrong-pass"), Duration.ofSeconds(5), AttachmentFiles.NONE), entry, null);
         assertThat(refused.isAccepted()).isFalse();
         assertThat(refused.status()).isEqualTo(401);
         assertThat(server.instanceCount()).isEqualTo(1);
@@ -276,8 +276,8 @@ class OpenRosaTargetTest {
     void credentials_never_show_in_what_the_target_reports() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
         OpenRosaTarget central = target();
-        OpenRosaTarget kobo = new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5));
-        OpenRosaTarget basic = new OpenRosaTarget(settings("", "enumerator", "s3cret-pass-42"), Duration.ofSeconds(5));
+        OpenRosaTarget kobo = new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE);
+        OpenRosaTarget basic = new OpenRosaTarget(settings("", "enumerator", "s3cret-pass-42"), Duration.ofSeconds(5), AttachmentFiles.NONE);
         List<String> secrets = List.of(CENTRAL_TOKEN, "kobo-token-0123456789", "s3cret-pass-42",
                 new ApiTarget(URI.create(server.url()), "", "enumerator", "s3cret-pass-42").basicAuthorization().substring(6));
 
@@ -301,7 +301,7 @@ class OpenRosaTargetTest {
     // ---- helpers ----
 
     private OpenRosaTarget target() {
-        return new OpenRosaTarget(settings("", "", ""), Duration.ofSeconds(5));
+        return new OpenRosaTarget(settings("", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE);
     }
 
     private TargetSettings settings(String token, String user, String password) {
