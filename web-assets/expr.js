@@ -58,9 +58,10 @@ function tokens(text) {
 const BINARY_LEVELS = [['or'], ['and'], ['=', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', 'div', 'mod']];
 
 class Parser {
-  constructor(text) {
+  constructor(text, choiceFilter) {
     this.list = tokens(text);
     this.i = 0;
+    this.choiceFilter = choiceFilter;
   }
 
   peek() { return this.list[this.i]; }
@@ -112,6 +113,7 @@ class Parser {
       case 'name':
         if (this.peek().kind === 'op' && this.peek().value === '(') return this.call(t);
         if (WORD_OPERATORS.has(t.value)) throw new ExprError(`"${t.value}" needs something before it`, t.at);
+        if (!this.choiceFilter) throw new ExprError(`a question is named as \${${t.value}}; a bare name is only for a choice filter's columns`, t.at);
         return { type: 'column', name: t.value };
       case 'op':
         if (t.value === '.') return { type: 'self' };
@@ -131,8 +133,9 @@ class Parser {
     if (!fn) throw new ExprError(`unknown function ${nameToken.value}()`, nameToken.at);
     this.expect('(');
     const args = [];
-    if (nameToken.value === 'position' && this.peek().value === '..') {
-      this.next();
+    if (nameToken.value === 'position') {
+      // position(..): the row's place; the only path the language has
+      if (this.next().value !== '..') throw new ExprError('position() is written position(..)', nameToken.at);
     } else if (!(this.peek().kind === 'op' && this.peek().value === ')')) {
       args.push(this.binary(0));
       while (this.peek().kind === 'op' && this.peek().value === ',') {
@@ -150,10 +153,13 @@ class Parser {
   }
 }
 
-/** The expression as a tree to evaluate; throws ExprError for anything outside the language. */
-export function parse(text) {
-  if (typeof text !== 'string' || text.trim() === '') throw new ExprError('the expression is empty');
-  return new Parser(text).whole();
+/**
+ * The expression as a tree to evaluate; throws ExprError for anything outside the language.
+ * `choiceFilter`: bare names are allowed, naming the candidate choice's columns.
+ */
+export function parse(text, { choiceFilter = false } = {}) {
+  if (typeof text !== 'string' || text.trim() === '') throw new ExprError('the expression is empty', 0);
+  return new Parser(text, choiceFilter).whole();
 }
 
 /** The `${name}` references of a parsed expression, e.g. to check that they name questions. */
@@ -166,7 +172,8 @@ export function references(node, out = new Set()) {
 // ---- XPath 1.0 conversions ----
 
 const DAY_MS = 86400000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** 'YYYY-MM-DD' is days since 1970-01-01; a time after it ('THH:MM[:SS]') adds the fraction of the day. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** A list's first member stands for it, as a node-set's first node does in XPath. */
 const single = (v) => (Array.isArray(v) ? (v.length ? v[0] : '') : v);
@@ -177,10 +184,13 @@ export function toNumber(v) {
   if (typeof x === 'boolean') return x ? 1 : 0;
   const text = String(x ?? '').trim();
   if (/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) return Number(text);
-  const date = DATE.exec(text);
+  const date = DATE_TIME.exec(text);
   if (date) {
-    const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
-    return Number.isNaN(ms) ? NaN : Math.floor(ms / DAY_MS);
+    const [year, month, day, hours, minutes, seconds] = date.slice(1).map((part) => Number(part ?? 0));
+    const ms = Date.UTC(year, month - 1, day, hours, minutes, seconds);
+    const real = new Date(Date.UTC(year, month - 1, day));
+    if (real.getUTCMonth() !== month - 1 || hours > 23 || minutes > 59 || seconds > 59) return NaN;
+    return ms / DAY_MS;
   }
   return NaN;
 }
@@ -247,19 +257,21 @@ function arithmetic(op, a, b) {
 const words = (v) => toText(v).split(/\s+/).filter(Boolean);
 const members = (args) => args.flatMap((a) => (Array.isArray(a) ? a : [a]));
 
-/** XPath's round: halves go up (towards +infinity); with digits, to that many decimals. */
-function round(x, digits) {
+/** round(x[, digits]): halves away from zero, as the master's BigDecimal HALF_UP does. */
+function round(x, digits = 0) {
   if (!Number.isFinite(x)) return x;
-  if (digits === undefined || digits === 0) return Math.floor(x + 0.5);
-  const scale = 10 ** digits;
-  return Math.floor(x * scale + 0.5) / scale;
+  const sign = x < 0 ? -1 : 1;
+  // through the decimal text, so that 1.005 (1.00499… as a double) rounds as people read it
+  const shifted = Number(`${Math.abs(x)}e${digits}`);
+  return sign * Number(`${Math.round(shifted)}e${-digits}`);
 }
 
+/** Whether `pattern` is found anywhere in `text`; a pattern that does not compile finds nothing. */
 function regexTest(text, pattern) {
   try {
     return new RegExp(pattern, 'u').test(text);
   } catch {
-    throw new ExprError(`regex(): "${pattern}" is not a pattern`);
+    return false;
   }
 }
 
@@ -274,7 +286,7 @@ const FUNCTIONS = {
   string: { arity: [1, 1], fn: (a) => toText(a) },
   int: { arity: [1, 1], fn: (a) => Math.trunc(toNumber(a)) },
   round: { arity: [1, 2], fn: (a, d) => round(toNumber(a), d === undefined ? undefined : Math.trunc(toNumber(d))) },
-  coalesce: { arity: [2, Infinity], fn: (...args) => args.map(toText).find((t) => t !== '') ?? '' },
+  coalesce: { arity: [2, Infinity], fn: (...args) => args.find((a) => toText(a) !== '') ?? '' },
   concat: { arity: [0, Infinity], fn: (...args) => members(args).map(toText).join('') },
   'string-length': { arity: [1, 1], fn: (a) => [...toText(a)].length },
   contains: { arity: [2, 2], fn: (a, b) => toText(a).includes(toText(b)) },

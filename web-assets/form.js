@@ -52,11 +52,13 @@ const sentence = (problem) => (/[.!?]$/.test(problem) ? problem : `${problem}.`)
 export class EntryForm {
   #nodes = [];
   #ids = 0;
+  #answered = null; // the question last answered, whose problem shows once the worker moves on
 
   constructor(container) {
     this.container = container;
     container.addEventListener('input', (e) => this.#changed(e, false));
     container.addEventListener('change', (e) => this.#changed(e, true));
+    container.addEventListener('focusin', (e) => this.#movedOn(e));
   }
 
   /** Builds the form with its default answers, in the browser's language when the form has it. */
@@ -84,6 +86,7 @@ export class EntryForm {
 
   #build(values) {
     this.#ids = 0;
+    this.#answered = null;
     this.#nodes = this.#nodesFor(this.form.fields, values);
     const languages = languagesOf(this.form);
     this.container.replaceChildren(...(languages.length ? [this.#languageSwitch(languages)] : []), ...this.#nodes.map((n) => n.element));
@@ -245,16 +248,34 @@ export class EntryForm {
     return result;
   }
 
+  /**
+   * After each change the rules run. A question already marked shows its problem (or none) as it
+   * is typed. One just answered shows its problem once the worker moves on to another question:
+   * not on leaving it for Save, whose tap a message appearing above it would move off the button.
+   */
   #changed(event, committed) {
     if (event.target.id === 'form-language') return;
     const result = this.update();
-    if (!committed) return;
-    // a question already marked, or the one just answered, shows its problem (or none) at once
+    const changed = this.#nodeHolding(event.target);
+    if (committed && changed) this.#answered = changed;
+    this.#markWhere(result, (node) => !node.error.hidden);
+  }
+
+  #movedOn(event) {
+    const answered = this.#answered;
+    if (!answered || answered.element.contains(event.target)) return;
+    this.#answered = null;
+    this.#markWhere(this.update(), (node) => node === answered && !isEmptyValue(node.control.value));
+  }
+
+  #nodeHolding(target) {
+    return this.#walk((node) => (node.kind === 'question' && node.element.contains(target) ? node : null));
+  }
+
+  #markWhere(result, which) {
     const problems = { ...result.problems, ...this.#unreadable() };
     this.#walk((node, path) => {
-      if (!node.error) return null;
-      const answered = node.element.contains(event.target) && !isEmptyValue(node.control.value);
-      if (!node.error.hidden || answered) this.#mark(node, problems[path]);
+      if (node.error && which(node)) this.#mark(node, problems[path]);
       return null;
     });
   }

@@ -3,7 +3,7 @@
 // master, ✓✓ on the team's server), and its actions. Values are shown with textContent only.
 
 import { currentValues } from './entries.js';
-import { answerFields } from './form-tree.js';
+import { answerFields, choicesOf } from './form-tree.js';
 import { MARKS } from './receipts.js';
 import { isEmptyValue } from './validate.js';
 
@@ -19,8 +19,14 @@ function text(tag, className, content) {
 function shown(field, value) {
   if (field?.type === 'boolean') return value ? 'Yes' : 'No';
   if (field?.type === 'repeat') return value.length === 1 ? '1 member' : `${value.length} members`;
-  const plain = Array.isArray(value) ? value.join(', ') : String(value);
+  const names = Array.isArray(value) ? value : [value];
+  const plain = names.map((name) => (field ? choiceLabel(field, name) : String(name))).join(', ');
   return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+}
+
+/** A select answer's label (in the form's default language); any other answer as it is. */
+function choiceLabel(field, name) {
+  return String(choicesOf(field).find((c) => c.name === name)?.label ?? name);
 }
 
 // one formatter for every row: building it is what costs

@@ -16,9 +16,9 @@ function asExpressionValue(value) {
   return value;
 }
 
-/** A calculation's result as an answer: text, a finite number or a boolean. */
+/** A calculation's result as an answer: text, a finite number or a boolean ('' for NaN and infinities). */
 function asAnswer(value) {
-  if (Array.isArray(value)) return toText(value);
+  if (Array.isArray(value)) return asAnswer(value.length ? value[0] : '');
   if (typeof value === 'number' && !Number.isFinite(value)) return '';
   return value;
 }
@@ -51,7 +51,7 @@ export class FormRules {
       for (const key of EXPRESSION_KEYS) {
         if (!field[key]) continue;
         try {
-          parsed[key] = parse(field[key]);
+          parsed[key] = parse(field[key], { choiceFilter: key === 'choiceFilter' });
         } catch (e) {
           if (e instanceof ExprError) throw new ExprError(`${field.name}, ${key}: ${e.message}`);
           throw e;
@@ -75,8 +75,8 @@ export class FormRules {
    */
   evaluate(answers, context = {}, language = null) {
     const run = new Run(this, answers ?? {}, context, language);
-    run.walk(this.#form.fields, null, '', true);
-    run.checkAll();
+    run.calculate(this.#form.fields);
+    run.check(this.#form.fields, null, '', true);
     return run.result;
   }
 
@@ -97,7 +97,11 @@ export class FormRules {
   }
 }
 
-/** One evaluation: the answers as the expressions see them (hidden ones emptied, calculations filled in). */
+/**
+ * One evaluation. First every calculate in form order (a repeat's row by row where it stands),
+ * each seeing the answers and the calculates before it; then relevance, choices and problems,
+ * seeing everything. Relevance blanks nothing here: devices clear hidden answers when they save.
+ */
 class Run {
   constructor(rules, answers, context, language) {
     this.rules = rules;
@@ -109,44 +113,52 @@ class Run {
         ? value.map((row) => ({ ...(row ?? {}) })) : value;
     }
     this.result = { relevant: {}, calculated: {}, choices: {}, problems: {} };
-    this.checks = []; // shown questions in form order: {field, path, scope}
   }
 
-  /** `scope`: null at the top, or {repeat, row (index)} inside a repeat's row. */
-  walk(fields, scope, prefix, parentShown) {
+  /** Calls `visit(field, scope, path)` for each field in form order, rows in order; groups and repeats before their fields. */
+  eachField(fields, scope, prefix, visit) {
     for (const field of fields ?? []) {
       const path = prefix + field.name;
+      visit(field, scope, path);
+      if (field.type === 'group') this.eachField(field.fields, scope, prefix, visit);
+      if (field.type === 'repeat') {
+        this.rows(field).forEach((_, i) => this.eachField(field.fields, { repeat: field, row: i }, `${path}[${i}].`, visit));
+      }
+    }
+  }
+
+  rows(repeat) {
+    return Array.isArray(this.values[repeat.name]) ? this.values[repeat.name] : [];
+  }
+
+  calculate(fields) {
+    this.eachField(fields, null, '', (field, scope) => {
+      if (field.type === 'calculate') this.set(scope, field, '');
+    });
+    this.eachField(fields, null, '', (field, scope, path) => {
+      if (field.type !== 'calculate') return;
       const parsed = this.rules.parsedOf(field);
-      const shown = parentShown && (!parsed.relevant || toBoolean(evaluate(parsed.relevant, this.env(scope, field))));
+      const value = parsed.calculation ? asAnswer(evaluate(parsed.calculation, this.env(scope, field))) : '';
+      this.result.calculated[path] = value;
+      this.set(scope, field, value);
+    });
+  }
+
+  /** Relevance (through every enclosing group and repeat), choices and problems, in form order. */
+  check(fields, scope, prefix, parentShown) {
+    for (const field of fields ?? []) {
+      const path = prefix + field.name;
+      const relevant = this.rules.parsedOf(field).relevant;
+      const shown = parentShown && (!relevant || toBoolean(evaluate(relevant, this.env(scope, field))));
       this.result.relevant[path] = shown;
-      switch (field.type) {
-        case 'group':
-          this.walk(field.fields, scope, prefix, shown);
-          break;
-        case 'repeat': {
-          const rows = Array.isArray(this.values[field.name]) ? this.values[field.name] : [];
-          if (shown) this.checks.push({ field, path, scope });
-          rows.forEach((_, i) => this.walk(field.fields, { repeat: field, row: i }, `${path}[${i}].`, shown));
-          if (!shown) this.values[field.name] = null;
-          break;
-        }
-        case 'calculate': {
-          const value = shown && parsed.calculation ? asAnswer(evaluate(parsed.calculation, this.env(scope, field))) : '';
-          this.result.calculated[path] = value;
-          this.set(scope, field, value);
-          break;
-        }
-        case 'note':
-          break;
-        default:
-          if (shown) {
-            this.checks.push({ field, path, scope });
-            if (field.type === 'select_one' || field.type === 'select_multiple') {
-              this.result.choices[path] = this.offered(field, scope);
-            }
-          } else {
-            this.set(scope, field, null);
-          }
+      if (field.type === 'select_one' || field.type === 'select_multiple') this.result.choices[path] = this.offered(field, scope);
+      if (shown && field.type !== 'group' && field.type !== 'note' && field.type !== 'calculate') {
+        const problem = this.problem(field, path, scope);
+        if (problem) this.result.problems[path] = problem;
+      }
+      if (field.type === 'group') this.check(field.fields, scope, prefix, shown);
+      if (field.type === 'repeat') {
+        this.rows(field).forEach((_, i) => this.check(field.fields, { repeat: field, row: i }, `${path}[${i}].`, shown));
       }
     }
   }
@@ -166,32 +178,24 @@ class Run {
       ref: (name) => this.ref(scope, name),
       self: () => asExpressionValue(field ? this.get(scope, field) : ''),
       column: (name) => (choice ? (name === 'name' ? choice.name : (choice.columns?.[name] ?? '')) : ''),
-      position: () => (scope ? scope.row + 1 : 0),
+      position: () => (scope ? scope.row + 1 : NaN),
       today: this.context.today,
       now: this.context.now,
     };
   }
 
   ref(scope, name) {
-    if (scope) {
-      const own = this.rules.rowChild(scope.repeat, name);
-      if (own) return asExpressionValue(this.values[scope.repeat.name][scope.row][name]);
+    if (scope && this.rules.rowChild(scope.repeat, name)) {
+      return asExpressionValue(this.values[scope.repeat.name][scope.row][name]);
     }
     const top = this.rules.topField(name);
-    if (top) {
-      const value = this.values[name];
-      if (top.type === 'repeat') return Array.isArray(value) ? value.map(() => '') : [];
-      return asExpressionValue(value);
-    }
+    if (top) return top.type === 'repeat' ? this.rows(top).map(() => '') : asExpressionValue(this.values[name]);
     const repeat = this.rules.repeatHolding(name);
-    if (repeat) {
-      const rows = Array.isArray(this.values[repeat.name]) ? this.values[repeat.name] : [];
-      return rows.map((row) => asExpressionValue(row?.[name]));
-    }
+    if (repeat) return this.rows(repeat).map((row) => asExpressionValue(row?.[name]));
     return '';
   }
 
-  /** The choice names a select question offers after its choice_filter. */
+  /** The choice names a select question offers after its choice_filter, in the form's order. */
   offered(field, scope) {
     const filter = this.rules.parsedOf(field).choiceFilter;
     const all = choicesOf(field);
@@ -199,13 +203,7 @@ class Run {
     return all.filter((c) => toBoolean(evaluate(filter, this.env(scope, field, c)))).map((c) => c.name);
   }
 
-  checkAll() {
-    for (const { field, path, scope } of this.checks) {
-      const problem = this.problem(field, path, scope);
-      if (problem) this.result.problems[path] = problem;
-    }
-  }
-
+  /** The first of: required and empty, a wrong shape, a choice not offered, a constraint broken. */
   problem(field, path, scope) {
     const form = this.rules.form;
     const label = labelOf(field, form, this.language);
@@ -215,10 +213,7 @@ class Run {
       if (!field.required) return null;
       return texts.requiredMessage ? `${label}: ${texts.requiredMessage}` : `${label} is required`;
     }
-    if (field.type === 'repeat') {
-      if (!Array.isArray(value)) return `${label} must be a list of rows`;
-      return value.length > 100 ? `${label} has more than 100 rows` : null;
-    }
+    if (field.type === 'repeat') return null;
     const shape = valueProblem(field, value);
     if (shape) return `${label} ${shape}`;
     const offered = this.result.choices[path];

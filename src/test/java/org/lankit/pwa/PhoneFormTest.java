@@ -167,6 +167,51 @@ class PhoneFormTest extends PhoneTestBase {
         assertThat(problems).as("cases the master refuses").isGreaterThan(15);
     }
 
+    /** The answer shapes XLSForms brought (time, location, photo, calculation, note, repeat rows) in the master's words too. */
+    @Test
+    void the_phone_checks_the_newer_answer_shapes_with_the_same_words_as_the_master() throws Exception {
+        PhoneApp app = PhoneApp.open(phone, master);
+        app.page.navigate(master.baseUrl() + "/");
+        FormField time = FormField.of("visit_time", "Time of the visit", FieldType.TIME, false);
+        FormField point = FormField.of("location", "Location", FieldType.GEOPOINT, false);
+        FormField photo = FormField.of("photo", "Photo of the house", FieldType.IMAGE, false);
+        FormField worked = FormField.of("total", "Total", FieldType.CALCULATE, false);
+        FormField note = FormField.of("thanks", "Thank you", FieldType.NOTE, false);
+        FormField age = new FormField("age", " Age ", FieldType.INTEGER, false, null, BigDecimal.ZERO, null);
+        FormField members = new FormField("members", "Members", FieldType.REPEAT, false, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, List.of(FormField.of("name", "Name", FieldType.TEXT, false), age), null);
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(101, "{}")) + "]";
+        List<Object[]> cases = List.of(
+                new Object[] {time, "\"14:30\""}, new Object[] {time, "\"14:30:59\""}, new Object[] {time, "\"24:00\""},
+                new Object[] {time, "\"9:30\""}, new Object[] {time, "\"14:60\""}, new Object[] {time, "930"},
+                new Object[] {point, "\"-1.2921 36.8219\""}, new Object[] {point, "\"12.5 -1.5 300 8\""}, new Object[] {point, "\"91 0\""},
+                new Object[] {point, "\"1 181\""}, new Object[] {point, "\"1 2 3 -4\""}, new Object[] {point, "\"north\""},
+                new Object[] {point, "\"1\""}, new Object[] {point, "\"1 2 3 4 5\""}, new Object[] {point, "1"},
+                new Object[] {photo, "\"0123456789abcdef0123456789abcdef.jpg\""}, new Object[] {photo, "\"0123456789abcdef0123456789abcdef.png\""},
+                new Object[] {photo, "\"0123456789ABCDEF0123456789ABCDEF.jpg\""}, new Object[] {photo, "\"house.jpg\""}, new Object[] {photo, "3"},
+                new Object[] {worked, "3"}, new Object[] {worked, "2.5"}, new Object[] {worked, "true"}, new Object[] {worked, "\"three\""},
+                new Object[] {worked, "\"" + "x".repeat(2001) + "\""}, new Object[] {worked, "[1]"},
+                new Object[] {note, "\"x\""},
+                new Object[] {members, "[{\"name\":\"Awa\",\"age\":34},{\"age\":6}]"}, new Object[] {members, "[{\"age\":-1}]"},
+                new Object[] {members, "[{\"age\":\"six\"}]"}, new Object[] {members, "[1]"}, new Object[] {members, "\"Awa\""},
+                new Object[] {members, "[{\"other\":1}]"}, new Object[] {members, tooMany});
+        List<String> mismatches = new ArrayList<>();
+        int problems = 0;
+        for (Object[] c : cases) {
+            FormField field = (FormField) c[0];
+            String valueJson = (String) c[1];
+            String master = EntryValidator.valueProblem(field, Json.MAPPER.readTree(valueJson));
+            Object phone = app.page.evaluate("async ([field, value]) => (await import('/validate.js'))"
+                    + ".valueProblem(JSON.parse(field), JSON.parse(value))", List.of(Json.MAPPER.writeValueAsString(field), valueJson));
+            if (master != null) problems++;
+            if (!Objects.equals(master, phone)) {
+                mismatches.add(field.type().wire() + " " + abbreviated(valueJson) + ": master=" + master + " phone=" + phone);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(problems).as("cases the master refuses").isGreaterThan(18);
+    }
+
     private static Locator errorOf(PhoneApp app, String label) {
         return app.page.locator("#" + app.field(label).getAttribute("aria-describedby"));
     }
