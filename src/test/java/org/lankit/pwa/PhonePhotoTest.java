@@ -3,6 +3,7 @@ package org.lankit.pwa;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
@@ -22,12 +23,14 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lankit.hub.HubConfig;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.AttachmentName;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 import org.lankit.testkit.Eventually;
+import org.lankit.testkit.RunningMaster;
 import org.lankit.testkit.TestPhotos;
 
 /**
@@ -204,5 +207,33 @@ class PhonePhotoTest extends PhoneTestBase {
         assertThat(pushErrors).anySatisfy(body -> assertThat(body).contains("attachment_missing"));
         Eventually.within(Duration.ofSeconds(10), "the phone to let the sent photo go", () -> photosOnThePhone() == 0);
         app.assertNoScriptErrors();
+    }
+
+    @Test
+    void a_photo_saved_with_the_master_off_is_sent_by_the_service_worker_after_the_page_was_closed() throws IOException {
+        try (BrowserContext withWorker = browser.newPhoneWithServiceWorker()) {
+            app = PhoneApp.open(withWorker, master).joinWithQr("Amina");
+            app.page.waitForFunction("navigator.serviceWorker.controller !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(10_000));
+            app.page.locator("#form-picker").selectOption("door_survey");
+            int port = master.port();
+            master.close();
+            assertThat(app.banner()).containsText("Master unreachable");
+            attachPhotoAndSave("Yellow house");
+            app.page.waitForFunction("""
+                    async () => (await (await navigator.serviceWorker.ready).sync.getTags()).includes('lankit-push')""",
+                    null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+            app.page.close();
+
+            master = RunningMaster.start(dataDir, port, HubConfig.defaults().withAnnouncement(false));
+            BackgroundSync.fire(withWorker, master);
+
+            theOnePhotoTheEntryNames("Yellow house");
+            PhoneApp reopened = PhoneApp.open(withWorker, master);
+            reopened.page.navigate(master.baseUrl() + "/");
+            reopened.openEntries();
+            assertThat(reopened.badge("Yellow house")).hasText("Synced");
+            reopened.assertNoScriptErrors();
+        }
     }
 }
