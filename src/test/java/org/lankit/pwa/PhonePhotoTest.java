@@ -236,4 +236,31 @@ class PhonePhotoTest extends PhoneTestBase {
             reopened.assertNoScriptErrors();
         }
     }
+
+    @Test
+    void a_phone_moving_to_the_secure_page_sends_its_waiting_photo_first_over_a_slow_link() throws IOException {
+        try (BrowserContext trusting = browser.newPhone(o -> o.setIgnoreHTTPSErrors(true))) {
+            app = PhoneApp.open(trusting, master).joinWithQr("Amina");
+            app.page.locator("#form-picker").selectOption("door_survey");
+            String plainApi = master.baseUrl() + "/api/v1/";
+            trusting.route(plainApi + "sync/**", Route::abort);
+            trusting.route(plainApi + "attachments/**", Route::abort);
+            attachPhotoAndSave("White house");
+            app.page.navigate(master.baseUrl() + "/setup"); // the app's own sync loop ends here
+            trusting.unroute(plainApi + "sync/**");
+            trusting.unroute(plainApi + "attachments/**");
+            // each chunk takes 1.5 s: more than the move's 4 s for entries alone, so the photo buys time
+            trusting.route(plainApi + "attachments/**", route -> {
+                if (route.request().method().equals("PUT")) app.page.waitForTimeout(1_500);
+                route.resume();
+            });
+
+            app.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+            app.page.waitForURL(master.secureBaseUrl() + "/", new Page.WaitForURLOptions().setTimeout(30_000));
+            app.openEntries();
+            assertThat(app.badge("White house")).hasText("Synced", WITHIN_45_S);
+            theOnePhotoTheEntryNames("White house");
+            app.assertNoScriptErrors();
+        }
+    }
 }
