@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,9 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.lankit.sync.AttachmentName;
 
@@ -36,13 +37,14 @@ public final class Attachments {
     private final Path dataDir;
     private final Path root;
     private final Path partial;
-    /** One upload of a name at a time: two requests for it from two devices wait for each other. */
-    private final ConcurrentHashMap<String, Object> turns = new ConcurrentHashMap<>();
+    /** One write of a name at a time (two devices sending it wait for each other), by a fixed set of locks. */
+    private final Object[] turns = new Object[64];
 
     Attachments(Path dataDir) {
         this.dataDir = dataDir;
         this.root = dataDir.resolve("attachments");
         this.partial = root.resolve("partial");
+        Arrays.setAll(turns, i -> new Object());
     }
 
     /** How far an upload of {@code name} by {@code deviceId} is: all of it when complete, 0 when unknown. */
@@ -67,7 +69,7 @@ public final class Attachments {
         requireValid(name);
         if (total < 1) throw new IllegalArgumentException("a photo has at least 1 byte");
         if (total > MAX_BYTES) throw new TooLargeException("a photo may be at most " + MAX_BYTES / (1024 * 1024) + " MB");
-        synchronized (turns.computeIfAbsent(name, n -> new Object())) {
+        synchronized (turnOf(name)) {
             Progress now = progress(name, deviceId);
             // written once: the bytes of a complete name never change, whatever is sent again
             if (now.complete()) return now;
@@ -114,7 +116,7 @@ public final class Attachments {
      */
     public boolean restore(String name, InputStream bytes) throws IOException {
         requireValid(name);
-        synchronized (turns.computeIfAbsent(name, n -> new Object())) {
+        synchronized (turnOf(name)) {
             if (holds(name)) return false;
             Files.createDirectories(partial);
             Path part = partial.resolve(name + ".restore");
@@ -138,6 +140,10 @@ public final class Attachments {
             complete(part, root.resolve(name));
             return true;
         }
+    }
+
+    private Object turnOf(String name) {
+        return turns[Math.floorMod(name.hashCode(), turns.length)];
     }
 
     private Path partOf(String name, String deviceId) {
@@ -177,18 +183,28 @@ public final class Attachments {
         }
     }
 
-    /** Syncs the finished file, moves it under its name in one step, and syncs the folder. */
+    /**
+     * Moves the finished (synced) file under its name in one step and syncs the folder; other
+     * devices' unfinished uploads of the name are of no use any more and go.
+     */
     private void complete(Path part, Path done) throws IOException {
         try {
             Files.createDirectories(root);
             Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(part); // another device completed the same name: its bytes stay
+            Files.deleteIfExists(part); // the name was complete already (systems whose move does not replace): its bytes stay
             return;
         } catch (IOException e) {
             throw explained(e);
         }
         syncFolder(root);
+        dropPartials(done.getFileName().toString());
+    }
+
+    private void dropPartials(String name) throws IOException {
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(partial, name + ".*")) {
+            for (Path p : left) Files.deleteIfExists(p);
+        }
     }
 
     /** Makes the move itself durable; some systems (Windows) cannot open a folder, and sync it on their own. */

@@ -22,6 +22,11 @@ public interface AttachmentFiles {
         public byte[] bytes(String name) throws IOException {
             throw new IOException("no photo " + name + " here");
         }
+
+        @Override
+        public long bytesOf(Entry entry) {
+            return 0;
+        }
     };
 
     /** The photos {@code entry}'s answers name that the master holds whole, each once, in form order. */
@@ -29,4 +34,7 @@ public interface AttachmentFiles {
 
     /** The bytes of a photo {@link #namedBy} gave. */
     byte[] bytes(String name) throws IOException;
+
+    /** What the photos {@link #namedBy} gives for {@code entry} weigh together: batches count them with the entry. */
+    long bytesOf(Entry entry);
 }

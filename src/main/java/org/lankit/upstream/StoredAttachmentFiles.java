@@ -3,6 +3,7 @@ package org.lankit.upstream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
 import org.lankit.sync.ImageAnswers;
@@ -34,6 +35,19 @@ final class StoredAttachmentFiles implements AttachmentFiles {
             if (!held) LOG.warn("entry {} names photo {}, which this master does not hold: it goes without it", entry.uuid(), name);
             return held;
         }).toList();
+    }
+
+    @Override
+    public long bytesOf(Entry entry) {
+        long total = 0;
+        for (String name : namedBy(entry)) {
+            try {
+                total += Files.size(store.attachments().file(name).orElseThrow());
+            } catch (IOException | NoSuchElementException gone) {
+                // counted as nothing: sending it will say what is wrong
+            }
+        }
+        return total;
     }
 
     @Override

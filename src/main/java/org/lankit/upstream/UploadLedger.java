@@ -39,12 +39,14 @@ final class UploadLedger {
     private final Deliveries deliveries;
     private final KitRef kit;
     private final String target;
+    private final AttachmentFiles photos;
 
-    UploadLedger(KitStore store, KitRef kit, String target) {
+    UploadLedger(KitStore store, KitRef kit, String target, AttachmentFiles photos) {
         this.store = store;
         this.deliveries = store.deliveries();
         this.kit = kit;
         this.target = target;
+        this.photos = photos;
     }
 
     static String cursorKey(String target) {
@@ -71,7 +73,7 @@ final class UploadLedger {
 
     /**
      * The next revisions the server has not answered, in seq order (at most {@code maxEntries}, and
-     * {@code maxBytes} unless one entry alone is larger), prepared by {@code to} and recorded as the
+     * {@code maxBytes} with their photos, unless one entry alone is larger), prepared by {@code to} and recorded as the
      * batch in flight. Revisions the server already answered (after "retry failed", or a move from
      * an older data folder) are passed over. Empty when nothing is owed.
      */
@@ -191,9 +193,10 @@ final class UploadLedger {
     }
 
     /** The entry's size in the documented v1 form: the measure of a batch, whatever the target sends. */
-    private static long sizeOf(Entry entry) {
+    /** What the entry weighs in a request: its JSON and its photos, which go with it (or just before it). */
+    private long sizeOf(Entry entry) {
         try {
-            return EntryForm.V1.writer().writeValueAsBytes(entry).length + 1L;
+            return EntryForm.V1.writer().writeValueAsBytes(entry).length + 1L + photos.bytesOf(entry);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,7 +69,7 @@ final class Uploader implements AutoCloseable {
         this.config = config;
         this.settings = settings;
         this.target = UploadTargets.create(settings, kit, config.requestTimeout(), photos);
-        this.ledger = new UploadLedger(store, kit, settings.id());
+        this.ledger = new UploadLedger(store, kit, settings.id(), photos);
         this.answered = answered;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lankit-upstream-" + settings.id());

@@ -10,7 +10,7 @@ import java.time.Duration;
  * connectivity check every 5 s while offline.
  *
  * @param batchSize       most entries in one request
- * @param maxBatchBytes   most bytes in one request body (a single larger entry still goes alone)
+ * @param maxBatchBytes   most bytes of entries and their photos in one batch (a single larger entry still goes alone)
  * @param requestTimeout  the limit for one request, connecting included
  * @param firstRetryDelay delay before the first retry; it doubles after each failure
  * @param maxRetryDelay   the cap of that doubling

@@ -128,6 +128,9 @@ class AttachmentUploadTest {
         assertThat(status(NAME, second.token()).path("received").asLong()).isZero();
         put(NAME, 0, photo.length, slice(photo, 0, CHUNK), second.token());
         put(NAME, CHUNK, photo.length, slice(photo, CHUNK, photo.length), second.token());
+        try (Stream<Path> partial = Files.list(dataDir.resolve("attachments/partial"))) {
+            assertThat(partial).as("the first phone's unfinished copy goes once the photo is complete").isEmpty();
+        }
         HttpResponse<String> late = put(NAME, CHUNK, photo.length, slice(photo, CHUNK, photo.length), phone.token());
         assertThat(Json.MAPPER.readTree(late.body()).path("complete").asBoolean()).isTrue();
         assertThat(Files.readAllBytes(master.store().attachments().file(NAME).orElseThrow())).isEqualTo(photo);

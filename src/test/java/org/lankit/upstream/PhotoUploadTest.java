@@ -111,6 +111,23 @@ class PhotoUploadTest {
     }
 
     @Test
+    void photos_count_with_their_entries_so_a_batch_of_photographed_entries_stays_within_its_bytes() throws Exception {
+        try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
+            store.forms().save(form());
+            for (int i = 0; i < 10; i++) {
+                String name = String.format("%032x.jpg", i);
+                put(store, name, 300_000);
+                commit(store, entry(name, null));
+            }
+            try (Uploads uploads = start(store, UploadTesting.json(api.url(), null))) {
+                await("uploaded", LIMIT, () -> uploads.status().synced() == 10);
+            }
+            // 1 MB a batch: three entries and their 300 KB photos fit, a fourth does not
+            assertThat(api.requests()).extracting(r -> r.uuids().size()).containsExactly(3, 3, 3, 1);
+        }
+    }
+
+    @Test
     void a_batch_naming_a_photo_the_api_did_not_take_is_refused_as_the_api_says() throws Exception {
         try (FakeTeamApi api = FakeTeamApi.start(); KitStore store = KitStore.open(dataDir)) {
             store.forms().save(form());
@@ -126,6 +143,11 @@ class PhotoUploadTest {
                 @Override
                 public byte[] bytes(String name) {
                     return new byte[] {1};
+                }
+
+                @Override
+                public long bytesOf(Entry e) {
+                    return 1;
                 }
             };
             JsonApiTarget target = new JsonApiTarget(UploadTesting.json(api.url(), null), KIT, new TeamApi(Duration.ofSeconds(5)), wrong);
@@ -190,6 +212,15 @@ class PhotoUploadTest {
     private static void put(KitStore store, String name) throws IOException {
         byte[] b = bytes(name);
         store.attachments().append(name, "phone1", 0, b.length, new ByteArrayInputStream(b));
+    }
+
+    private static void put(KitStore store, String name, int size) throws IOException {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        for (int at = 0; at < size; at += Attachments.MAX_CHUNK_BYTES) {
+            int to = Math.min(size, at + Attachments.MAX_CHUNK_BYTES);
+            store.attachments().append(name, "phone1", at, size, new ByteArrayInputStream(b, at, to - at));
+        }
     }
 
     /** A photo's bytes, the same for a name every time: 100 KB that do not compress, as a JPEG's do not. */

@@ -41,7 +41,7 @@ class UploaderRestartTest {
                 Uploads uploader = UploadTesting.start(store, api.url(), null, fast().withRequestTimeout(Duration.ofSeconds(60)));
                 await("batch received by the API", LIMIT, () -> api.requests().size() == 1);
                 uploader.close();
-                assertThat(new UploadLedger(store, UploadTesting.KIT, TargetSettings.MAIN).inFlight().orElseThrow().batch().size()).isEqualTo(25);
+                assertThat(new UploadLedger(store, UploadTesting.KIT, TargetSettings.MAIN, AttachmentFiles.NONE).inFlight().orElseThrow().batch().size()).isEqualTo(25);
             }
             api.answerAfter(Duration.ZERO);
             try (KitStore store = KitStore.open(dataDir);
