@@ -162,13 +162,6 @@ export function parse(text, { choiceFilter = false } = {}) {
   return new Parser(text, choiceFilter).whole();
 }
 
-/** The `${name}` references of a parsed expression, e.g. to check that they name questions. */
-export function references(node, out = new Set()) {
-  if (node.type === 'ref') out.add(node.name);
-  for (const child of [node.left, node.right, node.arg, ...(node.args ?? [])]) if (child) references(child, out);
-  return out;
-}
-
 // ---- XPath 1.0 conversions ----
 
 const DAY_MS = 86400000;

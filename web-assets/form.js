@@ -49,6 +49,13 @@ function shownValue(value) {
 /** `problem` as a sentence on screen: ends with one full stop. */
 const sentence = (problem) => (/[.!?]$/.test(problem) ? problem : `${problem}.`);
 
+/** An answer inside a label's words: a list's names joined, rows counted, nothing for no answer. */
+function answerText(value) {
+  if (value === null || value === undefined || value === '') return '';
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(' ') : String(value.length);
+  return shownValue(value);
+}
+
 export class EntryForm {
   #nodes = [];
   #ids = 0;
@@ -107,7 +114,9 @@ export class EntryForm {
   }
 
   #label(field, withRequired = true) {
-    const parts = [document.createTextNode(labelOf(field, this.form, this.language))];
+    const label = labelOf(field, this.form, this.language);
+    // a label that shows answers ("${name}", as ODK's output) is filled in by update()
+    const parts = [label.includes('${') ? element('span', { 'data-template': label }) : document.createTextNode(label)];
     if (withRequired && field.required) parts.push(element('span', { className: 'required', text: ' (required)' }));
     return parts;
   }
@@ -201,6 +210,7 @@ export class EntryForm {
 
   #numberRows(node) {
     node.rows.forEach((row, i) => {
+      row.element.dataset.row = String(i);
       row.legend.textContent = `Member ${i + 1}`;
       row.remove.setAttribute('aria-label', `Remove member ${i + 1}`);
     });
@@ -235,7 +245,9 @@ export class EntryForm {
 
   /** Applies the rules to what is typed now: shows and hides, calculates, narrows choices. */
   update() {
-    const result = this.rules.evaluate(this.#collect(this.#nodes, {}), clockContext(), this.language);
+    const answers = this.#collect(this.#nodes, {});
+    const result = this.rules.evaluate(answers, clockContext(), this.language);
+    for (const span of this.container.querySelectorAll('[data-template]')) this.#fillIn(span, answers, result);
     this.#walk((node, path) => {
       node.element.hidden = result.relevant[path] === false || (node.kind === 'calc' && node.unlabelled);
       if (node.kind === 'calc') {
@@ -246,6 +258,22 @@ export class EntryForm {
       return null;
     });
     return result;
+  }
+
+  /** A label's "${name}"s as the answers read: the row's own first, then the top's; calculations as worked out. */
+  #fillIn(span, answers, result) {
+    const row = span.closest('.repeat-row');
+    const repeat = row?.closest('.repeat')?.dataset.field;
+    const index = Number(row?.dataset.row);
+    span.textContent = span.dataset.template.replace(/\$\{\s*([^}\s]+)\s*\}/g, (_, name) => {
+      if (row) {
+        const rowPath = `${repeat}[${index}].${name}`;
+        if (rowPath in result.calculated) return answerText(result.calculated[rowPath]);
+        const own = answers[repeat]?.[index];
+        if (own && name in own) return answerText(own[name]);
+      }
+      return answerText(name in result.calculated ? result.calculated[name] : answers[name]);
+    });
   }
 
   /**

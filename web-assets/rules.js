@@ -3,7 +3,7 @@
 // values, the choices a choice_filter leaves, and every problem as the sentence the worker and
 // the master both show. Paths name answers: `age`, `members[0].age` (0-based row).
 
-import { ExprError, evaluate, parse, toBoolean, toText } from './expr.js';
+import { ExprError, evaluate, parse, toBoolean } from './expr.js';
 import { answerFieldsOf, choicesOf, labelOf, textsOf } from './form-tree.js';
 import { isEmptyValue, valueProblem } from './validate.js';
 

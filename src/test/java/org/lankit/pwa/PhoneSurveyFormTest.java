@@ -38,6 +38,7 @@ class PhoneSurveyFormTest extends PhoneTestBase {
         question(app.page, "Any children under 5?").selectOption("no");
         assertThat(children).isHidden();
         question(app.page, "Respondent").fill("Mariam");
+        assertThat(app.page.locator(".note-field")).hasText("Thank Mariam before you leave (0 members listed).");
         app.screenshot("survey-skip-logic");
         app.save();
 

@@ -14,7 +14,7 @@ import org.lankit.sync.FormField;
 /**
  * A household survey as an XLSForm would make it, built with the form model: a skip (children
  * only asked when there are any), a constraint with its message, a group, a repeat of members
- * with a calculation, a choice filter, a note, a default, and English and French words.
+ * with a calculation, a choice filter, a note showing answers, a default, and English and French words.
  */
 final class SurveyForms {
 
@@ -50,7 +50,7 @@ final class SurveyForms {
                         q("member_age", "Age", FieldType.INTEGER).constraint(". >= 0 and . < 120", "between 0 and 119 years", null)
                                 .build()).build(),
                 q("member_count", "Members counted", FieldType.CALCULATE).calculation("count(${members})").build(),
-                q("thanks", "Thank the respondent before you leave.", FieldType.NOTE).build(),
+                q("thanks", "Thank ${respondent} before you leave (${member_count} members listed).", FieldType.NOTE).build(),
                 q("consent", "Consent recorded", FieldType.SELECT_ONE).defaultValue("yes")
                         .choices(choice("yes", "Yes", "Oui", Map.of()), choice("no", "No", "Non", Map.of())).build()));
         if (withPhoneQuestion) fields.add(1, q("phone_number", "Phone number", FieldType.TEXT).build());
