@@ -74,18 +74,31 @@ export class Api {
     return { ...answer, entries: answer.entries.map(fromWire) };
   }
 
+  /** How much of photo `name` the master holds from this device: `{ received, complete }`. */
+  attachmentUpload(name) {
+    return this.#call('GET', `/api/v1/attachments/${encodeURIComponent(name)}/upload`);
+  }
+
+  /** Sends `chunk` (a Blob) of photo `name` (`size` bytes in all) from byte `offset`: `{ received, complete }`. */
+  attachmentChunk(name, offset, size, chunk) {
+    return this.#call('PUT', `/api/v1/attachments/${encodeURIComponent(name)}?offset=${offset}&size=${size}`,
+      undefined, false, chunk);
+  }
+
   liveUrl() {
     const master = new URL(this.getBase() || location.origin);
     const scheme = master.protocol === 'https:' ? 'wss:' : 'ws:';
     return `${scheme}//${master.host}/api/v1/sync/live?token=${encodeURIComponent(this.getToken() ?? '')}`;
   }
 
-  async #call(method, path, body, gzip = false) {
+  /** `body` is sent as JSON; `bytes` (a Blob), when given, as it is. */
+  async #call(method, path, body, gzip = false, bytes = undefined) {
     const headers = { Accept: 'application/json' };
     const token = this.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let payload = body === undefined ? undefined : JSON.stringify(body);
+    if (bytes !== undefined) headers['Content-Type'] = 'application/octet-stream';
+    let payload = bytes ?? (body === undefined ? undefined : JSON.stringify(body));
     if (gzip && typeof CompressionStream === 'function') {
       payload = await gzipped(payload);
       headers['Content-Encoding'] = 'gzip';

@@ -2,11 +2,15 @@
 // http too). Every change runs in one transaction and then fires a "change" event, here and in
 // the origin's other pages and its service worker (which keep their own connections). The event
 // names the entries it touched, so a page holding thousands re-reads only those.
+// Photos wait in their own store, by attachment name, until the master holds them and the entry
+// naming them is accepted (upload.js); writing one announces nothing, as no entry changed.
 
 const NAME = 'lankit';
 const CHANNEL = 'lankit-store';
 // 2: entries indexed by status, so the outbox is read without reading every entry
-const VERSION = 2;
+// 3: attachments (photos) by name; what versions 1 and 2 stored stays as it is
+const VERSION = 3;
+const STORES = ['meta', 'entries', 'attachments'];
 
 function done(request) {
   return new Promise((resolve, reject) => {
@@ -26,6 +30,7 @@ function openDatabase(onBlocked) {
       ? request.transaction.objectStore('entries')
       : db.createObjectStore('entries', { keyPath: 'uuid' });
     if (!entries.indexNames.contains('status')) entries.createIndex('status', 'status');
+    if (!db.objectStoreNames.contains('attachments')) db.createObjectStore('attachments', { keyPath: 'name' });
   };
   return done(request);
 }
@@ -65,10 +70,11 @@ export class LocalStore extends EventTarget {
   /**
    * Runs `work(stores)` in one transaction and resolves once it has committed. `work` may only
    * await IndexedDB requests (anything else would let the transaction close early); it records
-   * each entry it writes in `stores.touched` (uuid → record, or null when deleted).
+   * each entry it writes in `stores.touched` (uuid → record, or null when deleted). `announce`:
+   * whether a write fires "change" (a write of photos alone changes no entry).
    */
-  async #inTransaction(mode, work) {
-    const tx = this.#db.transaction(['meta', 'entries'], mode);
+  async #inTransaction(mode, work, announce = mode === 'readwrite') {
+    const tx = this.#db.transaction(STORES, mode);
     const touched = new Map();
     const committed = new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
@@ -77,14 +83,16 @@ export class LocalStore extends EventTarget {
     });
     let result;
     try {
-      result = await work({ meta: tx.objectStore('meta'), entries: tx.objectStore('entries'), touched });
+      result = await work({
+        meta: tx.objectStore('meta'), entries: tx.objectStore('entries'), attachments: tx.objectStore('attachments'), touched,
+      });
     } catch (e) {
       tx.abort();
       committed.catch(() => {});
       throw e;
     }
     await committed;
-    if (mode === 'readwrite') {
+    if (announce) {
       this.#announce({ records: touched });
       this.#channel?.postMessage({ keys: [...touched.keys()] });
     }
@@ -179,5 +187,46 @@ export class LocalStore extends EventTarget {
       for (const [key, value] of Object.entries(values)) meta.put(value, key);
       return changed;
     });
+  }
+
+  /** Keeps a photo: `{ name, blob, size, createdAt, sent, refused }` (upload.js says what they mean). */
+  putAttachment(attachment) {
+    return this.#inTransaction('readwrite', ({ attachments }) => done(attachments.put(attachment)), false);
+  }
+
+  getAttachment(name) {
+    return this.#inTransaction('readonly', ({ attachments }) => done(attachments.get(name)));
+  }
+
+  /** Of `names`, the photos this phone holds, in one read. */
+  attachmentsNamed(names) {
+    return this.#inTransaction('readonly', async ({ attachments }) =>
+      (await Promise.all(names.map((name) => done(attachments.get(name))))).filter(Boolean));
+  }
+
+  /** Read-modify-write of photos: `change(attachment)` returns the new record, or a falsy value to leave it. */
+  updateAttachments(names, change) {
+    return this.#inTransaction('readwrite', async ({ attachments }) => {
+      const current = await Promise.all(names.map((name) => done(attachments.get(name))));
+      for (const attachment of current) {
+        const next = attachment && change(attachment);
+        if (next) attachments.put(next);
+      }
+    }, false);
+  }
+
+  /**
+   * Deletes, in one transaction, the photos `pick(attachments, entries)` names (it sees the photos
+   * `candidate` accepts and every entry record, so no save slips in between; entries are read only
+   * when there is a candidate). Resolves to the names deleted.
+   */
+  dropAttachments(pick, candidate = () => true) {
+    return this.#inTransaction('readwrite', async ({ attachments, entries }) => {
+      const held = (await done(attachments.getAll())).filter(candidate);
+      if (held.length === 0) return [];
+      const gone = pick(held, await done(entries.getAll()));
+      for (const name of gone) attachments.delete(name);
+      return gone;
+    }, false);
   }
 }

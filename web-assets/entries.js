@@ -13,6 +13,8 @@ const DAY_MS = 86400000;
 
 /** The master's per-entry code for clocks ahead of its time (protocol.md, merge rule 9). */
 export const CLOCK_AHEAD = 'clock_ahead';
+/** The master's per-entry code for an image answer whose photo it does not hold whole (push.js sends it again). */
+export const ATTACHMENT_MISSING = 'attachment_missing';
 const isEmpty = (o) => Object.keys(o).length === 0;
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

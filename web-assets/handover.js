@@ -9,9 +9,13 @@ import { Api } from './api.js';
 import { HlcClock } from './clock.js';
 import { restamp } from './entries.js';
 import { pushPending } from './push.js';
+import { unsentNames } from './upload.js';
 
 const PREFIX = 'move=';
 const LAST_PUSH_MS = 4000;
+// photos cannot travel in the fragment (megabytes): each one waiting buys the last push more time
+const PER_PHOTO_MS = 4000;
+const LONGEST_PUSH_MS = 60000;
 
 /** What the master has not acknowledged: an unsent edit (waiting, syncing, refused) or never stored. */
 export function unacknowledged(record) {
@@ -68,14 +72,17 @@ export async function moveToSecure({ store, secureOrigin, code }) {
 
 /**
  * One push of waiting entries, bounded in time. Whatever it does not get acknowledged (the
- * master is out of reach, slow, or refuses) travels with the phone, so its failure is no error.
+ * master is out of reach, slow, or refuses) travels with the phone, so its failure is no error;
+ * a photo not sent by then stays behind on this page (an entry naming it fails there).
  */
 async function lastPush(store, device) {
   const masterBase = (await store.getMeta('masterBase')) ?? '';
   const api = new Api({
     getToken: () => device.token, onTime: () => {}, getBase: () => masterBase, timeoutMs: LAST_PUSH_MS,
   });
-  const deadline = Date.now() + LAST_PUSH_MS;
+  const waiting = await store.entriesWithStatus('waiting', 'syncing');
+  const photos = (await store.attachmentsNamed([...unsentNames(waiting)])).filter((a) => !a.sent).length;
+  const deadline = Date.now() + Math.min(LONGEST_PUSH_MS, LAST_PUSH_MS + photos * PER_PHOTO_MS);
   await pushPending({ store, api, keepGoing: () => Date.now() < deadline }).catch(() => {});
 }
 

@@ -3,14 +3,10 @@ package org.lankit.pwa;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.lankit.hub.HubConfig;
 import org.lankit.testkit.Eventually;
@@ -42,7 +38,7 @@ class PhoneOfflineAppTest extends PhoneTestBase {
                       const cache = await caches.open(names.find((n) => n.startsWith('lankit-shell')));
                       return (await cache.keys()).map((r) => new URL(r.url).pathname);
                     }""");
-            assertThat(kept).contains("/index.html", "/setup.html", "/setup.js", "/handover.js", "/push.js",
+            assertThat(kept).contains("/index.html", "/setup.html", "/setup.js", "/handover.js", "/push.js", "/photo.js", "/upload.js",
                     "/shell.js", "/draft.js", "/sync.js", "/icons/maskable-512.png");
             assertThat((String) app.page.evaluate("navigator.serviceWorker.controller.scriptURL"))
                     .isEqualTo(master.baseUrl() + "/sw.js");
@@ -67,30 +63,7 @@ class PhoneOfflineAppTest extends PhoneTestBase {
 
             master = RunningMaster.start(dataDir, port, QUIET);
             assertThat(master.store().entryCount()).isZero();
-            // the browser would wake the worker once it sees the network come back; the test says when
-            Page blank = withWorker.newPage();
-            CDPSession devtools = withWorker.newCDPSession(blank);
-            List<String> registrations = new CopyOnWriteArrayList<>();
-            devtools.on("ServiceWorker.workerRegistrationUpdated", event -> {
-                for (JsonElement r : event.getAsJsonArray("registrations")) {
-                    JsonObject registration = r.getAsJsonObject();
-                    if (registration.get("scopeURL").getAsString().startsWith(master.baseUrl())) {
-                        registrations.add(registration.get("registrationId").getAsString());
-                    }
-                }
-            });
-            devtools.send("ServiceWorker.enable");
-            // Playwright hands over events only while it is called
-            Eventually.within(Duration.ofSeconds(10), "the phone's service worker registration", () -> {
-                blank.waitForTimeout(50);
-                return !registrations.isEmpty();
-            });
-            JsonObject sync = new JsonObject();
-            sync.addProperty("origin", master.baseUrl());
-            sync.addProperty("registrationId", registrations.get(0));
-            sync.addProperty("tag", "lankit-push");
-            sync.addProperty("lastChance", false);
-            devtools.send("ServiceWorker.dispatchSyncEvent", sync);
+            BackgroundSync.fire(withWorker, master);
 
             Eventually.within(Duration.ofSeconds(20), "the worker to push both entries", () -> master.store().entryCount() == 2);
             assertThat(master.store().recent(0, 10)).extracting(s -> s.entry().fields().get("respondent").value().asText())

@@ -13,17 +13,21 @@ import org.lankit.testkit.Eventually;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
 
-/** A phone whose entries an earlier version of the app stored (database version 1, no outbox index). */
+/**
+ * A phone whose entries an earlier version of the app stored: database version 1 (no outbox
+ * index) or 2 (no photos).
+ */
 class PhoneStoreUpgradeTest extends PhoneTestBase {
 
-    /** The database as version 1 of the app left it: a paired device and one entry waiting. */
-    private static final String VERSION_1 = """
-            async ({ deviceId, token }) => {
+    /** The database as version 1 or 2 of the app left it: a paired device and one entry waiting. */
+    private static final String EARLIER_VERSION = """
+            async ({ version, deviceId, token }) => {
               const db = await new Promise((resolve, reject) => {
-                const open = indexedDB.open('lankit', 1);
+                const open = indexedDB.open('lankit', version);
                 open.onupgradeneeded = () => {
                   open.result.createObjectStore('meta');
-                  open.result.createObjectStore('entries', { keyPath: 'uuid' });
+                  const entries = open.result.createObjectStore('entries', { keyPath: 'uuid' });
+                  if (version === 2) entries.createIndex('status', 'status');
                 };
                 open.onsuccess = () => resolve(open.result);
                 open.onerror = () => reject(open.error);
@@ -45,11 +49,20 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
             """;
 
     @Test
-    void an_entry_waiting_in_the_earlier_database_is_listed_and_sent_after_the_update() throws Exception {
+    void an_entry_waiting_in_the_version_1_database_is_listed_and_sent_after_the_update() throws Exception {
+        anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(1);
+    }
+
+    @Test
+    void an_entry_waiting_in_the_version_2_database_is_listed_and_sent_after_the_update() throws Exception {
+        anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(2);
+    }
+
+    private void anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(int version) throws Exception {
         PairedDevice paired = master.pair("Amina");
         PhoneApp app = PhoneApp.open(phone, master);
         app.page.navigate(master.baseUrl() + "/manifest.webmanifest"); // the app's origin, without the app
-        app.page.evaluate(VERSION_1, Map.of("deviceId", paired.deviceId(), "token", paired.token()));
+        app.page.evaluate(EARLIER_VERSION, Map.of("version", version, "deviceId", paired.deviceId(), "token", paired.token()));
 
         app.page.navigate(master.baseUrl() + "/");
         app.openEntries();
@@ -57,11 +70,17 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
                 .hasText("Synced", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
         Eventually.within(Duration.ofSeconds(10), "the master to hold the entry", () -> master.store().entryCount() == 1);
         assertThat(master.store().recent(0, 1).get(0).entry().createdBy()).isEqualTo(paired.deviceId());
-        assertThat((Number) app.page.evaluate("""
+        @SuppressWarnings("unchecked")
+        Map<String, Object> upgraded = (Map<String, Object>) app.page.evaluate("""
                 new Promise((resolve) => {
                   const open = indexedDB.open('lankit');
-                  open.onsuccess = () => { resolve(open.result.version); open.result.close(); };
-                })""")).isEqualTo(2);
+                  open.onsuccess = () => {
+                    const db = open.result;
+                    resolve({ version: db.version, stores: [...db.objectStoreNames].join(' ') });
+                    db.close();
+                  };
+                })""");
+        assertThat(upgraded).containsEntry("version", 3).containsEntry("stores", "attachments entries meta");
         app.assertNoScriptErrors();
     }
 
