@@ -1,0 +1,160 @@
+package org.lankit.xlsform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lankit.store.KitStore;
+import org.lankit.sync.Choice;
+import org.lankit.sync.FieldTexts;
+import org.lankit.sync.FieldType;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
+import org.lankit.testkit.HouseholdSurvey;
+import org.lankit.testkit.XlsFormFile;
+
+class XlsFormImportTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void the_household_survey_becomes_a_form_with_a_repeat_of_members_skip_logic_constraints_and_two_languages() {
+        Form form = XlsFormReader.read(HouseholdSurvey.file().writeTo(temp.resolve("household.xlsx")));
+
+        assertThat(form.id()).isEqualTo("household_survey");
+        assertThat(form.title()).isEqualTo("Household survey");
+        assertThat(form.source()).isEqualTo("household.xlsx");
+        assertThat(form.languages()).containsExactly("English", "Français");
+        assertThat(form.defaultLanguage()).isEqualTo("English");
+        assertThat(form.answerFields()).extracting(FormField::name).containsExactly("started", "visit_day", "respondent",
+                "household_size", "has_water", "water_sources", "region", "district", "location", "house_photo", "members",
+                "member_count", "visit_date", "visit_time", "remarks");
+
+        assertThat(field(form, "started").type()).isEqualTo(FieldType.CALCULATE);
+        assertThat(field(form, "started").calculation()).isEqualTo("now()");
+        assertThat(field(form, "visit_day").calculation()).isEqualTo("today()");
+        FormField size = field(form, "household_size");
+        assertThat(size.type()).isEqualTo(FieldType.INTEGER);
+        assertThat(size.required()).isTrue();
+        assertThat(size.label()).isEqualTo("How many people live here?");
+        assertThat(size.hint()).isEqualTo("Count everyone who slept here last night");
+        assertThat(size.constraint()).isEqualTo(". >= 1 and . <= 30");
+        assertThat(size.constraintMessage()).isEqualTo("Between 1 and 30 people");
+        assertThat(size.translations()).containsEntry("Français",
+                new FieldTexts("Combien de personnes vivent ici ?", null, "Entre 1 et 30 personnes", null));
+
+        FormField sources = field(form, "water_sources");
+        assertThat(sources.type()).isEqualTo(FieldType.SELECT_MULTIPLE);
+        assertThat(sources.relevant()).isEqualTo("${has_water} = 'no'");
+        assertThat(sources.options()).containsExactly("well", "river", "rain", "none");
+        assertThat(sources.choices().get(2)).isEqualTo(new Choice("rain", "Rain water", java.util.Map.of("Français", "Eau de pluie"), null));
+        FormField district = field(form, "district");
+        assertThat(district.choiceFilter()).isEqualTo("region = ${region}");
+        assertThat(district.choices()).extracting(Choice::columns).containsExactly(
+                java.util.Map.of("region", "north"), java.util.Map.of("region", "north"), java.util.Map.of("region", "south"));
+        assertThat(field(form, "location").type()).isEqualTo(FieldType.GEOPOINT);
+        assertThat(field(form, "house_photo").type()).isEqualTo(FieldType.IMAGE);
+        assertThat(field(form, "remarks").type()).as("multiline text").isEqualTo(FieldType.TEXTAREA);
+        assertThat(field(form, "remarks").defaultValue()).isEqualTo("none");
+        assertThat(field(form, "member_count").calculation()).isEqualTo("count(${members})");
+        assertThat(form.fields()).filteredOn(f -> f.type() == FieldType.NOTE).singleElement()
+                .extracting(FormField::label).isEqualTo("You listed ${member_count} members.");
+
+        FormField members = field(form, "members");
+        assertThat(members.type()).isEqualTo(FieldType.REPEAT);
+        assertThat(members.label()).isEqualTo("Household members");
+        assertThat(Form.answerFields(members)).extracting(FormField::name).containsExactly("member_name", "age", "sex", "in_school");
+        FormField schooling = members.fields().get(3);
+        assertThat(schooling.type()).isEqualTo(FieldType.GROUP);
+        assertThat(schooling.relevant()).isEqualTo("${age} >= 5 and ${age} <= 18");
+        assertThat(schooling.fields()).extracting(FormField::name).containsExactly("in_school");
+    }
+
+    @Test
+    void importing_the_file_again_makes_the_next_version_and_keeps_the_first() {
+        Path file = HouseholdSurvey.file().writeTo(temp.resolve("household.xlsx"));
+        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+            assertThat(XlsFormImport.into(store.forms(), file).version()).isEqualTo(1);
+            assertThat(XlsFormImport.into(store.forms(), file).version()).isEqualTo(2);
+            assertThat(store.forms().all("household_survey")).extracting(Form::version).containsExactly(1, 2);
+            assertThat(store.forms().version("household_survey", 1).orElseThrow().fields())
+                    .isEqualTo(XlsFormReader.read(file).fields());
+        }
+    }
+
+    @Test
+    void the_example_file_in_the_docs_is_the_household_survey_of_the_tests() {
+        Form example = XlsFormReader.read(HouseholdSurvey.EXAMPLE);
+        Form built = XlsFormReader.read(HouseholdSurvey.file().writeTo(temp.resolve("household-survey.xlsx")));
+        assertThat(example).isEqualTo(built);
+    }
+
+    @Test
+    void a_form_with_unsupported_rows_is_refused_whole_with_every_problem_by_row_and_column() {
+        Path file = new XlsFormFile()
+                .sheet("survey", "type", "name", "label", "required", "relevant", "default", "read_only")
+                .row("text", "name", "Name", "yes")
+                .row("audio", "voice", "Say your name")
+                .row("select_one yes_no or_other", "agree", "Agree?")
+                .row("select_one colours", "colour", "Colour")
+                .row("integer", "age", "Age", "maybe", "${nothing} > 1")
+                .row("text", "name", "Name again")
+                .row("date", "born", "Born", "", "", "today()")
+                .row("text", "nickname", "Nickname", "", "", "", "yes")
+                .row("begin repeat", "people", "People")
+                .row("begin repeat", "pets", "Pets")
+                .row("text", "pet", "Pet")
+                .row("end repeat")
+                .row("end repeat")
+                .row("deviceid", "device")
+                .row("begin group", "never_closed", "Open group")
+                .row("text", "inside", "Inside")
+                .sheet("choices", "list_name", "name", "label")
+                .row("yes_no", "yes", "Yes")
+                .sheet("settings", "form_id", "instance_name")
+                .row("bad", "concat(${name})")
+                .writeTo(temp.resolve("bad.xlsx"));
+
+        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+            assertThatThrownBy(() -> XlsFormImport.into(store.forms(), file))
+                    .isInstanceOfSatisfying(XlsFormRefusedException.class, e -> assertThat(e.problems())
+                            .extracting(Problem::toString).containsExactlyInAnyOrder(
+                                    "survey column G (read_only): the column \"read_only\" is not supported; delete it (used in row 9)",
+                                    "settings row 2, column B (instance_name): the setting \"instance_name\" is not supported; delete it",
+                                    "survey row 3, column A (type): the type \"audio\" is not supported (forms.md lists the types that are)",
+                                    "survey row 4, column A (type): \"or_other\" is not supported; add an \"other\" choice to list yes_no"
+                                            + " and a text question shown when it is chosen (relevant)",
+                                    "survey row 5, column A (type): the choice list colours is not in the choices sheet",
+                                    "survey row 6, column D (required): \"maybe\" is not yes or no (a condition is not supported here;"
+                                            + " use relevant to ask the question only when it applies)",
+                                    "survey row 7, column B (name): the name name is already used in row 2",
+                                    "survey row 8, column F (default): \"today()\" is an expression; a default must be a plain value"
+                                            + " (an expression can go in a calculate row)",
+                                    "survey row 11, column A (type): a repeat inside a repeat is not supported",
+                                    "survey row 15, column A (type): the metadata \"deviceid\" is not supported (the kit records which"
+                                            + " device made each entry and when); delete this row",
+                                    "survey row 16, column A (type): this group is never closed; add an \"end group\" row",
+                                    "survey row 6, column E (relevant): ${nothing} names no question of this form"))
+                    .hasMessageStartingWith("bad.xlsx was not imported (12 problems): survey column G (read_only)");
+            assertThat(store.forms().all("bad")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_file_that_is_not_a_workbook_is_refused_in_one_sentence() throws IOException {
+        Path file = Files.writeString(temp.resolve("survey.xlsx"), "type,name,label\ntext,name,Name\n");
+        assertThatThrownBy(() -> XlsFormReader.read(file)).isInstanceOf(XlsFormRefusedException.class)
+                .hasMessage("survey.xlsx was not imported (1 problem): survey.xlsx: could not be read as an .xlsx workbook;"
+                        + " save it from your spreadsheet program as Excel Workbook (.xlsx)");
+    }
+
+    private static FormField field(Form form, String name) {
+        return form.field(name).orElseThrow();
+    }
+}
