@@ -91,8 +91,9 @@ public final class BackupExporter {
         Set<String> formIds = new LinkedHashSet<>();
         forms.forEach(f -> formIds.add(f.id()));
         for (String formId : formIds) {
-            FormCsv csv = FormCsv.of(formId, forms);
-            members.add(member(zip, BackupFormat.csvMember(formId), out -> csv.write(store, out)));
+            for (CsvFile csv : CsvFile.ofForm(formId, forms)) {
+                members.add(member(zip, BackupFormat.CSV_FOLDER + csv.fileName(), out -> csv.write(store, out)));
+            }
         }
 
         Optional<KitAuthority.KeptFiles> authority = KitAuthority.kept(store.dataDir());
