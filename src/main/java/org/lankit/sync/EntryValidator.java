@@ -2,10 +2,12 @@ package org.lankit.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -29,41 +31,71 @@ public final class EntryValidator {
     private static final Pattern DECIMAL_NUMBER = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,12})?");
     private static final int MIN_UUID = 8;
     private static final int MAX_UUID = 64;
+    /** What a form without expressions is evaluated with: nothing reads the day. */
+    private static final RuleContext NO_EXPRESSIONS = new RuleContext("", "");
 
     private EntryValidator() {
     }
 
     /** The first problem of {@code entry} against {@code form} (null: unknown form). How far ahead its
-     * clocks may run is the master's check of the values new to it ({@link ClockLimit}). */
+     * clocks may run is the master's check of the values new to it ({@link ClockLimit}). Expressions
+     * see today and now on this computer's clock. */
     public static Optional<String> check(Entry entry, Form form) {
-        return Optional.ofNullable(problem(entry, form));
+        return Optional.ofNullable(problem(entry, form, null));
     }
 
-    private static String problem(Entry e, Form form) {
+    /** As {@link #check(Entry, Form)}, with the day and time the form's expressions see. */
+    public static Optional<String> check(Entry entry, Form form, RuleContext context) {
+        return Optional.ofNullable(problem(entry, form, context));
+    }
+
+    private static String problem(Entry e, Form form, RuleContext context) {
         if (!isUuid(e.uuid())) return "uuid must be 8-64 letters, digits or dashes";
         if (form == null) return "unknown form " + e.formId();
         if (e.createdAt() <= 0) return "createdAt must be the creation time in epoch milliseconds";
         if (!Hlc.isValidDeviceId(e.createdBy())) return "createdBy must be a device id";
         if (e.fields().size() > MAX_FIELDS) return "too many fields";
+        Map<String, JsonNode> answers = new HashMap<>(e.fields().size() * 2);
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
             FormField def = form.fieldOrNull(f.getKey());
             if (def == null) return "field " + f.getKey() + " is not in form " + form.id();
             if (f.getValue() == null) return "field " + f.getKey() + " must be an object {value, hlc, by}";
             String p = clockProblem(f.getValue());
             if (p != null) return "field " + f.getKey() + ": " + p;
-            p = valueProblem(def, f.getValue().value());
-            if (p != null) return inWords(def, p);
+            answers.put(f.getKey(), f.getValue().value());
         }
         if (e.deleted() != null) {
             String p = clockProblem(e.deleted());
             if (p == null && !e.deleted().value().isBoolean()) p = "must be true or false";
             if (p != null) return "deleted: " + p;
         }
-        for (FormField def : form.answerFields()) {
-            FieldValue v = e.fields().get(def.name());
-            if (def.required() && (v == null || isEmpty(v.value()))) return inWords(def, "is required");
+        FormRules rules = FormRules.of(form);
+        RuleContext today = !rules.hasExpressions() ? NO_EXPRESSIONS : context != null ? context : RuleContext.now(Clock.systemDefaultZone());
+        Optional<RuleProblem> shown = rules.firstProblem(answers, today);
+        if (shown.isPresent()) return shown.get().sentence();
+        return unseenShapeProblem(e, form, rules.hasExpressions());
+    }
+
+    /**
+     * The rules check the answers of the questions shown; what they do not look at (a hidden
+     * question's answer, a value sent for a calculate or a note) must still have its shape before
+     * it is stored.
+     */
+    private static String unseenShapeProblem(Entry e, Form form, boolean someHidden) {
+        for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
+            FormField def = form.fieldOrNull(f.getKey());
+            if (!someHidden && seenByRules(def.type())) continue;
+            String p = valueProblem(def, f.getValue().value());
+            if (p != null) return inWords(def, p);
         }
         return null;
+    }
+
+    private static boolean seenByRules(FieldType type) {
+        return switch (type) {
+            case TEXT, TEXTAREA, INTEGER, DECIMAL, DATE, TIME, SELECT_ONE, SELECT_MULTIPLE, BOOLEAN, GEOPOINT, IMAGE, REPEAT -> true;
+            case CALCULATE, NOTE, GROUP -> false;
+        };
     }
 
     /** The same as matching {@code [A-Za-z0-9-]{8,64}}, checked character by character (once per pushed entry). */
@@ -124,17 +156,32 @@ public final class EntryValidator {
 
     /** A repeat's answer: a list of rows, each an object of its own fields' answers. */
     private static String rowsProblem(FormField def, JsonNode value) {
+        String shape = rowsShapeProblem(def, value);
+        if (shape != null) return shape;
+        int row = 0;
+        for (JsonNode r : value) {
+            row++;
+            for (var answer : (Iterable<Map.Entry<String, JsonNode>>) r::fields) {
+                FormField child = FormField.find(def.fields(), answer.getKey());
+                String p = valueProblem(child, answer.getValue());
+                if (p != null) return "row " + row + ": " + inWords(child, p);
+            }
+        }
+        return null;
+    }
+
+    /** A repeat's answer as a list of rows naming only the repeat's questions, without looking at their values. */
+    static String rowsShapeProblem(FormField def, JsonNode value) {
         if (!value.isArray()) return "must be a list of rows";
         if (value.size() > MAX_ROWS) return "has more than " + MAX_ROWS + " rows";
         int row = 0;
         for (JsonNode r : value) {
             row++;
             if (!r.isObject()) return "row " + row + " must be an object of answers";
-            for (var answer : (Iterable<Map.Entry<String, JsonNode>>) r::fields) {
-                FormField child = FormField.find(def.fields(), answer.getKey());
-                if (child == null || !child.type().takesAnswer()) return "row " + row + ": " + answer.getKey() + " is not a question of " + def.name();
-                String p = valueProblem(child, answer.getValue());
-                if (p != null) return "row " + row + ": " + inWords(child, p);
+            for (var names = r.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                FormField child = FormField.find(def.fields(), name);
+                if (child == null || !child.type().takesAnswer()) return "row " + row + ": " + name + " is not a question of " + def.name();
             }
         }
         return null;
@@ -206,7 +253,8 @@ public final class EntryValidator {
         return null;
     }
 
-    private static boolean isEmpty(JsonNode value) {
+    /** No answer: null, "" or an empty list. */
+    static boolean isEmpty(JsonNode value) {
         return value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())
                 || (value.isArray() && value.isEmpty());
     }

@@ -1,0 +1,73 @@
+package org.lankit.sync.expr;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One parsed expression: its text, its tree and the answers it names. Immutable and thread-safe;
+ * parse once (FormRules does so per form version) and evaluate as often as needed.
+ */
+public final class Expression {
+
+    private final String text;
+    private final Node root;
+    private final Set<String> references;
+    private final boolean usesPosition;
+
+    private Expression(String text, Node root) {
+        this.text = text;
+        this.root = root;
+        Set<String> names = new LinkedHashSet<>();
+        this.usesPosition = collect(root, names);
+        this.references = Collections.unmodifiableSet(names);
+    }
+
+    /** A relevant, constraint or calculation. Throws {@link ExpressionException} when {@code text} is not one. */
+    public static Expression parse(String text) {
+        return new Expression(text, Parser.parse(text, false));
+    }
+
+    /** A choice_filter: as {@link #parse}, and bare names are the candidate choice's columns. */
+    public static Expression parseChoiceFilter(String text) {
+        return new Expression(text, Parser.parse(text, true));
+    }
+
+    public Value evaluate(Scope scope) {
+        return root.evaluate(scope);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The names of the {@code ${name}} references, in the order they are written, each once. */
+    public Set<String> references() {
+        return references;
+    }
+
+    /** Whether it calls position(..), which has a meaning only inside a repeat. */
+    public boolean usesPosition() {
+        return usesPosition;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    private static boolean collect(Node node, Set<String> names) {
+        if (node instanceof Node.Reference r) {
+            names.add(r.name());
+        } else if (node instanceof Node.Negate n) {
+            return collect(n.operand(), names);
+        } else if (node instanceof Node.Binary b) {
+            return collect(b.left(), names) | collect(b.right(), names);
+        } else if (node instanceof Node.Call c) {
+            boolean position = c.function() == Function.POSITION;
+            for (Node arg : c.arguments()) position |= collect(arg, names);
+            return position;
+        }
+        return false;
+    }
+}
