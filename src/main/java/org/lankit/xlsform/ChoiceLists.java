@@ -3,7 +3,6 @@ package org.lankit.xlsform;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,15 +19,13 @@ final class ChoiceLists {
     private static final Set<String> OWN = Set.of("list_name", "list name", "name", "label");
 
     private final Map<String, List<Choice>> lists;
-    private final Map<String, Set<String>> filterColumns;
 
-    private ChoiceLists(Map<String, List<Choice>> lists, Map<String, Set<String>> filterColumns) {
+    private ChoiceLists(Map<String, List<Choice>> lists) {
         this.lists = lists;
-        this.filterColumns = filterColumns;
     }
 
     static ChoiceLists none() {
-        return new ChoiceLists(Map.of(), Map.of());
+        return new ChoiceLists(Map.of());
     }
 
     static ChoiceLists read(Table table, Languages languages, List<Problem> problems) {
@@ -42,7 +39,6 @@ final class ChoiceLists {
         }
         String listColumn = table.column("list_name").isPresent() ? "list_name" : "list name";
         Map<String, List<Choice>> lists = new LinkedHashMap<>();
-        Map<String, Set<String>> columns = new LinkedHashMap<>();
         Map<String, Set<String>> seen = new LinkedHashMap<>();
         for (Table.Line line : table.lines()) {
             String list = table.cell(line, listColumn);
@@ -69,9 +65,8 @@ final class ChoiceLists {
             }
             lists.computeIfAbsent(list, k -> new ArrayList<>())
                     .add(new Choice(name, label, languages.others(table, line, "label"), filter));
-            columns.computeIfAbsent(list, k -> new LinkedHashSet<>()).addAll(extra.stream().map(Table.Heading::text).toList());
         }
-        return new ChoiceLists(lists, columns);
+        return new ChoiceLists(lists);
     }
 
     boolean has(String list) {
@@ -80,12 +75,5 @@ final class ChoiceLists {
 
     List<Choice> choices(String list) {
         return lists.getOrDefault(list, List.of());
-    }
-
-    /** The columns a {@code choice_filter} on {@code list} may name: the extra columns and {@code name}. */
-    Set<String> filterColumns(String list) {
-        Set<String> out = new LinkedHashSet<>(filterColumns.getOrDefault(list, Set.of()));
-        out.add("name");
-        return out;
     }
 }

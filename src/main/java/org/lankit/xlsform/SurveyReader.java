@@ -54,7 +54,7 @@ final class SurveyReader {
         }
         List<FormField> fields = open.pop().fields();
         if (fields.isEmpty() && problems.isEmpty()) problems.add(Problem.ofSheet(SHEET, "has no questions"));
-        new ExpressionCheck(survey, answers, lists, problems).check(expressions);
+        new ExpressionCheck(survey, answers, problems).check(expressions);
         return fields;
     }
 
@@ -138,13 +138,13 @@ final class SurveyReader {
         if (choiceFilter != null && type.list() == null) {
             problems.add(survey.problem(line, "choice_filter", "only select questions take a choice_filter"));
         } else if (choiceFilter != null) {
-            expressions.add(new ExpressionCheck.Pending(line, "choice_filter", choiceFilter, ExpressionCheck.Use.CHOICE_FILTER, type.list()));
+            expressions.add(new ExpressionCheck.Pending(line, "choice_filter", choiceFilter, ExpressionCheck.Use.CHOICE_FILTER, inRepeat()));
         }
         String constraint = survey.cell(line, "constraint").isEmpty() ? null : survey.cell(line, "constraint");
         if (constraint != null && (!kind.takesAnswer() || kind == FieldType.CALCULATE)) {
             problems.add(survey.problem(line, "constraint", "a " + kind.wire() + " row has no answer to check"));
         } else if (constraint != null) {
-            expressions.add(new ExpressionCheck.Pending(line, "constraint", constraint, ExpressionCheck.Use.CONSTRAINT, null));
+            expressions.add(new ExpressionCheck.Pending(line, "constraint", constraint, ExpressionCheck.Use.CONSTRAINT, inRepeat()));
         }
         String defaultValue = survey.cell(line, "default").isEmpty() ? null : survey.cell(line, "default");
         if (defaultValue != null) {
@@ -173,15 +173,20 @@ final class SurveyReader {
             problems.add(survey.problem(line, "calculation", "this calculate row has no calculation"));
             return null;
         }
-        expressions.add(new ExpressionCheck.Pending(line, "calculation", written, ExpressionCheck.Use.CALCULATION, null));
+        expressions.add(new ExpressionCheck.Pending(line, "calculation", written, ExpressionCheck.Use.CALCULATION, inRepeat()));
         return written;
     }
 
     private String expression(Table.Line line, String base, ExpressionCheck.Use use) {
         String written = survey.cell(line, base);
         if (written.isEmpty()) return null;
-        expressions.add(new ExpressionCheck.Pending(line, base, written, use, null));
+        expressions.add(new ExpressionCheck.Pending(line, base, written, use, inRepeat()));
         return written;
+    }
+
+    /** Whether the row being read is inside a repeat (a begin repeat row's own relevant is not). */
+    private boolean inRepeat() {
+        return open.stream().anyMatch(o -> o.kind() == RowType.Kind.BEGIN_REPEAT);
     }
 
     private String name(Table.Line line, FieldType type) {

@@ -6,15 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.lankit.sync.Choice;
 import org.lankit.sync.FieldTexts;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
+import org.lankit.sync.FormRules;
+import org.lankit.sync.Json;
+import org.lankit.sync.RuleContext;
+import org.lankit.sync.RuleResult;
 import org.lankit.testkit.HouseholdSurvey;
 import org.lankit.testkit.XlsFormFile;
 
@@ -53,11 +62,11 @@ class XlsFormImportTest {
         assertThat(sources.type()).isEqualTo(FieldType.SELECT_MULTIPLE);
         assertThat(sources.relevant()).isEqualTo("${has_water} = 'no'");
         assertThat(sources.options()).containsExactly("well", "river", "rain", "none");
-        assertThat(sources.choices().get(2)).isEqualTo(new Choice("rain", "Rain water", java.util.Map.of("Français", "Eau de pluie"), null));
+        assertThat(sources.choices().get(2)).isEqualTo(new Choice("rain", "Rain water", Map.of("Français", "Eau de pluie"), null));
         FormField district = field(form, "district");
         assertThat(district.choiceFilter()).isEqualTo("region = ${region}");
         assertThat(district.choices()).extracting(Choice::columns).containsExactly(
-                java.util.Map.of("region", "north"), java.util.Map.of("region", "north"), java.util.Map.of("region", "south"));
+                Map.of("region", "north"), Map.of("region", "north"), Map.of("region", "south"));
         assertThat(field(form, "location").type()).isEqualTo(FieldType.GEOPOINT);
         assertThat(field(form, "house_photo").type()).isEqualTo(FieldType.IMAGE);
         assertThat(field(form, "remarks").type()).as("multiline text").isEqualTo(FieldType.TEXTAREA);
@@ -74,6 +83,31 @@ class XlsFormImportTest {
         assertThat(schooling.type()).isEqualTo(FieldType.GROUP);
         assertThat(schooling.relevant()).isEqualTo("${age} >= 5 and ${age} <= 18");
         assertThat(schooling.fields()).extracting(FormField::name).containsExactly("in_school");
+    }
+
+    @Test
+    void the_form_rules_work_out_the_imported_skip_logic_constraints_choice_filter_and_calculation() throws IOException {
+        Form form = XlsFormReader.read(HouseholdSurvey.file().writeTo(temp.resolve("household.xlsx")));
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        answers.put("respondent", TextNode.valueOf("Awa"));
+        answers.put("household_size", IntNode.valueOf(31));
+        answers.put("has_water", TextNode.valueOf("yes"));
+        answers.put("region", TextNode.valueOf("north"));
+        answers.put("district", TextNode.valueOf("coast"));
+        answers.put("members", Json.MAPPER.readTree("[{\"member_name\":\"Awa\",\"age\":40,\"sex\":\"female\"},"
+                + "{\"member_name\":\"Ali\",\"age\":9,\"sex\":\"male\"}]"));
+
+        RuleResult result = FormRules.of(form).evaluate(answers, new RuleContext("2026-12-03", "2026-12-03T10:00:00"));
+
+        assertThat(result.relevant("water_sources")).as("asked only without running water").isFalse();
+        assertThat(result.relevant("members[0].schooling")).isFalse();
+        assertThat(result.relevant("members[1].schooling")).isTrue();
+        assertThat(result.choices("district")).contains(List.of("hills", "lakes"));
+        assertThat(result.calculated("member_count").map(JsonNode::asText)).contains("2");
+        assertThat(result.problems()).containsExactly(
+                Map.entry("household_size", "How many people live here?: Between 1 and 30 people"),
+                Map.entry("district", "District must be one of the offered choices"),
+                Map.entry("members[1].in_school", "Goes to school? is required"));
     }
 
     @Test
@@ -107,6 +141,8 @@ class XlsFormImportTest {
                 .row("text", "name", "Name again")
                 .row("date", "born", "Born", "", "", "today()")
                 .row("text", "nickname", "Nickname", "", "", "", "yes")
+                .row("text", "town", "Town", "", "${name} ==== 'x'")
+                .row("text", "place", "Place", "", "position(..) = 1")
                 .row("begin repeat", "people", "People")
                 .row("begin repeat", "pets", "Pets")
                 .row("text", "pet", "Pet")
@@ -124,24 +160,28 @@ class XlsFormImportTest {
         try (KitStore store = KitStore.open(temp.resolve("data"))) {
             assertThatThrownBy(() -> XlsFormImport.into(store.forms(), file))
                     .isInstanceOfSatisfying(XlsFormRefusedException.class, e -> assertThat(e.problems())
-                            .extracting(Problem::toString).containsExactlyInAnyOrder(
+                            .extracting(Problem::toString).containsExactly(
                                     "survey column G (read_only): the column \"read_only\" is not supported; delete it (used in row 9)",
-                                    "settings row 2, column B (instance_name): the setting \"instance_name\" is not supported; delete it",
                                     "survey row 3, column A (type): the type \"audio\" is not supported (forms.md lists the types that are)",
                                     "survey row 4, column A (type): \"or_other\" is not supported; add an \"other\" choice to list yes_no"
                                             + " and a text question shown when it is chosen (relevant)",
                                     "survey row 5, column A (type): the choice list colours is not in the choices sheet",
                                     "survey row 6, column D (required): \"maybe\" is not yes or no (a condition is not supported here;"
                                             + " use relevant to ask the question only when it applies)",
+                                    "survey row 6, column E (relevant): ${nothing} names no question of this form",
                                     "survey row 7, column B (name): the name name is already used in row 2",
                                     "survey row 8, column F (default): \"today()\" is an expression; a default must be a plain value"
                                             + " (an expression can go in a calculate row)",
-                                    "survey row 11, column A (type): a repeat inside a repeat is not supported",
-                                    "survey row 15, column A (type): the metadata \"deviceid\" is not supported (the kit records which"
+                                    "survey row 10, column E (relevant): \"${name} ==== 'x'\" is not an expression the kit can work out:"
+                                            + " a value is missing before '=' (at character 10)",
+                                    "survey row 11, column E (relevant): position(..) means a repeat row's number, and this row is not"
+                                            + " in a repeat",
+                                    "survey row 13, column A (type): a repeat inside a repeat is not supported",
+                                    "survey row 17, column A (type): the metadata \"deviceid\" is not supported (the kit records which"
                                             + " device made each entry and when); delete this row",
-                                    "survey row 16, column A (type): this group is never closed; add an \"end group\" row",
-                                    "survey row 6, column E (relevant): ${nothing} names no question of this form"))
-                    .hasMessageStartingWith("bad.xlsx was not imported (12 problems): survey column G (read_only)");
+                                    "survey row 18, column A (type): this group is never closed; add an \"end group\" row",
+                                    "settings row 2, column B (instance_name): the setting \"instance_name\" is not supported; delete it"))
+                    .hasMessageStartingWith("bad.xlsx was not imported (14 problems): survey column G (read_only)");
             assertThat(store.forms().all("bad")).isEmpty();
         }
     }
