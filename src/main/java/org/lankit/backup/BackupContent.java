@@ -27,6 +27,7 @@ import org.lankit.sync.ClockLimit;
 import org.lankit.sync.EntryValidator;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
+import org.lankit.sync.FormShape;
 import org.lankit.sync.FormField;
 import org.lankit.sync.Hlc;
 import org.lankit.sync.Json;
@@ -113,8 +114,9 @@ final class BackupContent {
         Map<String, List<Form>> byId = new LinkedHashMap<>();
         for (Form f : store.forms().all()) byId.computeIfAbsent(f.id(), id -> new ArrayList<>()).add(f);
         for (Form f : forms) {
-            if (f.id() == null || f.id().isBlank() || f.version() < 1 || f.fields().isEmpty()) {
-                throw reject(BackupFormat.FORMS + ": a form needs an id, a version from 1 and fields");
+            Optional<FormShape.Problem> shape = FormShape.problem(f);
+            if (shape.isPresent()) {
+                throw reject(BackupFormat.FORMS + ": form " + f.id() + " version " + f.version() + ": " + shape.get().sentence());
             }
             Optional<Form> here = store.forms().version(f.id(), f.version());
             if (here.isPresent() && !Json.MAPPER.valueToTree(here.get()).equals(Json.MAPPER.valueToTree(f))) {

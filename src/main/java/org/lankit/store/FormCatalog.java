@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Form;
+import org.lankit.sync.FormShape;
 
 /**
  * Every version of every form; devices get the latest version of each. The master checks each
@@ -42,7 +43,9 @@ public final class FormCatalog {
         if (box.count() == 0) save(DefaultForm.householdVisit());
     }
 
+    /** Saves a new version; refuses one that is already here or that {@link FormShape} refuses (IllegalArgumentException). */
     public synchronized void save(Form form) {
+        FormShape.check(form);
         if (version(form.id(), form.version()).isPresent()) {
             throw new IllegalArgumentException("form " + form.id() + " already has version " + form.version());
         }

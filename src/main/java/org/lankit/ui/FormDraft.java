@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
+import org.lankit.sync.FormShape;
 
 /**
  * A form as the coordinator is editing it, checked and turned into the next form version. Every
@@ -33,15 +32,14 @@ record FormDraft(String formId, String title, List<Row> rows) {
     }
 
     /**
-     * The checked form as version {@code version}.
+     * The checked form as version {@code version}: what is typed in the table is read here (a
+     * question text, a short name or one made from it, choices separated by commas, numbers), the
+     * rest every form must meet is {@link FormShape}'s.
      *
      * @throws IllegalArgumentException saying what to fix
      */
     Form toForm(int version) {
         String cleanTitle = title == null ? "" : title.strip();
-        if (cleanTitle.isEmpty()) throw new IllegalArgumentException("Give the form a title.");
-        if (rows.isEmpty()) throw new IllegalArgumentException("Add at least one question.");
-        Set<String> names = new HashSet<>();
         List<FormField> fields = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -53,16 +51,15 @@ record FormDraft(String formId, String title, List<Row> rows) {
                 throw new IllegalArgumentException(where + ": the short name may use only small letters, digits and _ "
                         + "and must start with a letter (for example household_size).");
             }
-            if (!names.add(name)) throw new IllegalArgumentException(where + ": the short name " + name + " is used twice.");
             if (r.type() == null) throw new IllegalArgumentException(where + " needs a type.");
             fields.add(new FormField(name, label, r.type(), r.required(), choices(r, where),
                     number(r.min(), r.type(), where, "lowest"), number(r.max(), r.type(), where, "highest")));
-            FormField f = fields.get(fields.size() - 1);
-            if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
-                throw new IllegalArgumentException(where + ": the lowest value is above the highest.");
-            }
         }
-        return new Form(formId == null || formId.isBlank() ? slug(cleanTitle) : formId, version, cleanTitle, fields);
+        Form form = new Form(formId == null || formId.isBlank() ? slug(cleanTitle) : formId, version, cleanTitle, fields);
+        FormShape.problem(form).ifPresent(p -> {
+            throw new IllegalArgumentException(p.topIndex() < 0 ? p.words() : "Question " + (p.topIndex() + 1) + ": " + p.words());
+        });
+        return form;
     }
 
     private static List<String> choices(Row r, String where) {

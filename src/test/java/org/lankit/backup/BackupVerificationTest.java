@@ -135,6 +135,18 @@ class BackupVerificationTest {
                 .hasMessageContaining("field household_size: must be a whole number");
     }
 
+    @Test
+    void a_backup_whose_form_names_a_question_it_does_not_have_is_refused_before_anything_is_written() throws IOException {
+        Path bad = rezip("bad-form.zip", Map.of("forms.json", b -> {
+            String text = new String(b, StandardCharsets.UTF_8);
+            String broken = text.replaceFirst("\"name\":\"depth_m\"", "\"name\":\"depth_m\",\"relevant\":\"\\${nowhere} = 1\"");
+            assertThat(broken).isNotEqualTo(text);
+            return broken.getBytes(StandardCharsets.UTF_8);
+        }), true);
+        assertRefused(bad, "forms.json: form water_point version 1: Question depth_m: the relevant names ${nowhere}, "
+                + "which is not a question of this form.");
+    }
+
     private void assertRefused(Path file, String reason) {
         assertThatThrownBy(() -> new BackupImporter(target, MASTER).importFrom(file))
                 .isInstanceOf(BackupRejectedException.class)

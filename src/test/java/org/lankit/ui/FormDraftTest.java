@@ -39,7 +39,7 @@ class FormDraftTest {
     void each_mistake_is_named_with_what_to_fix() {
         assertProblem(draft("", row("q", "Question", FieldType.TEXT)), "Give the form a title.");
         assertProblem(new FormDraft(null, "T", List.of()), "Add at least one question.");
-        assertProblem(draft("T", row("a", "A", FieldType.TEXT), row("a", "B", FieldType.TEXT)), "Question 2: the short name a is used twice.");
+        assertProblem(draft("T", row("a", "A", FieldType.TEXT), row("a", "B", FieldType.TEXT)), "Question 2: the name a is used twice.");
         assertProblem(draft("T", row("1st", "A", FieldType.TEXT)), "Question 1: the short name may use only");
         assertProblem(draft("T", row("a", "", FieldType.TEXT)), "Question 1 needs a question text.");
         assertProblem(draft("T", new Row("a", "A", FieldType.SELECT_MULTIPLE, false, " ", "", "")), "list the choices");

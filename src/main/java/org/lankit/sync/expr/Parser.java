@@ -16,6 +16,8 @@ final class Parser {
     private final List<Token> tokens;
     /** Deeper nesting than this is refused, so that no text can exhaust the stack. */
     private static final int MAX_DEPTH = 64;
+    /** Longer chains are refused too: the tree is worked out recursively, one level per operator. */
+    private static final int MAX_TOKENS = 2_000;
 
     private final boolean choiceFilter;
     private int at;
@@ -27,7 +29,11 @@ final class Parser {
     }
 
     static Node parse(String text, boolean choiceFilter) {
-        Parser p = new Parser(Lexer.tokens(text), choiceFilter);
+        List<Token> tokens = Lexer.tokens(text);
+        if (tokens.size() > MAX_TOKENS) {
+            throw new ExpressionException("the expression is too long (more than " + MAX_TOKENS + " parts)", tokens.get(MAX_TOKENS).position());
+        }
+        Parser p = new Parser(tokens, choiceFilter);
         if (p.peek().kind() == Kind.END) throw new ExpressionException("the expression is empty", 0);
         Node node = p.expression();
         Token end = p.peek();
@@ -54,12 +60,12 @@ final class Parser {
     }
 
     private Node unary() {
-        if (peek().kind() == Kind.MINUS) {
-            at++;
-            return new Node.Negate(unary());
-        }
         if (++depth > MAX_DEPTH) throw new ExpressionException("the expression is nested too deeply", peek().position());
         try {
+            if (peek().kind() == Kind.MINUS) {
+                at++;
+                return new Node.Negate(unary());
+            }
             return value();
         } finally {
             depth--;
