@@ -20,7 +20,8 @@ import org.lankit.sync.FormField;
 final class SurveyReader {
 
     static final String SHEET = "survey";
-    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]{0,63}";
+    /** As XLSForms and FormShape have them. */
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_.-]{0,63}";
 
     private final Table survey;
     private final Languages languages;
@@ -194,7 +195,7 @@ final class SurveyReader {
         if (name.isEmpty()) {
             problems.add(survey.problem(line, "name", "this " + type.wire() + " row has no name"));
         } else if (!name.matches(NAME)) {
-            problems.add(survey.problem(line, "name", "the name \"" + name + "\" may hold only letters, digits and _,"
+            problems.add(survey.problem(line, "name", "the name \"" + name + "\" may hold only letters, digits, _ - and dots,"
                     + " start with a letter or _, and be at most 64 long"));
         } else {
             Integer first = nameRows.putIfAbsent(name, line.number());

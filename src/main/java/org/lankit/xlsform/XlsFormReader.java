@@ -23,7 +23,8 @@ import org.lankit.sync.FormField;
  */
 public final class XlsFormReader {
 
-    private static final String FORM_ID = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}";
+    /** As FormShape has it. */
+    private static final String FORM_ID = "[A-Za-z_][A-Za-z0-9_.-]{0,63}";
 
     private XlsFormReader() {
     }
@@ -63,8 +64,8 @@ public final class XlsFormReader {
         List<FormField> fields = new SurveyReader(survey, languages, lists, problems).read();
         String id = settings.formId() != null ? settings.formId() : idFromFileName(fileName);
         if (!id.matches(FORM_ID)) {
-            problems.add(settings.problem("form_id", "the form id \"" + id + "\" may hold only letters, digits, _ . and -,"
-                    + " and be at most 64 long"));
+            problems.add(settings.problem("form_id", "the form id \"" + id + "\" may hold only letters, digits, _ - and dots,"
+                    + " start with a letter or _, and be at most 64 long"));
         }
         String title = settings.title() != null ? settings.title() : id;
         return new Form(id, 1, title, fields, languages.all(), languages.defaultLanguage(), fileName);
@@ -83,12 +84,13 @@ public final class XlsFormReader {
         return null;
     }
 
-    /** "Household Survey (v2).xlsx" → "household_survey_v2". */
+    /** "Household Survey (v2).xlsx" → "household_survey_v2"; "2026 census.xlsx" → "form_2026_census". */
     static String idFromFileName(String fileName) {
         String base = fileName.replaceFirst("(?i)\\.xlsx$", "");
         String ascii = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String id = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
-        return id.isEmpty() ? "form" : id.substring(0, Math.min(id.length(), 64));
+        if (id.isEmpty() || !Character.isLetter(id.charAt(0))) id = "form_" + id;
+        return id.substring(0, Math.min(id.length(), 64)).replaceAll("_+$", "");
     }
 
     private static XlsFormRefusedException refused(String fileName, Problem problem) {
