@@ -9,9 +9,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.hub.MasterIdentity;
+import org.lankit.hub.PushService;
 import org.lankit.store.KitStore;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.HlcClock;
+import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.PushStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -108,6 +117,31 @@ class XlsFormImportTest {
                 Map.entry("household_size", "How many people live here?: Between 1 and 30 people"),
                 Map.entry("district", "District must be one of the offered choices"),
                 Map.entry("members[1].in_school", "Goes to school? is required"));
+    }
+
+    @Test
+    void the_master_refuses_an_entry_that_breaks_an_imported_constraint_with_the_forms_message() throws IOException {
+        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+            Form form = XlsFormImport.into(store.forms(), HouseholdSurvey.EXAMPLE);
+            HlcClock phone = HlcClock.system("phoneA");
+            Map<String, FieldValue> fields = new TreeMap<>();
+            fields.put("respondent", FieldValue.edit(TextNode.valueOf("Awa"), phone.now(), ""));
+            fields.put("household_size", FieldValue.edit(IntNode.valueOf(2), phone.now(), ""));
+            fields.put("has_water", FieldValue.edit(TextNode.valueOf("yes"), phone.now(), ""));
+            fields.put("region", FieldValue.edit(TextNode.valueOf("south"), phone.now(), ""));
+            fields.put("district", FieldValue.edit(TextNode.valueOf("coast"), phone.now(), ""));
+            fields.put("members", FieldValue.edit(Json.MAPPER.readTree("[{\"member_name\":\"Awa\",\"age\":40,\"sex\":\"female\"},"
+                    + "{\"member_name\":\"Old\",\"age\":130,\"sex\":\"male\"}]"), phone.now(), ""));
+            Entry entry = new Entry(UUID.randomUUID().toString(), form.id(), form.version(), fields, null,
+                    System.currentTimeMillis(), "phoneA", 0, null, null);
+            PushService master = new PushService(store, new MasterIdentity("master01", "Test team", "test", HlcClock.system("master01")));
+
+            PushResult result = master.push("phoneA", List.of(entry)).get(0);
+
+            assertThat(result.status()).isEqualTo(PushStatus.REJECTED);
+            assertThat(result.error()).contains("Household members row 2: Age in years: An age between 0 and 120");
+            assertThat(store.find(entry.uuid())).isEmpty();
+        }
     }
 
     @Test
