@@ -38,6 +38,11 @@ final class ChoiceLists {
             }
         }
         String listColumn = table.column("list_name").isPresent() ? "list_name" : "list name";
+        if (table.column(listColumn).isEmpty() || table.column("name").isEmpty()) {
+            problems.add(Problem.ofSheet(SHEET, "has no list_name or no name column (row 1 holds the column names:"
+                    + " list_name, name, label, …)"));
+            return none();
+        }
         Map<String, List<Choice>> lists = new LinkedHashMap<>();
         Map<String, Set<String>> seen = new LinkedHashMap<>();
         for (Table.Line line : table.lines()) {

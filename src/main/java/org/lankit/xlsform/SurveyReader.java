@@ -45,6 +45,11 @@ final class SurveyReader {
 
     /** The form's fields; check {@code problems} before using them. */
     List<FormField> read() {
+        if (survey.column("type").isEmpty() || survey.column("name").isEmpty()) {
+            problems.add(Problem.ofSheet(SHEET, "has no type or no name column (row 1 holds the column names: type, name,"
+                    + " label, …)"));
+            return List.of();
+        }
         Columns.checkSurvey(survey, problems);
         open.push(new Open(null, null, new ArrayList<>()));
         for (Table.Line line : survey.lines()) readRow(line);

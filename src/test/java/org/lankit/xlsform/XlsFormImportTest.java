@@ -228,6 +228,18 @@ class XlsFormImportTest {
                         + " save it from your spreadsheet program as Excel Workbook (.xlsx)");
     }
 
+    @Test
+    void sheets_without_their_key_columns_are_named_once_each() {
+        Path file = new XlsFormFile()
+                .sheet("survey", "kind", "name", "label").row("text", "village", "Village")
+                .sheet("choices", "list", "name", "label").row("yes_no", "yes", "Yes")
+                .writeTo(temp.resolve("columns.xlsx"));
+        assertThatThrownBy(() -> XlsFormReader.read(file)).isInstanceOfSatisfying(XlsFormRefusedException.class,
+                e -> assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                        "survey: has no type or no name column (row 1 holds the column names: type, name, label, …)",
+                        "choices: has no list_name or no name column (row 1 holds the column names: list_name, name, label, …)"));
+    }
+
     private static FormField field(Form form, String name) {
         return form.field(name).orElseThrow();
     }
