@@ -92,7 +92,7 @@ public final class BackupExporter {
         forms.forEach(f -> formIds.add(f.id()));
         for (String formId : formIds) {
             for (CsvFile csv : CsvFile.ofForm(formId, forms)) {
-                members.add(member(zip, BackupFormat.CSV_FOLDER + csv.fileName(), out -> csv.write(store, out)));
+                members.add(member(zip, BackupFormat.csvMember(csv.name()), out -> csv.write(store, out)));
             }
         }
 

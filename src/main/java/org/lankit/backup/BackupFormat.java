@@ -39,6 +39,10 @@ final class BackupFormat {
         return FILE_PREFIX + slug(team) + "-" + STAMP.format(time) + ".zip";
     }
 
+    static String csvMember(String formId) {
+        return CSV_FOLDER + slug(formId) + ".csv";
+    }
+
     /** Letters, digits, '-' and '_' only; anything else becomes '-'. */
     static String slug(String text) {
         String s = text == null ? "" : text.strip().replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");

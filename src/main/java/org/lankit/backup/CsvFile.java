@@ -18,8 +18,12 @@ import org.lankit.sync.FormField;
  */
 interface CsvFile {
 
-    /** The file's name, safe on every file system. */
-    String fileName();
+    /** The file's name without ".csv" ({@code visits}, {@code visits-members}), safe on every file system. */
+    String name();
+
+    default String fileName() {
+        return name() + ".csv";
+    }
 
     /** Writes the whole CSV; returns the number of data rows. */
     long write(KitStore store, OutputStream target) throws IOException;

@@ -44,8 +44,8 @@ final class FormCsv implements CsvFile {
     }
 
     @Override
-    public String fileName() {
-        return BackupFormat.slug(formId) + ".csv";
+    public String name() {
+        return BackupFormat.slug(formId);
     }
 
     @Override

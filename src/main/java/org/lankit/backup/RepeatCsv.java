@@ -38,8 +38,8 @@ final class RepeatCsv implements CsvFile {
     }
 
     @Override
-    public String fileName() {
-        return BackupFormat.slug(formId) + "-" + BackupFormat.slug(repeat) + ".csv";
+    public String name() {
+        return BackupFormat.slug(formId) + "-" + BackupFormat.slug(repeat);
     }
 
     @Override
