@@ -140,19 +140,19 @@ final class SurveyReader {
         }
         boolean required = Required.read(survey, line, kind, problems);
         String calculation = calculation(line, type);
-        String choiceFilter = survey.cell(line, "choice_filter").isEmpty() ? null : survey.cell(line, "choice_filter");
+        String choiceFilter = optional(line, "choice_filter");
         if (choiceFilter != null && type.list() == null) {
             problems.add(survey.problem(line, "choice_filter", "only select questions take a choice_filter"));
         } else if (choiceFilter != null) {
-            expressions.add(new ExpressionCheck.Pending(line, "choice_filter", choiceFilter, ExpressionCheck.Use.CHOICE_FILTER, inRepeat()));
+            checkLater(line, "choice_filter", choiceFilter, ExpressionCheck.Use.CHOICE_FILTER);
         }
-        String constraint = survey.cell(line, "constraint").isEmpty() ? null : survey.cell(line, "constraint");
+        String constraint = optional(line, "constraint");
         if (constraint != null && (!kind.takesAnswer() || kind == FieldType.CALCULATE)) {
             problems.add(survey.problem(line, "constraint", "a " + kind.wire() + " row has no answer to check"));
         } else if (constraint != null) {
-            expressions.add(new ExpressionCheck.Pending(line, "constraint", constraint, ExpressionCheck.Use.CONSTRAINT, inRepeat()));
+            checkLater(line, "constraint", constraint, ExpressionCheck.Use.CONSTRAINT);
         }
-        String defaultValue = survey.cell(line, "default").isEmpty() ? null : survey.cell(line, "default");
+        String defaultValue = optional(line, "default");
         if (defaultValue != null) {
             String wrong = DefaultValues.problem(kind, defaultValue, choices == null ? List.of() : choices);
             if (wrong != null) problems.add(survey.problem(line, "default", wrong));
@@ -168,7 +168,9 @@ final class SurveyReader {
     private String calculation(Table.Line line, RowType type) {
         String written = survey.cell(line, "calculation");
         if (type.calculation() != null) {
-            if (!written.isEmpty()) problems.add(survey.problem(line, "calculation", "this metadata row works out its own value; leave calculation empty"));
+            if (!written.isEmpty()) {
+                problems.add(survey.problem(line, "calculation", "this metadata row works out its own value; leave calculation empty"));
+            }
             return type.calculation();
         }
         if (type.field() != FieldType.CALCULATE) {
@@ -179,15 +181,25 @@ final class SurveyReader {
             problems.add(survey.problem(line, "calculation", "this calculate row has no calculation"));
             return null;
         }
-        expressions.add(new ExpressionCheck.Pending(line, "calculation", written, ExpressionCheck.Use.CALCULATION, inRepeat()));
+        checkLater(line, "calculation", written, ExpressionCheck.Use.CALCULATION);
         return written;
     }
 
     private String expression(Table.Line line, String base, ExpressionCheck.Use use) {
         String written = survey.cell(line, base);
         if (written.isEmpty()) return null;
-        expressions.add(new ExpressionCheck.Pending(line, base, written, use, inRepeat()));
+        checkLater(line, base, written, use);
         return written;
+    }
+
+    private String optional(Table.Line line, String base) {
+        String cell = survey.cell(line, base);
+        return cell.isEmpty() ? null : cell;
+    }
+
+    /** Notes an expression for {@link ExpressionCheck}, which runs once every name is known. */
+    private void checkLater(Table.Line line, String column, String text, ExpressionCheck.Use use) {
+        expressions.add(new ExpressionCheck.Pending(line, column, text, use, inRepeat()));
     }
 
     /** Whether the row being read is inside a repeat (a begin repeat row's own relevant is not). */
