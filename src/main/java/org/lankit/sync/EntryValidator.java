@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -55,14 +54,12 @@ public final class EntryValidator {
         if (e.createdAt() <= 0) return "createdAt must be the creation time in epoch milliseconds";
         if (!Hlc.isValidDeviceId(e.createdBy())) return "createdBy must be a device id";
         if (e.fields().size() > MAX_FIELDS) return "too many fields";
-        Map<String, JsonNode> answers = new HashMap<>(e.fields().size() * 2);
         for (Map.Entry<String, FieldValue> f : e.fields().entrySet()) {
             FormField def = form.fieldOrNull(f.getKey());
             if (def == null) return "field " + f.getKey() + " is not in form " + form.id();
             if (f.getValue() == null) return "field " + f.getKey() + " must be an object {value, hlc, by}";
             String p = clockProblem(f.getValue());
             if (p != null) return "field " + f.getKey() + ": " + p;
-            answers.put(f.getKey(), f.getValue().value());
         }
         if (e.deleted() != null) {
             String p = clockProblem(e.deleted());
@@ -71,7 +68,7 @@ public final class EntryValidator {
         }
         FormRules rules = FormRules.of(form);
         RuleContext today = !rules.hasExpressions() ? NO_EXPRESSIONS : context != null ? context : RuleContext.now(Clock.systemDefaultZone());
-        Optional<RuleProblem> shown = rules.firstProblem(answers, today);
+        Optional<RuleProblem> shown = rules.firstProblem(new EntryAnswers(e.fields()), today);
         if (shown.isPresent()) return shown.get().sentence();
         return unseenShapeProblem(e, form, rules.hasExpressions());
     }

@@ -105,7 +105,7 @@ public final class FormShape {
         if (f.type() == FieldType.CALCULATE && blank(f.calculation())) return problem(f, "a calculate needs a calculation.");
         if (f.type() != FieldType.CALCULATE && !blank(f.calculation())) return problem(f, "only calculate fields have a calculation.");
         if (!select && !blank(f.choiceFilter())) return problem(f, "only choice questions have a choice_filter.");
-        if (!f.type().takesAnswer() && !blank(f.constraint())) return problem(f, "a " + f.type().wire() + " takes no answer, so it has no constraint.");
+        if (!blank(f.constraint()) && !constrained(f.type())) return problem(f, "a " + f.type().wire() + " has no constraint.");
         return null;
     }
 
@@ -135,6 +135,14 @@ public final class FormShape {
             if (p != null) return p;
         }
         return null;
+    }
+
+    /** The types whose answer a constraint checks (a calculate's value is worked out, a repeat's rows have their own). */
+    private static boolean constrained(FieldType type) {
+        return switch (type) {
+            case TEXT, TEXTAREA, INTEGER, DECIMAL, DATE, TIME, SELECT_ONE, SELECT_MULTIPLE, BOOLEAN, GEOPOINT, IMAGE -> true;
+            case NOTE, CALCULATE, GROUP, REPEAT -> false;
+        };
     }
 
     private Problem problem(FormField f, String words) {

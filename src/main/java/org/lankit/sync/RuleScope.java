@@ -2,6 +2,7 @@ package org.lankit.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lankit.sync.expr.AnswerValues;
 import org.lankit.sync.expr.Scope;
 import org.lankit.sync.expr.Value;
 
@@ -15,14 +16,15 @@ final class RuleScope implements Scope {
     private final RuleValues values;
     private final String repeat;
     private final int row;
-    private final Value current;
+    /** The name of the question the expression belongs to: {@code .} is its answer. */
+    private final String own;
     private final Choice choice;
 
-    RuleScope(RuleValues values, String repeat, int row, Value current, Choice choice) {
+    RuleScope(RuleValues values, String repeat, int row, String own, Choice choice) {
         this.values = values;
         this.repeat = repeat;
         this.row = row;
-        this.current = current;
+        this.own = own;
         this.choice = choice;
     }
 
@@ -45,7 +47,7 @@ final class RuleScope implements Scope {
 
     @Override
     public Value current() {
-        return current;
+        return AnswerValues.of(values.answer(repeat, row, own));
     }
 
     @Override

@@ -17,8 +17,9 @@ final class RuleValues {
     private final FormRules rules;
     private final Map<String, JsonNode> answers;
     private final RuleContext context;
-    private final Map<String, Value> calculated = new HashMap<>();
-    private final Map<String, List<Map<String, Value>>> rowCalculated = new HashMap<>();
+    // made on the first calculate: most forms have none
+    private Map<String, Value> calculated;
+    private Map<String, List<Map<String, Value>>> rowCalculated;
 
     RuleValues(FormRules rules, Map<String, JsonNode> answers, RuleContext context) {
         this.rules = rules;
@@ -47,13 +48,17 @@ final class RuleValues {
     /** What {@code ${name}} means at the top of the entry (repeat null) or in a row. */
     Value value(String repeat, int row, String name) {
         if (rules.isCalculate(name)) {
-            Value v = repeat == null ? calculated.get(name) : rowCalculated(repeat, row).get(name);
+            Value v = calculated == null ? null : repeat == null ? calculated.get(name) : rowCalculated(repeat, row).get(name);
             return v == null ? Value.EMPTY : v;
         }
         return AnswerValues.of(answer(repeat, row, name));
     }
 
     void calculated(String repeat, int row, String name, Value value) {
+        if (calculated == null) {
+            calculated = new HashMap<>();
+            rowCalculated = new HashMap<>();
+        }
         if (repeat == null) calculated.put(name, value);
         else rowCalculated(repeat, row).put(name, value);
     }

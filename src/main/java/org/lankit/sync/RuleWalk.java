@@ -17,42 +17,46 @@ final class RuleWalk {
 
     private final RuleValues values;
     private final boolean firstOnly;
-    private final Map<String, Boolean> relevant = new LinkedHashMap<>();
-    private final Map<String, JsonNode> calculated = new LinkedHashMap<>();
-    private final Map<String, List<String>> choices = new LinkedHashMap<>();
-    private final List<RuleProblem> problems = new ArrayList<>();
+    // recorded only when everything is wanted: the master's check of each push allocates none of them
+    private final Map<String, Boolean> relevant;
+    private final Map<String, JsonNode> calculated;
+    private final Map<String, List<String>> choices;
+    private final List<RuleProblem> problems = new ArrayList<>(1);
 
     private RuleWalk(RuleValues values, boolean firstOnly) {
         this.values = values;
         this.firstOnly = firstOnly;
+        this.relevant = firstOnly ? null : new LinkedHashMap<>();
+        this.calculated = firstOnly ? null : new LinkedHashMap<>();
+        this.choices = firstOnly ? null : new LinkedHashMap<>();
     }
 
     static RuleResult everything(FormRules rules, Map<String, JsonNode> answers, RuleContext context) {
         RuleWalk walk = new RuleWalk(new RuleValues(rules, answers, context), false);
-        walk.calculate(rules.fields(), null, 0, "");
-        walk.check(rules.fields(), true, null, null, 0, "");
+        walk.calculate(rules.fields(), null, 0);
+        walk.check(rules.fields(), true, null, 0);
         return new RuleResult(walk.relevant, walk.calculated, walk.choices, walk.problems);
     }
 
     static RuleProblem firstProblem(FormRules rules, Map<String, JsonNode> answers, RuleContext context) {
         RuleWalk walk = new RuleWalk(new RuleValues(rules, answers, context), true);
-        if (rules.hasCalculations()) walk.calculate(rules.fields(), null, 0, "");
-        walk.check(rules.fields(), true, null, null, 0, "");
+        if (rules.hasCalculations()) walk.calculate(rules.fields(), null, 0);
+        walk.check(rules.fields(), true, null, 0);
         return walk.problems.isEmpty() ? null : walk.problems.get(0);
     }
 
-    private void calculate(List<RuleField> fields, String repeat, int row, String prefix) {
+    private void calculate(List<RuleField> fields, String repeat, int row) {
         for (RuleField f : fields) {
             switch (f.type()) {
-                case GROUP -> calculate(f.children(), repeat, row, prefix);
+                case GROUP -> calculate(f.children(), repeat, row);
                 case REPEAT -> {
-                    for (int i = 0; i < values.rowCount(f.name()); i++) calculate(f.children(), f.name(), i, f.name() + "[" + i + "].");
+                    for (int i = 0; i < values.rowCount(f.name()); i++) calculate(f.children(), f.name(), i);
                 }
                 case CALCULATE -> {
                     Value v = f.calculation() == null ? Value.EMPTY
                             : f.calculation().evaluate(scope(repeat, row, f, null));
                     values.calculated(repeat, row, f.name(), v);
-                    if (!firstOnly) calculated.put(prefix + f.name(), AnswerValues.toJson(v));
+                    if (!firstOnly) calculated.put(path(repeat, row, f), AnswerValues.toJson(v));
                 }
                 case TEXT, TEXTAREA, INTEGER, DECIMAL, DATE, TIME, SELECT_ONE, SELECT_MULTIPLE, BOOLEAN, NOTE,
                      GEOPOINT, IMAGE -> { }
@@ -61,19 +65,19 @@ final class RuleWalk {
     }
 
     /** Returns false once it has found a problem and needs only the first. */
-    private boolean check(List<RuleField> fields, boolean shown, RuleField repeat, String repeatName, int row, String prefix) {
+    private boolean check(List<RuleField> fields, boolean shown, RuleField repeat, int row) {
+        String repeatName = repeat == null ? null : repeat.name();
         for (RuleField f : fields) {
-            String path = prefix + f.name();
             boolean isShown = shown && (f.relevant() == null
                     || f.relevant().evaluate(scope(repeatName, row, f, null)).asBoolean());
-            if (!firstOnly) relevant.put(path, isShown);
+            if (!firstOnly) relevant.put(path(repeatName, row, f), isShown);
             boolean goOn = switch (f.type()) {
-                case GROUP -> check(f.children(), isShown, repeat, repeatName, row, prefix);
+                case GROUP -> check(f.children(), isShown, repeat, row);
                 case REPEAT -> checkRows(f, isShown);
                 case CALCULATE, NOTE -> true;
-                case SELECT_ONE, SELECT_MULTIPLE -> checkSelect(f, isShown, repeat, repeatName, row, path);
+                case SELECT_ONE, SELECT_MULTIPLE -> checkSelect(f, isShown, repeat, row);
                 case TEXT, TEXTAREA, INTEGER, DECIMAL, DATE, TIME, BOOLEAN, GEOPOINT, IMAGE ->
-                        !isShown || checkAnswer(f, values.answer(repeatName, row, f.name()), null, repeat, repeatName, row, path);
+                        !isShown || checkAnswer(f, values.answer(repeatName, row, f.name()), null, repeat, row);
             };
             if (!goOn) return false;
         }
@@ -93,17 +97,18 @@ final class RuleWalk {
             if (problem != null && !found(new RuleProblem(repeat.name(), problem, null, 0))) return false;
         }
         for (int i = 0; i < values.rowCount(repeat.name()); i++) {
-            if (!check(repeat.children(), shown, repeat, repeat.name(), i, repeat.name() + "[" + i + "].")) return false;
+            if (!check(repeat.children(), shown, repeat, i)) return false;
         }
         return true;
     }
 
-    private boolean checkSelect(RuleField f, boolean shown, RuleField repeat, String repeatName, int row, String path) {
+    private boolean checkSelect(RuleField f, boolean shown, RuleField repeat, int row) {
+        String repeatName = repeat == null ? null : repeat.name();
         JsonNode value = values.answer(repeatName, row, f.name());
         boolean needed = !firstOnly || shown && !EntryValidator.isEmpty(value);
         List<String> offered = f.choiceFilter() != null && needed ? offered(f, repeatName, row) : null;
-        if (offered != null && !firstOnly) choices.put(path, offered);
-        return !shown || checkAnswer(f, value, offered, repeat, repeatName, row, path);
+        if (offered != null && !firstOnly) choices.put(path(repeatName, row, f), offered);
+        return !shown || checkAnswer(f, value, offered, repeat, row);
     }
 
     private List<String> offered(RuleField f, String repeatName, int row) {
@@ -116,7 +121,8 @@ final class RuleWalk {
     }
 
     /** Required, then shape, then offered choices, then the constraint: the first that fails is the question's problem. */
-    private boolean checkAnswer(RuleField f, JsonNode value, List<String> offered, RuleField repeat, String repeatName, int row, String path) {
+    private boolean checkAnswer(RuleField f, JsonNode value, List<String> offered, RuleField repeat, int row) {
+        String repeatName = repeat == null ? null : repeat.name();
         String problem;
         if (EntryValidator.isEmpty(value)) {
             problem = f.field().required() ? required(f) : null;
@@ -128,7 +134,7 @@ final class RuleWalk {
             else problem = null;
         }
         if (problem == null) return true;
-        return found(new RuleProblem(path, problem, repeat == null ? null : repeat.label(), row));
+        return found(new RuleProblem(path(repeatName, row, f), problem, repeat == null ? null : repeat.label(), row));
     }
 
     private boolean found(RuleProblem problem) {
@@ -154,7 +160,12 @@ final class RuleWalk {
         return f.label() + ": " + (message == null || message.isBlank() ? "this answer is not allowed" : message.strip());
     }
 
+    /** "age", or "members[1].age" in a row: made only when recorded, so the master's check builds none. */
+    private static String path(String repeatName, int row, RuleField f) {
+        return repeatName == null ? f.name() : repeatName + "[" + row + "]." + f.name();
+    }
+
     private RuleScope scope(String repeatName, int row, RuleField f, Choice choice) {
-        return new RuleScope(values, repeatName, row, AnswerValues.of(values.answer(repeatName, row, f.name())), choice);
+        return new RuleScope(values, repeatName, row, f.name(), choice);
     }
 }

@@ -56,6 +56,7 @@ class FormShapeTest {
         assertRefused(form(with(text("b"), null, "position(..) > 1", null)), "Question b: position(..) has a meaning only inside a repeat.");
         assertRefused(form(FormField.of("c", "C", FieldType.CALCULATE, false)), "Question c: a calculate needs a calculation.");
         assertRefused(form(with(text("b"), null, null, "1 + 1")), "Question b: only calculate fields have a calculation.");
+        assertRefused(form(with(repeat("r", text("x")), null, ". > 1", null)), "Question r: a repeat has no constraint.");
         assertThat(FormShape.problem(form(text("a"), repeat("people", text("p"), with(text("q"), "position(..) > 1 and ${p} != ${a}", null, null)))))
                 .isEmpty();
     }
