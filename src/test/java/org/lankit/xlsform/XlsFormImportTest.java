@@ -2,6 +2,7 @@ package org.lankit.xlsform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -226,6 +227,22 @@ class XlsFormImportTest {
         assertThatThrownBy(() -> XlsFormReader.read(file)).isInstanceOf(XlsFormRefusedException.class)
                 .hasMessage("survey.xlsx was not imported (1 problem): survey.xlsx: could not be read as an .xlsx workbook;"
                         + " save it from your spreadsheet program as Excel Workbook (.xlsx)");
+    }
+
+    @Test
+    void cells_typed_as_numbers_and_booleans_read_as_the_spreadsheet_shows_them() {
+        Path file = new XlsFormFile()
+                .sheet("survey", "type", "name", "label", "required", "default")
+                .row("integer", "rooms", "Rooms", true, 2)
+                .row("decimal", "area", "Area", false, 12.5)
+                .row("text", "code", "Code", 1, 2026)
+                .writeTo(temp.resolve("typed.xlsx"));
+        Form form = XlsFormReader.read(file);
+        assertThat(form.fields()).extracting(FormField::name, FormField::required, FormField::defaultValue).containsExactly(
+                tuple("rooms", true, "2"),
+                tuple("area", false, "12.5"),
+                tuple("code", true, "2026"));
+        assertThat(form.id()).as("from the file name").isEqualTo("typed");
     }
 
     @Test
