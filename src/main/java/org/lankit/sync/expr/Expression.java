@@ -13,14 +13,17 @@ public final class Expression {
     private final String text;
     private final Node root;
     private final Set<String> references;
+    private final Set<String> columns;
     private final boolean usesPosition;
 
     private Expression(String text, Node root) {
         this.text = text;
         this.root = root;
         Set<String> names = new LinkedHashSet<>();
-        this.usesPosition = collect(root, names);
+        Set<String> bare = new LinkedHashSet<>();
+        this.usesPosition = collect(root, names, bare);
         this.references = Collections.unmodifiableSet(names);
+        this.columns = Collections.unmodifiableSet(bare);
     }
 
     /** A relevant, constraint or calculation. Throws {@link ExpressionException} when {@code text} is not one. */
@@ -46,6 +49,11 @@ public final class Expression {
         return references;
     }
 
+    /** The bare names of a choice_filter (the choices' columns, {@code name} among them), in the order written, each once. */
+    public Set<String> columns() {
+        return columns;
+    }
+
     /** Whether it calls position(..), which has a meaning only inside a repeat. */
     public boolean usesPosition() {
         return usesPosition;
@@ -56,16 +64,19 @@ public final class Expression {
         return text;
     }
 
-    private static boolean collect(Node node, Set<String> names) {
+    /** Notes the references and columns under {@code node}; true when it calls position(..). */
+    private static boolean collect(Node node, Set<String> names, Set<String> bare) {
         if (node instanceof Node.Reference r) {
             names.add(r.name());
+        } else if (node instanceof Node.Column c) {
+            bare.add(c.name());
         } else if (node instanceof Node.Negate n) {
-            return collect(n.operand(), names);
+            return collect(n.operand(), names, bare);
         } else if (node instanceof Node.Binary b) {
-            return collect(b.left(), names) | collect(b.right(), names);
+            return collect(b.left(), names, bare) | collect(b.right(), names, bare);
         } else if (node instanceof Node.Call c) {
             boolean position = c.function() == Function.POSITION;
-            for (Node arg : c.arguments()) position |= collect(arg, names);
+            for (Node arg : c.arguments()) position |= collect(arg, names, bare);
             return position;
         }
         return false;

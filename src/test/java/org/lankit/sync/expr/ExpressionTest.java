@@ -29,7 +29,10 @@ class ExpressionTest {
         assertThat(e.references()).containsExactly("b", "a", "members");
         assertThat(e.usesPosition()).isFalse();
         assertThat(Expression.parse("if(position(..) = 1, ${x}, 0)").usesPosition()).isTrue();
-        assertThat(Expression.parseChoiceFilter("county = ${county}").references()).containsExactly("county");
+        Expression filter = Expression.parseChoiceFilter("county = ${county} and (hh-type = 'rural' or name = 'other' or county = '')");
+        assertThat(filter.references()).containsExactly("county");
+        assertThat(filter.columns()).containsExactly("county", "hh-type", "name");
+        assertThat(Expression.parse("${a} + 1").columns()).isEmpty();
     }
 
     @Test
