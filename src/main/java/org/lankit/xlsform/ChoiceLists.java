@@ -3,6 +3,7 @@ package org.lankit.xlsform;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +20,16 @@ final class ChoiceLists {
     private static final Set<String> OWN = Set.of("list_name", "list name", "name", "label");
 
     private final Map<String, List<Choice>> lists;
+    /** The extra columns of the choices sheet, which a choice_filter may name besides {@code name}. */
+    private final Set<String> columns;
 
-    private ChoiceLists(Map<String, List<Choice>> lists) {
+    private ChoiceLists(Map<String, List<Choice>> lists, Set<String> columns) {
         this.lists = lists;
+        this.columns = columns;
     }
 
     static ChoiceLists none() {
-        return new ChoiceLists(Map.of());
+        return new ChoiceLists(Map.of(), Set.of());
     }
 
     static ChoiceLists read(Table table, Languages languages, List<Problem> problems) {
@@ -71,7 +75,9 @@ final class ChoiceLists {
             lists.computeIfAbsent(list, k -> new ArrayList<>())
                     .add(new Choice(name, label, languages.others(table, line, "label"), filter));
         }
-        return new ChoiceLists(lists);
+        Set<String> columns = new LinkedHashSet<>(List.of("name"));
+        extra.forEach(h -> columns.add(h.text()));
+        return new ChoiceLists(lists, columns);
     }
 
     boolean has(String list) {
@@ -80,5 +86,10 @@ final class ChoiceLists {
 
     List<Choice> choices(String list) {
         return lists.getOrDefault(list, List.of());
+    }
+
+    /** The columns a choice_filter may name: {@code name} and the sheet's extra columns. */
+    Set<String> filterColumns() {
+        return columns;
     }
 }

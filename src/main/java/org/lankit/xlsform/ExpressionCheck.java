@@ -21,11 +21,13 @@ final class ExpressionCheck {
 
     private final Table survey;
     private final Map<String, FieldType> answers;
+    private final ChoiceLists lists;
     private final List<Problem> problems;
 
-    ExpressionCheck(Table survey, Map<String, FieldType> answers, List<Problem> problems) {
+    ExpressionCheck(Table survey, Map<String, FieldType> answers, ChoiceLists lists, List<Problem> problems) {
         this.survey = survey;
         this.answers = answers;
+        this.lists = lists;
         this.problems = problems;
     }
 
@@ -42,6 +44,12 @@ final class ExpressionCheck {
             for (String name : parsed.references()) {
                 if (!answers.containsKey(name)) {
                     problems.add(survey.problem(p.line(), p.column(), "${" + name + "} names no question of this form"));
+                }
+            }
+            for (String column : parsed.columns()) {
+                if (!lists.filterColumns().contains(column)) {
+                    problems.add(survey.problem(p.line(), p.column(), "the choices sheet has no column " + column
+                            + " (it has " + String.join(", ", lists.filterColumns()) + ")"));
                 }
             }
             if (parsed.usesPosition() && !p.inRepeat()) {

@@ -60,7 +60,7 @@ final class SurveyReader {
         }
         List<FormField> fields = open.pop().fields();
         if (fields.isEmpty() && problems.isEmpty()) problems.add(Problem.ofSheet(SHEET, "has no questions"));
-        new ExpressionCheck(survey, answers, problems).check(expressions);
+        new ExpressionCheck(survey, answers, lists, problems).check(expressions);
         return fields;
     }
 

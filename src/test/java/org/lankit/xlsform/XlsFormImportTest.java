@@ -246,6 +246,21 @@ class XlsFormImportTest {
     }
 
     @Test
+    void a_choice_filter_naming_a_column_the_choices_sheet_lacks_is_refused() {
+        Path file = new XlsFormFile()
+                .sheet("survey", "type", "name", "label", "choice_filter")
+                .row("select_one region", "region", "Region")
+                .row("select_one district", "district", "District", "regoin = ${region}")
+                .sheet("choices", "list_name", "name", "label", "region")
+                .row("region", "north", "North")
+                .row("district", "hills", "Hills", "north")
+                .writeTo(temp.resolve("filter.xlsx"));
+        assertThatThrownBy(() -> XlsFormReader.read(file)).isInstanceOfSatisfying(XlsFormRefusedException.class,
+                e -> assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                        "survey row 3, column D (choice_filter): the choices sheet has no column regoin (it has name, region)"));
+    }
+
+    @Test
     void sheets_without_their_key_columns_are_named_once_each() {
         Path file = new XlsFormFile()
                 .sheet("survey", "kind", "name", "label").row("text", "village", "Village")
