@@ -9,11 +9,11 @@ import java.nio.file.Path;
  * {@code main});
  * {@code retryFailed} queues the uploads the team's API refused again; {@code exportBackup},
  * {@code importBackup} and {@code exportCsv} ask for a one-off action on the data folder instead
- * of running the kit.
+ * of running the kit, as does {@code importForm} (an XLSForm to import as a form's next version).
  */
 public record KitOptions(boolean headless, Role role, Integer port, Integer httpsPort, Path dataDir, String name, String joinCode,
                          String masterUrl, ApiOptions api, String bind, boolean retryFailed,
-                         Path exportBackup, Path importBackup, Path exportCsv) {
+                         Path exportBackup, Path importBackup, Path exportCsv, Path importForm) {
 
     /** The fixed port phones come back to; a port that changes would strand their stored data. */
     public static final int DEFAULT_PORT = 8377;
@@ -27,7 +27,7 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
     /** The options of a kit that runs on every adapter, with no one-off action. */
     public KitOptions(boolean headless, Role role, Integer port, Path dataDir, String name, String joinCode,
                       String masterUrl, String apiUrl, String apiToken) {
-        this(headless, role, port, null, dataDir, name, joinCode, masterUrl, ApiOptions.json(apiUrl, apiToken), null, false, null, null, null);
+        this(headless, role, port, null, dataDir, name, joinCode, masterUrl, ApiOptions.json(apiUrl, apiToken), null, false, null, null, null, null);
     }
 
     public boolean hasBackupAction() {
@@ -36,21 +36,21 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
 
     public KitOptions withDataDir(Path dir) {
         return new KitOptions(headless, role, port, httpsPort, dir, name, joinCode, masterUrl, api, bind, retryFailed,
-                exportBackup, importBackup, exportCsv);
+                exportBackup, importBackup, exportCsv, importForm);
     }
 
     public KitOptions asHeadless() {
         return new KitOptions(true, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retryFailed,
-                exportBackup, importBackup, exportCsv);
+                exportBackup, importBackup, exportCsv, importForm);
     }
 
     public KitOptions withBind(String address) {
         return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, address, retryFailed,
-                exportBackup, importBackup, exportCsv);
+                exportBackup, importBackup, exportCsv, importForm);
     }
 
     public KitOptions withRetryFailed(boolean retry) {
         return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retry,
-                exportBackup, importBackup, exportCsv);
+                exportBackup, importBackup, exportCsv, importForm);
     }
 }

@@ -89,12 +89,16 @@ final class LankitCommand {
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Write one CSV file per form into DIR, then exit.")
     Path exportCsv;
 
+    @Option(names = "--import-form", paramLabel = "FILE.xlsx",
+            description = "Import the XLSForm FILE.xlsx as the next version of its form (forms.md), then exit.")
+    Path importForm;
+
     /** The options given, with the password from {@code env} when {@code --api-password} is not. */
     KitOptions toOptions(Map<String, String> env) {
         String password = apiPassword != null ? apiPassword : env.get(ApiOptions.PASSWORD_VARIABLE);
         ApiOptions api = new ApiOptions(apiUrl, apiToken, apiKind, apiUser, password, apiForms);
         return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retryFailed,
-                exportBackup, importBackup, exportCsv);
+                exportBackup, importBackup, exportCsv, importForm);
     }
 
     /** {@code --api-kind} by its lower-case name, with the choices named when it is something else. */

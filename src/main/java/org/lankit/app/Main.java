@@ -99,6 +99,10 @@ public final class Main {
         }
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
+        if (options.importForm() != null) {
+            int imported = FormImportCommand.run(options, out, err);
+            if (imported != OK || !options.hasBackupAction()) return imported;
+        }
         if (options.hasBackupAction()) return BackupCommands.run(options, out, err);
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {

@@ -94,8 +94,9 @@ public final class BackupExporter {
         Set<String> formIds = new LinkedHashSet<>();
         forms.forEach(f -> formIds.add(f.id()));
         for (String formId : formIds) {
-            FormCsv csv = FormCsv.of(formId, forms);
-            members.add(member(zip, BackupFormat.csvMember(formId), out -> csv.write(store, out)));
+            for (CsvFile csv : CsvFile.ofForm(formId, forms)) {
+                members.add(member(zip, BackupFormat.csvMember(csv.name()), out -> csv.write(store, out)));
+            }
         }
 
         // photos are JPEG or PNG, compressed already: stored as they are, without spending CPU on them

@@ -8,7 +8,10 @@ import java.util.Set;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Form;
 
-/** Writes {@code <form id>.csv} for every form into a folder, each file atomically. */
+/**
+ * Writes {@code <form id>.csv} for every form, and {@code <form id>-<repeat>.csv} for each of its
+ * repeats, into a folder, each file atomically.
+ */
 public final class CsvExporter {
 
     private final KitStore store;
@@ -17,7 +20,7 @@ public final class CsvExporter {
         this.store = store;
     }
 
-    /** Returns the files written, one per form. */
+    /** Returns the files written. */
     public List<Path> exportTo(Path folder) {
         return store.snapshot(() -> {
             List<Form> forms = store.forms().all();
@@ -25,10 +28,11 @@ public final class CsvExporter {
             forms.forEach(f -> ids.add(f.id()));
             List<Path> written = new ArrayList<>();
             for (String id : ids) {
-                Path file = folder.resolve(BackupFormat.slug(id) + ".csv");
-                FormCsv csv = FormCsv.of(id, forms);
-                AtomicFile.write(file, out -> csv.write(store, out));
-                written.add(file);
+                for (CsvFile csv : CsvFile.ofForm(id, forms)) {
+                    Path file = folder.resolve(csv.fileName());
+                    AtomicFile.write(file, out -> csv.write(store, out));
+                    written.add(file);
+                }
             }
             return written;
         });

@@ -7,14 +7,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.lankit.store.KitStore;
-import org.lankit.store.Page;
-import org.lankit.store.StoredEntry;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
@@ -22,12 +19,12 @@ import org.lankit.sync.FormField;
 import org.lankit.sync.Hlc;
 
 /**
- * The CSV of one form: a row per entry, read page by page; a column per field of any version of
- * the form (newest version's order first), then uuid and the entry's metadata. Times are UTC.
+ * The CSV of one form: a row per entry, read page by page; a column per answer of any version of
+ * the form (newest version's order first; a group's questions as columns of their own, a repeat
+ * as its number of rows, its rows in {@link RepeatCsv}), then uuid and the entry's metadata.
+ * Times are UTC.
  */
-final class FormCsv {
-
-    static final int PAGE = 500;
+final class FormCsv implements CsvFile {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -39,36 +36,33 @@ final class FormCsv {
         this.fields = fields;
     }
 
-    /** The columns for {@code formId} from all its versions. */
-    static FormCsv of(String formId, List<Form> versions) {
+    /** The columns for {@code formId} from its versions, newest first. */
+    static FormCsv of(String formId, List<Form> newestFirst) {
         Set<String> names = new LinkedHashSet<>();
-        versions.stream().filter(f -> f.id().equals(formId))
-                .sorted(Comparator.comparingInt(Form::version).reversed())
-                .forEach(f -> f.fields().stream().map(FormField::name).forEach(names::add));
+        newestFirst.forEach(f -> f.answerFields().stream().map(FormField::name).forEach(names::add));
         return new FormCsv(formId, List.copyOf(names));
     }
 
-    /** Writes the whole CSV; returns the number of entry rows. */
-    long write(KitStore store, OutputStream target) throws IOException {
+    @Override
+    public String name() {
+        return BackupFormat.slug(formId);
+    }
+
+    @Override
+    public long write(KitStore store, OutputStream target) throws IOException {
         CsvWriter csv = CsvWriter.start(target);
         List<String> header = new ArrayList<>();
         header.add("uuid");
         header.addAll(fields);
         header.addAll(List.of("created by", "created at (UTC)", "last changed (UTC)", "status"));
         csv.row(header);
-        long rows = 0;
-        long after = 0;
-        // one walk over all entries per form: a walk filtered by form would rescan its index each page
-        for (Page<StoredEntry> page = store.entryPage(after, PAGE); !page.isEmpty(); page = store.entryPage(after, PAGE)) {
-            for (StoredEntry stored : page.items()) {
-                if (!stored.entry().formId().equals(formId)) continue;
-                csv.row(row(stored.entry()));
-                rows++;
-            }
-            after = page.lastId();
-        }
+        long[] rows = {0};
+        FormEntries.forEach(store, formId, e -> {
+            csv.row(row(e));
+            rows[0]++;
+        });
         csv.flush();
-        return rows;
+        return rows[0];
     }
 
     private List<String> row(Entry e) {
@@ -86,13 +80,17 @@ final class FormCsv {
         return cells;
     }
 
-    /** What a spreadsheet user expects to read: choices joined by "; ", numbers as written. */
+    /**
+     * What a spreadsheet user expects to read: numbers as written; a select_multiple answer as
+     * its choices separated by spaces (as XLSForm tools write them); a repeat as its number of rows.
+     */
     static String text(JsonNode value) {
         if (value == null || value.isNull()) return "";
+        if (value.isArray() && value.size() > 0 && value.get(0).isObject()) return Integer.toString(value.size());
         if (value.isArray()) {
             List<String> parts = new ArrayList<>();
             value.forEach(v -> parts.add(text(v)));
-            return String.join("; ", parts);
+            return String.join(" ", parts);
         }
         if (value.isFloatingPointNumber()) return value.decimalValue().toPlainString();
         if (value.isValueNode()) return value.asText();

@@ -2,9 +2,13 @@ package org.lankit.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.GridLayout;
 import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultCellEditor;
@@ -12,6 +16,7 @@ import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
+import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JOptionPane;
@@ -19,15 +24,18 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
+import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
+import javax.swing.filechooser.FileNameExtensionFilter;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.lankit.sync.FieldType;
 import org.lankit.sync.Form;
 
 /**
- * The forms phones fill in: see each form's questions, change them or make a new form. Saving
- * makes a new form version; entries already made keep the version they were made with.
+ * The forms phones fill in: see each form's questions, change them, make a new form or import an
+ * XLSForm. Saving or importing makes a new form version; entries already made keep the version
+ * they were made with. An imported form is shown, not edited: its file is where it changes.
  */
 final class FormsPanel extends JPanel {
 
@@ -39,8 +47,17 @@ final class FormsPanel extends JPanel {
     private final JLabel heading = Theme.scale(new JLabel(" "), 1.3f, Font.BOLD);
     private final JTextField title = new JTextField(30);
     private final QuestionsModel questions = new QuestionsModel();
-    private final JTable table = new JTable(questions);
+    private final JTable table = new JTable(questions) {
+        @Override
+        public boolean isCellEditable(int row, int column) {
+            return importedFrom == null && super.isCellEditable(row, column);
+        }
+    };
+    private final JLabel importedNote = new JLabel(" ");
+    private final List<JButton> editButtons = new ArrayList<>();
     private String editingId;
+    /** The file the form on screen was imported from; null for a form made here. */
+    private String importedFrom;
 
     FormsPanel(MasterConsole console, Background background, StatusBar status) {
         super(new BorderLayout());
@@ -62,7 +79,10 @@ final class FormsPanel extends JPanel {
         });
         JPanel left = new JPanel(new BorderLayout(0, 8));
         left.add(new JScrollPane(list), BorderLayout.CENTER);
-        left.add(button("New form…", "newForm", KeyEvent.VK_N, this::newForm), BorderLayout.SOUTH);
+        JPanel leftButtons = new JPanel(new GridLayout(0, 1, 0, 4));
+        leftButtons.add(button("New form…", "newForm", KeyEvent.VK_N, this::newForm));
+        leftButtons.add(button("Import XLSForm…", "importXlsForm", KeyEvent.VK_I, this::importXlsForm));
+        left.add(leftButtons, BorderLayout.SOUTH);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, editor());
         split.setDividerLocation(240);
         split.setBorder(BorderFactory.createEmptyBorder());
@@ -94,6 +114,9 @@ final class FormsPanel extends JPanel {
         title.setName("formTitle");
         top.add(titleLabel, BorderLayout.WEST);
         top.add(title, BorderLayout.CENTER);
+        importedNote.setName("importedNote");
+        importedNote.setForeground(Theme.muted());
+        top.add(importedNote, BorderLayout.SOUTH);
         right.add(top, BorderLayout.NORTH);
         table.setName("questionsTable");
         table.setSurrendersFocusOnKeystroke(true);
@@ -116,11 +139,12 @@ final class FormsPanel extends JPanel {
         for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         right.add(new JScrollPane(table), BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
-        buttons.add(button("Add question", "addQuestion", KeyEvent.VK_A, () -> select(questions.add())));
-        buttons.add(button("Remove question", "removeQuestion", KeyEvent.VK_R, () -> withRow(r -> questions.remove(r))));
-        buttons.add(button("Move up", "moveUp", KeyEvent.VK_U, () -> withRow(r -> select(questions.move(r, -1)))));
-        buttons.add(button("Move down", "moveDown", KeyEvent.VK_O, () -> withRow(r -> select(questions.move(r, 1)))));
-        buttons.add(button("Save as new version", "saveForm", KeyEvent.VK_V, this::save));
+        editButtons.add(button("Add question", "addQuestion", KeyEvent.VK_A, () -> select(questions.add())));
+        editButtons.add(button("Remove question", "removeQuestion", KeyEvent.VK_R, () -> withRow(r -> questions.remove(r))));
+        editButtons.add(button("Move up", "moveUp", KeyEvent.VK_U, () -> withRow(r -> select(questions.move(r, -1)))));
+        editButtons.add(button("Move down", "moveDown", KeyEvent.VK_O, () -> withRow(r -> select(questions.move(r, 1)))));
+        editButtons.add(button("Save as new version", "saveForm", KeyEvent.VK_V, this::save));
+        editButtons.forEach(buttons::add);
         JPanel bottom = new JPanel(new BorderLayout(0, 4));
         bottom.add(buttons, BorderLayout.NORTH);
         JLabel hint = new JLabel("Phones and laptops use a saved form from their next sync. Entries already made keep their version.");
@@ -135,6 +159,54 @@ final class FormsPanel extends JPanel {
         heading.setText(form.title() + " – version " + form.version());
         title.setText(form.title());
         questions.set(FormDraft.of(form).rows());
+        showImported(form.source());
+    }
+
+    /** An imported form's questions are shown read-only, with where to change them. */
+    private void showImported(String source) {
+        importedFrom = source;
+        title.setEditable(source == null);
+        editButtons.forEach(b -> b.setEnabled(source == null));
+        importedNote.setText(source == null ? " " : "Imported from " + source + ". To change this form, change the file"
+                + " and import it again (Import XLSForm…); that makes the next version.");
+    }
+
+    private void importXlsForm() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle("Import XLSForm");
+        chooser.setFileFilter(new FileNameExtensionFilter("XLSForms (.xlsx)", "xlsx"));
+        if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
+        Path file = chooser.getSelectedFile().toPath();
+        status.info("Importing " + file.getFileName() + "…");
+        background.run("Not imported", () -> console.importForm(file), result -> {
+            if (result.saved() == null) {
+                status.problem(file.getFileName() + " was not imported.");
+                showRefusal(file.getFileName().toString(), result.problems());
+                return;
+            }
+            Form saved = result.saved();
+            editingId = saved.id();
+            list.clearSelection();
+            status.done("Imported \u201c" + saved.title() + "\u201d as version " + saved.version()
+                    + ". Phones and laptops get it at their next sync.");
+            reload();
+        });
+    }
+
+    /** Every problem, one per line, in a dialog the coordinator can read and copy from. */
+    private void showRefusal(String file, List<String> problems) {
+        JTextArea text = new JTextArea(String.join("\n", problems.stream().map(p -> "\u2022 " + p).toList()));
+        text.setName("importProblems");
+        text.setEditable(false);
+        text.setLineWrap(true);
+        text.setWrapStyleWord(true);
+        text.setCaretPosition(0);
+        JScrollPane scroll = new JScrollPane(text);
+        scroll.setPreferredSize(new Dimension(640, Math.min(420, 60 + 36 * problems.size())));
+        JPanel body = new JPanel(new BorderLayout(0, 8));
+        body.add(new JLabel("Nothing was imported. Change these in " + file + ", then import it again:"), BorderLayout.NORTH);
+        body.add(scroll, BorderLayout.CENTER);
+        JOptionPane.showMessageDialog(this, body, "Not imported", JOptionPane.WARNING_MESSAGE);
     }
 
     private void newForm() {
@@ -145,6 +217,7 @@ final class FormsPanel extends JPanel {
         heading.setText(name.strip() + " – new form, not saved yet");
         title.setText(name.strip());
         questions.set(List.of());
+        showImported(null);
         select(questions.add());
     }
 

@@ -1,6 +1,7 @@
 package org.lankit.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.lankit.ui.Views.EntryDetail;
 import org.lankit.ui.Views.EntryRow;
 import org.lankit.ui.Views.Home;
 import org.lankit.ui.Views.MasterView;
+import org.lankit.xlsform.Problem;
+import org.lankit.xlsform.XlsFormImport;
+import org.lankit.xlsform.XlsFormRefusedException;
 
 /**
  * The master's engine as the panel uses it: builds the view records and carries out the
@@ -187,6 +191,11 @@ final class MasterConsole {
     Form saveForm(FormDraft draft) {
         FormCatalog catalog = kit.store().forms();
         if (draft.formId() != null && !draft.formId().isBlank()) {
+            Optional<String> imported = catalog.latest(draft.formId()).map(Form::source);
+            if (imported.isPresent()) {
+                throw new IllegalArgumentException("This form was imported from " + imported.get()
+                        + "; change the file and import it again.");
+            }
             int next = catalog.latest(draft.formId()).map(f -> f.version() + 1).orElse(1);
             Form form = draft.toForm(next);
             catalog.save(form);
@@ -198,6 +207,15 @@ final class MasterConsole {
         Form form = new Form(id, 1, first.title(), first.fields());
         catalog.save(form);
         return form;
+    }
+
+    /** Imports an XLSForm as the next version of its form; a refused file comes back as its problems. */
+    FormImportResult importForm(Path file) {
+        try {
+            return new FormImportResult(XlsFormImport.into(kit.store().forms(), file), List.of());
+        } catch (XlsFormRefusedException refused) {
+            return new FormImportResult(null, refused.problems().stream().map(Problem::toString).toList());
+        }
     }
 
     private Home home(List<Device> devices, UpstreamStatus upstream, int openConflicts) {

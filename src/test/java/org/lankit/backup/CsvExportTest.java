@@ -5,6 +5,10 @@ import static org.lankit.testkit.FieldTeam.MASTER;
 import static org.lankit.testkit.FieldTeam.PHONE_A;
 import static org.lankit.testkit.FieldTeam.PHONE_B;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +16,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.hub.MasterIdentity;
+import org.lankit.hub.PushService;
 import org.lankit.store.KitStore;
+import org.lankit.sync.Entry;
+import org.lankit.sync.FieldValue;
+import org.lankit.sync.HlcClock;
+import org.lankit.sync.Protocol.PushResult;
+import org.lankit.sync.PushStatus;
 import org.lankit.testkit.CsvReader;
 import org.lankit.testkit.FieldTeam;
+import org.lankit.testkit.XlsFormFile;
+import org.lankit.xlsform.XlsFormImport;
 
 class CsvExportTest {
 
@@ -58,7 +74,7 @@ class CsvExportTest {
             assertThat(wells.get(0)).containsSequence("name", "functional", "depth_m", "users", "checked_on", "problems", "operator");
             List<String> w = wells.get(1);
             assertThat(w.get(0)).isEqualTo(well);
-            assertThat(w.subList(1, 8)).containsExactly("Well 0", "false", "12.5", "0", "2026-11-10", "leak; dirty", "Opérateur №0");
+            assertThat(w.subList(1, 8)).containsExactly("Well 0", "false", "12.5", "0", "2026-11-10", "leak dirty", "Opérateur №0");
 
             Path backup = temp.resolve("backup.zip");
             new BackupExporter(store, new BackupOrigin("Test team", MASTER, "test")).export(backup);
@@ -66,6 +82,78 @@ class CsvExportTest {
                 assertThat(zip.getInputStream(zip.getEntry("csv/household_visit.csv")).readAllBytes()).isEqualTo(bytes);
             }
         }
+    }
+
+    @Test
+    void an_imported_form_writes_a_file_per_repeat_joined_by_the_entry_uuid_with_the_columns_of_every_version() throws IOException {
+        XlsFormFile v1 = visits(false);
+        XlsFormFile v2 = visits(true);
+        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+            XlsFormImport.into(store.forms(), v1.writeTo(temp.resolve("v1/visits.xlsx")));
+            XlsFormImport.into(store.forms(), v2.writeTo(temp.resolve("v2/visits.xlsx")));
+            JsonNodeFactory json = JsonNodeFactory.instance;
+            HlcClock clock = HlcClock.system(PHONE_A);
+            Entry first = entry(clock, 1, Map.of("village", TextNode.valueOf("Hill"),
+                    "water", json.arrayNode().add("well").add("rain"), "rooms", IntNode.valueOf(3),
+                    "members", json.arrayNode().add(member("Ana", 34, null)).add(member("Ben", 5, null))));
+            Entry second = entry(clock, 2, Map.of("village", TextNode.valueOf("Lake, east"),
+                    "members", json.arrayNode().add(member("Chen", 61, "fisher"))));
+            PushService push = new PushService(store, new MasterIdentity(MASTER, "Test team", "test", HlcClock.system(MASTER)));
+            assertThat(push.push(PHONE_A, List.of(first, second))).extracting(PushResult::status).doesNotContain(PushStatus.REJECTED);
+
+            List<Path> files = new CsvExporter(store).exportTo(temp.resolve("csv"));
+
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("visits.csv", "visits-members.csv");
+            List<List<String>> visits = CsvReader.parse(Files.readString(temp.resolve("csv/visits.csv")).substring(1));
+            assertThat(visits.get(0).subList(0, 6)).containsExactly("uuid", "village", "water", "rooms", "members", "phone");
+            assertThat(visits.get(1).subList(0, 6)).containsExactly(first.uuid(), "Hill", "well rain", "3", "2", "");
+            assertThat(visits.get(2).subList(0, 6)).containsExactly(second.uuid(), "Lake, east", "", "", "1", "");
+            List<List<String>> members = CsvReader.parse(Files.readString(temp.resolve("csv/visits-members.csv")).substring(1));
+            assertThat(members).containsExactly(
+                    List.of("entry_uuid", "row", "member_name", "age", "occupation"),
+                    List.of(first.uuid(), "1", "Ana", "34", ""),
+                    List.of(first.uuid(), "2", "Ben", "5", ""),
+                    List.of(second.uuid(), "1", "Chen", "61", "fisher"));
+
+            Path backup = temp.resolve("backup.zip");
+            new BackupExporter(store, new BackupOrigin("Test team", MASTER, "test")).export(backup);
+            try (ZipFile zip = new ZipFile(backup.toFile())) {
+                assertThat(zip.getInputStream(zip.getEntry("csv/visits-members.csv")).readAllBytes())
+                        .isEqualTo(Files.readAllBytes(temp.resolve("csv/visits-members.csv")));
+            }
+        }
+    }
+
+    /** A visit with a group and a repeat of members; version 2 asks each member's occupation and a phone number. */
+    private static XlsFormFile visits(boolean second) {
+        XlsFormFile file = new XlsFormFile()
+                .sheet("survey", "type", "name", "label", "required")
+                .row("text", "village", "Village")
+                .row("select_multiple water", "water", "Water")
+                .row("begin group", "house", "House")
+                .row("integer", "rooms", "Rooms")
+                .row("end group")
+                .row("begin repeat", "members", "Members")
+                .row("text", "member_name", "Name", "yes")
+                .row("integer", "age", "Age");
+        if (second) file.row("text", "occupation", "Occupation");
+        file.row("end repeat");
+        if (second) file.row("text", "phone", "Phone");
+        return file.sheet("choices", "list_name", "name", "label")
+                .row("water", "well", "Well").row("water", "river", "River").row("water", "rain", "Rain")
+                .sheet("settings", "form_id", "form_title").row("visits", "Visits");
+    }
+
+    private static ObjectNode member(String name, int age, String occupation) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode().put("member_name", name).put("age", age);
+        return occupation == null ? row : row.put("occupation", occupation);
+    }
+
+    private static Entry entry(HlcClock clock, int version, Map<String, JsonNode> answers) {
+        Map<String, FieldValue> fields = new TreeMap<>();
+        answers.forEach((name, value) -> fields.put(name, FieldValue.edit(value, clock.now(), "")));
+        return new Entry(UUID.randomUUID().toString(), "visits", version, fields, null, System.currentTimeMillis(), PHONE_A, 0,
+                null, null);
     }
 
     @Test
