@@ -35,7 +35,7 @@ record OpenRosaBatch(List<XFormInstance> instances, List<Kept> kept, List<Refuse
         refused = List.copyOf(refused);
     }
 
-    static OpenRosaBatch of(List<Outgoing> entries, TargetSettings settings, AttachmentFiles photos) {
+    static OpenRosaBatch of(List<Outgoing> entries, TargetSettings settings, AttachmentFiles photos, FormVersions versions) {
         List<XFormInstance> instances = new ArrayList<>();
         List<Kept> kept = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
@@ -49,7 +49,8 @@ record OpenRosaBatch(List<XFormInstance> instances, List<Kept> kept, List<Refuse
             if (problem.isPresent()) {
                 refused.add(new Refused(entry.uuid(), entry.seq(), problem.get()));
             } else {
-                instances.add(XFormInstance.of(out, settings.serverFormId(entry.formId()), photos.namedBy(entry)));
+                instances.add(XFormInstance.of(out, settings.serverFormId(entry.formId()), photos.namedBy(entry),
+                        versions.version(entry.formId(), entry.formVersion())));
             }
         }
         return new OpenRosaBatch(instances, kept, refused);

@@ -25,12 +25,14 @@ public final class OpenRosaTarget implements UploadTarget {
     private final OpenRosaHttp http;
     private final ServerForms forms;
     private final AttachmentFiles photos;
+    private final FormVersions versions;
     /** The batch in flight's answers so far: the uploader sends one batch at a time per target. */
     private final AtomicReference<BatchProgress> inFlight = new AtomicReference<>();
 
-    public OpenRosaTarget(TargetSettings settings, Duration requestTimeout, AttachmentFiles photos) {
+    public OpenRosaTarget(TargetSettings settings, Duration requestTimeout, AttachmentFiles photos, FormVersions versions) {
         this.settings = settings;
         this.photos = photos;
+        this.versions = versions;
         this.http = new OpenRosaHttp(settings.server(), requestTimeout);
         this.forms = new ServerForms(http, settings.server());
     }
@@ -43,7 +45,7 @@ public final class OpenRosaTarget implements UploadTarget {
     /** The instances as JSON ({@link OpenRosaBatch}); nothing is asked of the server yet. */
     @Override
     public String prepare(List<Outgoing> entries) {
-        return OpenRosaBatch.of(entries, settings, photos).toJson();
+        return OpenRosaBatch.of(entries, settings, photos, versions).toJson();
     }
 
     @Override

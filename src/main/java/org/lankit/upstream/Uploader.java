@@ -43,6 +43,7 @@ final class Uploader implements AutoCloseable {
 
     private final KitRef kit;
     private final AttachmentFiles photos;
+    private final FormVersions versions;
     private final UploaderConfig config;
     private final UploadLedger ledger;
     private final ScheduledExecutorService worker;
@@ -66,9 +67,10 @@ final class Uploader implements AutoCloseable {
     Uploader(KitStore store, KitRef kit, TargetSettings settings, UploaderConfig config, AttachmentFiles photos, Runnable answered) {
         this.kit = kit;
         this.photos = photos;
+        this.versions = store.forms()::version;
         this.config = config;
         this.settings = settings;
-        this.target = UploadTargets.create(settings, kit, config.requestTimeout(), photos);
+        this.target = UploadTargets.create(settings, kit, config.requestTimeout(), photos, versions);
         this.ledger = new UploadLedger(store, kit, settings.id(), photos);
         this.answered = answered;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -89,7 +91,7 @@ final class Uploader implements AutoCloseable {
 
     /** New address, credentials or form ids for the same slot: a batch under way goes again to the new server. */
     void configure(TargetSettings newSettings) {
-        UploadTarget newTarget = UploadTargets.create(newSettings, kit, config.requestTimeout(), photos);
+        UploadTarget newTarget = UploadTargets.create(newSettings, kit, config.requestTimeout(), photos, versions);
         settings = newSettings;
         target = newTarget;
         LOG.info("uploads now go to {}", newSettings);

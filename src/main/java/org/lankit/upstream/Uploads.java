@@ -82,7 +82,7 @@ public final class Uploads implements AutoCloseable {
 
     /** One request to a server (saved or not), told in plain words. Blocks up to the request timeout. */
     public ConnectionCheck testConnection(TargetSettings target) {
-        return UploadTargets.create(target, kit, config.requestTimeout(), photos).check(formIds());
+        return UploadTargets.create(target, kit, config.requestTimeout(), photos, store.forms()::version).check(formIds());
     }
 
     /** Queues every entry a server refused again (the coordinator's "Retry failed"); returns how many. */

@@ -2,13 +2,18 @@ package org.lankit.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.Function;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
 
 /**
  * One entry revision as an OpenRosa XForm instance: {@code <data id="FORM" version="V">}, one
@@ -64,29 +69,68 @@ record XFormInstance(String uuid, long seq, String serverFormId, String instance
         return "field \"" + field + "\" cannot be sent to an OpenRosa server: its id is not a valid XForm field name";
     }
 
-    /** The instance of {@code out}'s entry, with the photos it names; call only when {@link #problem} found none. */
-    static XFormInstance of(Outgoing out, String serverFormId, List<String> attachments) {
+    /**
+     * The instance of {@code out}'s entry, with the photos it names, laid out as {@code form} (the
+     * version it was typed on) lays out its questions: a group's answers inside the group's element,
+     * as the server's copy of the form expects them; answers the form does not know (and every answer
+     * when the form is unknown) follow at the top. Call only when {@link #problem} found none.
+     */
+    static XFormInstance of(Outgoing out, String serverFormId, List<String> attachments, Optional<Form> form) {
         Entry entry = out.entry();
         String instanceId = instanceIdOf(entry.uuid(), entry.seq());
         String deprecatedId = out.previous() == null ? null : out.previous().ref();
         StringBuilder xml = new StringBuilder(256);
+        Set<String> written = new HashSet<>();
+        form.ifPresent(f -> fields(xml, f.fields(), name -> {
+            FieldValue v = entry.fields().get(name);
+            if (v != null) written.add(name);
+            return v == null ? null : v.value();
+        }));
         for (Map.Entry<String, FieldValue> f : entry.fields().entrySet()) {
-            JsonNode value = f.getValue().value();
-            if (isRows(value)) {
-                // a repeat as XForms writes it: the repeat's element once per row, the row's answers inside
-                for (JsonNode row : value) {
-                    xml.append('<').append(f.getKey()).append('>');
-                    row.fields().forEachRemaining(child -> element(xml, child.getKey(), text(child.getValue())));
-                    xml.append("</").append(f.getKey()).append('>');
-                }
-            } else {
-                element(xml, f.getKey(), text(value));
-            }
+            if (!written.contains(f.getKey())) answer(xml, f.getKey(), f.getValue().value(), null);
         }
         xml.append("<meta><instanceID>").append(Xml.escape(instanceId)).append("</instanceID>");
         if (deprecatedId != null) xml.append("<deprecatedID>").append(Xml.escape(deprecatedId)).append("</deprecatedID>");
         xml.append("</meta>");
         return new XFormInstance(entry.uuid(), entry.seq(), serverFormId, instanceId, deprecatedId, xml.toString(), attachments);
+    }
+
+    /** The answers of {@code fields}, read with {@code answers}, as elements; groups as elements holding theirs. */
+    private static void fields(StringBuilder xml, List<FormField> fields, Function<String, JsonNode> answers) {
+        for (FormField f : fields) {
+            switch (f.type()) {
+                case GROUP -> {
+                    xml.append('<').append(f.name()).append('>');
+                    fields(xml, f.fields(), answers);
+                    xml.append("</").append(f.name()).append('>');
+                }
+                case TEXT, TEXTAREA, INTEGER, DECIMAL, DATE, TIME, SELECT_ONE, SELECT_MULTIPLE, BOOLEAN, CALCULATE,
+                     GEOPOINT, IMAGE, REPEAT -> {
+                    JsonNode value = answers.apply(f.name());
+                    if (value != null) answer(xml, f.name(), value, f);
+                }
+                case NOTE -> {
+                    // a note holds no answer: nothing to send
+                }
+            }
+        }
+    }
+
+    /** One answer; a repeat's as XForms writes it, the repeat's element once per row with the row's answers inside. */
+    private static void answer(StringBuilder xml, String name, JsonNode value, FormField repeat) {
+        if (!isRows(value)) {
+            element(xml, name, text(value));
+            return;
+        }
+        for (JsonNode row : value) {
+            xml.append('<').append(name).append('>');
+            if (repeat != null) {
+                fields(xml, repeat.fields(), row::get);
+            } else {
+                row.fields().forEachRemaining(child -> element(xml, child.getKey(), text(child.getValue())));
+            }
+            xml.append("</").append(name).append('>');
+        }
     }
 
     private static void element(StringBuilder xml, String name, String value) {

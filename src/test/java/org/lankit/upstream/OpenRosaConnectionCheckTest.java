@@ -97,11 +97,11 @@ class OpenRosaConnectionCheckTest {
 
     private static OpenRosaTarget target(String url, String token, Map<String, String> forms) {
         return new OpenRosaTarget(new TargetSettings("main", TargetKind.OPENROSA, new ApiTarget(URI.create(url), token), forms),
-                Duration.ofSeconds(5), AttachmentFiles.NONE);
+                Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE);
     }
 
     private static OpenRosaTarget target(String url, String token, String user, String password) {
         return new OpenRosaTarget(new TargetSettings("main", TargetKind.OPENROSA, new ApiTarget(URI.create(url), token, user, password),
-                Map.of()), Duration.ofSeconds(5), AttachmentFiles.NONE);
+                Map.of()), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE);
     }
 }

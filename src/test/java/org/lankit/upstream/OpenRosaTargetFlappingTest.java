@@ -41,7 +41,7 @@ class OpenRosaTargetFlappingTest {
         try (KitStore store = KitStore.open(dataDir);
              OpenRosaServer server = OpenRosaServer.start("/team").publish(DefaultForm.ID, "7").faultRate(0.4, SEED).slowBy(400)) {
             OpenRosaTarget target = new OpenRosaTarget(new TargetSettings("main", TargetKind.OPENROSA,
-                    new ApiTarget(URI.create(server.url()), ""), Map.of()), Duration.ofMillis(200), AttachmentFiles.NONE);
+                    new ApiTarget(URI.create(server.url()), ""), Map.of()), Duration.ofMillis(200), AttachmentFiles.NONE, FormVersions.NONE);
             List<Entry> entries = UploadTesting.seed(store, ENTRIES);
             Map<String, Outgoing.Delivered> delivered = new HashMap<>();
             int tries = deliverAll(target, outgoing(entries, delivered), delivered);

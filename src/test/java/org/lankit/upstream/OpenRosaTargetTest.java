@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Entry;
+import org.lankit.sync.FieldType;
 import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.OpenRosaServer;
@@ -160,7 +164,7 @@ class OpenRosaTargetTest {
         Entry household = commit(Entries.household(PHONE, "Ana", 3));
         Entry clinic = commit(otherForm(Entries.household(PHONE, "Bea", 2), "clinic_visit"));
         OpenRosaTarget target = new OpenRosaTarget(new TargetSettings("main", TargetKind.OPENROSA,
-                new ApiTarget(URI.create(server.url()), ""), Map.of("clinic_visit", "clinic_2026")), Duration.ofSeconds(5), AttachmentFiles.NONE);
+                new ApiTarget(URI.create(server.url()), ""), Map.of("clinic_visit", "clinic_2026")), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE);
 
         String body = target.prepare(List.of(new Outgoing(household, null), new Outgoing(clinic, null)));
         ApiAnswer answer = target.send(new Batch("k", List.of(new Batch.Item(household.uuid(), household.seq()),
@@ -221,7 +225,7 @@ class OpenRosaTargetTest {
     @Test
     void a_500_a_slow_answer_and_a_connection_dropped_before_storing_are_retried_and_store_nothing_twice() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
-        OpenRosaTarget target = new OpenRosaTarget(settings("", "", ""), Duration.ofMillis(300), AttachmentFiles.NONE);
+        OpenRosaTarget target = new OpenRosaTarget(settings("", "", ""), Duration.ofMillis(300), AttachmentFiles.NONE, FormVersions.NONE);
         Batch batch = new Batch("k", List.of(new Batch.Item(entry.uuid(), entry.seq())), target.prepare(List.of(new Outgoing(entry, null))));
         server.slowBy(1_500).faultNext(Fault.ERROR_500, Fault.RESET_BEFORE_STORING, Fault.SLOW);
 
@@ -260,13 +264,13 @@ class OpenRosaTargetTest {
     void a_kobo_token_and_a_user_with_password_are_sent_as_the_server_asks_and_wrong_ones_refuse_the_batch() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
         server.requireToken("kobo-token-0123456789");
-        assertThat(deliver(new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE), entry, null)
+        assertThat(deliver(new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE), entry, null)
                 .refs()).containsOnlyKeys(entry.uuid());
         server.requireBasic("enumerator", "s3cret-pass");
-        assertThat(deliver(new OpenRosaTarget(settings("", "enumerator", "s3cret-pass"), Duration.ofSeconds(5), AttachmentFiles.NONE), entry, null)
+        assertThat(deliver(new OpenRosaTarget(settings("", "enumerator", "s3cret-pass"), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE), entry, null)
                 .refs()).containsOnlyKeys(entry.uuid());
 
-        ApiAnswer refused = deliver(new OpenRosaTarget(settings("", "enumerator", "wrong-pass"), Duration.ofSeconds(5), AttachmentFiles.NONE), entry, null);
+        ApiAnswer refused = deliver(new OpenRosaTarget(settings("", "enumerator", "wrong-pass"), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE), entry, null);
         assertThat(refused.isAccepted()).isFalse();
         assertThat(refused.status()).isEqualTo(401);
         assertThat(server.instanceCount()).isEqualTo(1);
@@ -276,8 +280,8 @@ class OpenRosaTargetTest {
     void credentials_never_show_in_what_the_target_reports() throws Exception {
         Entry entry = commit(Entries.household(PHONE, "Ana", 3));
         OpenRosaTarget central = target();
-        OpenRosaTarget kobo = new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE);
-        OpenRosaTarget basic = new OpenRosaTarget(settings("", "enumerator", "s3cret-pass-42"), Duration.ofSeconds(5), AttachmentFiles.NONE);
+        OpenRosaTarget kobo = new OpenRosaTarget(settings("kobo-token-0123456789", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE);
+        OpenRosaTarget basic = new OpenRosaTarget(settings("", "enumerator", "s3cret-pass-42"), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE);
         List<String> secrets = List.of(CENTRAL_TOKEN, "kobo-token-0123456789", "s3cret-pass-42",
                 new ApiTarget(URI.create(server.url()), "", "enumerator", "s3cret-pass-42").basicAuthorization().substring(6));
 
@@ -298,10 +302,43 @@ class OpenRosaTargetTest {
         }
     }
 
+    @Test
+    void a_surveys_answers_sit_inside_their_groups_and_each_member_is_one_repeat_element_as_the_servers_form_has_them()
+            throws Exception {
+        FormField respondent = FormField.of("respondent", "Respondent", FieldType.TEXT, true);
+        FormField place = new FormField("place", "Place", FieldType.GROUP, false, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, List.of(respondent), null);
+        FormField sick = FormField.of("m_sick", "Sick this week", FieldType.TEXT, false);
+        FormField health = new FormField("health", "Health", FieldType.GROUP, false, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, List.of(sick), null);
+        FormField members = new FormField("members", "Member", FieldType.REPEAT, false, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, List.of(FormField.of("m_name", "Name", FieldType.TEXT, true), health), null);
+        Form survey = new Form("household_survey", 1, "Household survey",
+                List.of(place, members, FormField.of("thanks", "Thank them.", FieldType.NOTE, false)));
+        server.publish("household_survey", VERSION);
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        rows.addObject().put("m_name", "Grace");
+        rows.addObject().put("m_name", "Tom").put("m_sick", "no");
+        Map<String, FieldValue> fields = new LinkedHashMap<>();
+        fields.put("respondent", value(TextNode.valueOf("Grace")));
+        fields.put("members", value(rows));
+        Entry entry = commit(new Entry(UUID.randomUUID().toString(), "household_survey", 1, fields, null, 1L, "phone1", 0, null, null));
+        OpenRosaTarget target = new OpenRosaTarget(settings("", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE,
+                (formId, version) -> formId.equals("household_survey") && version == 1 ? Optional.of(survey) : Optional.empty());
+
+        assertThat(deliver(target, entry, null).isAccepted()).isTrue();
+
+        String xml = server.instance(XFormInstance.instanceIdOf(entry.uuid(), entry.seq())).xml();
+        assertThat(xml).contains("<place><respondent>Grace</respondent></place>")
+                .contains("<members><m_name>Grace</m_name><health></health></members>"
+                        + "<members><m_name>Tom</m_name><health><m_sick>no</m_sick></health></members>")
+                .doesNotContain("thanks");
+    }
+
     // ---- helpers ----
 
     private OpenRosaTarget target() {
-        return new OpenRosaTarget(settings("", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE);
+        return new OpenRosaTarget(settings("", "", ""), Duration.ofSeconds(5), AttachmentFiles.NONE, FormVersions.NONE);
     }
 
     private TargetSettings settings(String token, String user, String password) {
