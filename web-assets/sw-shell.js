@@ -6,7 +6,7 @@
 // A new version takes over at once but never reloads a page: an open form stays as it is, and
 // the next opening gets the new files.
 
-const CACHE = 'lankit-shell-v8';
+const CACHE = 'lankit-shell-v9';
 const SHELL = [
   './', 'index.html', 'setup.html', 'styles.css', 'manifest.webmanifest',
   'app.js', 'api.js', 'backoff.js', 'banner.js', 'clock.js', 'db.js', 'dom.js', 'draft.js', 'entries.js',
@@ -18,6 +18,12 @@ const SHELL = [
 /** The pages a navigation may bring, by path; any other path is the app's single page. */
 const PAGES = { '/setup': 'setup.html', '/setup.html': 'setup.html' };
 const NETWORK_WAIT_MS = 4000;
+/**
+ * After the master failed to answer, the shell answers from its cache at once for this long: a
+ * page opened away from the WiFi waits for the network once, not once per level of its modules.
+ */
+const UNREACHABLE_MS = 30000;
+let unreachableUntil = 0;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -45,12 +51,19 @@ function fromNetwork(request) {
 async function shell(request) {
   const cache = await caches.open(CACHE);
   const page = request.mode === 'navigate' ? (PAGES[new URL(request.url).pathname] ?? 'index.html') : null;
+  const fromCache = () => (page ? cache.match(page) : cache.match(request, { ignoreSearch: true }));
+  if (Date.now() < unreachableUntil) {
+    const cached = await fromCache();
+    if (cached) return cached;
+  }
   try {
     const response = await fromNetwork(request);
+    unreachableUntil = 0;
     if (response.ok) cache.put(page ?? request, response.clone());
     return response;
   } catch (error) {
-    const cached = page ? await cache.match(page) : await cache.match(request, { ignoreSearch: true });
+    unreachableUntil = Date.now() + UNREACHABLE_MS;
+    const cached = await fromCache();
     if (cached) return cached;
     throw error;
   }
