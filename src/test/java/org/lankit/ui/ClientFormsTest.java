@@ -71,14 +71,7 @@ class ClientFormsTest {
     }
 
     private static void join(PanelHarness ui, RunningMaster master) {
-        untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
-                "the join form");
-        ui.window().textBox("masterUrl").deleteText().enterText(master.baseUrl());
-        ui.window().textBox("joinCode").enterText(master.kit().laptopJoinCode());
-        ui.window().textBox("laptopName").enterText("Field laptop 3");
-        ui.window().button("join").click();
-        untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"),
-                Duration.ofSeconds(15), "the client to connect");
+        ui.joinAsLaptop(master);
         untilUi(() -> ui.window().panel("clientEntryForm").target().isShowing(), Duration.ofSeconds(20), "the entry form");
     }
 

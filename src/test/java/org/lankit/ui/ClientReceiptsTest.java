@@ -50,7 +50,7 @@ class ClientReceiptsTest {
             Entry taken = Entries.household(phone.clock(), "Amina Njeri", 4);
             Entry refused = Entries.household(phone.clock(), "Juma Phiri", 6);
             phone.client().push(List.of(taken, refused));
-            join(ui, master);
+            ui.joinAsLaptop(master);
             JTable table = ui.window().table("clientEntries").target();
             untilUi(() -> ON_MASTER.equals(state(table, taken.uuid())) && ON_MASTER.equals(state(table, refused.uuid())),
                     LIMIT, "both entries on the master, no team server set up yet");
@@ -69,17 +69,6 @@ class ClientReceiptsTest {
             untilUi(() -> ON_SERVER.equals(state(table, refused.uuid())), LIMIT, "the second once the server took it");
             assertThat(api.storedUuids()).contains(taken.uuid(), refused.uuid());
         }
-    }
-
-    private static void join(PanelHarness ui, RunningMaster master) {
-        untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
-                "the join form");
-        ui.window().textBox("masterUrl").deleteText().enterText(master.baseUrl());
-        ui.window().textBox("joinCode").enterText(master.kit().laptopJoinCode());
-        ui.window().textBox("laptopName").enterText("Field laptop 3");
-        ui.window().button("join").click();
-        untilUi(() -> ui.window().label("clientPhase").target().getText().equals("Connected to the master"), LIMIT,
-                "the client to connect");
     }
 
     /** The State column of the entry's row, found by the uuid the model keeps out of sight. */

@@ -87,12 +87,7 @@ class ClientSurveyFormTest {
                  return ClientLink.open(s, null);
              }))) {
             master.store().forms().save(survey());
-            untilUi(() -> ui.window().label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
-                    "the join form");
-            ui.window().textBox("masterUrl").deleteText().enterText(master.baseUrl());
-            ui.window().textBox("joinCode").enterText(master.kit().laptopJoinCode());
-            ui.window().textBox("laptopName").enterText("Field laptop 3");
-            ui.window().button("join").click();
+            ui.joinAsLaptop(master);
             untilUi(() -> ui.window().comboBox("formPicker").target().getItemCount() == 2, Duration.ofSeconds(20),
                     "the survey beside the household visit");
             ui.window().comboBox("formPicker").selectItem("Household survey");

@@ -35,6 +35,7 @@ import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterClient;
 import org.lankit.sync.Protocol.PairResponse;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.testkit.RunningMaster;
 
 /**
  * The real control panel on a temp data folder, its hub on 127.0.0.1 port 0, driven by AssertJ
@@ -98,6 +99,18 @@ final class PanelHarness implements AutoCloseable {
         MasterClient client = new MasterClient(baseUrl(), null);
         PairResponse paired = client.pair(kind.equals("client") ? kit().laptopJoinCode() : kit().joinCode(), name, kind);
         return new PairedDevice(paired.deviceId(), paired.token(), client);
+    }
+
+    /** Joins this client laptop's panel to {@code master} as a user does: its address, the laptop join code, a name. */
+    void joinAsLaptop(RunningMaster master) {
+        untilUi(() -> window.label("clientPhase").target().getText().startsWith("Not part"), Duration.ofSeconds(10),
+                "the join form");
+        window.textBox("masterUrl").deleteText().enterText(master.baseUrl());
+        window.textBox("joinCode").enterText(master.kit().laptopJoinCode());
+        window.textBox("laptopName").enterText("Field laptop 3");
+        window.button("join").click();
+        untilUi(() -> window.label("clientPhase").target().getText().equals("Connected to the master"),
+                Duration.ofSeconds(20), "the client to connect");
     }
 
     /** Opens the Entries screen, waits for its one entry and opens it in the entry dialog. */
