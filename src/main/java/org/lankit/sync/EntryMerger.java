@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The master's merge rules (DESIGN.md), field by field:
+ * The master's merge rules (protocol.md, "Merge rules"), field by field:
  * <ul>
  *   <li>an edit whose base is the stored clock is a plain update;</li>
  *   <li>otherwise the edits were concurrent: the master's own edit wins over a client's, then the

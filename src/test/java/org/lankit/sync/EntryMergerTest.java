@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The conflict rules of DESIGN.md, one story each. */
+/** The conflict rules of protocol.md ("Merge rules"), one story each. */
 class EntryMergerTest {
 
     private final AtomicLong wall = new AtomicLong(1_764_063_000_000L);
