@@ -110,7 +110,7 @@ public final class MasterKit implements AutoCloseable {
                 : settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
         int httpsPort = options.httpsPort() != null ? options.httpsPort()
                 : settings.get(SettingKeys.HTTPS_PORT).map(Integer::parseInt).orElse(port == 0 ? 0 : KitOptions.DEFAULT_HTTPS_PORT);
-        KitAuthority authority = KitAuthority.openOrCreate(store.dataDir(), name);
+        KitAuthority authority = KitAuthority.openOrCreate(store.dataDir(), store.dataKey(), name);
         String computerName = hostName();
         Supplier<ServerNames> names = () -> serverNames(hubConfig, computerName);
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());

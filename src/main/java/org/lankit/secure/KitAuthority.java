@@ -48,15 +48,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The team's certificate authority: made once, on the master's first start, and kept in
  * {@code <data folder>/secure/} (owner-only) so phones install it once for good. It signs the
  * master's server certificate (P-256, SHA-256, serverAuth, at most 397 days) for the names phones
- * reach it by, and signs a new one by itself when those names change or expiry nears.
+ * reach it by, and signs a new one by itself when those names change or expiry nears. The private
+ * keys are sealed with the folder's data key (the certificates are public and stay plain); the
+ * plain key files of older folders are sealed on the first start and removed.
  */
 public final class KitAuthority {
 
     public static final String FOLDER = "secure";
     static final String CA_CERT = "kit-ca.crt";
-    static final String CA_KEY = "kit-ca.key";
+    static final String CA_KEY = "kit-ca.key.sealed";
     static final String SERVER_CERT = "server.crt";
-    static final String SERVER_KEY = "server.key";
+    static final String SERVER_KEY = "server.key.sealed";
+    /** Where older versions kept the private keys, in plain PEM. */
+    static final String PLAIN_CA_KEY = "kit-ca.key";
+    static final String PLAIN_SERVER_KEY = "server.key";
 
     /** Phones with a clock days behind still accept a fresh certificate. */
     static final Duration BACKDATED = Duration.ofDays(30);
@@ -67,14 +72,16 @@ public final class KitAuthority {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path folder;
+    private final DataKey dataKey;
     private final X509Certificate certificate;
     private final PrivateKey key;
     private final CaPin pin;
     private final Supplier<Instant> clock;
     private ServerIdentity server;
 
-    private KitAuthority(Path folder, X509Certificate certificate, PrivateKey key, Supplier<Instant> clock) {
+    private KitAuthority(Path folder, DataKey dataKey, X509Certificate certificate, PrivateKey key, Supplier<Instant> clock) {
         this.folder = folder;
+        this.dataKey = dataKey;
         this.certificate = certificate;
         this.key = key;
         this.pin = CaPin.of(certificate);
@@ -82,16 +89,23 @@ public final class KitAuthority {
     }
 
     /** The authority kept in {@code dataDir}, made now if there is none; {@code teamName} goes into a new one's name. */
-    public static KitAuthority openOrCreate(Path dataDir, String teamName) {
-        return openOrCreate(dataDir, teamName, Instant::now);
+    public static KitAuthority openOrCreate(Path dataDir, DataKey dataKey, String teamName) {
+        return openOrCreate(dataDir, dataKey, teamName, Instant::now);
     }
 
-    static KitAuthority openOrCreate(Path dataDir, String teamName, Supplier<Instant> clock) {
+    /** As above, with the data key from this computer's vault. */
+    public static KitAuthority openOrCreate(Path dataDir, String teamName) {
+        return openOrCreate(dataDir, DataKeys.unlockQuietly(dataDir), teamName);
+    }
+
+    static KitAuthority openOrCreate(Path dataDir, DataKey dataKey, String teamName, Supplier<Instant> clock) {
         Path folder = dataDir.resolve(FOLDER);
         try {
-            Optional<KeptFiles> existing = kept(dataDir);
+            SealedKeyFiles.sealPlain(folder, dataKey, PLAIN_CA_KEY, CA_KEY);
+            SealedKeyFiles.sealPlain(folder, dataKey, PLAIN_SERVER_KEY, SERVER_KEY);
+            Optional<KeptFiles> existing = kept(dataDir, dataKey);
             if (existing.isPresent()) {
-                return new KitAuthority(folder, Pem.readCertificate(existing.get().certificate()),
+                return new KitAuthority(folder, dataKey, Pem.readCertificate(existing.get().certificate()),
                         Pem.readPrivateKey(existing.get().key()), clock);
             }
             KeyPair pair = newKeyPair();
@@ -106,8 +120,8 @@ public final class KitAuthority {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate ca = sign(b, pair.getPrivate());
-            keepAuthority(folder, ca, pair.getPrivate());
-            return new KitAuthority(folder, ca, pair.getPrivate(), clock);
+            keepAuthority(folder, dataKey, ca, pair.getPrivate());
+            return new KitAuthority(folder, dataKey, ca, pair.getPrivate(), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the kit certificate in " + folder + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -115,19 +129,31 @@ public final class KitAuthority {
         }
     }
 
-    /** The authority's certificate and private key as kept on disk (PEM), for backups. */
+    /** The authority's certificate and private key as PEM text, for backups (which encrypt them as a whole). */
     public record KeptFiles(String certificate, String key) {
+        @Override
+        public String toString() {
+            return "KeptFiles[certificate, key hidden]";
+        }
     }
 
-    /** The authority kept in {@code dataDir}, if one was made there. */
-    public static Optional<KeptFiles> kept(Path dataDir) {
+    /** The authority kept in {@code dataDir}, if one was made there, its key opened with {@code dataKey}. */
+    public static Optional<KeptFiles> kept(Path dataDir, DataKey dataKey) {
         Path folder = dataDir.resolve(FOLDER);
         try {
-            if (!Files.exists(folder.resolve(CA_CERT)) || !Files.exists(folder.resolve(CA_KEY))) return Optional.empty();
-            return Optional.of(new KeptFiles(Files.readString(folder.resolve(CA_CERT)), Files.readString(folder.resolve(CA_KEY))));
+            if (!Files.exists(folder.resolve(CA_CERT))) return Optional.empty();
+            Optional<String> key = SealedKeyFiles.read(folder, CA_KEY, PLAIN_CA_KEY, dataKey);
+            if (key.isEmpty()) return Optional.empty();
+            return Optional.of(new KeptFiles(Files.readString(folder.resolve(CA_CERT), StandardCharsets.US_ASCII), key.get()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the kit certificate in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** As above, with the data key from this computer's vault. */
+    public static Optional<KeptFiles> kept(Path dataDir) {
+        if (!Files.exists(dataDir.resolve(FOLDER).resolve(CA_CERT))) return Optional.empty();
+        return kept(dataDir, DataKeys.unlockQuietly(dataDir));
     }
 
     /**
@@ -135,8 +161,8 @@ public final class KitAuthority {
      * the certificate its phones trust. Refuses files that are not a certificate and its key.
      * Returns false when the folder already has its own authority (it stays).
      */
-    public static boolean restore(Path dataDir, KeptFiles files) {
-        if (kept(dataDir).isPresent()) return false;
+    public static boolean restore(Path dataDir, DataKey dataKey, KeptFiles files) {
+        if (kept(dataDir, dataKey).isPresent()) return false;
         Path folder = dataDir.resolve(FOLDER);
         try {
             X509Certificate cert = Pem.readCertificate(files.certificate());
@@ -150,13 +176,18 @@ public final class KitAuthority {
             if (cert.getBasicConstraints() < 0 || !probe.verify(signed)) {
                 throw new IllegalArgumentException("the backup's kit certificate and key do not belong together");
             }
-            keepAuthority(folder, cert, privateKey);
+            keepAuthority(folder, dataKey, cert, privateKey);
             return true;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the backup's kit certificate cannot be read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the kit certificate in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** As above, with the data key from this computer's vault. */
+    public static boolean restore(Path dataDir, KeptFiles files) {
+        return restore(dataDir, DataKeys.unlockQuietly(dataDir), files);
     }
 
     public X509Certificate certificate() {
@@ -176,7 +207,7 @@ public final class KitAuthority {
         if (server != null && fits(server.certificate(), names)) return server;
         try {
             server = issue(names);
-            writeSecret(folder.resolve(SERVER_KEY), Pem.privateKey(server.key()));
+            SealedKeyFiles.write(folder, SERVER_KEY, dataKey, Pem.privateKey(server.key()));
             writeSecret(folder.resolve(SERVER_CERT), Pem.certificate(server.certificate()));
             return server;
         } catch (IOException e) {
@@ -189,11 +220,11 @@ public final class KitAuthority {
     private Optional<ServerIdentity> loadServer() {
         try {
             Path cert = folder.resolve(SERVER_CERT);
-            Path serverKey = folder.resolve(SERVER_KEY);
-            if (!Files.exists(cert) || !Files.exists(serverKey)) return Optional.empty();
-            return Optional.of(new ServerIdentity(Pem.readPrivateKey(Files.readString(serverKey)),
+            Optional<String> serverKey = SealedKeyFiles.read(folder, SERVER_KEY, PLAIN_SERVER_KEY, dataKey);
+            if (!Files.exists(cert) || serverKey.isEmpty()) return Optional.empty();
+            return Optional.of(new ServerIdentity(Pem.readPrivateKey(serverKey.get()),
                     Pem.readCertificate(Files.readString(cert)), certificate));
-        } catch (IOException | GeneralSecurityException unreadable) {
+        } catch (IOException | GeneralSecurityException | SealedDataException unreadable) {
             return Optional.empty(); // a new one is signed
         }
     }
@@ -277,13 +308,13 @@ public final class KitAuthority {
     }
 
     /** Only the two files together count as a kept authority ({@link #kept}); a crash between them makes a new one. */
-    private static void keepAuthority(Path folder, X509Certificate cert, PrivateKey privateKey) throws IOException {
+    private static void keepAuthority(Path folder, DataKey dataKey, X509Certificate cert, PrivateKey privateKey) throws IOException {
         prepareFolder(folder);
-        writeSecret(folder.resolve(CA_KEY), Pem.privateKey(privateKey));
+        SealedKeyFiles.write(folder, CA_KEY, dataKey, Pem.privateKey(privateKey));
         writeSecret(folder.resolve(CA_CERT), Pem.certificate(cert));
     }
 
-    private static void prepareFolder(Path folder) throws IOException {
+    static void prepareFolder(Path folder) throws IOException {
         Files.createDirectories(folder);
         if (posix()) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     }

@@ -26,8 +26,7 @@ public final class UserKeyFile implements KeyVault {
 
     /** This user's key folder: {@code lankit.keyHome} or {@code LANKIT_KEY_HOME} if set, else the system's usual place for settings. */
     public static UserKeyFile forThisUser() {
-        String override = System.getProperty(HOME_PROPERTY, System.getenv(HOME_VARIABLE));
-        if (override != null && !override.isBlank()) return new UserKeyFile(Path.of(override));
+        if (overridden()) return new UserKeyFile(Path.of(override()));
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));
         if (os.contains("win")) {
@@ -37,6 +36,16 @@ public final class UserKeyFile implements KeyVault {
         if (os.contains("mac")) return new UserKeyFile(home.resolve("Library/Application Support/Lankit/keys"));
         String xdg = System.getenv("XDG_CONFIG_HOME");
         return new UserKeyFile((xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("lankit").resolve("keys"));
+    }
+
+    /** True when {@code lankit.keyHome} or {@code LANKIT_KEY_HOME} names the key folder (tests). */
+    static boolean overridden() {
+        String override = override();
+        return override != null && !override.isBlank();
+    }
+
+    private static String override() {
+        return System.getProperty(HOME_PROPERTY, System.getenv(HOME_VARIABLE));
     }
 
     @Override
