@@ -93,6 +93,23 @@ final class LankitCommand {
             description = "Import the XLSForm FILE.xlsx as the next version of its form (forms.md), then exit.")
     Path importForm;
 
+    @Option(names = "--set-passphrase",
+            description = "Protect the data folder with a passphrase, so it opens on another computer with it; reads it from "
+                    + PassphraseOptions.VARIABLE + ", else asks (not shown) or reads standard input; then exit.")
+    boolean setPassphrase;
+
+    @Option(names = "--remove-passphrase", description = "Remove the data folder's passphrase (it then opens only on this computer), then exit.")
+    boolean removePassphrase;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "The passphrase that opens the data folder on a computer that lacks its key (first line of FILE;"
+                    + " or set " + PassphraseOptions.VARIABLE + ").")
+    Path passphraseFile;
+
+    PassphraseOptions passphrase() {
+        return new PassphraseOptions(setPassphrase, removePassphrase, passphraseFile);
+    }
+
     /** The options given, with the password from {@code env} when {@code --api-password} is not. */
     KitOptions toOptions(Map<String, String> env) {
         String password = apiPassword != null ? apiPassword : env.get(ApiOptions.PASSWORD_VARIABLE);

@@ -99,6 +99,19 @@ public final class Main {
         }
         // the rolling log file lives in the data folder; logging must not start before this line
         System.setProperty("lankit.logDir", options.dataDir().resolve("logs").toString());
+        PassphraseOptions passphrase = command.passphrase();
+        if (passphrase.set() && passphrase.remove()) {
+            err.println("lankit: --set-passphrase and --remove-passphrase exclude each other (see --help)");
+            return USAGE;
+        }
+        boolean panelAsks = !options.headless() && !passphrase.hasAction() && !options.hasBackupAction() && options.importForm() == null
+                && !GraphicsEnvironment.isHeadless();
+        Optional<String> locked = FolderUnlock.refusal(options.dataDir(), passphrase, env, panelAsks);
+        if (locked.isPresent()) {
+            err.println("lankit: " + locked.get());
+            return FAILED;
+        }
+        if (passphrase.hasAction()) return PassphraseCommand.run(options, passphrase, env, System.in, out, err);
         if (options.importForm() != null) {
             int imported = FormImportCommand.run(options, out, err);
             if (imported != OK || !options.hasBackupAction()) return imported;
