@@ -20,10 +20,13 @@ import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Role;
 import org.lankit.hub.HubConfig;
+import org.lankit.secure.DataKeys;
+import org.lankit.secure.KeyVaults;
 import org.lankit.store.KitStore;
 
 /**
- * The control panel window: opens the data folder, asks once whether this laptop starts a team
+ * The control panel window: opens the data folder (asking for its passphrase where this computer
+ * lacks its key), asks once whether this laptop starts a team
  * or joins one (and remembers it), then shows the master's screens or the client's screen.
  * Everything slow runs on {@link Background}; closing a master with devices connected asks first.
  */
@@ -94,6 +97,17 @@ public final class ControlPanel {
         frame.setSize(Math.min(1280, usable.width), Math.min(800, usable.height));
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);
+        background.call(() -> DataKeys.state(options.dataDir(), KeyVaults.thisComputer()), state -> {
+            switch (state) {
+                case NEEDS_PASSPHRASE -> new PassphrasePrompt(frame, background, options.dataDir(), this::openStore,
+                        problem -> fatal("Lankit cannot open its data folder", problem)).ask();
+                // a folder whose key is nowhere is refused by the store, in plain words
+                case NEW, IN_VAULT, LOCKED -> openStore();
+            }
+        }, problem -> fatal("Lankit cannot open its data folder", problem));
+    }
+
+    private void openStore() {
         background.call(() -> KitStore.open(options.dataDir()), opened -> {
             store = opened;
             chooseRole();

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.lankit.app.CannotListenException;
 import org.lankit.peer.MasterError;
+import org.lankit.secure.DataKeyMissingException;
+import org.lankit.secure.WrongPassphraseException;
 import org.lankit.store.DataFolderException;
 
 /** Exceptions in words a coordinator can act on; never a stack trace or a class name. */
@@ -22,7 +24,10 @@ final class Problems {
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof CannotListenException || t instanceof DataFolderException) return firstLine(t.getMessage());
+        if (t instanceof CannotListenException || t instanceof DataFolderException || t instanceof DataKeyMissingException
+                || t instanceof WrongPassphraseException) {
+            return firstLine(t.getMessage());
+        }
         if (t instanceof MasterError m) {
             String said = firstLine(m.getMessage());
             return "the master said: " + said.substring(said.indexOf(": ") + 2);

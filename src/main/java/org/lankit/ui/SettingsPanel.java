@@ -5,6 +5,7 @@ import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +18,15 @@ import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 import org.lankit.pairing.LanAddress;
+import org.lankit.secure.DataKeys;
+import org.lankit.store.KitStore;
 import org.lankit.sync.Form;
 import org.lankit.sync.Protocol.UpstreamStatus;
 import org.lankit.upstream.TargetSettings;
 
 /**
  * The few things a coordinator may need to change: names, port, QR address, the team's servers
- * (a main one and, if wanted, a second one such as a CouchDB copy), the data folder.
+ * (a main one and, if wanted, a second one such as a CouchDB copy), the data folder and its passphrase.
  */
 final class SettingsPanel extends JPanel {
 
@@ -42,10 +45,13 @@ final class SettingsPanel extends JPanel {
     private final JCheckBox mirrorOn = named(new JCheckBox("Also send to a second server, for example a CouchDB copy"), "mirrorOn");
     private final TargetEditor mirror;
     private final JTextField dataDir = named(new JTextField(30), "dataDir");
+    private final FormGrid.Row passphraseRow;
+    private boolean passphraseSet;
     private boolean loading;
 
     /** What the screen shows, read off the event thread. */
-    private record Loaded(String team, int port, String lanHost, List<String> addresses, Servers servers, Path dataDir) {
+    private record Loaded(String team, int port, String lanHost, List<String> addresses, Servers servers, Path dataDir,
+                          boolean passphrase) {
     }
 
     /** The team's servers as set up, how uploads to each stand, and the kit's forms for the form ids. */
@@ -86,6 +92,7 @@ final class SettingsPanel extends JPanel {
         dataDir.setEditable(false);
         grid.row("Data folder:", KeyEvent.VK_D, dataDir, "");
         grid.row("", 0, button("Open folder", "openDataDir", KeyEvent.VK_O, this::openFolder), "");
+        passphraseRow = grid.row("", 0, button("Protect with a passphrase\u2026", "passphrase", KeyEvent.VK_H, this::editPassphrase), " ");
         grid.end();
         load();
     }
@@ -94,7 +101,7 @@ final class SettingsPanel extends JPanel {
         background.run("Could not read the settings", () -> new Loaded(
                 console.choices().teamName().orElse(""), console.choices().port(), console.choices().lanHost().orElse(null),
                 LanAddress.candidates().stream().map(a -> a.address().getHostAddress() + "  \u2013  " + a.displayName()).toList(),
-                servers(), console.store().dataDir()),
+                servers(), console.store().dataDir(), DataKeys.hasPassphrase(console.store().dataDir())),
                 this::show);
     }
 
@@ -116,6 +123,7 @@ final class SettingsPanel extends JPanel {
         items.stream().filter(i -> l.lanHost() != null && i.startsWith(l.lanHost() + " ")).findFirst().ifPresent(address::setSelectedItem);
         show(l.servers());
         dataDir.setText(l.dataDir().toAbsolutePath().toString());
+        showPassphrase(l.passphrase());
         loading = false;
     }
 
@@ -219,6 +227,39 @@ final class SettingsPanel extends JPanel {
         }
         background.run("Could not send them again", api::retryFailed, n -> status.done(n == 0 ? "No entries were refused by the team's server."
                 : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
+    }
+
+    private void showPassphrase(boolean set) {
+        passphraseSet = set;
+        passphraseRow.hint(set ? "A passphrase is set: on another computer, this data folder opens with it."
+                : "No passphrase: this data folder opens only on this computer (a backup opens with the recovery key).");
+    }
+
+    private void editPassphrase() {
+        Optional<PassphraseDialog.Choice> choice = PassphraseDialog.ask(this, passphraseSet);
+        if (choice.isEmpty()) return;
+        KitStore store = console.store();
+        if (choice.get() instanceof PassphraseDialog.SetTo set) {
+            background.run("The passphrase was not saved", () -> {
+                try {
+                    DataKeys.setPassphrase(store.dataDir(), store.dataKey(), set.passphrase());
+                } finally {
+                    Arrays.fill(set.passphrase(), '\0');
+                }
+                return true;
+            }, done -> {
+                showPassphrase(true);
+                status.done("The passphrase is set. Write it down and keep it apart from this laptop.");
+            });
+        } else {
+            background.run("The passphrase was not removed", () -> {
+                DataKeys.removePassphrase(store.dataDir(), store.dataKey());
+                return false;
+            }, done -> {
+                showPassphrase(false);
+                status.done("The passphrase is removed: this data folder opens only on this computer.");
+            });
+        }
     }
 
     private void openFolder() {
