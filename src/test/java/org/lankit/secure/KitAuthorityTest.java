@@ -1,6 +1,7 @@
 package org.lankit.secure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class KitAuthorityTest {
     @Test
     void a_certificate_near_its_end_is_signed_anew_by_itself() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        KitAuthority authority = KitAuthority.openOrCreate(dataDir, "Team", now::get);
+        KitAuthority authority = KitAuthority.openOrCreate(dataDir, DataKeys.unlock(dataDir), "Team", now::get);
         X509Certificate first = authority.serverIdentity(AT_SCHOOL).certificate();
 
         now.set(now.get().plus(Duration.ofDays(300)));
@@ -107,5 +108,58 @@ class KitAuthorityTest {
         assertThat(pin.matches(pin.pin().replace('0', 'O').replace('1', 'I'))).as("look-alikes read the Crockford way").isTrue();
         assertThat(pin.matches(other.pin())).isFalse();
         assertThat(pin.matches(pin.pin().substring(0, 14))).isFalse();
+    }
+
+    @Test
+    void the_private_keys_in_the_secure_folder_are_sealed_so_no_file_there_holds_their_pem_text() throws Exception {
+        KitAuthority authority = KitAuthority.openOrCreate(dataDir, "Team");
+        ServerIdentity server = authority.serverIdentity(AT_SCHOOL);
+        String caKey = KitAuthority.kept(dataDir).orElseThrow().key();
+        String caKeyBody = caKey.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        String serverKeyBody = java.util.Base64.getEncoder().encodeToString(server.key().getEncoded()).substring(0, 40);
+
+        try (var files = Files.walk(dataDir.resolve(KitAuthority.FOLDER))) {
+            assertThat(files.filter(Files::isRegularFile)).isNotEmpty().allSatisfy(file -> {
+                String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(bytes).as(file.toString()).doesNotContain("PRIVATE KEY").doesNotContain(caKeyBody).doesNotContain(serverKeyBody);
+            });
+        }
+        assertThat(dataDir.resolve(KitAuthority.FOLDER).resolve(KitAuthority.PLAIN_CA_KEY)).doesNotExist();
+        assertThat(caKey).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+
+    @Test
+    void an_older_folders_plain_key_files_are_sealed_on_the_next_start_and_the_authority_stays_the_same() throws Exception {
+        KitAuthority made = KitAuthority.openOrCreate(dataDir, "Team");
+        ServerIdentity server = made.serverIdentity(AT_SCHOOL);
+        Path folder = dataDir.resolve(KitAuthority.FOLDER);
+        // the folder as an older version left it: the private keys as plain PEM files
+        Files.writeString(folder.resolve(KitAuthority.PLAIN_CA_KEY), KitAuthority.kept(dataDir).orElseThrow().key());
+        Files.writeString(folder.resolve(KitAuthority.PLAIN_SERVER_KEY), Pem.privateKey(server.key()));
+        Files.delete(folder.resolve(KitAuthority.CA_KEY));
+        Files.delete(folder.resolve(KitAuthority.SERVER_KEY));
+
+        KitAuthority reopened = KitAuthority.openOrCreate(dataDir, "Team");
+
+        assertThat(reopened.pin()).isEqualTo(made.pin());
+        assertThat(reopened.serverIdentity(AT_SCHOOL).certificate()).as("the same server certificate, its key read back").isEqualTo(server.certificate());
+        assertThat(folder.resolve(KitAuthority.PLAIN_CA_KEY)).doesNotExist();
+        assertThat(folder.resolve(KitAuthority.PLAIN_SERVER_KEY)).doesNotExist();
+        assertThat(Files.readString(folder.resolve(KitAuthority.CA_KEY), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void a_backed_up_authority_is_restored_sealed_with_the_new_folders_key() throws Exception {
+        KitAuthority made = KitAuthority.openOrCreate(dataDir, "Team");
+        KitAuthority.KeptFiles backedUp = KitAuthority.kept(dataDir).orElseThrow();
+        Path fresh = dataDir.resolve("fresh");
+
+        assertThat(KitAuthority.restore(fresh, backedUp)).isTrue();
+
+        assertThat(KitAuthority.openOrCreate(fresh, "ignored").pin()).isEqualTo(made.pin());
+        assertThat(KitAuthority.kept(fresh).orElseThrow()).isEqualTo(backedUp);
+        assertThat(Files.readString(fresh.resolve(KitAuthority.FOLDER).resolve(KitAuthority.CA_KEY), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("PRIVATE KEY");
+        assertThatThrownBy(() -> KitAuthority.kept(fresh, DataKey.random())).isInstanceOf(SealedDataException.class);
     }
 }
