@@ -42,6 +42,7 @@ class PassphraseScreensTest {
 
             ui.window().button("passphrase").click();
             JOptionPaneFixture ask = ui.window().optionPane(Timeout.timeout(20_000));
+            PanelHarness.screenshot(javax.swing.SwingUtilities.getWindowAncestor(ask.target()), "passphrase-settings");
             type(ask, "newPassphrase", "river stone 42");
             type(ask, "samePassphrase", "river stone 24");
             PanelHarness.answer(ask, "Set passphrase");
@@ -75,7 +76,7 @@ class PassphraseScreensTest {
 
             JOptionPaneFixture again = ui.window().optionPane(Timeout.timeout(20_000));
             assertThat(message(again)).startsWith("That passphrase is not right. 2 tries left.");
-            ui.screenshot("passphrase-asked-again");
+            PanelHarness.screenshot(javax.swing.SwingUtilities.getWindowAncestor(again.target()), "passphrase-asked-again");
             type(again, "passphrase", "river stone 42");
             PanelHarness.answer(again, "Open");
 
