@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.lankit.secure.DataKeyMissingException;
 import org.lankit.secure.DataKeys;
 import org.lankit.secure.KeyVault;
+import org.lankit.secure.KeyVaultUnavailableException;
 import org.lankit.secure.KeyVaults;
 import org.lankit.secure.WrongPassphraseException;
 
@@ -39,7 +40,7 @@ final class FolderUnlock {
                 }
                 case LOCKED -> panelAsks ? Optional.empty() : refuse(dataDir, vault);
             };
-        } catch (DataKeyMissingException | WrongPassphraseException | UncheckedIOException e) {
+        } catch (DataKeyMissingException | WrongPassphraseException | KeyVaultUnavailableException | UncheckedIOException e) {
             return Optional.of(e.getMessage());
         }
     }

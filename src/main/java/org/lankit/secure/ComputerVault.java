@@ -24,8 +24,13 @@ final class ComputerVault implements KeyVault {
         this.file = file;
     }
 
+    /**
+     * Throws {@link KeyVaultUnavailableException} when the store did not answer and the file lacks
+     * the key: the key may well be in the store, so the folder is not called locked.
+     */
     @Override
     public Optional<byte[]> read(String kitKeyId) {
+        KeyVaultUnavailableException storeAway = null;
         if (keyring.isPresent()) {
             try {
                 Optional<byte[]> kept = keyring.get().read(kitKeyId);
@@ -35,10 +40,17 @@ final class ComputerVault implements KeyVault {
                 }
             } catch (KeyVaultUnavailableException e) {
                 LOG.warn("{}; looking for the data key in {}", e.getMessage(), file.describe());
+                storeAway = e;
             }
         }
         Optional<byte[]> kept = file.read(kitKeyId);
-        if (kept.isPresent()) holder = file;
+        if (kept.isPresent()) {
+            holder = file;
+            return kept;
+        }
+        if (storeAway != null) {
+            throw new KeyVaultUnavailableException(storeAway.getMessage() + ": unlock it (or log in again) and start Lankit again.");
+        }
         return kept;
     }
 

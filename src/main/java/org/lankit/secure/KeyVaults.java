@@ -5,8 +5,10 @@ import java.time.Duration;
 /** Which vault keeps this computer's data keys. */
 public final class KeyVaults {
 
-    /** Long enough for a credential store that is slow to wake, short enough that a hung D-Bus costs seconds, not the start. */
-    static final Duration KEYRING_TIMEOUT = Duration.ofSeconds(5);
+    /** Long enough for a credential store that is slow to wake, short enough that a D-Bus without one costs seconds, not the start. */
+    static final Duration KEYRING_OPEN_TIMEOUT = Duration.ofSeconds(5);
+    /** A store that is there may first ask the user to unlock it. */
+    static final Duration KEYRING_CALL_TIMEOUT = Duration.ofSeconds(60);
     private static volatile KeyVault computer;
 
     private KeyVaults() {
@@ -22,7 +24,7 @@ public final class KeyVaults {
         KeyVault known = computer;
         if (known != null) return known;
         synchronized (KeyVaults.class) {
-            if (computer == null) computer = new ComputerVault(OsKeyring.open(KEYRING_TIMEOUT), UserKeyFile.forThisUser());
+            if (computer == null) computer = new ComputerVault(OsKeyring.open(KEYRING_OPEN_TIMEOUT, KEYRING_CALL_TIMEOUT), UserKeyFile.forThisUser());
             return computer;
         }
     }

@@ -35,16 +35,19 @@ final class OsKeyring implements KeyVault {
         this.calls = calls;
     }
 
-    /** The credential store of this computer, if it has one that answers within {@code timeout}. */
-    static Optional<OsKeyring> open(Duration timeout) {
+    /**
+     * The credential store of this computer, if it has one that answers within {@code openTimeout};
+     * later calls may take up to {@code callTimeout} (a locked store asks the user to unlock it).
+     */
+    static Optional<OsKeyring> open(Duration openTimeout, Duration callTimeout) {
         ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lankit-keyring");
             t.setDaemon(true); // a call stuck on D-Bus must not keep the process alive
             return t;
         });
         try {
-            Keyring keyring = call(calls, timeout, Keyring::create);
-            return Optional.of(new OsKeyring(keyring, timeout, calls));
+            Keyring keyring = call(calls, openTimeout, Keyring::create);
+            return Optional.of(new OsKeyring(keyring, callTimeout, calls));
         } catch (KeyVaultUnavailableException e) {
             calls.shutdownNow();
             return Optional.empty();
@@ -90,14 +93,15 @@ final class OsKeyring implements KeyVault {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new KeyVaultUnavailableException("the system's credential store did not answer within " + timeout.toSeconds() + " s");
+            throw new KeyVaultUnavailableException("The system's credential store did not answer within " + timeout.toSeconds()
+                    + " s (is it locked?)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String why = cause instanceof BackendNotSupportedException ? "this computer has none that Lankit can use" : String.valueOf(cause.getMessage());
-            throw new KeyVaultUnavailableException("the system's credential store cannot be used: " + why);
+            throw new KeyVaultUnavailableException("The system's credential store cannot be used: " + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KeyVaultUnavailableException("interrupted while asking the system's credential store");
+            throw new KeyVaultUnavailableException("Lankit was interrupted while asking the system's credential store");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import org.lankit.app.CannotListenException;
 import org.lankit.peer.MasterError;
 import org.lankit.secure.DataKeyMissingException;
+import org.lankit.secure.KeyVaultUnavailableException;
 import org.lankit.secure.WrongPassphraseException;
 import org.lankit.store.DataFolderException;
 
@@ -25,7 +26,7 @@ final class Problems {
             t = t.getCause();
         }
         if (t instanceof CannotListenException || t instanceof DataFolderException || t instanceof DataKeyMissingException
-                || t instanceof WrongPassphraseException) {
+                || t instanceof WrongPassphraseException || t instanceof KeyVaultUnavailableException) {
             return firstLine(t.getMessage());
         }
         if (t instanceof MasterError m) {

@@ -1,6 +1,7 @@
 package org.lankit.secure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -55,6 +56,16 @@ class ComputerVaultTest {
     }
 
     @Test
+    void a_key_in_neither_while_the_store_does_not_answer_is_not_called_missing_but_the_store_is_named() {
+        StandInStore store = new StandInStore();
+        store.answers = false;
+        ComputerVault vault = new ComputerVault(Optional.of(store), new UserKeyFile(keyHome));
+
+        assertThatThrownBy(() -> vault.read("lankit-e")).isInstanceOf(KeyVaultUnavailableException.class)
+                .hasMessage("the stand-in store did not answer: unlock it (or log in again) and start Lankit again.");
+    }
+
+    @Test
     void a_store_that_takes_a_key_but_does_not_give_it_back_is_not_trusted_with_it() {
         StandInStore store = new StandInStore();
         store.forgets = true;
@@ -79,7 +90,7 @@ class ComputerVaultTest {
         assumeTrue(System.getenv("DBUS_SESSION_BUS_ADDRESS") == null && !System.getProperty("os.name").startsWith("Windows")
                 && !System.getProperty("os.name").startsWith("Mac"), "this machine may have a credential store; tests do not touch it");
         long started = System.nanoTime();
-        assertThat(OsKeyring.open(Duration.ofSeconds(5))).isEmpty();
+        assertThat(OsKeyring.open(Duration.ofSeconds(5), Duration.ofSeconds(5))).isEmpty();
         System.out.printf("asking for a credential store that is not there took %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
