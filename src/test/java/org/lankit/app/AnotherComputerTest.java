@@ -49,6 +49,21 @@ class AnotherComputerTest {
     }
 
     @Test
+    void the_masters_secure_folder_holds_its_certificates_but_no_private_key_in_readable_form() throws Exception {
+        Path secure = master.resolve("secure");
+        try (Stream<Path> files = Files.list(secure)) {
+            List<Path> all = files.toList();
+            assertThat(all).extracting(p -> p.getFileName().toString())
+                    .contains("kit-ca.crt", "kit-ca.key.sealed", "server.crt", "server.key.sealed")
+                    .doesNotContain("kit-ca.key", "server.key");
+            for (Path file : all) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain("PRIVATE KEY");
+            }
+        }
+    }
+
+    @Test
     void a_copied_folder_without_a_passphrase_is_refused_in_one_plain_line_and_nothing_in_it_changes() throws Exception {
         Path copy = copyOf(master, work.resolve("copy"));
         Map<String, String> before = contents(copy);
