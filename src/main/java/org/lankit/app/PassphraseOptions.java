@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ record PassphraseOptions(boolean set, boolean remove, Path file) {
         if (console != null) {
             char[] first = console.readPassword("New passphrase: ");
             char[] again = console.readPassword("The same again: ");
-            if (first == null || again == null || !java.util.Arrays.equals(first, again)) return Optional.empty();
+            if (first == null || again == null || !Arrays.equals(first, again)) return Optional.empty();
             return Optional.of(first);
         }
         try {
