@@ -1,6 +1,6 @@
 package org.lankit.app;
 
-/** Names of the settings the app remembers in the store. */
+/** Names of what the app remembers in the store: settings, except the two join codes, which are secrets. */
 final class SettingKeys {
     static final String DEVICE_ID = "deviceId";
     static final String ROLE = "role";
