@@ -69,9 +69,10 @@ public final class KitStore implements AutoCloseable {
     private volatile long lastSeq;
     private volatile TeamIdentity team;
 
-    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, DataKey dataKey, LongSupplier clock) {
+    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, DataKey dataKey, SealedRecords sealed, LongSupplier clock) {
         this.dataDir = dataDir;
         this.dataKey = dataKey;
+        this.sealed = sealed;
         this.lock = lock;
         this.boxStore = boxStore;
         this.clock = clock;
@@ -79,7 +80,6 @@ public final class KitStore implements AutoCloseable {
         this.feed = new ChangeFeed(boxStore, entries);
         this.audit = boxStore.boxFor(AuditRecord.class);
         this.commits = new FailedCommits(boxStore, dataDir);
-        this.sealed = new SealedRecords(dataKey);
         this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
         this.secrets = new Secrets(boxStore.boxFor(SecretRecord.class), commits, dataKey);
         this.syncState = new SyncState(boxStore.boxFor(SyncStateRecord.class), commits, dataKey);
@@ -116,6 +116,11 @@ public final class KitStore implements AutoCloseable {
 
     /** With a size limit for the database file; tests use a small one to see a full disk. */
     public static KitStore open(Path dataDir, LongSupplier clock, long maxSizeKByte) {
+        return open(dataDir, clock, maxSizeKByte, SealedRecords::new);
+    }
+
+    /** {@code records}: how entries are sealed; only the sealing benchmark passes another than {@link SealedRecords}. */
+    static KitStore open(Path dataDir, LongSupplier clock, long maxSizeKByte, Function<DataKey, SealedRecords> records) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -132,7 +137,8 @@ public final class KitStore implements AutoCloseable {
                     .maxReaders(READERS)
                     .build();
             try {
-                return new KitStore(dataDir, lock, boxStore, unlock(dataDir, boxStore), clock);
+                DataKey dataKey = unlock(dataDir, boxStore);
+                return new KitStore(dataDir, lock, boxStore, dataKey, records.apply(dataKey), clock);
             } catch (RuntimeException | Error e) {
                 boxStore.close(); // opening may write (change blocks), and a full disk refuses it
                 throw e;
