@@ -27,7 +27,6 @@ import org.lankit.secure.KitAuthority;
 import org.lankit.secure.ServerIdentity;
 import org.lankit.secure.ServerNames;
 import org.lankit.store.KitStore;
-import org.lankit.store.Secrets;
 import org.lankit.store.Settings;
 import org.lankit.sync.HlcClock;
 import org.lankit.upstream.ApiSettings;
@@ -98,19 +97,15 @@ public final class MasterKit implements AutoCloseable {
         String name = options.name() != null ? options.name()
                 : settings.get(SettingKeys.TEAM_NAME).orElseGet(MasterKit::hostName);
         settings.put(SettingKeys.TEAM_NAME, name);
-        Secrets secrets = store.secrets();
-        String chosen = options.joinCode() != null ? options.joinCode() : secrets.get(SettingKeys.JOIN_CODE).orElse(null);
+        JoinCodeSecrets joinCodes = new JoinCodeSecrets(store.secrets());
+        String chosen = options.joinCode() != null ? options.joinCode() : joinCodes.phone().orElse(null);
         Optional<String> weakness = chosen == null ? Optional.empty() : JoinCode.weakness(chosen);
         String code = chosen != null && weakness.isEmpty() ? chosen : JoinCode.random();
-        secrets.put(SettingKeys.JOIN_CODE, code);
         Optional<String> notice = weakness.map(why -> "The join code was too weak (" + why + "): phones now join with "
                 + code + ".");
         notice.ifPresent(LOG::warn);
-        String laptopCode = secrets.get(SettingKeys.LAPTOP_CODE).orElseGet(() -> {
-            String fresh = JoinCode.random();
-            secrets.put(SettingKeys.LAPTOP_CODE, fresh);
-            return fresh;
-        });
+        String laptopCode = joinCodes.laptop().orElseGet(JoinCode::random);
+        joinCodes.keep(new JoinCodes(code, laptopCode));
 
         int port = options.port() != null ? options.port()
                 : settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
@@ -190,8 +185,7 @@ public final class MasterKit implements AutoCloseable {
      */
     public String renewJoinCode() {
         JoinCodes renewed = new JoinCodes(JoinCode.random(), JoinCode.random());
-        store.secrets().put(SettingKeys.JOIN_CODE, renewed.phone());
-        store.secrets().put(SettingKeys.LAPTOP_CODE, renewed.laptop());
+        new JoinCodeSecrets(store.secrets()).keep(renewed);
         codes = renewed;
         return renewed.phone();
     }

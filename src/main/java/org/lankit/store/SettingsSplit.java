@@ -20,7 +20,9 @@ final class SettingsSplit {
             "upstream.batchNo", "peer.checkpoint", "peer.receipts", "address.history", "backup.lastAutomatic");
     /** Per team server: its cursor, batch in flight and batch number. */
     private static final Pattern UPLOAD_STATE = Pattern.compile("upstream\\.[^.]+\\.(through|inFlight|batchNo)");
-    private static final Set<String> SECRETS = Set.of("joinCode", "laptopCode", "peer.token", "upstream.apiToken");
+    /** Team servers' addresses may carry a key, so their list goes with their tokens. */
+    private static final Set<String> SECRETS = Set.of("joinCode", "laptopCode", "peer.token", "upstream.apiToken",
+            "upstream.targets", "upstream.apiUrl");
     private static final String SECRET_PREFIX = "upstream.secret.";
 
     private SettingsSplit() {

@@ -8,17 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.lankit.store.KitStore;
 import org.lankit.store.Secrets;
-import org.lankit.store.Settings;
 import org.lankit.sync.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The team servers as remembered in the store: the list without secrets in the settings under
- * {@link #TARGETS}, each one's token and password in the sealed secrets under
- * {@code upstream.secret.<id>}. A data folder of an older Lankit has one JSON API under {@link #URL}
- * (settings) and {@link #TOKEN} (moved to the secrets at open); it is read as target {@code main}
- * until the list is saved.
+ * The team servers as remembered in the store's sealed secrets (an address may carry a key too):
+ * the list without tokens and passwords under {@link #TARGETS}, each one's token and password
+ * under {@code upstream.secret.<id>}. A data folder of an older Lankit has one JSON API under
+ * {@link #URL} and {@link #TOKEN}; it is read as target {@code main} until the list is saved. Older
+ * folders kept all of these in the settings; the store moves them at open.
  */
 public final class ApiSettings {
 
@@ -39,8 +38,8 @@ public final class ApiSettings {
 
     /** The servers to upload to, in the order they were set up; those that are unusable are left out (and logged). */
     public static List<TargetSettings> load(KitStore store) {
-        Optional<String> list = store.settings().get(TARGETS);
-        if (list.isEmpty()) return legacy(store.settings(), store.secrets());
+        Optional<String> list = store.secrets().get(TARGETS);
+        if (list.isEmpty()) return legacy(store.secrets());
         List<TargetSettings> targets = new ArrayList<>();
         for (Stored s : read(list.get(), new TypeReference<List<Stored>>() { })) {
             Secret secret = store.secrets().get(secretKey(s.id())).map(j -> read(j, new TypeReference<Secret>() { })).orElse(new Secret("", ""));
@@ -58,7 +57,6 @@ public final class ApiSettings {
 
     /** Remembers exactly these servers (an empty list turns uploads off). */
     public static void save(KitStore store, List<TargetSettings> targets) {
-        Settings settings = store.settings();
         Secrets secrets = store.secrets();
         for (TargetSettings old : load(store)) secrets.remove(secretKey(old.id()));
         List<Stored> stored = new ArrayList<>();
@@ -67,14 +65,14 @@ public final class ApiSettings {
             stored.add(new Stored(t.id(), t.kind().wireName(), s.url().toString(), s.user(), t.forms()));
             if (s.hasToken() || !s.password().isEmpty()) secrets.put(secretKey(t.id()), write(new Secret(s.token(), s.password())));
         }
-        settings.put(TARGETS, write(stored));
-        settings.remove(URL);
+        secrets.put(TARGETS, write(stored));
+        secrets.remove(URL);
         secrets.remove(TOKEN);
     }
 
-    private static List<TargetSettings> legacy(Settings settings, Secrets secrets) {
+    private static List<TargetSettings> legacy(Secrets secrets) {
         try {
-            return ApiTarget.of(settings.get(URL).orElse(null), secrets.get(TOKEN).orElse(null))
+            return ApiTarget.of(secrets.get(URL).orElse(null), secrets.get(TOKEN).orElse(null))
                     .map(api -> List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of())))
                     .orElse(List.of());
         } catch (IllegalArgumentException e) {

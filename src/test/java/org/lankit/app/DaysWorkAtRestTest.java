@@ -36,11 +36,11 @@ import org.lankit.testkit.RunningClient;
 
 /**
  * Issue 18's first acceptance test: a day's work of a team, then every byte the laptops keep at
- * rest is searched for a household's answer and the team API's token. The master runs as the
- * coordinator starts it (its own JVM, the jar's logback.xml, the log in its data folder), uploads
- * to a JSON API that wants the token; a phone talks to it over HTTP; a client laptop pairs with
- * the laptop join code, pulls the phone's entries and types one of its own. A zip is searched
- * member by member as well (deflate alone hides a name).
+ * rest is searched for a household's answer, the team API's token and a key in the API's address.
+ * The master runs as the coordinator starts it (its own JVM, the jar's logback.xml, the log in its
+ * data folder), uploads to a JSON API that wants the token; a phone talks to it over HTTP; a client
+ * laptop pairs with the laptop join code, pulls the phone's entries and types one of its own. A zip
+ * is searched member by member as well (deflate alone hides a name).
  */
 class DaysWorkAtRestTest {
 
@@ -48,6 +48,8 @@ class DaysWorkAtRestTest {
     private static final String PHONE_ANSWER = "Nyokabi-Wambui-answer-5521";
     private static final String LAPTOP_ANSWER = "Otieno-Achieng-answer-7734";
     private static final String TOKEN = "day-work-token-4f1e9c2b7a";
+    /** A key some APIs take in the address itself. */
+    private static final String ADDRESS_KEY = "address-key-83d1c0ffee";
     private static final String JOIN = "DAY-WORK-TEAM-4K";
 
     @TempDir
@@ -61,7 +63,7 @@ class DaysWorkAtRestTest {
         Entry fromLaptop;
         try (FakeTeamApi api = FakeTeamApi.start()) {
             api.requireToken(TOKEN);
-            HeadlessMaster master = HeadlessMaster.start(work, masterDir, api.url(), TOKEN, JOIN);
+            HeadlessMaster master = HeadlessMaster.start(work, masterDir, api.url() + "?key=" + ADDRESS_KEY, TOKEN, JOIN);
             try {
                 String base = "http://127.0.0.1:" + master.port();
                 MasterClient phone = new MasterClient(base, null);
@@ -101,7 +103,7 @@ class DaysWorkAtRestTest {
         assertThat(atRest).contains(log);
         for (Path file : atRest) {
             for (byte[] bytes : contentsOf(file)) {
-                for (String secret : List.of(PHONE_ANSWER, LAPTOP_ANSWER, TOKEN)) {
+                for (String secret : List.of(PHONE_ANSWER, LAPTOP_ANSWER, TOKEN, ADDRESS_KEY)) {
                     assertThat(contains(bytes, secret)).as("%s holds %s", work.relativize(file), secret).isFalse();
                 }
             }
