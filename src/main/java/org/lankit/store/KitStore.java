@@ -128,6 +128,8 @@ public final class KitStore implements AutoCloseable {
         }
         DataFolderLock lock = DataFolderLock.acquire(dataDir);
         try {
+            // a folder whose key is elsewhere is refused before its database is opened
+            DataKey known = unlockIfNamed(dataDir);
             BoxStore boxStore = MyObjectBox.builder()
                     .directory(dataDir.resolve("db").toFile())
                     .maxSizeInKByte(maxSizeKByte)
@@ -137,7 +139,7 @@ public final class KitStore implements AutoCloseable {
                     .maxReaders(READERS)
                     .build();
             try {
-                DataKey dataKey = unlock(dataDir, boxStore);
+                DataKey dataKey = known != null ? known : newKey(dataDir, boxStore);
                 return new KitStore(dataDir, lock, boxStore, dataKey, records.apply(dataKey), clock);
             } catch (RuntimeException | Error e) {
                 boxStore.close(); // opening may write (change blocks), and a full disk refuses it
@@ -150,13 +152,19 @@ public final class KitStore implements AutoCloseable {
     }
 
     /**
-     * The folder's data key. Without {@code keys.json} a new key is made, unless the database
-     * already holds sealed values: then the key file was lost, and a new key would open nothing.
+     * A folder without {@code keys.json} gets a new key (a new folder, or one of a Lankit that did
+     * not seal), unless its database already holds sealed values: then the key file was lost, and a
+     * new key would open nothing.
      */
-    private static DataKey unlock(Path dataDir, BoxStore boxStore) {
-        if (DataKeys.read(dataDir).isEmpty() && holdsSealedData(boxStore)) throw DataFolderLockedException.keyFileLost(dataDir);
+    private static DataKey newKey(Path dataDir, BoxStore boxStore) {
+        if (holdsSealedData(boxStore)) throw DataFolderLockedException.keyFileLost(dataDir);
+        return DataKeys.unlock(dataDir);
+    }
+
+    /** The key {@code keys.json} names; null when there is no such file. */
+    private static DataKey unlockIfNamed(Path dataDir) {
         try {
-            return DataKeys.unlock(dataDir);
+            return DataKeys.read(dataDir).isPresent() ? DataKeys.unlock(dataDir) : null;
         } catch (DataKeyMissingException e) {
             throw new DataFolderLockedException(e);
         }

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.secure.DataKeys;
 import org.lankit.secure.SealedDataException;
+import org.lankit.secure.UserKeyFile;
 import org.lankit.sync.Entry;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.Entries;
@@ -126,6 +128,36 @@ class SealedStoreTest {
         assertThat(Files.readAllBytes(dataDir.resolve("db/data.mdb"))).isEqualTo(before);
         assertThatThrownBy(() -> KitStore.open(dataDir)).as("refused again, not unlocked by the first try")
                 .isInstanceOf(DataFolderLockedException.class);
+    }
+
+    @Test
+    void a_folder_whose_key_is_on_another_computer_is_refused_before_its_database_is_opened(@TempDir Path otherComputer)
+            throws IOException {
+        try (KitStore store = KitStore.open(dataDir)) {
+            store.write(w -> w.commitMasterChange(Entries.household(phone, ANSWER, 4), "phone1"));
+        }
+        List<Path> filesBefore = files();
+        byte[] before = Files.readAllBytes(dataDir.resolve("db/data.mdb"));
+        String keyHome = System.getProperty(UserKeyFile.HOME_PROPERTY);
+        System.setProperty(UserKeyFile.HOME_PROPERTY, otherComputer.toString());
+        try {
+            assertThatThrownBy(() -> KitStore.open(dataDir)).isInstanceOf(DataFolderLockedException.class)
+                    .hasMessageContaining(dataDir.toString());
+        } finally {
+            if (keyHome == null) {
+                System.clearProperty(UserKeyFile.HOME_PROPERTY);
+            } else {
+                System.setProperty(UserKeyFile.HOME_PROPERTY, keyHome);
+            }
+        }
+        assertThat(files()).isEqualTo(filesBefore);
+        assertThat(Files.readAllBytes(dataDir.resolve("db/data.mdb"))).isEqualTo(before);
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> all = Files.walk(dataDir)) {
+            return all.sorted().toList();
+        }
     }
 
     /** A database as Lankit before sealing left it: plain JSON in each entry, everything in the settings, no key file. */
