@@ -31,21 +31,21 @@ public final class ClientKit implements AutoCloseable {
      * and join code (a different master than the remembered one means joining that team instead).
      */
     public static ClientKit start(KitStore store, KitOptions options) throws IOException {
-        Optional<PeerLink> remembered = PeerLink.load(store.settings());
+        Optional<PeerLink> remembered = PeerLink.load(store);
         PeerLink link;
         boolean otherMaster = options.masterUrl() != null
                 && remembered.map(l -> !sameMaster(l, options.masterUrl())).orElse(true);
         if (otherMaster) {
             if (options.joinCode() == null) throw new NotPairedException("--join-code is needed to join " + options.masterUrl());
             link = PeerLink.pair(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : hostName());
-            link.save(store.settings());
+            link.save(store);
         } else {
             link = remembered.orElseThrow(() -> new NotPairedException(
                     "this laptop has not joined a team yet: start it with --master URL --join-code CODE"));
             Optional<PeerLink> secured = link.movedToHttps();
             if (secured.isPresent()) {
                 link = secured.get();
-                link.save(store.settings());
+                link.save(store);
             }
         }
         store.settings().put(SettingKeys.ROLE, Role.CLIENT.name());

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.lankit.backup.BackupSettings;
 import org.lankit.hub.PairingService;
 import org.lankit.hub.TeamEdits;
+import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.upstream.ApiSettings;
 import org.lankit.upstream.TargetSettings;
@@ -19,10 +20,12 @@ public final class KitChoices {
     /** Address phones are shown in the QR code when the laptop has several; absent = automatic. */
     static final String LAN_HOST = "lanHost";
 
+    private final KitStore store;
     private final Settings settings;
 
-    public KitChoices(Settings settings) {
-        this.settings = settings;
+    public KitChoices(KitStore store) {
+        this.store = store;
+        this.settings = store.settings();
     }
 
     public Optional<Role> role() {
@@ -64,12 +67,12 @@ public final class KitChoices {
 
     /** The team servers as remembered (the uploads' own settings), {@code main} first. */
     public List<TargetSettings> targets() {
-        return ApiSettings.load(settings);
+        return ApiSettings.load(store);
     }
 
     /** Remembers the team servers without running uploads (they read them when they start); empty removes them. */
     public void targets(List<TargetSettings> targets) {
-        ApiSettings.save(settings, targets);
+        ApiSettings.save(store, targets);
     }
 
     public boolean approveNewDevices() {

@@ -97,14 +97,15 @@ public final class MasterKit implements AutoCloseable {
         String name = options.name() != null ? options.name()
                 : settings.get(SettingKeys.TEAM_NAME).orElseGet(MasterKit::hostName);
         settings.put(SettingKeys.TEAM_NAME, name);
-        String chosen = options.joinCode() != null ? options.joinCode() : settings.get(SettingKeys.JOIN_CODE).orElse(null);
+        JoinCodeSecrets joinCodes = new JoinCodeSecrets(store.secrets());
+        String chosen = options.joinCode() != null ? options.joinCode() : joinCodes.phone().orElse(null);
         Optional<String> weakness = chosen == null ? Optional.empty() : JoinCode.weakness(chosen);
         String code = chosen != null && weakness.isEmpty() ? chosen : JoinCode.random();
-        settings.put(SettingKeys.JOIN_CODE, code);
         Optional<String> notice = weakness.map(why -> "The join code was too weak (" + why + "): phones now join with "
                 + code + ".");
         notice.ifPresent(LOG::warn);
-        String laptopCode = remembered(settings, SettingKeys.LAPTOP_CODE, JoinCode::random);
+        String laptopCode = joinCodes.laptop().orElseGet(JoinCode::random);
+        joinCodes.keep(new JoinCodes(code, laptopCode));
 
         int port = options.port() != null ? options.port()
                 : settings.get(SettingKeys.PORT).map(Integer::parseInt).orElse(KitOptions.DEFAULT_PORT);
@@ -116,7 +117,7 @@ public final class MasterKit implements AutoCloseable {
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
-        Uploads uploader = Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, settings), uploaderConfig);
+        Uploads uploader = Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, store), uploaderConfig);
         if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
@@ -161,8 +162,8 @@ public final class MasterKit implements AutoCloseable {
      * Slot {@code main} as the command line gives it ({@code --api-*}), laid over the remembered
      * one; empty when the command line says nothing about it.
      */
-    private static Optional<TargetSettings> commandLineTarget(KitOptions options, Settings settings) {
-        return options.api().over(ApiSettings.load(settings).stream().filter(t -> t.id().equals(TargetSettings.MAIN)).findFirst());
+    private static Optional<TargetSettings> commandLineTarget(KitOptions options, KitStore store) {
+        return options.api().over(ApiSettings.load(store).stream().filter(t -> t.id().equals(TargetSettings.MAIN)).findFirst());
     }
 
     public MasterIdentity identity() {
@@ -184,8 +185,7 @@ public final class MasterKit implements AutoCloseable {
      */
     public String renewJoinCode() {
         JoinCodes renewed = new JoinCodes(JoinCode.random(), JoinCode.random());
-        store.settings().put(SettingKeys.JOIN_CODE, renewed.phone());
-        store.settings().put(SettingKeys.LAPTOP_CODE, renewed.laptop());
+        new JoinCodeSecrets(store.secrets()).keep(renewed);
         codes = renewed;
         return renewed.phone();
     }

@@ -59,7 +59,7 @@ public final class BackupScheduler implements AutoCloseable {
             return t;
         });
         BackupScheduler scheduler = new BackupScheduler(store, origin, settings, executor);
-        long last = store.settings().get(LAST_AUTOMATIC).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(0L);
+        long last = store.syncState().get(LAST_AUTOMATIC).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(0L);
         long due = last + settings.every().toMillis() - System.currentTimeMillis();
         long first = Math.max(startDelay.toMillis(), due);
         executor.scheduleWithFixedDelay(scheduler::runQuietly, first, settings.every().toMillis(), TimeUnit.MILLISECONDS);
@@ -76,7 +76,7 @@ public final class BackupScheduler implements AutoCloseable {
         Path written = null;
         if (settings.automatic()) {
             written = new BackupExporter(store, origin).exportToFolder(settings.folder());
-            store.settings().put(LAST_AUTOMATIC, Long.toString(System.currentTimeMillis()));
+            store.syncState().put(LAST_AUTOMATIC, Long.toString(System.currentTimeMillis()));
             prune(settings.folder(), origin.team(), settings.keep());
             LOG.info("automatic backup written to {}", written);
         }

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.lankit.store.Device;
-import org.lankit.store.Settings;
+import org.lankit.store.SyncState;
 
 /**
  * Notices when the address this master shows in its QR code changes (another WiFi, a new lease):
  * a phone keeps calling the address it last reached the master at until its worker types the
  * new one. Remembers which address was shown since when, so each phone's last contact says
- * which address it knows.
+ * which address it knows. The history is sync state: nobody chooses it.
  */
 public final class AddressChange {
 
@@ -25,10 +25,10 @@ public final class AddressChange {
     private record Shown(long since, String address) {
     }
 
-    private final Settings settings;
+    private final SyncState state;
 
-    public AddressChange(Settings settings) {
-        this.settings = settings;
+    public AddressChange(SyncState state) {
+        this.state = state;
     }
 
     /**
@@ -60,7 +60,7 @@ public final class AddressChange {
 
     private List<Shown> load() {
         List<Shown> history = new ArrayList<>();
-        for (String line : settings.get(HISTORY).orElse("").split("\n")) {
+        for (String line : state.get(HISTORY).orElse("").split("\n")) {
             int space = line.indexOf(' ');
             if (space > 0 && line.substring(0, space).matches("\\d{1,18}")) {
                 history.add(new Shown(Long.parseLong(line.substring(0, space)), line.substring(space + 1)));
@@ -72,6 +72,6 @@ public final class AddressChange {
     private void save(List<Shown> history) {
         StringBuilder text = new StringBuilder();
         for (Shown s : history) text.append(s.since()).append(' ').append(s.address()).append('\n');
-        settings.put(HISTORY, text.toString());
+        state.put(HISTORY, text.toString());
     }
 }

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 import org.lankit.pairing.LaptopJoinCode;
+import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
 import org.lankit.sync.Protocol.Secure;
 
 /**
  * What a client laptop remembers about the master it joined, so a restart reconnects without
  * asking: the master's address and id, this laptop's device id and token, and the pin of the kit
- * authority it trusts (absent for a master without HTTPS).
+ * authority it trusts (absent for a master without HTTPS). The token is kept in the sealed
+ * secrets, the rest in the settings.
  */
 public record PeerLink(String masterUrl, String masterId, String deviceId, String token, String kitPin) {
 
@@ -20,18 +22,20 @@ public record PeerLink(String masterUrl, String masterId, String deviceId, Strin
     private static final String TOKEN = "peer.token";
     private static final String KIT_PIN = "peer.kitPin";
 
-    public static Optional<PeerLink> load(Settings settings) {
-        Optional<String> token = settings.get(TOKEN);
+    public static Optional<PeerLink> load(KitStore store) {
+        Settings settings = store.settings();
+        Optional<String> token = store.secrets().get(TOKEN);
         if (token.isEmpty()) return Optional.empty();
         return Optional.of(new PeerLink(settings.get(URL).orElseThrow(), settings.get(MASTER_ID).orElse(""),
                 settings.get(DEVICE_ID).orElseThrow(), token.get(), settings.get(KIT_PIN).orElse(null)));
     }
 
-    public void save(Settings settings) {
+    public void save(KitStore store) {
+        Settings settings = store.settings();
         settings.put(URL, masterUrl);
         settings.put(MASTER_ID, masterId);
         settings.put(DEVICE_ID, deviceId);
-        settings.put(TOKEN, token);
+        store.secrets().put(TOKEN, token);
         if (kitPin == null) {
             settings.remove(KIT_PIN);
         } else {

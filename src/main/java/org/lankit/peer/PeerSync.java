@@ -43,14 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class PeerSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerSync.class);
-    private static final String CHECKPOINT = "peer.checkpoint";
-    /** The receipts as the master last told them, so a laptop started away from the master still shows ✓✓. */
-    private static final String RECEIPTS = "peer.receipts";
     private static final int PUSH_BATCH = 200;
     private static final int PULL_PAGE = 500;
     private static final int MAX_ROUNDS = 10_000;
 
     private final KitStore store;
+    private final PeerProgress progress;
     private final HlcClock clock;
     private final MasterClient master;
     private final ScheduledExecutorService loop;
@@ -68,10 +66,12 @@ public final class PeerSync implements AutoCloseable {
     private volatile boolean connected;
     private volatile long lastSyncAt;
     private volatile String lastError;
+    /** The receipts as the master last told them, so a laptop started away from the master still shows ✓✓. */
     private volatile Receipts receipts;
 
     public PeerSync(KitStore store, PeerLink link, Duration firstRetry, Duration maxRetry) {
         this.store = store;
+        this.progress = new PeerProgress(store.syncState());
         this.link = link;
         this.clock = HlcClock.system(link.deviceId());
         this.master = link.client();
@@ -82,7 +82,7 @@ public final class PeerSync implements AutoCloseable {
         });
         this.retry = SyncPolicies.reconnect(firstRetry, maxRetry, this::failed);
         this.retention = new LaptopRetention(store, clock);
-        this.receipts = store.settings().get(RECEIPTS).flatMap(Receipts::fromJson).orElse(Receipts.NONE);
+        this.receipts = progress.receipts();
     }
 
     public void start() {
@@ -156,8 +156,8 @@ public final class PeerSync implements AutoCloseable {
         if (!masterId.equals(link.masterId())) {
             LOG.info("master changed from {} to {}: pulling everything again", link.masterId(), masterId);
             link = new PeerLink(link.masterUrl(), masterId, link.deviceId(), link.token(), link.kitPin());
-            link.save(store.settings());
-            store.settings().put(CHECKPOINT, "0");
+            link.save(store);
+            progress.checkpoint(0);
         }
         try {
             // the master's first message says it now listens to this socket: a "refresh" sent
@@ -265,7 +265,7 @@ public final class PeerSync implements AutoCloseable {
                 return null;
             });
             since = page.lastSeq();
-            store.settings().put(CHECKPOINT, Long.toString(since));
+            progress.checkpoint(since);
             if (!page.more()) return;
         }
     }
@@ -286,7 +286,7 @@ public final class PeerSync implements AutoCloseable {
         Receipts now = Receipts.of(status.upstream());
         if (now.equals(receipts)) return;
         receipts = now;
-        store.settings().put(RECEIPTS, now.toJson());
+        progress.receipts(now);
         publish();
     }
 
@@ -296,7 +296,7 @@ public final class PeerSync implements AutoCloseable {
     }
 
     private long checkpoint() {
-        return store.settings().get(CHECKPOINT).map(Long::parseLong).orElse(0L);
+        return progress.checkpoint();
     }
 
     private void failed(Throwable failure) {

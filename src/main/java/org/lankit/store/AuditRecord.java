@@ -15,5 +15,8 @@ public class AuditRecord {
     public String action;
     /** Not indexed: nothing looks events up by entry, and the index cost a fifth of the push service's time. */
     public String entryUuid;
+    /** What changed, sealed with the data key ({@link SealedRecords}). */
+    public byte[] sealedSummary;
+    /** Written by Lankit before the log was sealed: read once at open to seal it, then cleared. */
     public String summary;
 }

@@ -5,7 +5,10 @@ import io.objectbox.annotation.Id;
 import io.objectbox.annotation.Index;
 import io.objectbox.annotation.Unique;
 
-/** An entry as stored: the whole entry as JSON plus the columns queries need. */
+/**
+ * An entry as stored: the whole entry as JSON, sealed with the data key for its uuid, plus the
+ * columns queries need (none of them holds an answer).
+ */
 @Entity
 public class EntryRecord {
     @Id
@@ -24,6 +27,9 @@ public class EntryRecord {
     public String createdBy;
     /** When this device last stored a change of the entry (epoch ms). */
     public long changedAt;
+    /** The entry's JSON sealed with the data key, its uuid as the place ({@link SealedRecords}). */
+    public byte[] sealedJson;
+    /** Written by Lankit before entries were sealed: read once at open to seal it, then cleared ({@link OlderRecordsSealing}). */
     public String json;
     /**
      * Master, written by Lankit before uploads were kept per team server ({@link Deliveries}):

@@ -23,16 +23,19 @@ public final class EntryWriter {
     private final Box<EntryRecord> entries;
     private final Box<AuditRecord> audit;
     private final Query<EntryRecord> byUuid;
+    private final SealedRecords sealed;
     private final LongSupplier clock;
     private long lastSeq;
     private boolean seqAdvanced;
     /** What {@link #find} read last, handed to the next write of that entry (see {@link #take}). */
     private Found found;
 
-    EntryWriter(Box<EntryRecord> entries, Box<AuditRecord> audit, Query<EntryRecord> byUuid, long lastSeq, LongSupplier clock) {
+    EntryWriter(Box<EntryRecord> entries, Box<AuditRecord> audit, Query<EntryRecord> byUuid, SealedRecords sealed,
+            long lastSeq, LongSupplier clock) {
         this.entries = entries;
         this.audit = audit;
         this.byUuid = byUuid;
+        this.sealed = sealed;
         this.lastSeq = lastSeq;
         this.clock = clock;
     }
@@ -44,7 +47,7 @@ public final class EntryWriter {
      */
     public Optional<StoredEntry> find(String uuid) {
         EntryRecord r = record(uuid);
-        StoredEntry stored = r == null ? null : RecordCodec.entry(r);
+        StoredEntry stored = r == null ? null : sealed.entry(r);
         found = new Found(uuid, r, stored);
         return Optional.ofNullable(stored);
     }
@@ -62,12 +65,12 @@ public final class EntryWriter {
     public long commitMasterChange(Entry entry, String actor, String auditAction) {
         Found before = take(entry.uuid());
         EntryRecord r = before.record();
-        Entry previous = r == null ? null : before.stored() != null ? before.stored().entry() : RecordCodec.entry(r).entry();
+        Entry previous = r == null ? null : before.stored() != null ? before.stored().entry() : sealed.entry(r).entry();
         if (r == null) r = newRecord(entry);
         long seq = ++lastSeq;
         seqAdvanced = true;
         r.moveToSeq(seq);
-        r.json = RecordCodec.write(entry.withSeq(seq));
+        sealed.store(r, entry.withSeq(seq));
         r.changedAt = clock.getAsLong();
         entries.put(r);
         audit(actor, auditAction != null ? auditAction : action(previous, entry), entry.uuid(), summary(previous, entry));
@@ -101,7 +104,7 @@ public final class EntryWriter {
     public boolean restoreAudit(AuditEvent event) {
         try (Query<AuditRecord> same = audit.query(AuditRecord_.time.equal(event.time())).build()) {
             for (AuditRecord a : same.find()) {
-                if (RecordCodec.audit(a).equals(event)) return false;
+                if (sealed.audit(a).equals(event)) return false;
             }
         }
         AuditRecord a = new AuditRecord();
@@ -109,7 +112,7 @@ public final class EntryWriter {
         a.deviceId = event.deviceId();
         a.action = event.action();
         a.entryUuid = event.entryUuid();
-        a.summary = event.summary();
+        sealed.store(a, event.summary());
         audit.put(a);
         return true;
     }
@@ -122,7 +125,7 @@ public final class EntryWriter {
         EntryRecord r = record(entry.uuid());
         if (r == null) r = newRecord(entry);
         r.moveToSeq(entry.seq());
-        r.json = RecordCodec.write(entry);
+        sealed.store(r, entry);
         r.changedAt = clock.getAsLong();
         r.localPending = pendingFields.isEmpty() ? 0 : LOCAL_PENDING;
         r.upstreamError = null;
@@ -149,7 +152,7 @@ public final class EntryWriter {
         a.deviceId = deviceId;
         a.action = action;
         a.entryUuid = entryUuid;
-        a.summary = summary;
+        sealed.store(a, summary);
         audit.put(a);
     }
 

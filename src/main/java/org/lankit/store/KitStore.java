@@ -40,7 +40,7 @@ public final class KitStore implements AutoCloseable {
     private static final String LAST_SEQ = "lastSeq";
     private static final String TEAM_ID = "team.id";
     private static final String TEAM_EPOCH = "team.epoch";
-    /** Set once every entry has its change block indexed (data folders of older versions have none). */
+    /** In the sync state once every entry has its change block indexed (data folders of older versions have none). */
     static final String CHANGE_BLOCKS = "changeBlocks";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
     public static final long DEFAULT_MAX_SIZE_KB = 64L * 1024 * 1024;
@@ -55,7 +55,9 @@ public final class KitStore implements AutoCloseable {
     private final Box<AuditRecord> audit;
     private final Settings settings;
     private final DataKey dataKey;
+    private final SealedRecords sealed;
     private final Secrets secrets;
+    private final SyncState syncState;
     private final FormCatalog forms;
     private final DeviceRegistry devices;
     private final Deliveries deliveries;
@@ -67,9 +69,10 @@ public final class KitStore implements AutoCloseable {
     private volatile long lastSeq;
     private volatile TeamIdentity team;
 
-    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, DataKey dataKey, LongSupplier clock) {
+    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, DataKey dataKey, SealedRecords sealed, LongSupplier clock) {
         this.dataDir = dataDir;
         this.dataKey = dataKey;
+        this.sealed = sealed;
         this.lock = lock;
         this.boxStore = boxStore;
         this.clock = clock;
@@ -79,12 +82,15 @@ public final class KitStore implements AutoCloseable {
         this.commits = new FailedCommits(boxStore, dataDir);
         this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
         this.secrets = new Secrets(boxStore.boxFor(SecretRecord.class), commits, dataKey);
+        this.syncState = new SyncState(boxStore.boxFor(SyncStateRecord.class), commits, dataKey);
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.deliveries = new Deliveries(boxStore.boxFor(DeliveryRecord.class), commits);
         this.attachments = new Attachments(dataDir);
-        this.lastSeq = settings.get(LAST_SEQ).map(Long::parseLong).orElse(0L);
+        SettingsSplit.moveOlderKeys(boxStore.boxFor(SettingRecord.class), syncState, secrets, commits);
+        this.lastSeq = syncState.getLong(LAST_SEQ).orElse(0L);
         indexChangeBlocks();
+        OlderRecordsSealing.sealOnce(entries, audit, sealed, syncState, commits);
     }
 
     /**
@@ -93,9 +99,9 @@ public final class KitStore implements AutoCloseable {
      * this: ObjectBox refuses a store whose model is newer than theirs.
      */
     private void indexChangeBlocks() {
-        if (settings.get(CHANGE_BLOCKS).isPresent()) return;
+        if (syncState.get(CHANGE_BLOCKS).isPresent()) return;
         int indexed = feed.indexAll(commits);
-        settings.put(CHANGE_BLOCKS, "indexed");
+        syncState.put(CHANGE_BLOCKS, "indexed");
         if (indexed > 0) LOG.info("gave {} entries of an older data folder their change block", indexed);
     }
 
@@ -110,6 +116,11 @@ public final class KitStore implements AutoCloseable {
 
     /** With a size limit for the database file; tests use a small one to see a full disk. */
     public static KitStore open(Path dataDir, LongSupplier clock, long maxSizeKByte) {
+        return open(dataDir, clock, maxSizeKByte, SealedRecords::new);
+    }
+
+    /** {@code records}: how entries are sealed; only the sealing benchmark passes another than {@link SealedRecords}. */
+    static KitStore open(Path dataDir, LongSupplier clock, long maxSizeKByte, Function<DataKey, SealedRecords> records) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -117,7 +128,8 @@ public final class KitStore implements AutoCloseable {
         }
         DataFolderLock lock = DataFolderLock.acquire(dataDir);
         try {
-            DataKey dataKey = unlock(dataDir);
+            // a folder whose key is elsewhere is refused before its database is opened
+            DataKey known = unlockIfNamed(dataDir);
             BoxStore boxStore = MyObjectBox.builder()
                     .directory(dataDir.resolve("db").toFile())
                     .maxSizeInKByte(maxSizeKByte)
@@ -127,7 +139,8 @@ public final class KitStore implements AutoCloseable {
                     .maxReaders(READERS)
                     .build();
             try {
-                return new KitStore(dataDir, lock, boxStore, dataKey, clock);
+                DataKey dataKey = known != null ? known : newKey(dataDir, boxStore);
+                return new KitStore(dataDir, lock, boxStore, dataKey, records.apply(dataKey), clock);
             } catch (RuntimeException | Error e) {
                 boxStore.close(); // opening may write (change blocks), and a full disk refuses it
                 throw e;
@@ -138,11 +151,29 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
-    private static DataKey unlock(Path dataDir) {
+    /**
+     * A folder without {@code keys.json} gets a new key (a new folder, or one of a Lankit that did
+     * not seal), unless its database already holds sealed values: then the key file was lost, and a
+     * new key would open nothing.
+     */
+    private static DataKey newKey(Path dataDir, BoxStore boxStore) {
+        if (holdsSealedData(boxStore)) throw DataFolderLockedException.keyFileLost(dataDir);
+        return DataKeys.unlock(dataDir);
+    }
+
+    /** The key {@code keys.json} names; null when there is no such file. */
+    private static DataKey unlockIfNamed(Path dataDir) {
         try {
-            return DataKeys.unlock(dataDir);
+            return DataKeys.read(dataDir).isPresent() ? DataKeys.unlock(dataDir) : null;
         } catch (DataKeyMissingException e) {
             throw new DataFolderLockedException(e);
+        }
+    }
+
+    private static boolean holdsSealedData(BoxStore boxStore) {
+        if (boxStore.boxFor(SyncStateRecord.class).count() > 0 || boxStore.boxFor(SecretRecord.class).count() > 0) return true;
+        try (Query<EntryRecord> q = boxStore.boxFor(EntryRecord.class).query(EntryRecord_.sealedJson.notNull()).build()) {
+            return q.findFirstId() != 0;
         }
     }
 
@@ -158,6 +189,11 @@ public final class KitStore implements AutoCloseable {
     /** Tokens, passwords and keys, sealed with the data key. */
     public Secrets secrets() {
         return secrets;
+    }
+
+    /** Cursors, checkpoints and batches in flight, apart from the coordinator's settings; sealed too. */
+    public SyncState syncState() {
+        return syncState;
     }
 
     /** The team's identity, made on first use: a new team, at epoch 1. */
@@ -227,10 +263,10 @@ public final class KitStore implements AutoCloseable {
         boolean advanced;
         synchronized (writeLock) {
             try (Query<EntryRecord> byUuid = EntryWriter.uuidQuery(entries)) {
-                EntryWriter writer = new EntryWriter(entries, audit, byUuid, lastSeq, clock);
+                EntryWriter writer = new EntryWriter(entries, audit, byUuid, sealed, lastSeq, clock);
                 result = boxStore.callInTx(() -> {
                     T r = work.apply(writer);
-                    if (writer.seqAdvanced()) settings.put(LAST_SEQ, Long.toString(writer.lastSeq()));
+                    if (writer.seqAdvanced()) syncState.putLong(LAST_SEQ, writer.lastSeq());
                     return r;
                 });
                 advanced = writer.seqAdvanced();
@@ -250,7 +286,7 @@ public final class KitStore implements AutoCloseable {
 
     public Optional<StoredEntry> find(String uuid) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.uuid.equal(uuid, StringOrder.CASE_SENSITIVE)).build()) {
-            return Optional.ofNullable(q.findUnique()).map(RecordCodec::entry);
+            return Optional.ofNullable(q.findUnique()).map(sealed::entry);
         }
     }
 
@@ -282,7 +318,7 @@ public final class KitStore implements AutoCloseable {
 
     /** The same feed as the entries' stored JSON, for answers that copy it without parsing it. */
     public List<StoredChange> storedChangesAfter(long seq, int limit) {
-        return feed.after(seq, limit, lastSeq).stream().map(r -> new StoredChange(r.seq, r.json)).toList();
+        return feed.after(seq, limit, lastSeq).stream().map(r -> new StoredChange(r.seq, sealed.json(r))).toList();
     }
 
     /** Rows the changes feed has fetched from the store since it opened: what pulls cost. */
@@ -293,7 +329,7 @@ public final class KitStore implements AutoCloseable {
     /** All entries, newest change first, for screens and exports. */
     public List<StoredEntry> recent(int offset, int limit) {
         try (Query<EntryRecord> q = entries.query().orderDesc(EntryRecord_.changedAt).build()) {
-            return q.find(offset, limit).stream().map(RecordCodec::entry).toList();
+            return q.find(offset, limit).stream().map(sealed::entry).toList();
         }
     }
 
@@ -301,7 +337,7 @@ public final class KitStore implements AutoCloseable {
     public List<StoredEntry> locallyPending(int limit) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_PENDING))
                 .order(EntryRecord_.changedAt).build()) {
-            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+            return q.find(0, limit).stream().map(sealed::entry).toList();
         }
     }
 
@@ -314,7 +350,7 @@ public final class KitStore implements AutoCloseable {
     /** Device: entries the master refused, with the reason in {@link StoredEntry#upstreamError()}. */
     public List<StoredEntry> locallyRejected(int limit) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_REJECTED)).build()) {
-            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+            return q.find(0, limit).stream().map(sealed::entry).toList();
         }
     }
 
@@ -331,7 +367,7 @@ public final class KitStore implements AutoCloseable {
     /** The audit log, newest first. */
     public List<AuditEvent> auditLog(int offset, int limit) {
         try (Query<AuditRecord> q = audit.query().orderDesc(AuditRecord_.time).build()) {
-            return q.find(offset, limit).stream().map(RecordCodec::audit).toList();
+            return q.find(offset, limit).stream().map(sealed::audit).toList();
         }
     }
 
@@ -364,12 +400,12 @@ public final class KitStore implements AutoCloseable {
      * far the walk is (an offset or a sort would grow with the store).
      */
     public Page<StoredEntry> entryPage(long afterId, int limit) {
-        return window(entries, EntryRecord_.id, afterId, limit, RecordCodec::entry);
+        return window(entries, EntryRecord_.id, afterId, limit, sealed::entry);
     }
 
     /** The audit log in the order it was written, one page after the record id {@code afterId}. */
     public Page<AuditEvent> auditPage(long afterId, int limit) {
-        return window(audit, AuditRecord_.id, afterId, limit, RecordCodec::audit);
+        return window(audit, AuditRecord_.id, afterId, limit, sealed::audit);
     }
 
     /**
@@ -379,7 +415,7 @@ public final class KitStore implements AutoCloseable {
     public List<StoredEntry> unchangedBefore(long changedBefore, long afterSeq, int limit) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.changedAt.less(changedBefore)
                 .and(EntryRecord_.seq.greater(afterSeq))).order(EntryRecord_.seq).build()) {
-            return q.find(0, limit).stream().map(RecordCodec::entry).toList();
+            return q.find(0, limit).stream().map(sealed::entry).toList();
         }
     }
 

@@ -2,6 +2,7 @@ package org.lankit.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,14 @@ final class RecordCodec {
         }
     }
 
+    static byte[] bytes(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static <T> T read(String json, Class<T> type) {
         try {
             return Json.MAPPER.readValue(json, type);
@@ -33,9 +42,18 @@ final class RecordCodec {
         }
     }
 
-    static StoredEntry entry(EntryRecord r) {
+    static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored record is unreadable", e);
+        }
+    }
+
+    /** The entry {@code r} holds, opened by {@link SealedRecords}, with what this device keeps beside it. */
+    static StoredEntry entry(EntryRecord r, Entry entry) {
         Set<String> pending = r.pendingFields == null ? Set.of() : Set.copyOf(readStrings(r.pendingFields));
-        return new StoredEntry(read(r.json, Entry.class), r.changedAt, r.upstreamError, pending);
+        return new StoredEntry(entry, r.changedAt, r.upstreamError, pending);
     }
 
     static Form form(FormRecord r) {
@@ -44,10 +62,6 @@ final class RecordCodec {
 
     static Device device(DeviceRecord r) {
         return new Device(r.deviceId, r.name, r.kind, r.approved, r.revoked, r.pairedAt, r.lastSeen, r.lastSecure);
-    }
-
-    static AuditEvent audit(AuditRecord r) {
-        return new AuditEvent(r.time, r.deviceId, r.action, r.entryUuid, r.summary);
     }
 
     private static List<String> readStrings(String json) {

@@ -4,7 +4,7 @@ import io.objectbox.annotation.Entity;
 import io.objectbox.annotation.Id;
 import io.objectbox.annotation.Unique;
 
-/** A named setting of this device (role, port, join code, checkpoints...). */
+/** A named setting of this device (role, port, team name, team servers without their secrets...). */
 @Entity
 public class SettingRecord {
     @Id

@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** Named settings of this device, each stored durably at once. */
+/**
+ * Named settings of this device: the coordinator's choices and how it is set up, each stored durably
+ * at once. Sync bookkeeping is in {@link SyncState}, tokens, passwords and join codes in {@link Secrets}.
+ */
 public final class Settings {
 
     private final Box<SettingRecord> box;

@@ -47,7 +47,7 @@ final class ClientLink implements PeerLink {
     static ClientLink open(KitStore store, InetAddress discoverOn) {
         ClientLink link = new ClientLink(store);
         link.browser = browse(discoverOn, found -> link.changed());
-        if (org.lankit.peer.PeerLink.load(store.settings()).isPresent()) {
+        if (org.lankit.peer.PeerLink.load(store).isPresent()) {
             try {
                 link.started(ClientKit.start(store, options(store, null, null, null)));
             } catch (IOException | RuntimeException e) {

@@ -262,7 +262,7 @@ final class ClientPanel extends JPanel {
 
     private Snapshot snapshot() {
         PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
-        String me = org.lankit.peer.PeerLink.load(store.settings()).map(org.lankit.peer.PeerLink::deviceId).orElse("");
+        String me = org.lankit.peer.PeerLink.load(store).map(org.lankit.peer.PeerLink::deviceId).orElse("");
         EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device",
                 s -> new EntryUpload(EntryUpload.State.NOT_SET_UP, null));
         Map<String, String> refused = new HashMap<>();

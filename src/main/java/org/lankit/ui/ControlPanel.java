@@ -115,14 +115,14 @@ public final class ControlPanel {
     }
 
     private void chooseRole() {
-        background.call(() -> Optional.ofNullable(options.role()).or(() -> new KitChoices(store.settings()).role()),
+        background.call(() -> Optional.ofNullable(options.role()).or(() -> new KitChoices(store).role()),
                 role -> role.ifPresentOrElse(this::remember, () -> setBody(new RoleChooser(this::remember))),
                 problem -> fatal("Lankit cannot read its settings", problem));
     }
 
     private void remember(Role role) {
         background.run("Could not remember the choice", () -> {
-            new KitChoices(store.settings()).role(role);
+            new KitChoices(store).role(role);
             return role;
         }, chosen -> {
             if (chosen == Role.MASTER) {

@@ -61,8 +61,8 @@ final class MasterConsole {
         this.kit = kit;
         this.boundHost = boundHost;
         this.api = api;
-        this.choices = new KitChoices(kit.store().settings());
-        this.addressChange = new AddressChange(kit.store().settings());
+        this.choices = new KitChoices(kit.store());
+        this.addressChange = new AddressChange(kit.store().syncState());
     }
 
     KitStore store() {

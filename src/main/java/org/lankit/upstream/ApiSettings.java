@@ -6,16 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lankit.store.Settings;
+import org.lankit.store.KitStore;
+import org.lankit.store.Secrets;
 import org.lankit.sync.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The team servers as remembered in the store's settings: the list without secrets under
- * {@link #TARGETS}, each one's token and password apart under {@code upstream.secret.<id>}. A data
- * folder of an older Lankit has one JSON API under {@link #URL} and {@link #TOKEN}; it is read as
- * target {@code main} until the list is saved.
+ * The team servers as remembered in the store's sealed secrets (an address may carry a key too):
+ * the list without tokens and passwords under {@link #TARGETS}, each one's token and password
+ * under {@code upstream.secret.<id>}. A data folder of an older Lankit has one JSON API under
+ * {@link #URL} and {@link #TOKEN}; it is read as target {@code main} until the list is saved. Older
+ * folders kept all of these in the settings; the store moves them at open.
  */
 public final class ApiSettings {
 
@@ -35,12 +37,12 @@ public final class ApiSettings {
     }
 
     /** The servers to upload to, in the order they were set up; those that are unusable are left out (and logged). */
-    public static List<TargetSettings> load(Settings settings) {
-        Optional<String> list = settings.get(TARGETS);
-        if (list.isEmpty()) return legacy(settings);
+    public static List<TargetSettings> load(KitStore store) {
+        Optional<String> list = store.secrets().get(TARGETS);
+        if (list.isEmpty()) return legacy(store.secrets());
         List<TargetSettings> targets = new ArrayList<>();
         for (Stored s : read(list.get(), new TypeReference<List<Stored>>() { })) {
-            Secret secret = settings.get(secretKey(s.id())).map(j -> read(j, new TypeReference<Secret>() { })).orElse(new Secret("", ""));
+            Secret secret = store.secrets().get(secretKey(s.id())).map(j -> read(j, new TypeReference<Secret>() { })).orElse(new Secret("", ""));
             try {
                 TargetKind kind = TargetKind.ofWireName(s.kind()).orElseThrow(() -> new IllegalArgumentException("unknown kind " + s.kind()));
                 ApiTarget server = ApiTarget.of(s.url(), secret.token(), s.user(), secret.password())
@@ -54,22 +56,23 @@ public final class ApiSettings {
     }
 
     /** Remembers exactly these servers (an empty list turns uploads off). */
-    public static void save(Settings settings, List<TargetSettings> targets) {
-        for (TargetSettings old : load(settings)) settings.remove(secretKey(old.id()));
+    public static void save(KitStore store, List<TargetSettings> targets) {
+        Secrets secrets = store.secrets();
+        for (TargetSettings old : load(store)) secrets.remove(secretKey(old.id()));
         List<Stored> stored = new ArrayList<>();
         for (TargetSettings t : targets) {
             ApiTarget s = t.server();
             stored.add(new Stored(t.id(), t.kind().wireName(), s.url().toString(), s.user(), t.forms()));
-            if (s.hasToken() || !s.password().isEmpty()) settings.put(secretKey(t.id()), write(new Secret(s.token(), s.password())));
+            if (s.hasToken() || !s.password().isEmpty()) secrets.put(secretKey(t.id()), write(new Secret(s.token(), s.password())));
         }
-        settings.put(TARGETS, write(stored));
-        settings.remove(URL);
-        settings.remove(TOKEN);
+        secrets.put(TARGETS, write(stored));
+        secrets.remove(URL);
+        secrets.remove(TOKEN);
     }
 
-    private static List<TargetSettings> legacy(Settings settings) {
+    private static List<TargetSettings> legacy(Secrets secrets) {
         try {
-            return ApiTarget.of(settings.get(URL).orElse(null), settings.get(TOKEN).orElse(null))
+            return ApiTarget.of(secrets.get(URL).orElse(null), secrets.get(TOKEN).orElse(null))
                     .map(api -> List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of())))
                     .orElse(List.of());
         } catch (IllegalArgumentException e) {

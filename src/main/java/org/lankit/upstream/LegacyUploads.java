@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lankit.store.KitStore;
 import org.lankit.store.LegacyUpload;
+import org.lankit.store.SyncState;
 import org.lankit.sync.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ final class LegacyUploads {
     }
 
     static void moveOnce(KitStore store) {
-        if (store.settings().get(MOVED).isPresent()) return;
+        SyncState state = store.syncState();
+        if (state.get(MOVED).isPresent()) return;
         List<LegacyUpload> rows = new ArrayList<>();
         store.legacyUploads(rows::add);
         long cursor = rows.stream().filter(r -> !r.syncedNow() && !r.failed()).mapToLong(LegacyUpload::seq).min()
@@ -46,13 +48,13 @@ final class LegacyUploads {
             });
         }
         store.write(w -> {
-            store.settings().put(UploadLedger.cursorKey(main), Long.toString(cursor));
-            store.settings().get(OLD_IN_FLIGHT).ifPresent(old -> store.settings().put(UploadLedger.inFlightKey(main),
-                    write(new UploadLedger.InFlight(read(old), cursor))));
-            store.settings().get(OLD_BATCH_NO).ifPresent(n -> store.settings().put(UploadLedger.batchNoKey(main), n));
-            store.settings().remove(OLD_IN_FLIGHT);
-            store.settings().remove(OLD_BATCH_NO);
-            store.settings().put(MOVED, "1");
+            UploadState moved = new UploadState(state, main);
+            moved.cursor(cursor);
+            state.get(OLD_IN_FLIGHT).ifPresent(old -> moved.inFlight(new UploadLedger.InFlight(read(old), cursor)));
+            state.getLong(OLD_BATCH_NO).ifPresent(moved::batchNumber);
+            state.remove(OLD_IN_FLIGHT);
+            state.remove(OLD_BATCH_NO);
+            state.put(MOVED, "1");
             return null;
         });
         if (!rows.isEmpty()) {
@@ -66,14 +68,6 @@ final class LegacyUploads {
             return Json.MAPPER.readValue(json, Batch.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored in-flight batch is unreadable", e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

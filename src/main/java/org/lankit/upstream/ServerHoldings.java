@@ -19,7 +19,7 @@ public final class ServerHoldings {
 
     /** Whether every server set up holds the entry as it is now; false when none is set up. */
     public static Predicate<StoredEntry> heldByAll(KitStore store) {
-        List<String> targets = ApiSettings.load(store.settings()).stream().map(TargetSettings::id).toList();
+        List<String> targets = ApiSettings.load(store).stream().map(TargetSettings::id).toList();
         return stored -> of(store, targets, stored).state() == EntryUpload.State.UPLOADED;
     }
 
@@ -32,7 +32,7 @@ public final class ServerHoldings {
             if (d.isPresent() && d.get().failedSeq() == seq) {
                 return new EntryUpload(EntryUpload.State.REFUSED, targets.size() == 1 ? d.get().error() : target + ": " + d.get().error());
             }
-            long cursor = store.settings().get(UploadLedger.cursorKey(target)).map(Long::parseLong).orElse(0L);
+            long cursor = new UploadState(store.syncState(), target).cursor();
             if (seq > cursor && !(d.isPresent() && d.get().deliveredSeq() == seq)) heldByAll = false;
         }
         return new EntryUpload(heldByAll ? EntryUpload.State.UPLOADED : EntryUpload.State.WAITING, null);

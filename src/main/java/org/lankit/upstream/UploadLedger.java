@@ -17,14 +17,14 @@ import org.lankit.store.KitStore;
 import org.lankit.store.StoredEntry;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryForm;
-import org.lankit.sync.Json;
 
 /**
  * One target's upload bookkeeping in the store. The target walks the master's changes feed from
  * its cursor: every change with a seq at or below the cursor has been answered by the server
  * (taken or refused). What the server holds of each entry, or refused, is a {@link Delivery}. The
- * batch in flight is kept in settings, with the cursor it moves to once answered. Every change is
- * one durable transaction, so a crash leaves either the old or the new state.
+ * cursor and the batch in flight, with the cursor it moves to once answered, are its
+ * {@link UploadState}. Every change is one durable transaction, so a crash leaves either the old or
+ * the new state.
  */
 final class UploadLedger {
 
@@ -39,6 +39,7 @@ final class UploadLedger {
     private final Deliveries deliveries;
     private final KitRef kit;
     private final String target;
+    private final UploadState state;
     private final AttachmentFiles photos;
 
     UploadLedger(KitStore store, KitRef kit, String target, AttachmentFiles photos) {
@@ -46,29 +47,18 @@ final class UploadLedger {
         this.deliveries = store.deliveries();
         this.kit = kit;
         this.target = target;
+        this.state = new UploadState(store.syncState(), target);
         this.photos = photos;
-    }
-
-    static String cursorKey(String target) {
-        return "upstream." + target + ".through";
-    }
-
-    static String inFlightKey(String target) {
-        return "upstream." + target + ".inFlight";
-    }
-
-    static String batchNoKey(String target) {
-        return "upstream." + target + ".batchNo";
     }
 
     /** Every change up to this seq has been answered by the server. */
     long cursor() {
-        return store.settings().get(cursorKey(target)).map(Long::parseLong).orElse(0L);
+        return state.cursor();
     }
 
     /** The batch that was sent but not answered, if any (also after a restart). */
     Optional<InFlight> inFlight() {
-        return store.settings().get(inFlightKey(target)).map(UploadLedger::read);
+        return state.inFlight();
     }
 
     /**
@@ -111,7 +101,7 @@ final class UploadLedger {
         long passedTo = upTo;
         if (outgoing.isEmpty()) {
             if (passedTo > cursor) store.write(w -> {
-                store.settings().put(cursorKey(target), Long.toString(passedTo));
+                state.cursor(passedTo);
                 return null;
             });
             return Optional.empty();
@@ -119,10 +109,10 @@ final class UploadLedger {
         String body = to.prepare(outgoing);
         List<Batch.Item> items = outgoing.stream().map(o -> new Batch.Item(o.entry().uuid(), o.entry().seq())).toList();
         return Optional.of(store.write(w -> {
-            long number = store.settings().get(batchNoKey(target)).map(Long::parseLong).orElse(0L) + 1;
+            long number = state.batchNumber() + 1;
             InFlight sending = new InFlight(new Batch(key(number, body), items, body), passedTo);
-            store.settings().put(batchNoKey(target), Long.toString(number));
-            store.settings().put(inFlightKey(target), write(sending));
+            state.batchNumber(number);
+            state.inFlight(sending);
             return sending;
         }));
     }
@@ -174,8 +164,8 @@ final class UploadLedger {
     private void finish(InFlight sent, boolean moveCursor, Consumer<Batch.Item> record) {
         store.write(w -> {
             sent.batch().items().forEach(record);
-            if (moveCursor && sent.upTo() > cursor()) store.settings().put(cursorKey(target), Long.toString(sent.upTo()));
-            store.settings().remove(inFlightKey(target));
+            if (moveCursor && sent.upTo() > cursor()) state.cursor(sent.upTo());
+            state.landed();
             return null;
         });
     }
@@ -199,22 +189,6 @@ final class UploadLedger {
             return EntryForm.V1.writer().writeValueAsBytes(entry).length + 1L + photos.bytesOf(entry);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InFlight read(String json) {
-        try {
-            return Json.MAPPER.readValue(json, InFlight.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("the stored in-flight batch is unreadable", e);
         }
     }
 }

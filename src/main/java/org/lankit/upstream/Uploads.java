@@ -47,13 +47,13 @@ public final class Uploads implements AutoCloseable {
     public static Uploads start(KitStore store, KitRef kit, Optional<TargetSettings> fromCommandLine, UploaderConfig config) {
         LegacyUploads.moveOnce(store);
         if (fromCommandLine.isPresent()) {
-            List<TargetSettings> targets = new ArrayList<>(ApiSettings.load(store.settings()));
+            List<TargetSettings> targets = new ArrayList<>(ApiSettings.load(store));
             targets.removeIf(t -> t.id().equals(fromCommandLine.get().id()));
             targets.add(0, fromCommandLine.get());
-            ApiSettings.save(store.settings(), targets);
+            ApiSettings.save(store, targets);
         }
         Uploads uploads = new Uploads(store, kit, config);
-        List<TargetSettings> targets = ApiSettings.load(store.settings());
+        List<TargetSettings> targets = ApiSettings.load(store);
         if (targets.isEmpty()) LOG.info("uploads go nowhere yet (no team server set up)");
         uploads.apply(targets);
         store.onSeqAdvanced(seq -> uploads.each().forEach(Uploader::nudge));
@@ -75,7 +75,7 @@ public final class Uploads implements AutoCloseable {
     public void configure(List<TargetSettings> targets) {
         Set<String> ids = targets.stream().map(TargetSettings::id).collect(Collectors.toSet());
         if (ids.size() != targets.size()) throw new IllegalArgumentException("two servers have the same name");
-        ApiSettings.save(store.settings(), targets);
+        ApiSettings.save(store, targets);
         apply(targets);
         receiptListeners.forEach(Runnable::run);
     }

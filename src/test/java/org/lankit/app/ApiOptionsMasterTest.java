@@ -62,7 +62,7 @@ class ApiOptionsMasterTest {
         KitOptions options = command.toOptions(env).withDataDir(dataDir);
         try (KitStore store = KitStore.open(dataDir);
              MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false))) {
-            assertThat(ApiSettings.load(store.settings())).as("remembered as running").isEqualTo(kit.uploads().targets());
+            assertThat(ApiSettings.load(store)).as("remembered as running").isEqualTo(kit.uploads().targets());
             assertThat(kit.uploads().targets()).hasSize(1);
             return kit.uploads().targets().get(0);
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.hub.HubConfig;
 import org.lankit.pairing.JoinCode;
+import org.lankit.pairing.JoinCodes;
 import org.lankit.store.KitStore;
 import org.lankit.testkit.RawHttp;
 import org.lankit.testkit.RunningMaster;
@@ -20,12 +21,12 @@ class WeakJoinCodeTest {
     @Test
     void a_remembered_weak_join_code_is_replaced_at_the_next_start_and_the_start_says_so() {
         try (KitStore store = KitStore.open(dataDir)) {
-            store.settings().put(SettingKeys.JOIN_CODE, "1");
+            new JoinCodeSecrets(store.secrets()).keep(new JoinCodes("1", "LAPTOP-CODE-77"));
             KitOptions options = new KitOptions(true, Role.MASTER, 0, dataDir, "Team", null, null, null, null).withBind("127.0.0.1");
             try (MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAnnouncement(false).withAddress("127.0.0.1", 0))) {
                 assertThat(kit.joinCode()).isNotEqualTo("1");
                 assertThat(JoinCode.weakness(kit.joinCode())).isEmpty();
-                assertThat(store.settings().get(SettingKeys.JOIN_CODE)).contains(kit.joinCode());
+                assertThat(new JoinCodeSecrets(store.secrets()).phone()).contains(kit.joinCode());
                 assertThat(kit.startNotice()).hasValueSatisfying(notice -> assertThat(notice)
                         .startsWith("The join code was too weak").endsWith("phones now join with " + kit.joinCode() + "."));
 

@@ -43,7 +43,7 @@ class BackupSchedulerTest {
             assertThat(names(folder)).containsExactlyInAnyOrder(written.getFileName().toString(),
                     "lankit-backup-Test-team-20250404-040404.zip", "lankit-backup-Test-team-20250303-030303.zip",
                     "lankit-backup-Other-team-20250101-010101.zip", "notes.zip");
-            assertThat(store.settings().get(BackupScheduler.LAST_AUTOMATIC)).isPresent();
+            assertThat(store.syncState().get(BackupScheduler.LAST_AUTOMATIC)).isPresent();
         }
     }
 

@@ -123,7 +123,7 @@ class HubSyncTest {
 
     @Test
     void a_resolved_conflict_reaches_the_devices_with_the_chosen_value() throws Exception {
-        new KitChoices(master.store().settings()).phonesEditTeamEntries(true); // both phones edit Alice's entry
+        new KitChoices(master.store()).phonesEditTeamEntries(true); // both phones edit Alice's entry
         PairedDevice alice = master.pair("Alice");
         PairedDevice bob = master.pair("Bob");
         Entry created = Entries.household(alice.clock(), "Grace", 4);

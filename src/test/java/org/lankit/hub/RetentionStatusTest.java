@@ -35,7 +35,7 @@ class RetentionStatusTest {
                 // the hub admits the socket just after the handshake the client already saw end, and says
                 // so with the current seq: a refresh sent before that would reach nobody
                 Eventually.within(Duration.ofSeconds(20), "the hub to admit the socket", () -> seqs.get() == 1);
-                KitChoices choices = new KitChoices(master.store().settings());
+                KitChoices choices = new KitChoices(master.store());
                 choices.retentionDays(30);
                 Eventually.within(Duration.ofSeconds(20), "a refresh after setting retention", () -> refreshes.get() == 1);
                 assertThat(RawHttp.get(master.baseUrl() + "/api/v1/status", phone.token()).body()).contains("\"retentionDays\":30");

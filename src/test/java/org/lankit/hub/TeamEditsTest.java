@@ -74,14 +74,14 @@ class TeamEditsTest {
         Entry edit = LocalEdits.edit(seenBy(bo), "village", TextNode.valueOf("Kisumu"), bo.clock());
         assertThat(bo.client().push(List.of(edit.forPush())).results().get(0).status()).isEqualTo(PushStatus.REJECTED);
 
-        new KitChoices(master.store().settings()).phonesEditTeamEntries(true);
+        new KitChoices(master.store()).phonesEditTeamEntries(true);
 
         assertThat(bo.client().push(List.of(edit.forPush())).results().get(0).status()).isEqualTo(PushStatus.APPLIED);
         Entry stored = master.store().find(annsEntry.uuid()).orElseThrow().entry();
         assertThat(stored.fields().get("village").value().asText()).isEqualTo("Kisumu");
         assertThat(stored.fields().get("village").by()).isEqualTo(bo.deviceId());
 
-        new KitChoices(master.store().settings()).phonesEditTeamEntries(false);
+        new KitChoices(master.store()).phonesEditTeamEntries(false);
         Entry again = LocalEdits.edit(seenBy(bo), "village", TextNode.valueOf("Busia"), bo.clock());
         assertThat(bo.client().push(List.of(again.forPush())).results().get(0).status())
                 .as("turned off again").isEqualTo(PushStatus.REJECTED);
@@ -127,7 +127,7 @@ class TeamEditsTest {
     @Test
     void the_status_answer_tells_devices_whether_phones_may_edit_the_teams_entries() throws Exception {
         assertThat(bo.client().status().phonesEditTeamEntries()).isFalse();
-        new KitChoices(master.store().settings()).phonesEditTeamEntries(true);
+        new KitChoices(master.store()).phonesEditTeamEntries(true);
         assertThat(bo.client().status().phonesEditTeamEntries()).isTrue();
         assertThat(master.store().settings().get(TeamEdits.SETTING)).contains("true");
     }

@@ -20,7 +20,7 @@ class AddressChangeTest {
     @Test
     void phones_that_last_reached_the_master_at_the_old_address_are_counted_until_each_reached_it_at_the_new_one() {
         try (KitStore store = KitStore.open(dataDir)) {
-            AddressChange change = new AddressChange(store.settings());
+            AddressChange change = new AddressChange(store.syncState());
             store.devices().add(new Device("p1", "Amina", "phone", true, false, 1_000, 1_000, false), "h1");
             store.devices().add(new Device("p2", "Juma", "phone", true, false, 1_000, 1_500, false), "h2");
             store.devices().add(new Device("gone", "Lost phone", "phone", true, true, 1_000, 1_000, false), "h3");
@@ -46,11 +46,11 @@ class AddressChangeTest {
     void back_at_the_address_the_phones_know_there_is_nothing_to_say_and_the_history_survives_a_restart() {
         try (KitStore store = KitStore.open(dataDir)) {
             store.devices().add(new Device("p1", "Amina", "phone", true, false, 1_000, 2_500, false), "h1");
-            new AddressChange(store.settings()).observe(HOME_WIFI, store.devices().all(), 2_000);
-            new AddressChange(store.settings()).observe(HOTSPOT, store.devices().all(), 3_000);
+            new AddressChange(store.syncState()).observe(HOME_WIFI, store.devices().all(), 2_000);
+            new AddressChange(store.syncState()).observe(HOTSPOT, store.devices().all(), 3_000);
         }
         try (KitStore store = KitStore.open(dataDir)) {
-            AddressChange change = new AddressChange(store.settings());
+            AddressChange change = new AddressChange(store.syncState());
             assertThat(change.observe(HOTSPOT, store.devices().all(), 4_000))
                     .contains(new AddressChange.Moved(HOME_WIFI, HOTSPOT, 1, 1));
             assertThat(change.observe(HOME_WIFI, store.devices().all(), 5_000)).as("back where Amina's phone calls").isEmpty();

@@ -121,7 +121,7 @@ class ClientLaptopSyncTest {
             }
             // the laptop edits while offline (its sync is closed); meanwhile the coordinator edits the same field
             try (KitStore offline = KitStore.open(laptopA)) {
-                PeerLink link = PeerLink.load(offline.settings()).orElseThrow();
+                PeerLink link = PeerLink.load(offline).orElseThrow();
                 new LocalEntries(offline, org.lankit.sync.HlcClock.system(link.deviceId()), () -> { })
                         .edit(uuid, Map.of("village", TextNode.valueOf("Kisumu")));
             }

@@ -43,7 +43,7 @@ class LaptopReceiptsTest {
             }
         }
         try (KitStore store = KitStore.open(laptopDir);
-             PeerSync offline = new PeerSync(store, PeerLink.load(store.settings()).orElseThrow(),
+             PeerSync offline = new PeerSync(store, PeerLink.load(store).orElseThrow(),
                      Duration.ofMillis(500), Duration.ofSeconds(30))) {
             long seq = store.find(saved.uuid()).orElseThrow().entry().seq();
             assertThat(offline.receipts().holds(saved.uuid(), seq)).isTrue();

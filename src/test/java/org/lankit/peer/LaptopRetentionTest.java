@@ -63,7 +63,7 @@ class LaptopRetentionTest {
                 Eventually.within(WAIT, "the master refused the laptop's edit", () -> laptop.kit().sync().state().rejected() == 1);
                 long checkpoint = checkpoint(laptop.store());
 
-                new KitChoices(master.store().settings()).retentionDays(1);
+                new KitChoices(master.store()).retentionDays(1);
 
                 Eventually.within(WAIT, "the old settled entries left the laptop",
                         () -> laptop.store().find(oldA.uuid()).isEmpty() && laptop.store().find(oldB.uuid()).isEmpty());
@@ -145,7 +145,7 @@ class LaptopRetentionTest {
                 Eventually.within(WAIT, "the laptop holds the entry", () -> laptop.store().find(old.uuid()).isPresent());
                 Entry seen = laptop.store().find(old.uuid()).orElseThrow().entry();
 
-                new KitChoices(master.store().settings()).retentionDays(1);
+                new KitChoices(master.store()).retentionDays(1);
                 Eventually.within(WAIT, "retention removed the laptop's copy", () -> laptop.store().find(old.uuid()).isEmpty());
                 laptop.kit().sync().entries().edit(seen, Map.of("village", TextNode.valueOf("Kisumu")));
 
@@ -178,6 +178,6 @@ class LaptopRetentionTest {
     }
 
     private static long checkpoint(KitStore store) {
-        return store.settings().get("peer.checkpoint").map(Long::parseLong).orElse(0L);
+        return store.syncState().getLong("peer.checkpoint").orElse(0L);
     }
 }

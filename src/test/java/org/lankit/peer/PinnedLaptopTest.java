@@ -35,7 +35,7 @@ class PinnedLaptopTest {
             new RunningLaptop(store, laptop).saves("Grace");
 
             Eventually.within(WAIT, "the master has the laptop's entry", () -> master.store().entryCount() == 1);
-            PeerLink link = PeerLink.load(store.settings()).orElseThrow();
+            PeerLink link = PeerLink.load(store).orElseThrow();
             assertThat(link.masterUrl()).isEqualTo(master.secureBaseUrl());
             assertThat(master.kit().authorityPin().matches(link.kitPin())).isTrue();
         }
@@ -52,7 +52,7 @@ class PinnedLaptopTest {
                     .hasMessageContaining("Check the address and the code");
 
             assertThat(impostor.store().devices().count()).as("the join code never reached it").isZero();
-            assertThat(PeerLink.load(store.settings())).as("nothing remembered").isEmpty();
+            assertThat(PeerLink.load(store)).as("nothing remembered").isEmpty();
         }
     }
 
@@ -63,7 +63,7 @@ class PinnedLaptopTest {
             var paired = plain.pair(RunningMaster.JOIN_CODE, "Old laptop", "client");
             master.store().devices().setApproved(paired.deviceId(), true); // the coordinator approved it on the master
             try (KitStore store = KitStore.open(laptopDir)) {
-                new PeerLink(master.baseUrl(), plain.info().deviceId(), paired.deviceId(), paired.token(), null).save(store.settings());
+                new PeerLink(master.baseUrl(), plain.info().deviceId(), paired.deviceId(), paired.token(), null).save(store);
             }
 
             try (RunningClient laptop = RunningClient.start(laptopDir, master, "Old laptop")) {
@@ -71,7 +71,7 @@ class PinnedLaptopTest {
                 laptop.saveHousehold("Aziz", 3);
 
                 Eventually.within(WAIT, "the master has the entry", () -> master.store().entryCount() == 1);
-                PeerLink link = PeerLink.load(laptop.store().settings()).orElseThrow();
+                PeerLink link = PeerLink.load(laptop.store()).orElseThrow();
                 assertThat(link.masterUrl()).isEqualTo(master.secureBaseUrl());
                 assertThat(link.deviceId()).isEqualTo(paired.deviceId());
                 assertThat(master.store().devices().count()).as("no second pairing").isEqualTo(1);

@@ -23,7 +23,7 @@ public final class SaveThenWait {
         Path dataDir = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         KitStore store = KitStore.open(dataDir);
-        PeerLink link = PeerLink.load(store.settings()).orElseThrow();
+        PeerLink link = PeerLink.load(store).orElseThrow();
         PeerSync sync = new PeerSync(store, link, Duration.ofMillis(200), Duration.ofSeconds(1));
         sync.start();
         var form = store.forms().latest(DefaultForm.ID).orElseThrow();

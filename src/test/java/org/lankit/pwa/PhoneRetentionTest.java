@@ -55,7 +55,7 @@ class PhoneRetentionTest extends PhoneTestBase {
         assertThat(app.page.locator("#retention-note")).isHidden();
         app.awaitLiveSocket();
 
-        new KitChoices(master.store().settings()).retentionDays(1);
+        new KitChoices(master.store()).retentionDays(1);
 
         // the master tells the phone over the live socket: no reload, no new entry needed
         assertThat(app.entry("Old visit 1")).hasCount(0);

@@ -83,7 +83,7 @@ class PhoneSyncTest extends PhoneTestBase {
 
     @Test
     void pulled_master_state_never_overwrites_an_unsent_local_edit_and_the_clash_is_kept_for_review() throws Exception {
-        new KitChoices(master.store().settings()).phonesEditTeamEntries(true); // the tablet edits Amina's entry
+        new KitChoices(master.store()).phonesEditTeamEntries(true); // the tablet edits Amina's entry
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
         app.field("Village").fill("First village");
         app.saveHousehold("Shared entry", "3");
@@ -118,7 +118,7 @@ class PhoneSyncTest extends PhoneTestBase {
 
     @Test
     void an_edit_does_not_undo_a_change_that_arrived_while_the_form_was_open() throws Exception {
-        new KitChoices(master.store().settings()).phonesEditTeamEntries(true); // the tablet edits Amina's entry
+        new KitChoices(master.store()).phonesEditTeamEntries(true); // the tablet edits Amina's entry
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
         app.field("Village").fill("Village A");
         app.saveHousehold("Open form", "3");

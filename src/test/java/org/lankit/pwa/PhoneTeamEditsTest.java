@@ -83,7 +83,7 @@ class PhoneTeamEditsTest extends PhoneTestBase {
     }
 
     private KitChoices choices() {
-        return new KitChoices(master.store().settings());
+        return new KitChoices(master.store());
     }
 
     private static Locator editButton(PhoneApp app, String title) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.objectbox.Box;
-import io.objectbox.BoxStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ class OlderDataFolderTest {
     Path dataDir;
 
     @Test
-    void entries_stored_as_v1_read_as_they_were_and_are_stored_compact_once_changed() throws Exception {
+    void entries_stored_as_v1_read_as_they_were_and_are_stored_compact_once_changed() {
         HlcClock phone = HlcClock.system("phone1");
         List<Entry> stored = new ArrayList<>();
         try (KitStore store = KitStore.open(dataDir)) {
@@ -52,26 +50,22 @@ class OlderDataFolderTest {
     }
 
     private String storedJson(String uuid) {
-        BoxStore raw = MyObjectBox.builder().directory(dataDir.resolve("db").toFile()).build();
-        try {
-            return raw.boxFor(EntryRecord.class).getAll().stream().filter(r -> uuid.equals(r.uuid)).findFirst().orElseThrow().json;
-        } finally {
-            raw.close();
+        try (OlderFolder raw = new OlderFolder(dataDir)) {
+            return raw.entryJson(uuid);
         }
     }
 
-    private void rewriteAsV1() throws JsonProcessingException {
-        BoxStore raw = MyObjectBox.builder().directory(dataDir.resolve("db").toFile()).build();
-        try {
-            Box<EntryRecord> box = raw.boxFor(EntryRecord.class);
-            List<EntryRecord> records = box.getAll();
-            for (EntryRecord r : records) {
-                r.json = EntryForm.V1.writer().writeValueAsString(RecordCodec.read(r.json, Entry.class));
-                assertThat(r.json).contains("\"fields\":{");
-            }
-            box.put(records);
-        } finally {
-            raw.close();
+    private void rewriteAsV1() {
+        try (OlderFolder raw = new OlderFolder(dataDir)) {
+            raw.unseal(json -> {
+                try {
+                    String v1 = EntryForm.V1.writer().writeValueAsString(RecordCodec.read(json, Entry.class));
+                    assertThat(v1).contains("\"fields\":{");
+                    return v1;
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 }

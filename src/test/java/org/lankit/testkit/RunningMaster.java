@@ -36,7 +36,8 @@ public final class RunningMaster implements AutoCloseable {
         return start(KitStore.open(dataDir, System::currentTimeMillis, maxSizeKByte), dataDir, port, hubConfig);
     }
 
-    private static RunningMaster start(KitStore store, Path dataDir, int port, HubConfig hubConfig) {
+    /** A master on a store opened by the caller (the sealing benchmark opens a plain one); it closes the store. */
+    public static RunningMaster start(KitStore store, Path dataDir, int port, HubConfig hubConfig) {
         try {
             KitOptions options = new KitOptions(true, null, port, dataDir, "Test team", JOIN_CODE, null, null, null).withBind("127.0.0.1");
             return new RunningMaster(store, MasterKit.start(store, options, hubConfig.withAddress("127.0.0.1", port)));

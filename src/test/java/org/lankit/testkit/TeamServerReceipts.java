@@ -19,9 +19,9 @@ public final class TeamServerReceipts {
 
     /** Sets up the JSON API at {@code url} as the master's one server (slot main), unless one is set up. */
     public static void serverAt(KitStore store, String url) {
-        if (!ApiSettings.load(store.settings()).isEmpty()) return;
+        if (!ApiSettings.load(store).isEmpty()) return;
         ApiTarget api = ApiTarget.of(url, null).orElseThrow();
-        ApiSettings.save(store.settings(), List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of())));
+        ApiSettings.save(store, List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, api, Map.of())));
     }
 
     /** The server took the entry as it is now. */

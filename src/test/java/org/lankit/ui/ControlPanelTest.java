@@ -63,7 +63,7 @@ class ControlPanelTest {
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(info.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(info.body()).path("deviceId").asText()).isEqualTo(ui.kit().identity().deviceId());
-            assertThat(new KitChoices(ui.kit().store().settings()).role()).contains(Role.MASTER);
+            assertThat(new KitChoices(ui.kit().store()).role()).contains(Role.MASTER);
             ui.window().label("phonesLine").requireText("Phones connected: 0 of 0");
             ui.window().panel("joinHelp").requireVisible();
             ui.screenshot("1-home");
@@ -78,7 +78,7 @@ class ControlPanelTest {
     @Test
     void the_remembered_role_skips_the_question_on_the_next_start() {
         try (KitStore store = KitStore.open(dataDir)) {
-            new KitChoices(store.settings()).role(Role.MASTER);
+            new KitChoices(store).role(Role.MASTER);
         }
         try (PanelHarness ui = PanelHarness.open(dataDir, null, PanelServices.none())) {
             untilUi(() -> ui.panel().kit() != null, Duration.ofSeconds(15), "the master to start without asking");

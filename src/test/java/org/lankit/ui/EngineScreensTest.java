@@ -74,7 +74,7 @@ class EngineScreensTest {
                 assertThat(main.server().url()).hasToString(api.url());
                 assertThat(main.server().token()).isEqualTo("s3cret");
             });
-            assertThat(ApiSettings.load(ui.kit().store().settings())).as("remembered").isEqualTo(ui.kit().uploads().targets());
+            assertThat(ApiSettings.load(ui.kit().store())).as("remembered").isEqualTo(ui.kit().uploads().targets());
 
             PairedDevice phone = ui.pair("Ann's phone", "phone");
             Entry entry = Entries.household(phone.clock(), "Tendai Ncube", 5);

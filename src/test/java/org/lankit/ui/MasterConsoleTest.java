@@ -63,7 +63,7 @@ class MasterConsoleTest {
     void a_conflict_card_offers_each_value_and_the_pick_closes_it() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
             MasterConsole console = new MasterConsole(master.kit(), "127.0.0.1", null);
-            new KitChoices(master.store().settings()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
+            new KitChoices(master.store()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
             PairedDevice ann = master.pair("Ann's phone");
             PairedDevice bo = master.pair("Bo's phone");
             Entry entry = Entries.household(ann.clock(), "Ann", 4);

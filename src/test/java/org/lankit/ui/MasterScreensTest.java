@@ -162,7 +162,7 @@ class MasterScreensTest {
      * coordinator lets phones edit the team's entries).
      */
     static Entry conflictOnRespondent(PanelHarness ui) throws Exception {
-        new KitChoices(ui.kit().store().settings()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
+        new KitChoices(ui.kit().store()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
         PairedDevice ann = ui.pair("Ann's phone", "phone");
         PairedDevice bo = ui.pair("Bo's phone", "phone");
         Entry entry = Entries.household(ann.clock(), "Ann", 4);

@@ -64,7 +64,7 @@ class ScreensTest {
             KitStore store = ui.kit().store();
             TeamServerReceipts.held(store, day.get(0).uuid());
             TeamServerReceipts.refused(store, day.get(1).uuid(), "the API needs a village");
-            ui.kit().uploads().configure(ApiSettings.load(store.settings()));
+            ui.kit().uploads().configure(ApiSettings.load(store));
             store.settings().put("approveNewDevices", "true");
             ui.pair("Unknown phone", "phone");
 

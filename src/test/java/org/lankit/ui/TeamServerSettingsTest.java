@@ -78,7 +78,7 @@ class TeamServerSettingsTest {
             TargetSettings saved = new TargetSettings(TargetSettings.MAIN, TargetKind.COUCHDB,
                     new ApiTarget(URI.create(database.url()), "", "lankit", PASSWORD), Map.of());
             assertThat(ui.kit().uploads().targets()).containsExactly(saved);
-            assertThat(ApiSettings.load(ui.kit().store().settings())).as("remembered").containsExactly(saved);
+            assertThat(ApiSettings.load(ui.kit().store())).as("remembered").containsExactly(saved);
             assertThat(onScreen(ui)).as("the password on screen after loading it back").doesNotContain(PASSWORD);
             assertThat(onUi(() -> ((JPasswordField) ui.window().textBox("apiPassword").target()).getEchoChar())).isNotEqualTo((char) 0);
             assertThat(onUi(() -> ui.window().comboBox("apiKind").target().getSelectedItem().toString())).isEqualTo("CouchDB");

@@ -48,7 +48,7 @@ class UploaderRestartTest {
                  Uploads uploader = UploadTesting.start(store, null, null, fast())) {
                 seed(store, 5); // new work must not jump the queue nor join the old batch
                 await("all synced", LIMIT, () -> uploader.status().synced() == 30);
-                assertThat(store.settings().get(UploadLedger.inFlightKey(TargetSettings.MAIN))).isEmpty();
+                assertThat(new UploadState(store.syncState(), TargetSettings.MAIN).inFlight()).isEmpty();
             }
             List<Received> requests = api.requests();
             assertThat(requests).hasSize(3);

@@ -137,7 +137,7 @@ class UploaderTest {
 
             uploader.configure(List.of(json(api.url(), "tok-123456")));
             await("synced", LIMIT, () -> uploader.status().synced() == 4);
-            assertThat(ApiSettings.load(store.settings())).extracting(t -> t.server().url().toString()).containsExactly(api.url());
+            assertThat(ApiSettings.load(store)).extracting(t -> t.server().url().toString()).containsExactly(api.url());
         }
     }
 
