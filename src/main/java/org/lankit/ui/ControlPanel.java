@@ -135,6 +135,7 @@ public final class ControlPanel {
             setBody(masterWindow);
             masterWindow.start();
             kit.startNotice().ifPresent(status::problem);
+            kit.newRecoveryKey().ifPresent(key -> new RecoveryKeyDialog(frame, kit.identity().name(), key).setVisible(true));
         }, problem -> fatal("Lankit cannot start the team", problem));
     }
 
