@@ -23,6 +23,7 @@ import org.lankit.store.AuditEvent;
 import org.lankit.store.KitStore;
 import org.lankit.store.Page;
 import org.lankit.store.StoredEntry;
+import org.lankit.store.TeamIdentity;
 import org.lankit.sync.Form;
 import org.lankit.sync.Json;
 import org.lankit.upstream.ApiSettings;
@@ -74,18 +75,19 @@ public final class BackupExporter {
      */
     public Manifest export(Path file) {
         BackupKeys keys = new BackupKeys(RecoveryKeys.required(store), store.dataKey(), Optional.empty());
+        TeamIdentity team = store.team(); // made on first use: a write, which the snapshot's read transaction cannot hold
         return store.snapshot(() -> {
             Manifest[] written = new Manifest[1];
             AtomicFile.write(file, out -> {
                 SealedOutputStream sealed = BackupEnvelope.begin(out, keys);
-                written[0] = writeZip(sealed);
+                written[0] = writeZip(sealed, team);
                 sealed.finish();
             });
             return written[0];
         });
     }
 
-    private Manifest writeZip(OutputStream target) throws IOException {
+    private Manifest writeZip(OutputStream target, TeamIdentity team) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(target);
         List<Member> members = new ArrayList<>();
         List<Form> forms = store.forms().all();
@@ -101,7 +103,7 @@ public final class BackupExporter {
         var devices = store.devices().all();
         members.add(member(zip, BackupFormat.DEVICES, out -> Json.MAPPER.writeValue(out, devices)));
 
-        members.add(member(zip, BackupFormat.TEAM, out -> TeamState.writeTeam(store, out)));
+        members.add(member(zip, BackupFormat.TEAM, out -> Json.MAPPER.writeValue(out, team)));
         List<TargetSettings> targets = ApiSettings.load(store.settings());
         members.add(member(zip, BackupFormat.UPSTREAM, out -> TeamState.writeTargets(targets, out)));
         members.add(member(zip, BackupFormat.DELIVERIES, out -> TeamState.writeReceipts(store, targets, out)));

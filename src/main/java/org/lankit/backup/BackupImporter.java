@@ -35,6 +35,11 @@ public final class BackupImporter {
         this.masterDeviceId = masterDeviceId;
     }
 
+    /** Imports one of this team's own backups (or a plain one of an older Lankit): see {@link #importFrom(Path, BackupUnlock)}. */
+    public ImportReport importFrom(Path file) {
+        return importFrom(file, BackupUnlock.none());
+    }
+
     /** Imports {@code file}, signed by this master's kit authority, opened with this team's recovery key or {@code unlock}. */
     public ImportReport importFrom(Path file, BackupUnlock unlock) {
         try (VerifiedBackup backup = VerifiedBackup.open(file, store.dataDir(), BackupUnlock.ofTeam(store).and(unlock))) {

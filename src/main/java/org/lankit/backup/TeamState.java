@@ -37,10 +37,6 @@ final class TeamState {
     private TeamState() {
     }
 
-    static void writeTeam(KitStore store, OutputStream out) throws IOException {
-        Json.MAPPER.writeValue(out, store.team());
-    }
-
     static void writeTargets(List<TargetSettings> targets, OutputStream out) throws IOException {
         List<Target> list = new ArrayList<>();
         for (TargetSettings t : targets) {
