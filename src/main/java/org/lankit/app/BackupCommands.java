@@ -6,20 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.lankit.backup.BackupExporter;
-import org.lankit.backup.BackupImporter;
 import org.lankit.backup.BackupOrigin;
 import org.lankit.backup.BackupRejectedException;
 import org.lankit.backup.BackupUnlock;
 import org.lankit.backup.CsvExporter;
-import org.lankit.backup.ImportReport;
 import org.lankit.backup.Manifest;
 import org.lankit.backup.RecoveryKeys;
 import org.lankit.backup.VerifiedBackup;
-import org.lankit.pairing.Tokens;
-import org.lankit.secure.KitAuthority;
 import org.lankit.store.DataFolderException;
 import org.lankit.store.KitStore;
-import org.lankit.sync.Hlc;
 
 /**
  * The one-off actions for scripts: {@code --import-backup}, {@code --export-backup} and
@@ -39,7 +34,7 @@ final class BackupCommands {
     /** {@code recoveryKey}: as typed, or null when none was given. */
     static int run(KitOptions options, String recoveryKey, PrintStream out, PrintStream err) {
         try (KitStore store = KitStore.open(options.dataDir())) {
-            if (options.importBackup() != null) out.println(importBackup(store, options.importBackup(), unlock(recoveryKey)));
+            if (options.importBackup() != null) out.println(TeamRestore.restore(store, options.importBackup(), unlock(recoveryKey)));
             if (options.exportBackup() != null) out.println(exportBackup(store, options.exportBackup()));
             if (options.exportCsv() != null) {
                 List<Path> files = new CsvExporter(store).exportTo(options.exportCsv());
@@ -75,38 +70,6 @@ final class BackupCommands {
             Manifest.Counts counts = written.manifest().counts();
             return made + "Backup written and verified (encrypted): " + file.toAbsolutePath() + " (" + counts.entries() + " entries, "
                     + counts.forms() + " form version(s), " + counts.audit() + " audit event(s))";
-        }
-    }
-
-    /**
-     * Restores into a master's folder. A folder that never ran takes over the backup's master
-     * identity (device id, team name), so the restored master is the team's master again. A folder
-     * with its own kit authority takes only backups it signed; the second line says how the
-     * backup's origin was checked (a warning for an unsigned one). A new folder also becomes the
-     * backup's team (same teamId and epoch) and keeps the recovery key that opened it.
-     */
-    private static String importBackup(KitStore store, Path file, BackupUnlock unlock) {
-        if (store.settings().get(SettingKeys.ROLE).map(Role.CLIENT.name()::equals).orElse(false)) {
-            throw new IllegalArgumentException("this data folder belongs to a client; restore backups into a master's folder");
-        }
-        try (VerifiedBackup backup = VerifiedBackup.open(file, store.dataDir(), BackupUnlock.ofTeam(store).and(unlock))) {
-            Manifest manifest = backup.manifest();
-            boolean fresh = store.settings().get(SettingKeys.DEVICE_ID).isEmpty();
-            String deviceId = store.settings().get(SettingKeys.DEVICE_ID)
-                    .orElse(Hlc.isValidDeviceId(manifest.masterDeviceId()) ? manifest.masterDeviceId() : Tokens.newDeviceId());
-            ImportReport report = new BackupImporter(store, deviceId).importFrom(backup);
-            if (fresh) {
-                // only after the import worked: a refused backup leaves the folder as it was;
-                // the kit authority comes back too, so the team's phones keep trusting their master
-                backup.kitAuthority().ifPresent(files -> KitAuthority.restore(store.dataDir(), files));
-                BackupImporter.adoptTeam(store, backup);
-                store.settings().put(SettingKeys.DEVICE_ID, deviceId);
-                if (manifest.team() != null && store.settings().get(SettingKeys.TEAM_NAME).isEmpty()) {
-                    store.settings().put(SettingKeys.TEAM_NAME, manifest.team());
-                }
-            }
-            return "Backup " + file.getFileName() + " imported: " + report.summary() + System.lineSeparator()
-                    + backup.signatureNote();
         }
     }
 
