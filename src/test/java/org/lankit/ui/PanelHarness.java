@@ -70,7 +70,7 @@ final class PanelHarness implements AutoCloseable {
     /**
      * {@code joinCode} null: the master keeps the code its store remembers, as a coordinator's restart does.
      * The folder's team has its recovery key already (as after the first start), so the one-time
-     * dialog that shows it does not stand over the screens a test looks at; see {@link #openNewTeam}.
+     * dialog that shows it does not stand over the screens a test looks at; see {@link #openFresh}.
      */
     static PanelHarness open(Path dataDir, Role role, PanelServices services, boolean dark, String joinCode) {
         try (KitStore store = KitStore.open(dataDir)) {
@@ -79,9 +79,9 @@ final class PanelHarness implements AutoCloseable {
         return openAsIs(dataDir, role, services, dark, joinCode);
     }
 
-    /** A master's first start in a new folder: the recovery key is made and shown once. */
-    static PanelHarness openNewTeam(Path dataDir, PanelServices services) {
-        return openAsIs(dataDir, Role.MASTER, services, false, JOIN_CODE);
+    /** A first start in a new folder, nothing made beforehand: a master's recovery key is made and shown once. */
+    static PanelHarness openFresh(Path dataDir, Role role, PanelServices services) {
+        return openAsIs(dataDir, role, services, false, JOIN_CODE);
     }
 
     private static PanelHarness openAsIs(Path dataDir, Role role, PanelServices services, boolean dark, String joinCode) {
