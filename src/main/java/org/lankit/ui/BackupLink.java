@@ -86,13 +86,16 @@ final class BackupLink implements BackupExporter {
 
     @Override
     public String restoreFrom(Path file, Optional<String> recoveryKey) throws IOException {
+        BackupUnlock unlock;
         try {
-            BackupUnlock unlock = recoveryKey.map(BackupUnlock::recoveryKey).orElse(BackupUnlock.none());
+            unlock = recoveryKey.map(BackupUnlock::recoveryKey).orElse(BackupUnlock.none());
+        } catch (IllegalArgumentException e) {
+            throw new NeedsRecoveryKey(e.getMessage()); // mistyped: its length, or a letter no key holds
+        }
+        try {
             return "Restored " + file.getFileName() + ": "
                     + new BackupImporter(kit.store(), kit.identity().deviceId()).importFrom(file, unlock).summary() + ".";
         } catch (BackupLockedException e) {
-            throw new NeedsRecoveryKey(e.getMessage());
-        } catch (IllegalArgumentException e) {
             throw new NeedsRecoveryKey(e.getMessage());
         } catch (BackupRejectedException e) {
             throw new IOException("this file cannot be restored: " + e.getMessage(), e);

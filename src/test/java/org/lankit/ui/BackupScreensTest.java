@@ -85,7 +85,7 @@ class BackupScreensTest {
         }
         try (PanelHarness ui = PanelHarness.openFresh(dataDir, null, engines())) {
             untilUi(() -> ui.window().button("restoreTeam").target().isShowing(), Duration.ofSeconds(10), "the first question");
-            PanelHarness.press(ui.window().button("restoreTeam"));
+            ui.window().button("restoreTeam").click(); // a robot's click: the file chooser it opens is modal
             JFileChooserFixture chooser = ui.window().fileChooser(Timeout.timeout(20_000));
             onUi(() -> {
                 chooser.target().setSelectedFile(backup.toFile());
@@ -114,7 +114,7 @@ class BackupScreensTest {
             ui.window().tabbedPane("tabs").selectTab(BACKUP_TAB);
             untilUi(() -> ui.window().label("secondPlaceWarning").target().getText().startsWith("No backup is kept away from this laptop"),
                     Duration.ofSeconds(10), "the warning");
-            PanelHarness.press(ui.window().button("chooseSecondPlace"));
+            ui.window().button("chooseSecondPlace").click(); // a robot's click: the file chooser it opens is modal
             JFileChooserFixture chooser = ui.window().fileChooser(Timeout.timeout(20_000));
             onUi(() -> {
                 chooser.target().setSelectedFile(stick.toFile());
