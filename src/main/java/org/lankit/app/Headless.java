@@ -17,6 +17,7 @@ final class Headless {
         String host = options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES;
         MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress(host, 0));
         kit.startNotice().ifPresent(out::println);
+        kit.newRecoveryKey().ifPresent(key -> out.println(key.notice()));
         out.println("Lankit master \"" + kit.identity().name() + "\" is running; data folder: " + options.dataDir());
         out.println("Join URL: " + kit.joinUrl());
         out.println("Secure join URL: " + kit.secureJoinUrl());

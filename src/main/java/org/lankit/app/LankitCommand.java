@@ -86,6 +86,11 @@ final class LankitCommand {
             description = "Restore or merge the backup FILE into the data folder (a master's), then exit.")
     Path importBackup;
 
+    @Option(names = "--recovery-key", paramLabel = "KEY",
+            description = "With --import-backup: the team's recovery key, which opens an encrypted backup (better set "
+                    + BackupCommands.RECOVERY_KEY_VARIABLE + " in the environment, which ps does not show).")
+    String recoveryKey;
+
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Write one CSV file per form into DIR, then exit.")
     Path exportCsv;
 
@@ -116,6 +121,11 @@ final class LankitCommand {
         ApiOptions api = new ApiOptions(apiUrl, apiToken, apiKind, apiUser, password, apiForms);
         return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retryFailed,
                 exportBackup, importBackup, exportCsv, importForm);
+    }
+
+    /** The recovery key given for a restore: the option, else the environment's; null when neither. */
+    String recoveryKey(Map<String, String> env) {
+        return recoveryKey != null ? recoveryKey : env.get(BackupCommands.RECOVERY_KEY_VARIABLE);
     }
 
     /** {@code --api-kind} by its lower-case name, with the choices named when it is something else. */

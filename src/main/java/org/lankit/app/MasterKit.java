@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.lankit.backup.BackupOrigin;
 import org.lankit.backup.BackupScheduler;
 import org.lankit.backup.BackupSettings;
+import org.lankit.backup.RecoveryKey;
+import org.lankit.backup.RecoveryKeys;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
@@ -61,11 +63,12 @@ public final class MasterKit implements AutoCloseable {
     private final KitAuthority authority;
     private final CertificateRenewal renewal;
     private final Optional<String> startNotice;
+    private final Optional<RecoveryKey> newRecoveryKey;
     private volatile JoinCodes codes;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
                       Uploads uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
-                      JoinCodes codes, Optional<String> startNotice) {
+                      JoinCodes codes, Optional<String> startNotice, Optional<RecoveryKey> newRecoveryKey) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
@@ -77,6 +80,7 @@ public final class MasterKit implements AutoCloseable {
         this.renewal = renewal;
         this.codes = codes;
         this.startNotice = startNotice;
+        this.newRecoveryKey = newRecoveryKey;
     }
 
     /**
@@ -136,10 +140,12 @@ public final class MasterKit implements AutoCloseable {
         CertificateRenewal renewal = CertificateRenewal.start(authority, serverIdentity, names, hub::useServerIdentity);
         String host = hubConfig.listensEverywhere() ? LanAddress.bestHost() : hubConfig.host();
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
+        // before the first backup: a backup nobody can open elsewhere is worth nothing
+        Optional<RecoveryKey> recoveryKey = RecoveryKeys.makeIfMissing(store);
         BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
                 BackupSettings.read(settings, store.dataDir()));
         self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal,
-                new JoinCodes(code, laptopCode), notice);
+                new JoinCodes(code, laptopCode), notice, recoveryKey);
         LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
         ClassDataArchive.writeSoonIfAsked();
         return self[0];
@@ -147,6 +153,14 @@ public final class MasterKit implements AutoCloseable {
 
     public KitStore store() {
         return store;
+    }
+
+    /**
+     * The team's recovery key when this start made it (a new team, or the first start of a version
+     * with encrypted backups): to be shown to the coordinator now, never again.
+     */
+    public Optional<RecoveryKey> newRecoveryKey() {
+        return newRecoveryKey;
     }
 
     public Hub hub() {

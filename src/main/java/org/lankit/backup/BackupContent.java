@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.lankit.store.AuditEvent;
 import org.lankit.store.Device;
 import org.lankit.store.KitStore;
+import org.lankit.store.TeamIdentity;
 import org.lankit.sync.Conflict;
 import org.lankit.sync.Entry;
 import org.lankit.sync.EntryShapeException;
@@ -31,6 +32,7 @@ import org.lankit.sync.FormShape;
 import org.lankit.sync.FormField;
 import org.lankit.sync.Hlc;
 import org.lankit.sync.Json;
+import org.lankit.upstream.TargetSettings;
 
 /**
  * Reads the members of a verified backup and checks that they make sense for this store before
@@ -51,11 +53,16 @@ final class BackupContent {
     private final VerifiedBackup backup;
     private final List<Form> forms;
     private final List<Device> devices;
+    private final Optional<TeamIdentity> team;
+    private final List<TargetSettings> targets;
 
-    private BackupContent(VerifiedBackup backup, List<Form> forms, List<Device> devices) {
+    private BackupContent(VerifiedBackup backup, List<Form> forms, List<Device> devices, Optional<TeamIdentity> team,
+                          List<TargetSettings> targets) {
         this.backup = backup;
         this.forms = forms;
         this.devices = devices;
+        this.team = team;
+        this.targets = targets;
     }
 
     /**
@@ -68,7 +75,7 @@ final class BackupContent {
         List<Device> devices = readList(backup, BackupFormat.DEVICES, DEVICES);
         expectCount(BackupFormat.FORMS, forms.size(), counts.forms());
         expectCount(BackupFormat.DEVICES, devices.size(), counts.devices());
-        BackupContent content = new BackupContent(backup, forms, devices);
+        BackupContent content = new BackupContent(backup, forms, devices, TeamState.readTeam(backup), TeamState.readTargets(backup));
         Map<String, List<Form>> known = content.checkForms(store);
         content.checkDevices();
         long[] entries = new long[1];
@@ -90,6 +97,13 @@ final class BackupContent {
             audit[0]++;
         });
         expectCount(BackupFormat.AUDIT, audit[0], counts.audit());
+        long[] receipts = new long[1];
+        content.eachReceipt(r -> {
+            receipts[0]++;
+            boolean sane = r.target() != null && r.target().matches("[a-z0-9-]{1,32}") && r.uuid() != null
+                    && UUID.matcher(r.uuid()).matches() && r.entrySeq() >= 0 && r.deliveredSeq() >= 0 && r.failedSeq() >= 0;
+            if (!sane) throw reject(BackupFormat.DELIVERIES + ", receipt " + receipts[0] + ": needs a server, an entry uuid and seqs");
+        });
         return content;
     }
 
@@ -101,12 +115,27 @@ final class BackupContent {
         return devices;
     }
 
+    /** The team the backup belongs to; empty for a backup made before format 4. */
+    Optional<TeamIdentity> team() {
+        return team;
+    }
+
+    /** The team servers with their secrets; empty when none was set up or the backup is older. */
+    List<TargetSettings> targets() {
+        return targets;
+    }
+
     void eachEntry(Consumer<Entry> action) {
         eachLine(BackupFormat.ENTRIES, Entry.class, action);
     }
 
     void eachAuditEvent(Consumer<AuditEvent> action) {
         eachLine(BackupFormat.AUDIT, AuditEvent.class, action);
+    }
+
+    /** The upload receipts, when the backup has them (format 4 on). */
+    void eachReceipt(Consumer<TeamState.Receipt> action) {
+        if (backup.holds(BackupFormat.DELIVERIES)) eachLine(BackupFormat.DELIVERIES, TeamState.Receipt.class, action);
     }
 
     /** Forms by id: this store's versions plus the backup's, refusing a version that differs. */

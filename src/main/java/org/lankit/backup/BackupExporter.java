@@ -23,15 +23,21 @@ import org.lankit.store.AuditEvent;
 import org.lankit.store.KitStore;
 import org.lankit.store.Page;
 import org.lankit.store.StoredEntry;
+import org.lankit.store.TeamIdentity;
 import org.lankit.sync.Form;
 import org.lankit.sync.Json;
+import org.lankit.upstream.ApiSettings;
+import org.lankit.upstream.TargetSettings;
 
 /**
- * Writes a backup zip of the whole store. Everything is read in one read transaction (a
+ * Writes an encrypted backup of the whole store: a zip sealed in chunks as it is written
+ * ({@link BackupEnvelope}, locked with the team's recovery key), so no plain byte reaches the
+ * disk. Everything is read in one read transaction (a
  * consistent copy while the hub keeps working) and streamed page by page, so memory stays the
  * same for any number of entries; the file appears under its final name only when complete
  * ({@link AtomicFile}). Members: forms, entries (as stored, one JSON per line), devices (no token
- * hashes), the audit log, a CSV per form, the photos ({@code attachments/<name>}, complete ones
+ * hashes), the team's identity, its team servers with their secrets and upload receipts
+ * ({@link TeamState}), the audit log, a CSV per form, the photos ({@code attachments/<name>}, complete ones
  * only: they never change once complete), the kit authority phones trust, then the manifest
  * with their SHA-256 sums and last the kit authority's signature over the manifest
  * ({@link BackupSignature}; a folder that never ran as master has no authority and writes none).
@@ -63,16 +69,25 @@ public final class BackupExporter {
         return file;
     }
 
-    /** Writes the backup to {@code file} (replacing it when it exists) and returns its manifest. */
+    /**
+     * Writes the backup to {@code file} (replacing it when it exists) and returns its manifest.
+     * @throws IllegalStateException when the team has no recovery key yet ({@link RecoveryKeys})
+     */
     public Manifest export(Path file) {
+        BackupKeys keys = new BackupKeys(RecoveryKeys.required(store), store.dataKey(), Optional.empty());
+        TeamIdentity team = store.team(); // made on first use: a write, which the snapshot's read transaction cannot hold
         return store.snapshot(() -> {
             Manifest[] written = new Manifest[1];
-            AtomicFile.write(file, out -> written[0] = writeZip(out));
+            AtomicFile.write(file, out -> {
+                SealedOutputStream sealed = BackupEnvelope.begin(out, keys);
+                written[0] = writeZip(sealed, team);
+                sealed.finish();
+            });
             return written[0];
         });
     }
 
-    private Manifest writeZip(OutputStream target) throws IOException {
+    private Manifest writeZip(OutputStream target, TeamIdentity team) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(target);
         List<Member> members = new ArrayList<>();
         List<Form> forms = store.forms().all();
@@ -87,6 +102,11 @@ public final class BackupExporter {
 
         var devices = store.devices().all();
         members.add(member(zip, BackupFormat.DEVICES, out -> Json.MAPPER.writeValue(out, devices)));
+
+        members.add(member(zip, BackupFormat.TEAM, out -> Json.MAPPER.writeValue(out, team)));
+        List<TargetSettings> targets = ApiSettings.load(store);
+        members.add(member(zip, BackupFormat.UPSTREAM, out -> TeamState.writeTargets(targets, out)));
+        members.add(member(zip, BackupFormat.DELIVERIES, out -> TeamState.writeReceipts(store, targets, out)));
 
         long[] audit = new long[1];
         members.add(member(zip, BackupFormat.AUDIT, out -> audit[0] = writeAudit(out)));

@@ -6,16 +6,18 @@ import java.util.Locale;
 import org.lankit.sync.AttachmentName;
 
 /** Names inside a backup zip, and the name of the zip itself. */
-final class BackupFormat {
+public final class BackupFormat {
 
     /** What {@link Manifest#format()} says in every Lankit backup. */
     static final String FORMAT = "lankit-backup";
     /**
-     * Raised when the layout changes so that an older Lankit can no longer read it. 3: entries in
+     * Raised when the layout changes so that an older Lankit can no longer read it. 4: the zip is
+     * encrypted ({@link BackupEnvelope}) and carries the team ({@link #TEAM}), its API settings
+     * ({@link #UPSTREAM}) and upload receipts ({@link #DELIVERIES}); 3: entries in
      * the compact form ({@link org.lankit.sync.EntryForm#V2}); 2: the manifest is signed by the
      * team's kit authority ({@link #SIGNATURE}); 1 has no signature. Every older version still reads.
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final String MANIFEST = "manifest.json";
     /** The kit authority's signature over the exact bytes of {@link #MANIFEST}, written after it. */
@@ -24,6 +26,12 @@ final class BackupFormat {
     static final String ENTRIES = "entries.jsonl";
     static final String DEVICES = "devices.json";
     static final String AUDIT = "audit.jsonl";
+    /** The team's identity ({@link org.lankit.store.TeamIdentity}), so a restored master is the same team. */
+    static final String TEAM = "team.json";
+    /** The team servers with their tokens and passwords ({@link TeamState}); the zip is encrypted. */
+    static final String UPSTREAM = "upstream.json";
+    /** What each team server holds of each entry, so a restored master does not send it again. */
+    static final String DELIVERIES = "deliveries.jsonl";
     static final String CSV_FOLDER = "csv/";
     /** Photos, each as {@code attachments/<name>} with its bytes as they are. */
     static final String ATTACHMENTS_FOLDER = "attachments/";
@@ -32,14 +40,16 @@ final class BackupFormat {
     static final String KIT_KEY = "secure/kit-ca.key";
 
     static final String FILE_PREFIX = "lankit-backup-";
+    /** Encrypted backups are no zip files to the eye: a zip program would only call them damaged. */
+    public static final String EXTENSION = "lankit";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private BackupFormat() {
     }
 
-    /** {@code lankit-backup-<team>-<date-time>.zip}, safe on every file system. */
+    /** {@code lankit-backup-<team>-<date-time>.lankit}, safe on every file system. */
     static String fileName(String team, LocalDateTime time) {
-        return FILE_PREFIX + slug(team) + "-" + STAMP.format(time) + ".zip";
+        return FILE_PREFIX + slug(team) + "-" + STAMP.format(time) + "." + EXTENSION;
     }
 
     static String csvMember(String formId) {

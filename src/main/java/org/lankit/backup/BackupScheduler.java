@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Automatic backups while the master runs: every {@link BackupSettings#every()} a backup goes into
  * the backup folder, then all but the newest {@link BackupSettings#keep()} automatic backups of
  * this team there are deleted, then retention runs when it is set (only after a backup that
- * worked, so a removed entry is always in a recent backup). The first run waits for the interval
+ * worked, so a removed entry is always in a recent backup). Each backup is also copied to the
+ * {@link SecondPlace} when the coordinator chose one. The first run waits for the interval
  * since the last automatic backup (remembered across restarts), but at least the start delay. One
  * background thread; {@link #close()} waits for a running backup to finish.
  */
@@ -79,6 +80,8 @@ public final class BackupScheduler implements AutoCloseable {
             store.syncState().put(LAST_AUTOMATIC, Long.toString(System.currentTimeMillis()));
             prune(settings.folder(), origin.team(), settings.keep());
             LOG.info("automatic backup written to {}", written);
+            new SecondPlace(store).copy(written, origin.team(), settings.keep())
+                    .ifPresent(copy -> LOG.info("automatic backup copied to {}", copy));
         }
         if (settings.retentionDays() != null && origin.masterDeviceId() != null) {
             long removed = new Retention(store, origin.masterDeviceId(), System::currentTimeMillis, ServerHoldings.heldByAll(store))
@@ -88,10 +91,13 @@ public final class BackupScheduler implements AutoCloseable {
         return written;
     }
 
-    /** Deletes all but the newest {@code keep} automatic backups of {@code team} in {@code folder}. */
+    /**
+     * Deletes all but the newest {@code keep} automatic backups of {@code team} in {@code folder}
+     * (the plain {@code .zip} backups of older versions count among them, so they go first).
+     */
     static void prune(Path folder, String team, int keep) {
         Pattern ours = Pattern.compile(Pattern.quote(BackupFormat.FILE_PREFIX + BackupFormat.slug(team) + "-")
-                + "\\d{8}-\\d{6}\\.zip");
+                + "\\d{8}-\\d{6}\\.(zip|" + BackupFormat.EXTENSION + ")");
         List<Path> backups;
         try (Stream<Path> files = Files.list(folder)) {
             backups = files.filter(p -> ours.matcher(p.getFileName().toString()).matches())

@@ -4,9 +4,10 @@ import org.lankit.store.Attachments;
 
 /**
  * How large one record of a backup may be, checked while each member streams through its
- * checksums, before anything is parsed: one line of {@code entries.jsonl} or {@code audit.jsonl}
- * at most {@link #MAX_LINE} bytes, {@code forms.json} and {@code devices.json} at most
- * {@link #MAX_DOCUMENT} each, the kit authority's files {@link #MAX_KIT_FILE}, a photo
+ * checksums, before anything is parsed: one line of {@code entries.jsonl}, {@code audit.jsonl} or
+ * {@code deliveries.jsonl} at most {@link #MAX_LINE} bytes, {@code forms.json}, {@code devices.json}
+ * and {@code upstream.json} at most
+ * {@link #MAX_DOCUMENT} each, the kit authority's files and {@code team.json} {@link #MAX_KIT_FILE}, a photo
  * {@link Attachments#MAX_BYTES}. A zip of a few
  * megabytes can expand to gigabytes in one line; it is refused after the first megabyte, so an
  * import's memory stays small whatever the file holds. CSV members are only hashed, never read.
@@ -28,8 +29,13 @@ final class RecordLimits {
     }
 
     static Meter of(String file, String member) {
-        if (member.equals(BackupFormat.ENTRIES) || member.equals(BackupFormat.AUDIT)) return new Lines(file, member);
-        if (member.equals(BackupFormat.FORMS) || member.equals(BackupFormat.DEVICES)) return new Whole(file, member, MAX_DOCUMENT);
+        if (member.equals(BackupFormat.ENTRIES) || member.equals(BackupFormat.AUDIT) || member.equals(BackupFormat.DELIVERIES)) {
+            return new Lines(file, member);
+        }
+        if (member.equals(BackupFormat.FORMS) || member.equals(BackupFormat.DEVICES) || member.equals(BackupFormat.UPSTREAM)) {
+            return new Whole(file, member, MAX_DOCUMENT);
+        }
+        if (member.equals(BackupFormat.TEAM)) return new Whole(file, member, MAX_KIT_FILE);
         if (BackupFormat.isAttachment(member)) return new Whole(file, member, Attachments.MAX_BYTES);
         if (member.equals(BackupFormat.KIT_CERTIFICATE) || member.equals(BackupFormat.KIT_KEY)) {
             return new Whole(file, member, MAX_KIT_FILE);

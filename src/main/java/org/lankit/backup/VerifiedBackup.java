@@ -13,17 +13,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import javax.crypto.SecretKey;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.lankit.backup.Manifest.Member;
 import org.lankit.secure.KitAuthority;
 import org.lankit.store.Attachments;
 import org.lankit.sync.Json;
 
 /**
- * A backup zip whose manifest was read, whose team signature was checked ({@link BackupSignature})
+ * A backup (encrypted, {@link BackupEnvelope}, or a plain zip of an older Lankit) opened with the
+ * key it needs ({@link BackupUnlock}; the zip is read through {@link SealedChannel}, never written
+ * out plain), whose manifest was read, whose team signature was checked ({@link BackupSignature})
  * and whose members all match the manifest (names, sizes, CRC and SHA-256) and stay within their
  * record limits ({@link RecordLimits}: no line of a {@code .jsonl} member is longer than
  * {@link RecordLimits#MAX_LINE}, which is what lets {@link BackupContent} read lines whole).
@@ -40,54 +46,67 @@ public final class VerifiedBackup implements AutoCloseable {
     private final ZipFile zip;
     private final Manifest manifest;
     private final BackupSignature.Signer signer;
+    private final Optional<SecretKey> recoveryKey;
 
-    private VerifiedBackup(Path file, ZipFile zip, Manifest manifest, BackupSignature.Signer signer) {
+    private VerifiedBackup(Path file, ZipFile zip, Manifest manifest, BackupSignature.Signer signer, Optional<SecretKey> recoveryKey) {
         this.file = file;
         this.zip = zip;
         this.manifest = manifest;
         this.signer = signer;
+        this.recoveryKey = recoveryKey;
     }
 
     /**
      * Opens a backup trusting the kit authority it carries, as a new, empty folder must (a
      * backup without a signature is accepted, see {@link #signer()}).
      */
-    public static VerifiedBackup open(Path file) {
-        return open(file, Optional.empty());
+    public static VerifiedBackup open(Path file, BackupUnlock unlock) {
+        return open(file, unlock, Optional.empty());
     }
 
     /**
      * Opens a backup for the master whose data folder is {@code dataDir}: when that folder has a
-     * kit authority, the backup must be signed by it; otherwise as {@link #open(Path)}.
+     * kit authority, the backup must be signed by it; otherwise as {@link #open(Path, BackupUnlock)}.
      */
-    public static VerifiedBackup open(Path file, Path dataDir) {
-        return open(file, KitAuthority.kept(dataDir).map(KitAuthority.KeptFiles::certificate));
+    public static VerifiedBackup open(Path file, Path dataDir, BackupUnlock unlock) {
+        return open(file, unlock, KitAuthority.kept(dataDir).map(KitAuthority.KeptFiles::certificate));
     }
 
-    private static VerifiedBackup open(Path file, Optional<String> ownAuthority) {
+    private static VerifiedBackup open(Path file, BackupUnlock unlock, Optional<String> ownAuthority) {
         if (!Files.isRegularFile(file)) throw new BackupRejectedException("there is no file " + file);
+        String name = file.getFileName().toString();
         ZipFile zip;
+        Optional<SecretKey> recoveryKey = Optional.empty();
+        FileChannel channel = null;
         try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new BackupRejectedException(file.getFileName() + " is damaged or incomplete: it is not a whole zip file");
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            SeekableByteChannel plain = channel;
+            if (BackupEnvelope.isSealed(file)) {
+                BackupEnvelope.Opened opened = BackupEnvelope.open(channel, name, unlock);
+                recoveryKey = opened.recoveryKey();
+                plain = new SealedChannel(channel, opened, name);
+            }
+            zip = ZipFile.builder().setSeekableByteChannel(plain).get();
         } catch (IOException e) {
-            throw new BackupRejectedException("cannot read " + file + ": " + e.getMessage(), e);
+            closeQuietly(channel);
+            throw new BackupRejectedException(name + " is damaged or incomplete: it is not a whole backup file");
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
         try {
-            String name = file.getFileName().toString();
-            ZipEntry manifestEntry = zip.getEntry(BackupFormat.MANIFEST);
+            ZipArchiveEntry manifestEntry = zip.getEntry(BackupFormat.MANIFEST);
             if (manifestEntry == null) throw new BackupRejectedException(name + " is not a Lankit backup: it has no " + BackupFormat.MANIFEST);
             byte[] manifestBytes = readChecked(zip, manifestEntry, name, MAX_MANIFEST);
             Manifest manifest = readManifest(name, manifestBytes);
-            ZipEntry signatureEntry = zip.getEntry(BackupFormat.SIGNATURE);
+            ZipArchiveEntry signatureEntry = zip.getEntry(BackupFormat.SIGNATURE);
             byte[] signature = signatureEntry == null ? null : readChecked(zip, signatureEntry, name, MAX_SIGNATURE);
-            ZipEntry carriedEntry = zip.getEntry(BackupFormat.KIT_CERTIFICATE);
+            ZipArchiveEntry carriedEntry = zip.getEntry(BackupFormat.KIT_CERTIFICATE);
             Optional<String> carried = carriedEntry == null ? Optional.empty()
                     : Optional.of(new String(readChecked(zip, carriedEntry, name, RecordLimits.MAX_KIT_FILE), StandardCharsets.US_ASCII));
             BackupSignature.Signer signer = BackupSignature.check(name, manifestBytes, signature, ownAuthority, carried);
             verifyMembers(name, zip, manifest);
-            return new VerifiedBackup(file, zip, manifest, signer);
+            return new VerifiedBackup(file, zip, manifest, signer, recoveryKey);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
@@ -100,6 +119,11 @@ public final class VerifiedBackup implements AutoCloseable {
 
     public Manifest manifest() {
         return manifest;
+    }
+
+    /** The recovery key (derived) that opened this backup; empty for a plain one or one opened by a passphrase. */
+    Optional<SecretKey> recoveryKey() {
+        return recoveryKey;
     }
 
     /** Who vouches for this backup: the importing master's own kit authority, the one it carries, or nobody. */
@@ -132,6 +156,11 @@ public final class VerifiedBackup implements AutoCloseable {
         }
     }
 
+    /** Whether the manifest lists {@code member} (older backups lack the newer members). */
+    boolean holds(String member) {
+        return manifest.members().stream().anyMatch(m -> member.equals(m.name()));
+    }
+
     /** The names of the photos the backup holds, as its manifest lists them. */
     List<String> attachmentNames() {
         return manifest.members().stream().map(m -> BackupFormat.attachmentName(m.name())).filter(n -> n != null).toList();
@@ -139,7 +168,7 @@ public final class VerifiedBackup implements AutoCloseable {
 
     /** The content of one member named in the manifest. */
     InputStream member(String name) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
+        ZipArchiveEntry entry = zip.getEntry(name);
         if (entry == null) throw new BackupRejectedException("the backup has no " + name);
         return zip.getInputStream(entry);
     }
@@ -192,14 +221,14 @@ public final class VerifiedBackup implements AutoCloseable {
         for (String required : List.of(BackupFormat.FORMS, BackupFormat.ENTRIES, BackupFormat.DEVICES, BackupFormat.AUDIT)) {
             if (!listed.contains(required)) throw new BackupRejectedException(name + " is damaged: " + required + " is missing");
         }
-        zip.stream().forEach(entry -> {
+        Collections.list(zip.getEntries()).forEach(entry -> {
             boolean own = entry.getName().equals(BackupFormat.MANIFEST) || entry.getName().equals(BackupFormat.SIGNATURE);
             if (!own && !listed.contains(entry.getName())) {
                 throw new BackupRejectedException(name + " is damaged: it holds " + entry.getName() + ", which its manifest does not list");
             }
         });
         for (Member m : manifest.members()) {
-            ZipEntry entry = zip.getEntry(m.name());
+            ZipArchiveEntry entry = zip.getEntry(m.name());
             if (entry == null) throw new BackupRejectedException(name + " is damaged: " + m.name() + " is missing");
             verifyMember(zip, entry, m, name);
         }
@@ -209,7 +238,7 @@ public final class VerifiedBackup implements AutoCloseable {
      * Streams one member through CRC-32, SHA-256 and its record limits ({@link RecordLimits}) and
      * compares the sums with what was written; stops as soon as it is longer than the manifest says.
      */
-    private static void verifyMember(ZipFile zip, ZipEntry entry, Member expected, String file) {
+    private static void verifyMember(ZipFile zip, ZipArchiveEntry entry, Member expected, String file) {
         MessageDigest sha = HashingOutputStream.sha256();
         CRC32 crc = new CRC32();
         RecordLimits.Meter limits = RecordLimits.of(file, expected.name());
@@ -232,7 +261,7 @@ public final class VerifiedBackup implements AutoCloseable {
     }
 
     /** A small member whole, at most {@code limit} bytes, checked against its CRC. */
-    private static byte[] readChecked(ZipFile zip, ZipEntry entry, String file, int limit) {
+    private static byte[] readChecked(ZipFile zip, ZipArchiveEntry entry, String file, int limit) {
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] bytes = in.readNBytes(limit);
             CRC32 crc = new CRC32();
@@ -248,10 +277,11 @@ public final class VerifiedBackup implements AutoCloseable {
         return new BackupRejectedException(file + " is damaged: " + member + " does not match its checksum");
     }
 
-    private static void closeQuietly(ZipFile zip) {
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) return;
         try {
-            zip.close();
-        } catch (IOException ignored) {
+            closeable.close();
+        } catch (Exception ignored) {
             // read-only; nothing to lose
         }
     }

@@ -48,7 +48,7 @@ final class BackupPanel extends JPanel {
         c.anchor = GridBagConstraints.NORTHWEST;
         c.insets = new Insets(4, 4, 8, 4);
         add(Theme.scale(new JLabel("Backup"), 1.4f, Font.BOLD), c);
-        add(new JLabel("A backup holds every entry, form and device of this team in one file."), c);
+        add(new JLabel("A backup holds every entry, form and device of this team in one file, encrypted with the team's recovery key."), c);
         add(new JLabel("Make one at the end of each day and keep it on a USB stick or another computer."), c);
         folder.setName("backupFolder");
         JLabel into = new JLabel("Save backups in:");
@@ -77,6 +77,10 @@ final class BackupPanel extends JPanel {
         JLabel hint = new JLabel("Restoring adds what the backup holds to this team; nothing here is deleted.");
         hint.setForeground(Theme.muted());
         add(hint, c);
+        if (exporter != null) {
+            c.insets = new Insets(24, 4, 8, 4);
+            add(new SecondPlacePanel(exporter, background, status), c);
+        }
         addRetention(c);
         c.weighty = 1;
         c.weightx = 1;
@@ -156,7 +160,7 @@ final class BackupPanel extends JPanel {
     private void restore() {
         JFileChooser chooser = new JFileChooser(folder.getText());
         chooser.setDialogTitle("Restore backup");
-        chooser.setFileFilter(new FileNameExtensionFilter("Lankit backups (.zip)", "zip"));
+        chooser.setFileFilter(new FileNameExtensionFilter("Lankit backups (.lankit, older ones .zip)", "lankit", "zip"));
         if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
         Path file = chooser.getSelectedFile().toPath();
         Object[] buttons = {"Restore", "Cancel"};
@@ -164,11 +168,32 @@ final class BackupPanel extends JPanel {
                         + "Nothing here is deleted; answers that differ are merged, or shown under Conflicts.",
                 "Restore backup?", JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE, null, buttons, buttons[1]);
         if (answer != 0) return;
+        restore(file, Optional.empty());
+    }
+
+    /** What a restore came to: done, or the file needs a recovery key (another than the one given). */
+    private record Restore(String done, String locked) {
+    }
+
+    /** Restores {@code file}; when this team's key does not open it, asks for the recovery key and tries again. */
+    private void restore(Path file, Optional<String> recoveryKey) {
         buttonsOn(false);
         status.info("Restoring " + file.getFileName() + "…");
-        background.call(() -> exporter.restoreFrom(file), done -> {
+        background.call(() -> {
+            try {
+                return new Restore(exporter.restoreFrom(file, recoveryKey), null);
+            } catch (BackupExporter.NeedsRecoveryKey e) {
+                return new Restore(null, e.getMessage());
+            }
+        }, outcome -> {
             buttonsOn(true);
-            status.done(done);
+            if (outcome.done() != null) {
+                status.done(outcome.done());
+                return;
+            }
+            if (recoveryKey.isPresent()) status.problem("Nothing was restored: " + outcome.locked());
+            else status.info(outcome.locked());
+            RecoveryKeyPrompt.ask(this, file, recoveryKey.isPresent()).ifPresent(key -> restore(file, Optional.of(key)));
         }, problem -> {
             buttonsOn(true);
             status.problem("Nothing was restored: " + problem);

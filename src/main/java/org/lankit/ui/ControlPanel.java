@@ -7,18 +7,24 @@ import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import javax.swing.JComponent;
+import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import javax.swing.filechooser.FileNameExtensionFilter;
 import org.lankit.app.KitChoices;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Role;
+import org.lankit.app.TeamRestore;
+import org.lankit.backup.BackupLockedException;
+import org.lankit.backup.BackupUnlock;
 import org.lankit.hub.HubConfig;
 import org.lankit.secure.DataKeys;
 import org.lankit.secure.KeyVaults;
@@ -116,8 +122,48 @@ public final class ControlPanel {
 
     private void chooseRole() {
         background.call(() -> Optional.ofNullable(options.role()).or(() -> new KitChoices(store).role()),
-                role -> role.ifPresentOrElse(this::remember, () -> setBody(new RoleChooser(this::remember))),
+                role -> role.ifPresentOrElse(this::remember, () -> setBody(new RoleChooser(this::remember, this::restoreTeam))),
                 problem -> fatal("Lankit cannot read its settings", problem));
+    }
+
+    /** A new laptop takes the lost master's place: its backup, opened with the team's recovery key, then the team starts. */
+    private void restoreTeam() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle("Restore the team from a backup");
+        chooser.setFileFilter(new FileNameExtensionFilter("Lankit backups (.lankit, older ones .zip)", "lankit", "zip"));
+        if (chooser.showOpenDialog(frame) != JFileChooser.APPROVE_OPTION) return;
+        askKeyAndRestore(chooser.getSelectedFile().toPath(), false);
+    }
+
+    private void askKeyAndRestore(Path file, boolean again) {
+        Optional<String> key = RecoveryKeyPrompt.ask(frame, file, again);
+        if (key.isEmpty()) return;
+        status.info("Restoring " + file.getFileName() + "…");
+        background.call(() -> {
+            BackupUnlock unlock;
+            try {
+                unlock = BackupUnlock.recoveryKey(key.get());
+            } catch (IllegalArgumentException e) {
+                return new TeamRestored(null, e.getMessage());
+            }
+            try {
+                return new TeamRestored(TeamRestore.restore(store, file, unlock), null);
+            } catch (BackupLockedException e) {
+                return new TeamRestored(null, e.getMessage());
+            }
+        }, restored -> {
+            if (restored.keyProblem() != null) {
+                status.problem("Nothing was restored: " + restored.keyProblem() + ".");
+                askKeyAndRestore(file, true);
+                return;
+            }
+            status.done(restored.summary().lines().findFirst().orElse("Restored."));
+            remember(Role.MASTER);
+        }, problem -> status.problem("Nothing was restored: " + problem));
+    }
+
+    /** A restore's summary, or why the key given did not open the backup. */
+    private record TeamRestored(String summary, String keyProblem) {
     }
 
     private void remember(Role role) {
@@ -149,6 +195,7 @@ public final class ControlPanel {
             setBody(masterWindow);
             masterWindow.start();
             kit.startNotice().ifPresent(status::problem);
+            kit.newRecoveryKey().ifPresent(key -> new RecoveryKeyDialog(frame, kit.identity().name(), key).setVisible(true));
         }, problem -> fatal("Lankit cannot start the team", problem));
     }
 

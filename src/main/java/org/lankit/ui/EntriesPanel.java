@@ -131,6 +131,10 @@ final class EntriesPanel extends JPanel {
         row.add(button("Details…", "details", KeyEvent.VK_T, this::openSelected));
         row.add(button("Edit…", "edit", KeyEvent.VK_I, () -> open(true)));
         row.add(button("Export what is shown to CSV…", "exportCsv", KeyEvent.VK_X, this::exportCsv));
+        JLabel plain = new JLabel("CSV files are not encrypted: keep them where only the team can read them.");
+        plain.setName("csvPlainNote");
+        plain.setForeground(Theme.muted());
+        row.add(plain);
         row.add(new JLabel("Double-click or press Enter on an entry to see all its answers."));
         return row;
     }

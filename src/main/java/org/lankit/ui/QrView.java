@@ -28,10 +28,15 @@ final class QrView extends JComponent {
     }
 
     void show(String newText) {
+        show(newText, "QR code to join: " + newText);
+    }
+
+    /** {@code description}: what a screen reader says the code holds. */
+    void show(String newText, String description) {
         if (newText.equals(text)) return;
         text = newText;
         modules = QrCode.image(newText, 1);
-        getAccessibleContext().setAccessibleName("QR code to join: " + newText);
+        getAccessibleContext().setAccessibleName(description);
         revalidate();
         repaint();
     }

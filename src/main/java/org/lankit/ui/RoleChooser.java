@@ -12,10 +12,10 @@ import javax.swing.JPanel;
 import javax.swing.SwingConstants;
 import org.lankit.app.Role;
 
-/** The one question of the first start: does this laptop start a team or join one? */
+/** The one question of the first start: does this laptop start a team, join one, or take a lost master's place from its backup? */
 final class RoleChooser extends JPanel {
 
-    RoleChooser(Consumer<Role> chosen) {
+    RoleChooser(Consumer<Role> chosen, Runnable restoreTeam) {
         super(new GridBagLayout());
         setName("roleChooser");
         GridBagConstraints c = new GridBagConstraints();
@@ -34,14 +34,22 @@ final class RoleChooser extends JPanel {
         add(join, c);
         c.insets = new Insets(0, 24, 8, 24);
         add(hint("Another laptop already runs the team. This laptop sends its entries there."), c);
+        c.insets = new Insets(16, 24, 4, 24);
+        JButton restore = Theme.scale(new JButton("Restore the team from a backup…"), 1.1f, Font.PLAIN);
+        restore.setName("restoreTeam");
+        restore.setMnemonic(KeyEvent.VK_R);
+        add(restore, c);
+        c.insets = new Insets(0, 24, 8, 24);
+        add(hint("The team's laptop was lost or broke: bring a backup of it and the team's recovery key."), c);
         start.addActionListener(e -> {
-            disableBoth(start, join);
+            disableAll(start, join, restore);
             chosen.accept(Role.MASTER);
         });
         join.addActionListener(e -> {
-            disableBoth(start, join);
+            disableAll(start, join, restore);
             chosen.accept(Role.CLIENT);
         });
+        restore.addActionListener(e -> restoreTeam.run());
     }
 
     @Override
@@ -64,8 +72,7 @@ final class RoleChooser extends JPanel {
         return l;
     }
 
-    private static void disableBoth(JButton a, JButton b) {
-        a.setEnabled(false);
-        b.setEnabled(false);
+    private static void disableAll(JButton... buttons) {
+        for (JButton b : buttons) b.setEnabled(false);
     }
 }

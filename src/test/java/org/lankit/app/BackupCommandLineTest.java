@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +45,12 @@ class BackupCommandLineTest {
     void export_then_import_into_a_new_folder_restores_the_team_and_its_master_identity() {
         Path file = temp.resolve("stick/team.zip");
         assertThat(run("--export-backup", file.toString(), "--data-dir", data.toString())).isEqualTo(Main.OK);
-        assertThat(out.toString()).contains("Backup written and verified: ").contains("(40 entries,");
+        assertThat(out.toString()).contains("Backup written and verified (encrypted): ").contains("(40 entries,");
         assertThat(file).isRegularFile();
+        String key = recoveryKeyShown();
 
         Path fresh = temp.resolve("new-laptop");
-        assertThat(run("--import-backup", file.toString(), "--data-dir", fresh.toString())).isEqualTo(Main.OK);
+        assertThat(run("--import-backup", file.toString(), "--data-dir", fresh.toString(), "--recovery-key", key)).isEqualTo(Main.OK);
         assertThat(out.toString()).contains("team.zip imported: 40 new, 0 updated");
         try (KitStore restored = KitStore.open(fresh)) {
             assertThat(restored.entryCount()).isEqualTo(40);
@@ -61,16 +64,17 @@ class BackupCommandLineTest {
         CaPin teams = KitAuthority.openOrCreate(data, "River team").pin();
         Path file = temp.resolve("stick/team.zip");
         assertThat(run("--export-backup", file.toString(), "--data-dir", data.toString())).isEqualTo(Main.OK);
+        String key = recoveryKeyShown();
 
         Path fresh = temp.resolve("new-laptop");
-        assertThat(run("--import-backup", file.toString(), "--data-dir", fresh.toString())).isEqualTo(Main.OK);
+        assertThat(run("--import-backup", file.toString(), "--data-dir", fresh.toString(), "--recovery-key", key)).isEqualTo(Main.OK);
         assertThat(out.toString()).contains("team.zip is signed by the kit authority it carries; this folder had none of its own");
         Path other = temp.resolve("other-master");
         CaPin others = KitAuthority.openOrCreate(other, "Other team").pin();
         try (KitStore store = KitStore.open(other)) {
             store.settings().put(SettingKeys.DEVICE_ID, "othermaster01");
         }
-        assertThat(run("--import-backup", file.toString(), "--data-dir", other.toString())).isEqualTo(Main.FAILED);
+        assertThat(run("--import-backup", file.toString(), "--data-dir", other.toString(), "--recovery-key", key)).isEqualTo(Main.FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
                 .startsWith("lankit: team.zip is signed by another team's kit authority (" + teams.pin() + "), not this master's");
         try (KitStore store = KitStore.open(other)) {
@@ -87,7 +91,7 @@ class BackupCommandLineTest {
         assertThat(run("--headless", "--export-backup", stick.toString(), "--data-dir", data.toString())).isEqualTo(Main.OK);
         try (var files = Files.list(stick)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .singleElement().asString().matches("lankit-backup-River-team-\\d{8}-\\d{6}\\.zip");
+                    .singleElement().asString().matches("lankit-backup-River-team-\\d{8}-\\d{6}\\.lankit");
         }
     }
 
@@ -130,7 +134,14 @@ class BackupCommandLineTest {
     @Test
     void help_lists_the_backup_options() {
         assertThat(run("--help")).isEqualTo(Main.OK);
-        assertThat(out.toString()).contains("--export-backup=FILE", "--import-backup=FILE", "--export-csv=DIR");
+        assertThat(out.toString()).contains("--export-backup=FILE", "--import-backup=FILE", "--recovery-key=KEY", "--export-csv=DIR");
+    }
+
+    /** The recovery key the last command printed, once, when it made the team's key. */
+    private String recoveryKeyShown() {
+        Matcher shown = Pattern.compile("Recovery key of this team's backups: (\\S+)").matcher(out.toString());
+        assertThat(shown.find()).as("the recovery key shown in " + out).isTrue();
+        return shown.group(1);
     }
 
     private int run(String... args) {

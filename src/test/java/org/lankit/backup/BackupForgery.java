@@ -36,7 +36,7 @@ final class BackupForgery {
 
     static BackupForgery of(Path backup) throws IOException {
         Map<String, byte[]> members = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(backup.toFile())) {
+        try (ZipFile zip = new ZipFile(TestRecovery.plain(backup).toFile())) {
             for (ZipEntry e : zip.stream().toList()) {
                 try (InputStream in = zip.getInputStream(e)) {
                     members.put(e.getName(), in.readAllBytes());

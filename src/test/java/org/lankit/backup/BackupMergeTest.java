@@ -30,7 +30,7 @@ class BackupMergeTest {
 
     @Test
     void importing_an_older_backup_into_a_master_that_moved_on_gives_what_syncing_gives_without_duplicates() {
-        try (KitStore master = KitStore.open(temp.resolve("master"))) {
+        try (KitStore master = TestRecovery.open(temp.resolve("master"))) {
             FieldTeam team = new FieldTeam(master);
             List<String> households = team.createHouseholds(300, PHONE_A);
             List<String> wells = team.createWaterPoints(100, PHONE_B);
@@ -76,8 +76,8 @@ class BackupMergeTest {
 
     @Test
     void a_newer_backup_brings_each_devices_later_edits_and_keeps_a_concurrent_value_as_a_conflict() {
-        try (KitStore oldLaptop = KitStore.open(temp.resolve("old"));
-             KitStore newLaptop = KitStore.open(temp.resolve("new"))) {
+        try (KitStore oldLaptop = TestRecovery.open(temp.resolve("old"));
+             KitStore newLaptop = TestRecovery.open(temp.resolve("new"))) {
             FieldTeam team = new FieldTeam(oldLaptop);
             List<String> h = team.createHouseholds(30, PHONE_A);
             Path first = temp.resolve("first.zip");

@@ -38,7 +38,7 @@ class BackupPhotosTest {
         Path backup = temp.resolve("team.zip");
         Path sourceDir = temp.resolve("master");
         KitAuthority.openOrCreate(sourceDir, "River team");
-        try (KitStore source = KitStore.open(sourceDir)) {
+        try (KitStore source = TestRecovery.open(sourceDir)) {
             new FieldTeam(source).createHouseholds(3, PHONE_A);
             put(source, HOUSE, house);
             put(source, MEMBER, member);
@@ -50,11 +50,11 @@ class BackupPhotosTest {
             assertThat(manifest.members()).filteredOn(m -> m.name().equals("attachments/" + HOUSE)).singleElement()
                     .satisfies(m -> assertThat(m.sha256()).isEqualTo(BackupForgery.sha256(house)));
         }
-        try (ZipFile zip = new ZipFile(backup.toFile())) {
+        try (ZipFile zip = new ZipFile(TestRecovery.plain(backup).toFile())) {
             assertThat(zip.getInputStream(zip.getEntry("attachments/" + HOUSE)).readAllBytes()).isEqualTo(house);
         }
 
-        try (KitStore fresh = KitStore.open(temp.resolve("new-laptop"))) {
+        try (KitStore fresh = TestRecovery.open(temp.resolve("new-laptop"))) {
             ImportReport report = new BackupImporter(fresh, MASTER).importFrom(backup);
             assertThat(report.photosAdded()).isEqualTo(2);
             assertThat(report.summary()).contains("2 photo(s) restored");
@@ -63,7 +63,7 @@ class BackupPhotosTest {
             assertThat(new BackupImporter(fresh, MASTER).importFrom(backup).photosAdded()).as("imported again").isZero();
         }
 
-        try (KitStore holding = KitStore.open(temp.resolve("holding"))) {
+        try (KitStore holding = TestRecovery.open(temp.resolve("holding"))) {
             byte[] own = bytes(1_000, 3);
             put(holding, HOUSE, own);
             assertThat(new BackupImporter(holding, MASTER).importFrom(backup).photosAdded()).isEqualTo(1);
@@ -77,7 +77,7 @@ class BackupPhotosTest {
         Path sourceDir = temp.resolve("master");
         KitAuthority.openOrCreate(sourceDir, "River team");
         Path backup = temp.resolve("team.zip");
-        try (KitStore source = KitStore.open(sourceDir)) {
+        try (KitStore source = TestRecovery.open(sourceDir)) {
             new FieldTeam(source).createHouseholds(1, PHONE_A);
             put(source, HOUSE, bytes(5_000, 4));
             new BackupExporter(source, new BackupOrigin("River team", MASTER, "test")).export(backup);
@@ -117,7 +117,7 @@ class BackupPhotosTest {
 
     private Path unsignedBackup() {
         Path backup = temp.resolve("plain.zip");
-        try (KitStore source = KitStore.open(temp.resolve("never-ran"))) {
+        try (KitStore source = TestRecovery.open(temp.resolve("never-ran"))) {
             new FieldTeam(source).createHouseholds(1, PHONE_A);
             new BackupExporter(source, new BackupOrigin("Plain team", MASTER, "test")).export(backup);
         }
@@ -125,7 +125,7 @@ class BackupPhotosTest {
     }
 
     private void assertRefusedIntoNewFolder(Path backup, String message) {
-        try (KitStore fresh = KitStore.open(temp.resolve("new-laptop"))) {
+        try (KitStore fresh = TestRecovery.open(temp.resolve("new-laptop"))) {
             assertThatThrownBy(() -> new BackupImporter(fresh, MASTER).importFrom(backup))
                     .isInstanceOf(BackupRejectedException.class).hasMessageStartingWith(message);
             assertThat(fresh.entryCount()).isZero();

@@ -32,7 +32,7 @@ class BackupRoundTripTest {
         List<Form> forms;
         List<Entry> entries;
         List<AuditEvent> audit;
-        try (KitStore source = KitStore.open(temp.resolve("laptop"))) {
+        try (KitStore source = TestRecovery.open(temp.resolve("laptop"))) {
             FieldTeam team = new FieldTeam(source);
             List<String> households = team.createHouseholds(6_000, PHONE_A);
             List<String> wells = team.createWaterPoints(4_000, PHONE_B);
@@ -60,13 +60,13 @@ class BackupRoundTripTest {
         assertThat(entries.stream().filter(e -> !e.settled().isEmpty())).hasSizeGreaterThanOrEqualTo(20);
         assertThat(entries.stream().filter(Entry::isDeleted)).hasSize(10);
         assertThat(audit).hasSizeGreaterThan(10_000);
-        assertThat(backup.getFileName().toString()).matches("lankit-backup-Test-team-\\d{8}-\\d{6}\\.zip");
-        try (ZipFile zip = new ZipFile(backup.toFile())) {
+        assertThat(backup.getFileName().toString()).matches("lankit-backup-Test-team-\\d{8}-\\d{6}\\.lankit");
+        try (ZipFile zip = new ZipFile(TestRecovery.plain(backup).toFile())) {
             String devices = new String(zip.getInputStream(zip.getEntry("devices.json")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(devices).contains("Amina's phone").doesNotContain("token-hash").doesNotContainIgnoringCase("tokenHash");
         }
 
-        try (KitStore restored = KitStore.open(temp.resolve("new-laptop"))) {
+        try (KitStore restored = TestRecovery.open(temp.resolve("new-laptop"))) {
             ImportReport report = new BackupImporter(restored, MASTER).importFrom(backup);
 
             assertThat(report.created()).isEqualTo(10_000);

@@ -30,14 +30,14 @@ class BackupSchedulerTest {
         }
         Files.writeString(folder.resolve("lankit-backup-Other-team-20250101-010101.zip"), "not ours");
         Files.writeString(folder.resolve("notes.zip"), "not a backup");
-        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+        try (KitStore store = TestRecovery.open(temp.resolve("data"))) {
             new FieldTeam(store).createHouseholds(20, PHONE_A);
             BackupScheduler scheduler = BackupScheduler.start(store, ORIGIN,
                     new BackupSettings(true, Duration.ofHours(6), 3, folder, null));
             Path written = scheduler.runOnce();
             scheduler.close();
 
-            try (VerifiedBackup backup = VerifiedBackup.open(written)) {
+            try (VerifiedBackup backup = VerifiedBackup.open(written, TestRecovery.unlock())) {
                 assertThat(backup.manifest().counts().entries()).isEqualTo(20);
             }
             assertThat(names(folder)).containsExactlyInAnyOrder(written.getFileName().toString(),
@@ -50,7 +50,7 @@ class BackupSchedulerTest {
     @Test
     void the_schedule_backs_up_in_the_background_until_closed() throws Exception {
         Path folder = temp.resolve("auto");
-        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+        try (KitStore store = TestRecovery.open(temp.resolve("data"))) {
             new FieldTeam(store).createHouseholds(5, PHONE_A);
             try (BackupScheduler scheduler = BackupScheduler.start(store, ORIGIN,
                     new BackupSettings(true, Duration.ofMillis(200), 2, folder, null), Duration.ZERO)) {
@@ -58,7 +58,7 @@ class BackupSchedulerTest {
                 for (int i = 0; i < 300 && !hasBackup(folder); i++) Thread.sleep(100);
             }
             // closed: no backup is half written any more
-            assertThat(names(folder)).isNotEmpty().allMatch(n -> n.matches("lankit-backup-Test-team-\\d{8}-\\d{6}\\.zip"));
+            assertThat(names(folder)).isNotEmpty().allMatch(n -> n.matches("lankit-backup-Test-team-\\d{8}-\\d{6}\\.lankit"));
         }
     }
 
@@ -68,7 +68,7 @@ class BackupSchedulerTest {
             assertThat(master.kit().backups().isRunning()).isTrue();
         }
         Path off = temp.resolve("off");
-        try (KitStore store = KitStore.open(off)) {
+        try (KitStore store = TestRecovery.open(off)) {
             store.settings().put(BackupSettings.AUTOMATIC, "false");
         }
         try (RunningMaster master = RunningMaster.start(off)) {
@@ -78,7 +78,7 @@ class BackupSchedulerTest {
 
     @Test
     void settings_default_to_six_hourly_backups_keeping_ten_in_the_data_folder_and_no_retention() {
-        try (KitStore store = KitStore.open(temp.resolve("data"))) {
+        try (KitStore store = TestRecovery.open(temp.resolve("data"))) {
             BackupSettings defaults = BackupSettings.read(store.settings(), store.dataDir());
             assertThat(defaults).isEqualTo(new BackupSettings(true, Duration.ofHours(6), 10, store.dataDir().resolve("backups"), null));
             store.settings().put(BackupSettings.EVERY_HOURS, "24");
@@ -92,7 +92,7 @@ class BackupSchedulerTest {
     }
 
     private static boolean hasBackup(Path folder) throws IOException {
-        return Files.isDirectory(folder) && names(folder).stream().anyMatch(n -> n.endsWith(".zip"));
+        return Files.isDirectory(folder) && names(folder).stream().anyMatch(n -> n.endsWith(".lankit"));
     }
 
     private static List<String> names(Path folder) throws IOException {

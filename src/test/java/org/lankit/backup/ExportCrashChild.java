@@ -15,7 +15,7 @@ public final class ExportCrashChild {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        try (KitStore store = KitStore.open(Path.of(args[0]))) {
+        try (KitStore store = TestRecovery.open(Path.of(args[0]))) {
             ExportProgress slow = (written, total) -> {
                 System.out.println("written " + written + " of " + total);
                 System.out.flush();

@@ -28,7 +28,7 @@ class ExportCrashTest {
     @Test
     void a_process_killed_during_export_leaves_no_file_under_the_final_name() throws Exception {
         Path data = temp.resolve("data");
-        try (KitStore store = KitStore.open(data)) {
+        try (KitStore store = TestRecovery.open(data)) {
             new FieldTeam(store).createHouseholds(10_000, FieldTeam.PHONE_A);
         }
         Path usb = Files.createDirectories(temp.resolve("usb"));
@@ -54,13 +54,13 @@ class ExportCrashTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".zip"));
         }
         Path half = partFiles(usb).get(0);
-        assertThatThrownBy(() -> VerifiedBackup.open(half)).isInstanceOf(BackupRejectedException.class)
+        assertThatThrownBy(() -> VerifiedBackup.open(half, TestRecovery.unlock())).isInstanceOf(BackupRejectedException.class)
                 .hasMessageContaining("damaged or incomplete");
 
-        try (KitStore store = KitStore.open(data)) {
+        try (KitStore store = TestRecovery.open(data)) {
             new BackupExporter(store, new BackupOrigin("Crash team", "master01", "test")).export(target);
         }
-        try (VerifiedBackup whole = VerifiedBackup.open(target)) {
+        try (VerifiedBackup whole = VerifiedBackup.open(target, TestRecovery.unlock())) {
             assertThat(whole.manifest().counts().entries()).isEqualTo(10_000);
         }
     }

@@ -63,7 +63,7 @@ class HostileBackupImportTest {
                         + " Lankit backup holds; nothing was changed");
         assertThat(child.exitValue()).isEqualTo(1);
         assertThat(out + err).doesNotContain("Exception", "OutOfMemoryError", "\tat ");
-        try (KitStore untouched = KitStore.open(fresh)) {
+        try (KitStore untouched = TestRecovery.open(fresh)) {
             assertThat(untouched.entryCount()).isZero();
             assertThat(untouched.settings().get("deviceId")).isEmpty();
         }
@@ -73,7 +73,7 @@ class HostileBackupImportTest {
     void a_backup_edited_to_hold_a_value_five_years_ahead_is_refused_naming_the_entry() throws IOException {
         Path backup = temp.resolve("team.zip");
         String uuid;
-        try (KitStore source = KitStore.open(temp.resolve("source"))) {
+        try (KitStore source = TestRecovery.open(temp.resolve("source"))) {
             uuid = new FieldTeam(source).createHouseholds(3, PHONE_A).get(0);
             new BackupExporter(source, new BackupOrigin("Test team", MASTER, "test")).export(backup);
         }
@@ -81,7 +81,7 @@ class HostileBackupImportTest {
         Path forged = BackupForgery.of(backup).edit("entries.jsonl", text -> aheadInLineOf(text, uuid, fiveYears))
                 .rehashed().writeTo(temp.resolve("future.zip"));
 
-        try (KitStore target = KitStore.open(temp.resolve("target"))) {
+        try (KitStore target = TestRecovery.open(temp.resolve("target"))) {
             assertThatThrownBy(() -> new BackupImporter(target, MASTER).importFrom(forged))
                     .isInstanceOf(BackupRejectedException.class)
                     .hasMessageStartingWith("the backup cannot be imported: entries.jsonl, entry 1 (uuid " + uuid + "): field ")

@@ -32,7 +32,7 @@ class OlderBackupTest {
     void a_backup_whose_entries_are_in_v1_restores_the_same_entries() throws IOException {
         Path backup = temp.resolve("backup.zip");
         List<Entry> entries;
-        try (KitStore source = KitStore.open(temp.resolve("source"))) {
+        try (KitStore source = TestRecovery.open(temp.resolve("source"))) {
             FieldTeam team = new FieldTeam(source);
             List<String> households = team.createHouseholds(50, PHONE_A);
             for (int i = 0; i < 5; i++) {
@@ -49,7 +49,7 @@ class OlderBackupTest {
                 .edit("manifest.json", m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*3", "\"formatVersion\" : 2"))
                 .rehashed().writeTo(temp.resolve("older.zip"));
 
-        try (KitStore restored = KitStore.open(temp.resolve("restored"))) {
+        try (KitStore restored = TestRecovery.open(temp.resolve("restored"))) {
             ImportReport report = new BackupImporter(restored, MASTER).importFrom(older);
 
             assertThat(report.created()).isEqualTo(50);
@@ -60,7 +60,7 @@ class OlderBackupTest {
     @Test
     void a_v1_backup_whose_value_names_another_author_than_its_clock_is_refused_naming_the_line() throws IOException {
         Path backup = temp.resolve("backup.zip");
-        try (KitStore source = KitStore.open(temp.resolve("source"))) {
+        try (KitStore source = TestRecovery.open(temp.resolve("source"))) {
             new FieldTeam(source).createHouseholds(3, PHONE_A);
             new BackupExporter(source, new BackupOrigin("Test team", MASTER, "test")).export(backup);
         }
@@ -69,7 +69,7 @@ class OlderBackupTest {
                 .edit("manifest.json", m -> m.replaceFirst("\"formatVersion\"\\s*:\\s*3", "\"formatVersion\" : 2"))
                 .rehashed().writeTo(temp.resolve("forged.zip"));
 
-        try (KitStore target = KitStore.open(temp.resolve("target"))) {
+        try (KitStore target = TestRecovery.open(temp.resolve("target"))) {
             assertThatThrownBy(() -> new BackupImporter(target, MASTER).importFrom(forged))
                     .isInstanceOf(BackupRejectedException.class)
                     .hasMessageContaining("entries.jsonl, line 1 is unreadable: fields.")

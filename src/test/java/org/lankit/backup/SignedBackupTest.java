@@ -38,7 +38,7 @@ class SignedBackupTest {
     void a_master_with_its_kit_authority_and_a_backup_it_wrote() {
         masterDir = temp.resolve("master");
         KitAuthority.openOrCreate(masterDir, "River team");
-        master = KitStore.open(masterDir);
+        master = TestRecovery.open(masterDir);
         new FieldTeam(master).createHouseholds(20, PHONE_A);
         backup = temp.resolve("river.zip");
         new BackupExporter(master, new BackupOrigin("River team", MASTER, "test")).export(backup);
@@ -55,7 +55,7 @@ class SignedBackupTest {
         assertThat(BackupForgery.of(backup).has(MANIFEST_SIGNATURE)).as("the backup holds " + MANIFEST_SIGNATURE).isTrue();
         ImportReport report = new BackupImporter(master, MASTER).importFrom(backup);
         assertThat(report.unchanged()).isEqualTo(20);
-        try (VerifiedBackup opened = VerifiedBackup.open(backup, masterDir)) {
+        try (VerifiedBackup opened = VerifiedBackup.open(backup, masterDir, TestRecovery.unlock())) {
             assertThat(opened.signer()).isEqualTo(BackupSignature.Signer.THIS_MASTER);
             assertThat(opened.signatureNote()).isEqualTo("river.zip is signed by this team's kit authority.");
         }
@@ -87,13 +87,13 @@ class SignedBackupTest {
     @Test
     void a_new_folder_checks_the_signature_against_the_authority_the_backup_carries_and_says_so() throws IOException {
         Path fresh = temp.resolve("new-laptop");
-        try (VerifiedBackup opened = VerifiedBackup.open(backup, fresh)) {
+        try (VerifiedBackup opened = VerifiedBackup.open(backup, fresh, TestRecovery.unlock())) {
             assertThat(opened.signer()).isEqualTo(BackupSignature.Signer.CARRIED_AUTHORITY);
             assertThat(opened.signatureNote()).contains("signed by the kit authority it carries");
         }
         Path forged = BackupForgery.of(backup).edit("entries.jsonl", t -> t.replace("Respondent 3\"", "Forged name\""))
                 .rehashed().writeTo(temp.resolve("forged.zip"));
-        try (KitStore empty = KitStore.open(fresh)) {
+        try (KitStore empty = TestRecovery.open(fresh)) {
             assertThatThrownBy(() -> new BackupImporter(empty, MASTER).importFrom(forged)).isInstanceOf(BackupRejectedException.class)
                     .hasMessage("forged.zip is damaged or forged: its team signature does not match its content"
                             + " (it was changed after it was written)");
@@ -104,16 +104,16 @@ class SignedBackupTest {
     @Test
     void an_unsigned_backup_of_a_folder_without_an_authority_restores_into_a_new_folder_with_a_warning() {
         Path plain = temp.resolve("plain.zip");
-        try (KitStore noAuthority = KitStore.open(temp.resolve("never-ran"))) {
+        try (KitStore noAuthority = TestRecovery.open(temp.resolve("never-ran"))) {
             new FieldTeam(noAuthority).createHouseholds(3, PHONE_A);
             new BackupExporter(noAuthority, new BackupOrigin("Plain team", MASTER, "test")).export(plain);
         }
         Path fresh = temp.resolve("new-laptop");
-        try (VerifiedBackup opened = VerifiedBackup.open(plain, fresh)) {
+        try (VerifiedBackup opened = VerifiedBackup.open(plain, fresh, TestRecovery.unlock())) {
             assertThat(opened.signer()).isEqualTo(BackupSignature.Signer.NONE);
             assertThat(opened.signatureNote()).startsWith("Warning: plain.zip carries no team signature");
         }
-        try (KitStore empty = KitStore.open(fresh)) {
+        try (KitStore empty = TestRecovery.open(fresh)) {
             assertThat(new BackupImporter(empty, MASTER).importFrom(plain).created()).isEqualTo(3);
         }
         assertThatThrownBy(() -> new BackupImporter(master, MASTER).importFrom(plain))

@@ -7,13 +7,20 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.lankit.backup.BackupExporter;
 import org.lankit.backup.BackupImporter;
 import org.lankit.backup.BackupOrigin;
+import org.lankit.backup.BackupUnlock;
 import org.lankit.backup.ImportReport;
 import org.lankit.backup.Manifest;
+import org.lankit.backup.RecoveryKeys;
 import org.lankit.store.KitStore;
 import org.lankit.testkit.FieldTeam;
+import org.lankit.upstream.ApiSettings;
+import org.lankit.upstream.ApiTarget;
+import org.lankit.upstream.TargetKind;
+import org.lankit.upstream.TargetSettings;
 
 /**
  * Export (and import) of a large store, for src/site/markdown/benchmarks.md. Run with a capped
@@ -28,7 +35,8 @@ public final class BackupBenchmark {
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = Files.createTempDirectory("lankit-bench");
-        Path backup = dir.resolve("backup.zip");
+        Path backup = dir.resolve("backup.lankit");
+        String recoveryKey;
         System.out.printf("max heap %d MB, %d entries%n", Runtime.getRuntime().maxMemory() >> 20, entries);
         try (KitStore store = KitStore.open(dir.resolve("master"))) {
             long t0 = System.nanoTime();
@@ -45,6 +53,10 @@ public final class BackupBenchmark {
                 }
             }
             System.out.printf("filled in %.1f s%n", seconds(t0));
+            recoveryKey = RecoveryKeys.makeIfMissing(store).orElseThrow().text();
+            // a team server set up: the export looks up its receipt for every entry
+            ApiSettings.save(store, List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON,
+                    ApiTarget.of("http://127.0.0.1:9/api", "bench-token").orElseThrow(), Map.of())));
 
             resetPeaks();
             long t1 = System.nanoTime();
@@ -55,7 +67,7 @@ public final class BackupBenchmark {
         try (KitStore empty = KitStore.open(dir.resolve("restored"))) {
             resetPeaks();
             long t2 = System.nanoTime();
-            ImportReport report = new BackupImporter(empty, FieldTeam.MASTER).importFrom(backup);
+            ImportReport report = new BackupImporter(empty, FieldTeam.MASTER).importFrom(backup, BackupUnlock.recoveryKey(recoveryKey));
             System.out.printf("import into an empty folder: %.1f s, %d entries, peak heap used %d MB%n",
                     seconds(t2), report.created(), peakHeapMb());
         }

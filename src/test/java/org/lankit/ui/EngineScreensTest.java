@@ -96,7 +96,7 @@ class EngineScreensTest {
 
             List<Path> zips;
             try (Stream<Path> files = Files.list(folder)) {
-                zips = files.filter(f -> f.toString().endsWith(".zip")).toList();
+                zips = files.filter(f -> f.toString().endsWith(".lankit")).toList();
             }
             assertThat(zips).hasSize(1);
             assertThat(status(ui)).isEqualTo("Backup saved to " + zips.get(0)

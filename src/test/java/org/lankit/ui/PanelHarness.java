@@ -31,8 +31,10 @@ import org.assertj.swing.timing.Timeout;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Role;
+import org.lankit.backup.RecoveryKeys;
 import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterClient;
+import org.lankit.store.KitStore;
 import org.lankit.sync.Protocol.PairResponse;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
@@ -65,8 +67,24 @@ final class PanelHarness implements AutoCloseable {
         return open(dataDir, role, services, dark, JOIN_CODE);
     }
 
-    /** {@code joinCode} null: the master keeps the code its store remembers, as a coordinator's restart does. */
+    /**
+     * {@code joinCode} null: the master keeps the code its store remembers, as a coordinator's restart does.
+     * The folder's team has its recovery key already (as after the first start), so the one-time
+     * dialog that shows it does not stand over the screens a test looks at; see {@link #openFresh}.
+     */
     static PanelHarness open(Path dataDir, Role role, PanelServices services, boolean dark, String joinCode) {
+        try (KitStore store = KitStore.open(dataDir)) {
+            RecoveryKeys.makeIfMissing(store);
+        }
+        return openAsIs(dataDir, role, services, dark, joinCode);
+    }
+
+    /** A first start in a new folder, nothing made beforehand: a master's recovery key is made and shown once. */
+    static PanelHarness openFresh(Path dataDir, Role role, PanelServices services) {
+        return openAsIs(dataDir, role, services, false, JOIN_CODE);
+    }
+
+    private static PanelHarness openAsIs(Path dataDir, Role role, PanelServices services, boolean dark, String joinCode) {
         KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", joinCode, null, null, null);
         CountDownLatch exited = new CountDownLatch(1);
         ControlPanel panel = GuiActionRunner.execute(() -> ControlPanel.start(options,

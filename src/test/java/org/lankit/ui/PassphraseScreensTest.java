@@ -63,7 +63,7 @@ class PassphraseScreensTest {
     @Test
     void on_another_computer_the_panel_asks_for_the_passphrase_says_plainly_when_it_is_wrong_and_opens_with_the_right_one() {
         try (KitStore store = KitStore.open(dataDir)) {
-            new KitChoices(store.settings()).role(Role.MASTER);
+            new KitChoices(store).role(Role.MASTER);
             DataKeys.setPassphrase(dataDir, store.dataKey(), "river stone 42".toCharArray());
         }
         String before = System.getProperty(UserKeyFile.HOME_PROPERTY);

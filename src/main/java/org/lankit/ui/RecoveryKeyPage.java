@@ -1,0 +1,60 @@
+package org.lankit.ui;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.print.PageFormat;
+import java.awt.print.Printable;
+import java.time.LocalDate;
+import java.util.List;
+import org.lankit.backup.RecoveryKey;
+import org.lankit.pairing.QrCode;
+
+/** The printed page of a recovery key: what it is for, the key large, its QR code, the date. */
+final class RecoveryKeyPage implements Printable {
+
+    /** Why the key matters, in the dialog and on the page. */
+    static final List<String> WHY = List.of(
+            "It opens the team's backups on another computer if this laptop is lost, stolen or broken.",
+            "It is shown only now: Lankit keeps no copy it could show again.",
+            "Keep it with the team's papers, away from this laptop; whoever has it and a backup can read the answers.");
+
+    private final String team;
+    private final RecoveryKey key;
+
+    RecoveryKeyPage(String team, RecoveryKey key) {
+        this.team = team;
+        this.key = key;
+    }
+
+    @Override
+    public int print(Graphics graphics, PageFormat page, int index) {
+        if (index > 0) return NO_SUCH_PAGE;
+        Graphics2D g = (Graphics2D) graphics;
+        g.translate(page.getImageableX(), page.getImageableY());
+        g.setColor(Color.BLACK);
+        int y = 30;
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        g.drawString("Lankit recovery key: " + team, 0, y);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        y += 18;
+        g.drawString("Made on " + LocalDate.now(), 0, y);
+        for (String line : WHY) {
+            y += 16;
+            g.drawString(line, 0, y);
+        }
+        y += 50;
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 22));
+        g.drawString(key.text(), 0, y);
+        BufferedImage qr = QrCode.image(key.text(), 1);
+        int side = qr.getWidth() * 5;
+        y += 30;
+        g.drawImage(qr, 0, y, side, side, null);
+        y += side + 30;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        g.drawString("To restore on a new laptop: Lankit --import-backup FILE, with this key (see backup.md).", 0, y);
+        return PAGE_EXISTS;
+    }
+}
