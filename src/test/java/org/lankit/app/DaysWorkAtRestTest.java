@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +100,7 @@ class DaysWorkAtRestTest {
         assertThat(masterDir.resolve("db/data.mdb")).isNotEmptyFile();
         assertThat(laptopDir.resolve("db/data.mdb")).isNotEmptyFile();
         List<Path> atRest = new ArrayList<>();
+        atRest.add(backupOf(masterDir));
         atRest.addAll(filesIn(masterDir));
         atRest.addAll(filesIn(laptopDir));
         assertThat(atRest).contains(log);
@@ -195,5 +198,15 @@ class DaysWorkAtRestTest {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
         }
+    }
+
+    /** The coordinator's backup of the master's folder, written to a stick as {@code --export-backup} does. */
+    private Path backupOf(Path masterDir) {
+        Path file = work.resolve("stick").resolve("team-backup.lankit");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream to = new PrintStream(said, true, StandardCharsets.UTF_8);
+        int exit = Main.run(new String[] {"--export-backup", file.toString(), "--data-dir", masterDir.toString()}, to, to);
+        assertThat(exit).as(said.toString(StandardCharsets.UTF_8)).isEqualTo(Main.OK);
+        return file;
     }
 }
