@@ -5,7 +5,7 @@ import { Api } from './api.js';
 import { renderBanner } from './banner.js';
 import { HlcClock, newUuid } from './clock.js';
 import { LocalStore } from './db.js';
-import { draftFor, dropDraft, keepDraft } from './draft.js';
+import { draftFor, dropDraft, keepDraft, loadDraft } from './draft.js';
 import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './entries.js';
 import { EntryForm } from './form.js';
 import { decodeMove, isMove, receiveMove } from './handover.js';
@@ -64,6 +64,7 @@ async function main() {
 }
 
 async function startApp(store, device) {
+  await loadDraft(store);
   const clock = new HlcClock(device.deviceId, (await store.getMeta('clock')) ?? {});
   let masterBase = (await store.getMeta('masterBase')) ?? '';
   const api = new Api({
@@ -282,6 +283,7 @@ async function startApp(store, device) {
   });
   $('team').textContent = (await store.getMeta('teamName')) ?? '';
   $('device-name').textContent = `This phone: ${device.name}`;
+  showStorage(store.sealed);
   $('app-view').hidden = false;
   $('banner').hidden = false;
   renderForms();
@@ -289,6 +291,13 @@ async function startApp(store, device) {
   refreshing = refresh();
   await refreshing;
   await sync.start();
+}
+
+/** The about area says whether this phone's copy of the entries is encrypted (secure page) or not (plain http). */
+function showStorage(sealed) {
+  $('about').hidden = false;
+  $('about-encrypted').hidden = !sealed;
+  $('about-plain').hidden = sealed;
 }
 
 function fail(text) {

@@ -17,7 +17,7 @@ import org.lankit.testkit.TestPhotos;
 /** An image question's control on its own page: the photo is made smaller, kept in the outbox, removed. */
 class PhotoFieldTest extends PhoneTestBase {
 
-    /** What the outbox holds under the field's value: type, size and the decoded picture's sides. */
+    /** What the outbox holds under the field's value (as the app reads it): type, size and the decoded picture's sides. */
     private static final String KEPT_PHOTO = """
             async () => {
               const name = window.photo.value;
@@ -25,10 +25,10 @@ class PhotoFieldTest extends PhoneTestBase {
                 const open = indexedDB.open('lankit');
                 open.onsuccess = () => resolve(open.result);
               });
-              const kept = await new Promise((resolve) => {
-                const get = db.transaction('attachments').objectStore('attachments').get(name);
-                get.onsuccess = () => resolve(get.result);
-              });
+              // through the app's store: on a secure page the picture is kept sealed
+              const store = await (await import('/db.js')).LocalStore.open();
+              const kept = await store.getAttachment(name);
+              store.close();
               const count = await new Promise((resolve) => {
                 const all = db.transaction('attachments').objectStore('attachments').count();
                 all.onsuccess = () => resolve(all.result);
