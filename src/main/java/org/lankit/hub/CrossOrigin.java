@@ -25,6 +25,7 @@ final class CrossOrigin {
         String origin = ctx.header("Origin");
         if (origin == null || !isLocalNetwork(origin)) return;
         ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Access-Control-Expose-Headers", TeamHeaders.TEAM + ", " + TeamHeaders.EPOCH);
         ctx.header("Vary", "Origin");
     }
 
@@ -35,7 +36,7 @@ final class CrossOrigin {
             throw ApiException.forbidden("cross_origin", "only pages from the local network may call the master");
         }
         ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT");
-        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, Accept");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, Accept, " + TeamHeaders.EPOCH);
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(204);
     }

@@ -88,6 +88,7 @@ public final class Hub implements AutoCloseable {
             tls.ifPresent(t -> cfg.jetty.addConnector((server, http) -> t.connector(server, http, config.host(), config.httpsPort())));
             ErrorMapper.install(cfg);
             cfg.routes.before(API + "/*", CrossOrigin::allow);
+            cfg.routes.before(API + "/*", ctx -> TeamHeaders.add(ctx, store.team()));
             cfg.routes.before(access::requireLocalNetwork);
             cfg.routes.before(ctx -> requireBodyWithinLimit(ctx, config.maxBodyBytes()));
             cfg.routes.before(API + "/*", ctx -> {

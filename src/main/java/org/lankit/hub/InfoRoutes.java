@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.function.Supplier;
 import org.lankit.backup.BackupSettings;
 import org.lankit.store.KitStore;
+import org.lankit.store.TeamIdentity;
 import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.PairRequest;
 import org.lankit.sync.Protocol.Secure;
@@ -33,8 +34,9 @@ final class InfoRoutes {
     }
 
     void info(Context ctx) {
+        TeamIdentity team = store.team();
         ctx.json(new Info("lankit", master.version(), "master", master.deviceId(), master.name(), master.clock().physicalNow(),
-                secure.get(), 2));
+                secure.get(), 2, team.teamId(), team.epoch()));
     }
 
     void pair(Context ctx) throws IOException {

@@ -22,6 +22,9 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
+import org.lankit.secure.DataKey;
+import org.lankit.secure.DataKeyMissingException;
+import org.lankit.secure.DataKeys;
 import org.lankit.sync.Entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,8 @@ public final class KitStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KitStore.class);
     private static final String LAST_SEQ = "lastSeq";
+    private static final String TEAM_ID = "team.id";
+    private static final String TEAM_EPOCH = "team.epoch";
     /** Set once every entry has its change block indexed (data folders of older versions have none). */
     static final String CHANGE_BLOCKS = "changeBlocks";
     /** 64 GB: far beyond any team's data, so only a full disk stops the database growing. */
@@ -49,6 +54,8 @@ public final class KitStore implements AutoCloseable {
     private final ChangeFeed feed;
     private final Box<AuditRecord> audit;
     private final Settings settings;
+    private final DataKey dataKey;
+    private final Secrets secrets;
     private final FormCatalog forms;
     private final DeviceRegistry devices;
     private final Deliveries deliveries;
@@ -58,9 +65,11 @@ public final class KitStore implements AutoCloseable {
     private final Object writeLock = new Object();
     private final List<LongConsumer> seqListeners = new CopyOnWriteArrayList<>();
     private volatile long lastSeq;
+    private volatile TeamIdentity team;
 
-    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, LongSupplier clock) {
+    private KitStore(Path dataDir, DataFolderLock lock, BoxStore boxStore, DataKey dataKey, LongSupplier clock) {
         this.dataDir = dataDir;
+        this.dataKey = dataKey;
         this.lock = lock;
         this.boxStore = boxStore;
         this.clock = clock;
@@ -69,6 +78,7 @@ public final class KitStore implements AutoCloseable {
         this.audit = boxStore.boxFor(AuditRecord.class);
         this.commits = new FailedCommits(boxStore, dataDir);
         this.settings = new Settings(boxStore.boxFor(SettingRecord.class), commits);
+        this.secrets = new Secrets(boxStore.boxFor(SecretRecord.class), commits, dataKey);
         this.forms = new FormCatalog(boxStore.boxFor(FormRecord.class), clock, commits);
         this.devices = new DeviceRegistry(boxStore.boxFor(DeviceRecord.class), commits);
         this.deliveries = new Deliveries(boxStore.boxFor(DeliveryRecord.class), commits);
@@ -107,6 +117,7 @@ public final class KitStore implements AutoCloseable {
         }
         DataFolderLock lock = DataFolderLock.acquire(dataDir);
         try {
+            DataKey dataKey = unlock(dataDir);
             BoxStore boxStore = MyObjectBox.builder()
                     .directory(dataDir.resolve("db").toFile())
                     .maxSizeInKByte(maxSizeKByte)
@@ -116,7 +127,7 @@ public final class KitStore implements AutoCloseable {
                     .maxReaders(READERS)
                     .build();
             try {
-                return new KitStore(dataDir, lock, boxStore, clock);
+                return new KitStore(dataDir, lock, boxStore, dataKey, clock);
             } catch (RuntimeException | Error e) {
                 boxStore.close(); // opening may write (change blocks), and a full disk refuses it
                 throw e;
@@ -127,8 +138,52 @@ public final class KitStore implements AutoCloseable {
         }
     }
 
+    private static DataKey unlock(Path dataDir) {
+        try {
+            return DataKeys.unlock(dataDir);
+        } catch (DataKeyMissingException e) {
+            throw new DataFolderLockedException(e);
+        }
+    }
+
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The key that seals this folder's entries and secrets; files beside the database (keys, backups) use it too. */
+    public DataKey dataKey() {
+        return dataKey;
+    }
+
+    /** Tokens, passwords and keys, sealed with the data key. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    /** The team's identity, made on first use: a new team, at epoch 1. */
+    public TeamIdentity team() {
+        TeamIdentity known = team;
+        if (known != null) return known;
+        synchronized (writeLock) {
+            Optional<String> id = settings.get(TEAM_ID);
+            if (id.isPresent()) {
+                team = new TeamIdentity(id.get(), settings.get(TEAM_EPOCH).map(Long::parseLong).orElse(1L));
+            } else {
+                setTeam(new TeamIdentity(TeamIds.random(), 1));
+            }
+            return team;
+        }
+    }
+
+    /** Taking over and restoring set the team's identity; both keys in one transaction. */
+    public void setTeam(TeamIdentity team) {
+        synchronized (writeLock) {
+            commits.write(() -> {
+                settings.put(TEAM_ID, team.teamId());
+                settings.put(TEAM_EPOCH, Long.toString(team.epoch()));
+            });
+            this.team = team;
+        }
     }
 
     public Settings settings() {

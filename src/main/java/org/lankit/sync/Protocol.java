@@ -13,10 +13,14 @@ public final class Protocol {
      * {@code secure} says where the master's HTTPS listener is and which kit authority signs it; absent without one.
      * {@code wire}: the newest entry form the master reads and writes ({@link EntryForm}), and with 2 that it
      * reads gzip bodies; absent from older masters, which know only v1.
+     * {@code teamId} stays the same across a take-over; {@code epoch} grows with each one, so of two
+     * masters of a team the one with the higher epoch is current (both absent from older masters).
      */
     public record Info(String app, String version, String role, String deviceId, String name, long time,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Secure secure,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer wire) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer wire,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String teamId,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long epoch) {
 
         /** The form to push to this master in. */
         public EntryForm pushForm() {

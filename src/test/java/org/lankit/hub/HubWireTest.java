@@ -136,6 +136,18 @@ class HubWireTest {
         assertThat(json(get("/api/v1/info", Map.of()).body()).path("wire").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void every_answer_names_the_team_and_the_masters_epoch_as_info_does() throws Exception {
+        var info = json(get("/api/v1/info", Map.of()).body());
+        assertThat(info.path("teamId").asText()).hasSize(22);
+        assertThat(info.path("epoch").asLong()).isEqualTo(1);
+        for (String call : List.of("/api/v1/sync/pull?since=0", "/api/v1/sync/pull?since=yesterday")) {
+            HttpResponse<byte[]> answer = get(call, Map.of());
+            assertThat(answer.headers().firstValue("Lankit-Team")).as(call).contains(info.path("teamId").asText());
+            assertThat(answer.headers().firstValue("Lankit-Epoch")).as(call).contains("1");
+        }
+    }
+
     private HttpResponse<byte[]> push(byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = request("/api/v1/sync/push").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
