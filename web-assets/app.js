@@ -16,6 +16,7 @@ import { setUpMasterMove } from './moved.js';
 import { markOf } from './receipts.js';
 import { askForBackgroundPush, setUpShell } from './shell.js';
 import { SyncLoop } from './sync.js';
+import { TeamWatch } from './team.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -67,10 +68,12 @@ async function startApp(store, device) {
   await loadDraft(store);
   const clock = new HlcClock(device.deviceId, (await store.getMeta('clock')) ?? {});
   let masterBase = (await store.getMeta('masterBase')) ?? '';
+  const team = new TeamWatch(await store.getMeta('team'));
   const api = new Api({
     getToken: () => device.token, onTime: (t, s, r) => clock.followReference(t, s, r), getBase: () => masterBase,
+    team, onNewerMaster: () => sync.newerMasterSeen(),
   });
-  const sync = new SyncLoop({ store, api, clock });
+  const sync = new SyncLoop({ store, api, clock, team });
   const entryForm = new EntryForm($('fields'));
   const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
   const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null };
@@ -142,6 +145,7 @@ async function startApp(store, device) {
     }
     renderBanner($('banner'), { reachable: sync.reachable, records: all });
     $('moved').hidden = sync.reachable !== false;
+    $('former-master').hidden = !sync.former;
   }
 
   /** Brings `records` up to date: this page's own changes as they are, others' read by key. */
@@ -244,7 +248,8 @@ async function startApp(store, device) {
   });
   store.addEventListener('outdated', () => location.reload()); // a newer version of the app opened
   sync.addEventListener('state', () => {
-    if (sync.reachable === false) askForBackgroundPush();
+    if (sync.former) $('moved').open = true; // the way on: the new master's address
+    else if (sync.reachable === false) askForBackgroundPush();
     queueRefresh();
   });
   sync.addEventListener('choices', queueRefresh);
@@ -277,8 +282,7 @@ async function startApp(store, device) {
     form: $('moved-form'), input: $('moved-address'), message: $('moved-message'), store,
     onMoved: (base) => {
       masterBase = base;
-      sync.live.reconnectNow();
-      sync.trigger();
+      sync.masterMoved();
     },
   });
   $('team').textContent = (await store.getMeta('teamName')) ?? '';
