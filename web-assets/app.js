@@ -143,7 +143,7 @@ async function startApp(store, device) {
       const days = retention.days === 1 ? '1 day' : `${retention.days} days`;
       $('retention-note').textContent = `Older entries the master holds were removed from this phone after ${days}.`;
     }
-    renderBanner($('banner'), { reachable: sync.reachable, records: all });
+    renderBanner($('banner'), { reachable: sync.reachable, former: sync.former, records: all });
     $('moved').hidden = sync.reachable !== false;
     $('former-master').hidden = !sync.former;
   }

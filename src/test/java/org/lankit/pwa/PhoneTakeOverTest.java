@@ -127,10 +127,12 @@ class PhoneTakeOverTest extends PhoneTestBase {
         assertThat(former).hasText(FORMER, new LocatorAssertions.HasTextOptions().setTimeout(30_000).setUseInnerText(true));
         assertThat(app.page.locator("#moved")).isVisible();
         assertThat(app.page.locator("#moved")).hasAttribute("open", "");
+        assertThat(app.banner()).containsText("Old master laptop");
         app.openForm();
         app.saveHousehold("Saved while the old laptop answered", "4");
         app.openEntries();
         assertThat(app.badge("Saved while the old laptop answered")).hasText("Waiting");
+        app.page.evaluate("window.scrollTo(0, 0)");
         app.screenshot("former-master");
 
         Locator address = app.page.getByLabel("The master's address, as shown under its QR code");
