@@ -100,6 +100,19 @@ class PhotoFieldTest extends PhoneTestBase {
     }
 
     @Test
+    void on_a_secure_page_the_kept_photo_is_sealed_and_still_shown() {
+        choose(TestPhotos.png("door.png", 800, 600));
+        assertThat(app.page.getByAltText("Photo for Photo of the door")).isVisible();
+        String raw = (String) app.page.evaluate(PhoneStorage.RAW_RECORDS);
+        // a JPEG from the canvas carries its JFIF marker in the clear; the sealed picture does not
+        assertThat(raw).contains("attachments: {", "sealedPhoto: ").doesNotContain("JFIF").doesNotContain("blob: ");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = (Map<String, Object>) app.page.evaluate(KEPT_PHOTO);
+        assertThat(kept).containsEntry("type", "image/jpeg").containsEntry("width", 800).containsEntry("height", 600);
+        app.assertNoScriptErrors();
+    }
+
+    @Test
     void a_file_that_is_not_a_picture_is_named_and_leaves_the_answer_as_it_was() {
         choose(TestPhotos.png("door.png", 800, 600));
         assertThat(app.page.getByAltText("Photo for Photo of the door")).isVisible();
