@@ -274,6 +274,7 @@ export class SyncLoop extends EventTarget {
   #setFormer(value) {
     if (this.former === value) return;
     this.former = value;
+    if (!value) this.live.start(); // the team's master answers again at this address: listen to it
     this.dispatchEvent(new Event('state'));
   }
 

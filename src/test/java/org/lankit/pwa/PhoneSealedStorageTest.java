@@ -15,6 +15,7 @@ import org.lankit.store.StoredEntry;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.PhoneBrowser;
+import org.lankit.testkit.PhoneStorage;
 import org.lankit.testkit.RunningMaster;
 
 /**

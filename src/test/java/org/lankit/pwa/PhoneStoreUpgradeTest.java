@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.testkit.PhoneStorage;
 import org.lankit.testkit.RunningMaster;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lankit.sync.AttachmentName;
+import org.lankit.testkit.PhoneStorage;
 import org.lankit.testkit.TestPhotos;
 
 /** An image question's control on its own page: the photo is made smaller, kept in the outbox, removed. */

@@ -1,13 +1,13 @@
-package org.lankit.pwa;
+package org.lankit.testkit;
 
 /** Scripts that read the phone's IndexedDB and session storage as they lie, past the app. */
-final class PhoneStorage {
+public final class PhoneStorage {
 
     /**
      * Everything the app's stores and this tab's session storage hold, as one text; bytes (sealed
      * values, pictures) as one character per byte, so a plain answer in them would show.
      */
-    static final String RAW_RECORDS = """
+    public static final String RAW_RECORDS = """
             async () => {
               const db = await new Promise((resolve, reject) => {
                 const open = indexedDB.open('lankit');
@@ -48,7 +48,7 @@ final class PhoneStorage {
             """;
 
     /** The sealing key as IndexedDB keeps it: its kind, whether it can be taken out, and what exporting it gives. */
-    static final String SEALING_KEY = """
+    public static final String SEALING_KEY = """
             async () => {
               const db = await new Promise((resolve, reject) => {
                 const open = indexedDB.open('lankit');
