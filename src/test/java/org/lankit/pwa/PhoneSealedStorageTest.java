@@ -136,6 +136,34 @@ class PhoneSealedStorageTest extends PhoneTestBase {
         app.assertNoScriptErrors();
     }
 
+    /** `rounds` read-modify-writes of one record through the app's store, each adding one to its count. */
+    private static final String COUNT_UP = """
+            async (rounds) => {
+              const store = await (await import('/db.js')).LocalStore.open();
+              const uuid = '00000000-0000-4000-8000-00000000c0de';
+              for (let i = 0; i < rounds; i++) {
+                await store.updateAll([uuid], (r) => ({ ...(r ?? { uuid, status: 'synced' }), count: (r?.count ?? 0) + 1 }));
+              }
+              const count = (await store.getEntry(uuid)).count;
+              store.close();
+              return count;
+            }""";
+
+    @Test
+    void two_pages_changing_one_sealed_record_at_once_lose_no_change() {
+        // two tabs of the origin, without the app (its list would not know this record)
+        Page first = phone.newPage();
+        Page second = phone.newPage();
+        first.navigate(master.baseUrl() + "/manifest.webmanifest");
+        second.navigate(master.baseUrl() + "/manifest.webmanifest");
+        // started in both before either is awaited
+        first.evaluate("() => { window.counting = (" + COUNT_UP + ")(100); }");
+        second.evaluate("() => { window.counting = (" + COUNT_UP + ")(100); }");
+        int last = Math.max(((Number) first.evaluate("window.counting")).intValue(),
+                ((Number) second.evaluate("window.counting")).intValue());
+        assertThat(last).as("the count after 2 x 100 read-modify-writes").isEqualTo(200);
+    }
+
     @Test
     void on_plain_http_the_phone_says_calmly_that_its_copy_is_not_encrypted() {
         try (RunningMaster plainMaster = RunningMaster.start(dataDir.resolve("plain"));
