@@ -1,8 +1,11 @@
 // Wire protocol v1 (protocol.md) from the phone: JSON over fetch with a timeout. Every answer
-// carries the master's time, which is handed to `onTime` so the phone's clock can follow it.
+// carries the master's time, which is handed to `onTime` so the phone's clock can follow it, and
+// names the master's team and epoch in its headers: every call sends the highest epoch this
+// phone knows, and an answer from the team's former master is not taken (team.js).
 // Entries travel in the compact form (wire.js) to a master that says it reads it, gzipped where
 // the browser can; pulls ask for the compact form and read either.
 
+import { FormerMaster, TeamWatch, Verdict } from './team.js';
 import { fromWire, toCompact } from './wire.js';
 
 const TIMEOUT_MS = 15000;
@@ -27,13 +30,16 @@ export class Api {
    * getToken: () => token or null; onTime: (masterTime, sentAt, receivedAt) => void;
    * getBase: () => the master's address when it moved away from the one this page came from
    * (like "http://192.168.1.23:8377"), else '' (the page's own); timeoutMs: how long one call
-   * may take before the master counts as unreachable.
+   * may take before the master counts as unreachable; team: what this phone knows of its team's
+   * masters (a TeamWatch); onNewerMaster: an answer came from the team's newer master.
    */
-  constructor({ getToken, onTime, getBase = () => '', timeoutMs = TIMEOUT_MS }) {
+  constructor({ getToken, onTime, getBase = () => '', timeoutMs = TIMEOUT_MS, team = new TeamWatch(), onNewerMaster = () => {} }) {
     this.getToken = getToken;
     this.onTime = onTime;
     this.getBase = getBase;
     this.timeoutMs = timeoutMs;
+    this.team = team;
+    this.onNewerMaster = onNewerMaster;
     // whether the master reads the compact form and gzip bodies: known once /info answered
     this.compact = false;
   }
@@ -96,6 +102,7 @@ export class Api {
     const headers = { Accept: 'application/json' };
     const token = this.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (this.team.epoch > 0) headers['Lankit-Epoch'] = String(this.team.epoch);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (bytes !== undefined) headers['Content-Type'] = 'application/octet-stream';
     let payload = bytes ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -120,6 +127,7 @@ export class Api {
       clearTimeout(timer);
     }
     if (typeof json?.time === 'number') this.onTime(json.time, sentAt, Date.now());
+    this.#judgeMaster(response, json);
     if (response.status >= 500 || (!response.ok && json === null)) {
       throw new Unreachable(`the master is not ready (${response.status})`);
     }
@@ -127,6 +135,25 @@ export class Api {
       throw new ApiError(response.status, json, Number(response.headers.get('Retry-After')) || 0);
     }
     return json;
+  }
+
+  /** Refuses the answer of the team's former master; tells of the team's newer one. */
+  #judgeMaster(response, json) {
+    if (response.status === 409 && json?.error === 'superseded') throw new FormerMaster();
+    const epoch = Number(response.headers.get('Lankit-Epoch'));
+    switch (this.team.judge(response.headers.get('Lankit-Team'), Number.isInteger(epoch) ? epoch : null)) {
+      case Verdict.FORMER:
+        throw new FormerMaster();
+      case Verdict.NEWER:
+        this.onNewerMaster();
+        break;
+      case Verdict.UNKNOWN:
+      case Verdict.SAME:
+      case Verdict.OTHER:
+        break;
+      default:
+        throw new Error('an unknown verdict on the master');
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { Api } from './api.js';
 import { renderBanner } from './banner.js';
 import { HlcClock, newUuid } from './clock.js';
 import { LocalStore } from './db.js';
-import { draftFor, dropDraft, keepDraft } from './draft.js';
+import { draftFor, dropDraft, keepDraft, loadDraft } from './draft.js';
 import { discardLocal, editRecord, editSnapshot, newRecord, restamp } from './entries.js';
 import { EntryForm } from './form.js';
 import { decodeMove, isMove, receiveMove } from './handover.js';
@@ -16,6 +16,7 @@ import { setUpMasterMove } from './moved.js';
 import { markOf } from './receipts.js';
 import { askForBackgroundPush, setUpShell } from './shell.js';
 import { SyncLoop } from './sync.js';
+import { TeamWatch } from './team.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -64,12 +65,15 @@ async function main() {
 }
 
 async function startApp(store, device) {
+  await loadDraft(store);
   const clock = new HlcClock(device.deviceId, (await store.getMeta('clock')) ?? {});
   let masterBase = (await store.getMeta('masterBase')) ?? '';
+  const team = new TeamWatch(await store.getMeta('team'));
   const api = new Api({
     getToken: () => device.token, onTime: (t, s, r) => clock.followReference(t, s, r), getBase: () => masterBase,
+    team, onNewerMaster: () => sync.newerMasterSeen(),
   });
-  const sync = new SyncLoop({ store, api, clock });
+  const sync = new SyncLoop({ store, api, clock, team });
   const entryForm = new EntryForm($('fields'));
   const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
   const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null };
@@ -139,8 +143,9 @@ async function startApp(store, device) {
       const days = retention.days === 1 ? '1 day' : `${retention.days} days`;
       $('retention-note').textContent = `Older entries the master holds were removed from this phone after ${days}.`;
     }
-    renderBanner($('banner'), { reachable: sync.reachable, records: all });
+    renderBanner($('banner'), { reachable: sync.reachable, former: sync.former, records: all });
     $('moved').hidden = sync.reachable !== false;
+    $('former-master').hidden = !sync.former;
   }
 
   /** Brings `records` up to date: this page's own changes as they are, others' read by key. */
@@ -243,7 +248,8 @@ async function startApp(store, device) {
   });
   store.addEventListener('outdated', () => location.reload()); // a newer version of the app opened
   sync.addEventListener('state', () => {
-    if (sync.reachable === false) askForBackgroundPush();
+    if (sync.former) $('moved').open = true; // the way on: the new master's address
+    else if (sync.reachable === false) askForBackgroundPush();
     queueRefresh();
   });
   sync.addEventListener('choices', queueRefresh);
@@ -276,12 +282,12 @@ async function startApp(store, device) {
     form: $('moved-form'), input: $('moved-address'), message: $('moved-message'), store,
     onMoved: (base) => {
       masterBase = base;
-      sync.live.reconnectNow();
-      sync.trigger();
+      sync.masterMoved();
     },
   });
   $('team').textContent = (await store.getMeta('teamName')) ?? '';
   $('device-name').textContent = `This phone: ${device.name}`;
+  showStorage(store.sealed);
   $('app-view').hidden = false;
   $('banner').hidden = false;
   renderForms();
@@ -289,6 +295,13 @@ async function startApp(store, device) {
   refreshing = refresh();
   await refreshing;
   await sync.start();
+}
+
+/** The about area says whether this phone's copy of the entries is encrypted (secure page) or not (plain http). */
+function showStorage(sealed) {
+  $('about').hidden = false;
+  $('about-encrypted').hidden = !sealed;
+  $('about-plain').hidden = sealed;
 }
 
 function fail(text) {

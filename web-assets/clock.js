@@ -3,6 +3,8 @@
 // the phone's clock plus an offset learned from the master's time in every answer.
 
 const MAX_COUNTER = 999999;
+/** Longer than any call to the master takes (api.js gives up after 15 s): a longer one is a clock jump. */
+const LONGEST_CALL_MS = 60000;
 const WIRE = /^(\d{13})-(\d{6})-([A-Za-z0-9_]{1,40})$/;
 
 export function encodeHlc(wall, counter, deviceId) {
@@ -33,9 +35,14 @@ export class HlcClock {
     return Math.round(this.wallClock() + this.offset);
   }
 
-  /** Follows the master's clock; the answer left the master about halfway through the request. */
+  /**
+   * Follows the master's clock; the answer left the master about halfway through the request. A
+   * call during which the phone's own clock jumped (set by hand, or by the network) says nothing:
+   * its halfway point would move the offset by half the jump.
+   */
   followReference(masterTime, sentAt, receivedAt) {
     if (!Number.isFinite(masterTime) || masterTime <= 0) return;
+    if (!(receivedAt >= sentAt && receivedAt - sentAt <= LONGEST_CALL_MS)) return;
     this.offset = masterTime - (sentAt + receivedAt) / 2;
   }
 

@@ -9,6 +9,7 @@ import { Api } from './api.js';
 import { HlcClock } from './clock.js';
 import { restamp } from './entries.js';
 import { pushPending } from './push.js';
+import { TeamWatch } from './team.js';
 import { unsentNames } from './upload.js';
 
 const PREFIX = 'move=';
@@ -62,11 +63,11 @@ export async function moveToSecure({ store, secureOrigin, code }) {
   // first, so that the app open in another tab stops syncing and saving before the entries are read
   await store.setMeta('movedTo', secureOrigin);
   await lastPush(store, device);
-  const [clock, masterId, teamName, forms, entries] = await Promise.all([
-    store.getMeta('clock'), store.getMeta('masterId'), store.getMeta('teamName'), store.getMeta('forms'),
-    store.allEntries(),
+  const [clock, masterId, teamName, team, forms, entries] = await Promise.all([
+    store.getMeta('clock'), store.getMeta('masterId'), store.getMeta('teamName'), store.getMeta('team'),
+    store.getMeta('forms'), store.allEntries(),
   ]);
-  const payload = { device, clock, masterId, teamName, forms, entries: entries.filter(unacknowledged) };
+  const payload = { device, clock, masterId, teamName, team, forms, entries: entries.filter(unacknowledged) };
   location.assign(`${secureOrigin}/join#${encodeMove(payload)}`);
 }
 
@@ -76,9 +77,10 @@ export async function moveToSecure({ store, secureOrigin, code }) {
  * a photo not sent by then stays behind on this page (an entry naming it fails there).
  */
 async function lastPush(store, device) {
-  const masterBase = (await store.getMeta('masterBase')) ?? '';
+  const [masterBase, team] = await Promise.all([store.getMeta('masterBase'), store.getMeta('team')]);
   const api = new Api({
-    getToken: () => device.token, onTime: () => {}, getBase: () => masterBase, timeoutMs: LAST_PUSH_MS,
+    getToken: () => device.token, onTime: () => {}, getBase: () => masterBase ?? '', timeoutMs: LAST_PUSH_MS,
+    team: new TeamWatch(team),
   });
   const waiting = await store.entriesWithStatus('waiting', 'syncing');
   const photos = (await store.attachmentsNamed([...unsentNames(waiting)])).filter((a) => !a.sent).length;
@@ -93,9 +95,9 @@ async function lastPush(store, device) {
  * device, and the unsent edits carried over become its own (as after joining again).
  */
 export async function receiveMove(store, moved) {
-  const [own, ownClock, masterId, teamName, forms] = await Promise.all([
+  const [own, ownClock, masterId, teamName, team, forms] = await Promise.all([
     store.getMeta('device'), store.getMeta('clock'), store.getMeta('masterId'), store.getMeta('teamName'),
-    store.getMeta('forms'),
+    store.getMeta('team'), store.getMeta('forms'),
   ]);
   const adopt = !own || own.deviceId === moved.device.deviceId;
   const movedIds = [moved.device.deviceId, ...(moved.device.formerIds ?? [])];
@@ -107,6 +109,7 @@ export async function receiveMove(store, moved) {
   await store.updateAll([...incoming.keys()], (mine, uuid) => merged(mine, incoming.get(uuid)), () => ({
     device, clock: clock.state(),
     masterId: masterId ?? moved.masterId, teamName: teamName ?? moved.teamName, forms: forms ?? moved.forms ?? [],
+    team: laterTeam(team, moved.team),
   }));
 }
 
@@ -125,6 +128,12 @@ function merged(mine, theirs) {
   if (!added && master === mine.master) return null;
   const pending = Object.keys(local).length > 0;
   return { ...mine, master, local, status: pending ? 'waiting' : mine.status, error: pending ? null : mine.error };
+}
+
+/** The team and epoch further on: a phone never forgets that a newer master took over. */
+function laterTeam(a, b) {
+  if (!a?.teamId) return b ?? null;
+  return b?.teamId === a.teamId && b.epoch > a.epoch ? b : a;
 }
 
 /** The clock state further ahead, so stamps keep increasing on the new page. */

@@ -6,13 +6,13 @@
 // A new version takes over at once but never reloads a page: an open form stays as it is, and
 // the next opening gets the new files.
 
-const CACHE = 'lankit-shell-v9';
+const CACHE = 'lankit-shell-v10';
 const SHELL = [
   './', 'index.html', 'setup.html', 'styles.css', 'manifest.webmanifest',
   'app.js', 'api.js', 'backoff.js', 'banner.js', 'clock.js', 'db.js', 'dom.js', 'draft.js', 'entries.js',
   'expr.js', 'form.js', 'form-controls.js', 'form-tree.js', 'geopoint.js', 'handover.js', 'join.js',
   'language.js', 'list.js', 'list-item.js', 'live.js', 'moved.js', 'photo.js', 'push.js', 'receipts.js',
-  'rules.js', 'setup.js', 'shell.js', 'sync.js', 'upload.js', 'validate.js', 'wire.js',
+  'rules.js', 'sealing.js', 'setup.js', 'shell.js', 'sync.js', 'team.js', 'upload.js', 'validate.js', 'wire.js',
   'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-192.png', 'icons/maskable-512.png',
 ];
 /** The pages a navigation may bring, by path; any other path is the app's single page. */

@@ -8,6 +8,7 @@ import './sw-shell.js';
 import { Api } from './api.js';
 import { LocalStore } from './db.js';
 import { BACKGROUND_PUSH, pushPending } from './push.js';
+import { FormerMaster, TeamWatch, Verdict } from './team.js';
 
 self.addEventListener('sync', (event) => {
   if (event.tag === BACKGROUND_PUSH) event.waitUntil(pushInBackground());
@@ -17,13 +18,18 @@ self.addEventListener('sync', (event) => {
 async function pushInBackground() {
   const store = await LocalStore.open();
   try {
-    const [device, movedTo, masterBase] = await Promise.all([
-      store.getMeta('device'), store.getMeta('movedTo'), store.getMeta('masterBase'),
+    const [device, movedTo, masterBase, team] = await Promise.all([
+      store.getMeta('device'), store.getMeta('movedTo'), store.getMeta('masterBase'), store.getMeta('team'),
     ]);
     if (!device || movedTo) return;
-    const api = new Api({ getToken: () => device.token, onTime: () => {}, getBase: () => masterBase ?? '' });
-    await api.info(); // which entry form the master reads (and whether it is in reach at all)
+    const watch = new TeamWatch(team);
+    const api = new Api({ getToken: () => device.token, onTime: () => {}, getBase: () => masterBase ?? '', team: watch });
+    const info = await api.info(); // which entry form the master reads (and whether it is in reach at all)
+    // the team's former master: nothing goes there, and trying again later will not change that (the page tells the worker)
+    if (watch.judge(info.teamId, info.epoch) === Verdict.FORMER) return;
     await pushPending({ store, api });
+  } catch (e) {
+    if (!(e instanceof FormerMaster)) throw e;
   } finally {
     store.close();
   }

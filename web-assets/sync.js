@@ -1,7 +1,8 @@
-// The sync loop, as named steps: (once per connection) info and forms → the coordinator's current
-// choices and the receipts of the team's server → push pending entries in batches → pull the
-// changes feed since the checkpoint → apply and store the checkpoint in the same transaction → the
-// team's retention. One run at a time; retried with backoff while the master is unreachable.
+// The sync loop, as named steps: (once per connection) info and forms, and which of the team's
+// masters answers (team.js) → the coordinator's current choices and the receipts of the team's
+// server → push pending entries in batches → pull the changes feed since the checkpoint → apply
+// and store the checkpoint in the same transaction → the team's retention. One run at a time;
+// retried with backoff while the master is unreachable or is the team's former master.
 
 import { ApiError, Unreachable } from './api.js';
 import { Backoff } from './backoff.js';
@@ -9,6 +10,7 @@ import { applyPulled, mayDropCopy } from './entries.js';
 import { LiveChannel } from './live.js';
 import { pushPending } from './push.js';
 import { receiptsOf } from './receipts.js';
+import { FormerMaster, Verdict } from './team.js';
 
 const PULL_PAGE = 1000; // the most the master sends in one page
 const MAX_ROUNDS = 1000;
@@ -23,12 +25,16 @@ export class SyncLoop extends EventTarget {
   #readingReceipts = false;
   #receiptsAgain = false;
 
-  constructor({ store, api, clock }) {
+  /** `team`: the TeamWatch that `api` also reads (the highest epoch it sends, former masters it refuses). */
+  constructor({ store, api, clock, team }) {
     super();
     this.store = store;
     this.api = api;
     this.clock = clock;
+    this.team = team;
     this.reachable = null;
+    // the address in use is the team's former master: nothing is sent there
+    this.former = false;
     this.lastSeq = 0;
     this.teamEdits = false;
     this.retentionDays = null;
@@ -79,6 +85,21 @@ export class SyncLoop extends EventTarget {
     clearTimeout(this.#retryTimer);
   }
 
+  /** The worker gave the master's new address (moved.js): try there at once. */
+  masterMoved() {
+    this.#sessionFresh = false;
+    this.#backoff.reset();
+    this.live.start();
+    this.live.reconnectNow();
+    this.trigger();
+  }
+
+  /** A call's answer came from the team's newer master (its headers said so): read the session again. */
+  newerMasterSeen() {
+    this.#sessionFresh = false;
+    this.trigger();
+  }
+
   /** Asks for a run as soon as the current one (if any) is over. */
   trigger() {
     if (this.#stopped) return;
@@ -96,6 +117,7 @@ export class SyncLoop extends EventTarget {
         try {
           await this.#once();
           this.#backoff.reset();
+          this.#setFormer(false);
           this.#setReachable(true);
         } catch (e) {
           this.#failed(e);
@@ -124,17 +146,21 @@ export class SyncLoop extends EventTarget {
 
   /**
    * Once per connection, and again when the master says its forms changed: the team's name and
-   * the forms; a different master starts the feed over.
+   * the forms. The team's former master gets nothing; a different master, or the team's newer
+   * one, starts the feed over (its numbers are not the old master's; merging again is harmless).
    */
   async #refreshSession() {
     const info = await this.api.info();
+    const verdict = this.team.judge(info.teamId, info.epoch);
+    if (verdict === Verdict.FORMER) throw new FormerMaster();
     const knownMaster = await this.store.getMeta('masterId');
-    if (knownMaster && knownMaster !== info.deviceId) {
+    if (verdict === Verdict.NEWER || (knownMaster && knownMaster !== info.deviceId)) {
       this.lastSeq = 0;
       await this.store.setMeta('lastSeq', 0);
     }
     const forms = await this.api.forms();
-    await this.store.putAll([], { masterId: info.deviceId, teamName: info.name, forms });
+    const team = this.team.learn(info.teamId, info.epoch);
+    await this.store.putAll([], { masterId: info.deviceId, teamName: info.name, forms, ...(team ? { team } : {}) });
     this.#sessionFresh = true;
     this.dispatchEvent(new CustomEvent('session', { detail: { info, forms } }));
   }
@@ -223,7 +249,13 @@ export class SyncLoop extends EventTarget {
       this.#unpaired();
       return;
     }
-    if (error instanceof Unreachable) {
+    if (error instanceof FormerMaster) {
+      // its live socket would only bring runs that end here again: quiet until a new address
+      this.live.stop();
+      this.#sessionFresh = false;
+      this.#setFormer(true);
+      this.#setReachable(false);
+    } else if (error instanceof Unreachable) {
       this.#setReachable(false);
       this.#sessionFresh = false;
     } else {
@@ -237,6 +269,13 @@ export class SyncLoop extends EventTarget {
   #unpaired() {
     this.stop();
     this.dispatchEvent(new Event('unpaired'));
+  }
+
+  #setFormer(value) {
+    if (this.former === value) return;
+    this.former = value;
+    if (!value) this.live.start(); // the team's master answers again at this address: listen to it
+    this.dispatchEvent(new Event('state'));
   }
 
   #setReachable(value) {

@@ -55,6 +55,7 @@ public final class PhoneBenchmark {
 
     private static void print(String title, PhoneOutboxBench.Result r) {
         System.out.printf("%n%s (%,d entries): %,d waiting%n", title, r.alreadyStored(), r.entries());
+        System.out.printf("  %-62s %10.0f%n", "storing them in the outbox (one transaction), ms", r.storeMs());
         System.out.printf("  %-62s %10.0f%n", "online -> master holds all, ms", r.masterHoldsAllMs());
         System.out.printf("  %-62s %10.0f%n", "online -> phone shows nothing waiting, ms", r.phoneSeesAllSentMs());
         System.out.printf("  %-62s %10d%n", "push requests", r.pushes());

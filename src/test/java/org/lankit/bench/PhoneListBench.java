@@ -22,7 +22,7 @@ import org.lankit.testkit.RunningMaster;
 final class PhoneListBench {
 
     /** What a page pays to read all it holds at start (the app's own store class, a second connection). */
-    private static final String READ_ALL = """
+    static final String READ_ALL = """
             async () => {
               const store = await (await import('/db.js')).LocalStore.open();
               const t = performance.now();

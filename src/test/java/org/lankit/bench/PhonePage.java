@@ -52,9 +52,14 @@ final class PhonePage {
     }
 
     static PhonePage join(BrowserContext phone, RunningMaster master, String name) {
+        return join(phone, master.baseUrl(), name);
+    }
+
+    /** Joins the master at {@code baseUrl} (e.g. a name that is no secure context, for the plain page). */
+    static PhonePage join(BrowserContext phone, String baseUrl, String name) {
         phone.addInitScript(PROBES);
         Page page = phone.newPage();
-        page.navigate(master.baseUrl() + "/join#" + RunningMaster.JOIN_CODE);
+        page.navigate(baseUrl + "/join#" + RunningMaster.JOIN_CODE);
         page.getByLabel("Your name").fill(name);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
         page.locator("#entry-form").waitFor();

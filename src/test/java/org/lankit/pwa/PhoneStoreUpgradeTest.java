@@ -11,15 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.PairedDevice;
+import org.lankit.testkit.PhoneStorage;
 import org.lankit.testkit.RunningMaster;
 
 /**
  * A phone whose entries an earlier version of the app stored: database version 1 (no outbox
- * index) or 2 (no photos).
+ * index), 2 (no photos) or 3 (entries kept plain; 127.0.0.1 is a secure context, so the app
+ * seals them now).
  */
 class PhoneStoreUpgradeTest extends PhoneTestBase {
 
-    /** The database as version 1 or 2 of the app left it: a paired device and one entry waiting. */
+    /** The database as version 1, 2 or 3 of the app left it: a paired device and one entry waiting. */
     private static final String EARLIER_VERSION = """
             async ({ version, deviceId, token }) => {
               const db = await new Promise((resolve, reject) => {
@@ -27,7 +29,8 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
                 open.onupgradeneeded = () => {
                   open.result.createObjectStore('meta');
                   const entries = open.result.createObjectStore('entries', { keyPath: 'uuid' });
-                  if (version === 2) entries.createIndex('status', 'status');
+                  if (version >= 2) entries.createIndex('status', 'status');
+                  if (version >= 3) open.result.createObjectStore('attachments', { keyPath: 'name' });
                 };
                 open.onsuccess = () => resolve(open.result);
                 open.onerror = () => reject(open.error);
@@ -58,7 +61,15 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
         anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(2);
     }
 
-    private void anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(int version) throws Exception {
+    @Test
+    void an_entry_waiting_plain_in_the_version_3_database_is_sealed_listed_and_sent_after_the_update() throws Exception {
+        PhoneApp app = anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(3);
+        String raw = (String) app.page.evaluate(PhoneStorage.RAW_RECORDS);
+        assertThat(raw).as("what IndexedDB holds").contains("6a1f3c52-9d1e-4c1b-8f53-0d2b7e0c4a11")
+                .doesNotContain("Saved before the update");
+    }
+
+    private PhoneApp anEntryWaitingInTheEarlierDatabaseIsListedAndSentAfterTheUpdate(int version) throws Exception {
         PairedDevice paired = master.pair("Amina");
         PhoneApp app = PhoneApp.open(phone, master);
         app.page.navigate(master.baseUrl() + "/manifest.webmanifest"); // the app's origin, without the app
@@ -80,8 +91,9 @@ class PhoneStoreUpgradeTest extends PhoneTestBase {
                     db.close();
                   };
                 })""");
-        assertThat(upgraded).containsEntry("version", 3).containsEntry("stores", "attachments entries meta");
+        assertThat(upgraded).containsEntry("version", 4).containsEntry("stores", "attachments entries keys meta");
         app.assertNoScriptErrors();
+        return app;
     }
 
     @Test

@@ -12,12 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lankit.sync.AttachmentName;
+import org.lankit.testkit.PhoneStorage;
 import org.lankit.testkit.TestPhotos;
 
 /** An image question's control on its own page: the photo is made smaller, kept in the outbox, removed. */
 class PhotoFieldTest extends PhoneTestBase {
 
-    /** What the outbox holds under the field's value: type, size and the decoded picture's sides. */
+    /** What the outbox holds under the field's value (as the app reads it): type, size and the decoded picture's sides. */
     private static final String KEPT_PHOTO = """
             async () => {
               const name = window.photo.value;
@@ -25,10 +26,10 @@ class PhotoFieldTest extends PhoneTestBase {
                 const open = indexedDB.open('lankit');
                 open.onsuccess = () => resolve(open.result);
               });
-              const kept = await new Promise((resolve) => {
-                const get = db.transaction('attachments').objectStore('attachments').get(name);
-                get.onsuccess = () => resolve(get.result);
-              });
+              // through the app's store: on a secure page the picture is kept sealed
+              const store = await (await import('/db.js')).LocalStore.open();
+              const kept = await store.getAttachment(name);
+              store.close();
               const count = await new Promise((resolve) => {
                 const all = db.transaction('attachments').objectStore('attachments').count();
                 all.onsuccess = () => resolve(all.result);
@@ -96,6 +97,19 @@ class PhotoFieldTest extends PhoneTestBase {
                     count.onsuccess = () => { resolve(count.result === 0); open.result.close(); };
                   };
                 })""");
+        app.assertNoScriptErrors();
+    }
+
+    @Test
+    void on_a_secure_page_the_kept_photo_is_sealed_and_still_shown() {
+        choose(TestPhotos.png("door.png", 800, 600));
+        assertThat(app.page.getByAltText("Photo for Photo of the door")).isVisible();
+        String raw = (String) app.page.evaluate(PhoneStorage.RAW_RECORDS);
+        // a JPEG from the canvas carries its JFIF marker in the clear; the sealed picture does not
+        assertThat(raw).contains("attachments: {", "sealedPhoto: ").doesNotContain("JFIF").doesNotContain("blob: ");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = (Map<String, Object>) app.page.evaluate(KEPT_PHOTO);
+        assertThat(kept).containsEntry("type", "image/jpeg").containsEntry("width", 800).containsEntry("height", 600);
         app.assertNoScriptErrors();
     }
 

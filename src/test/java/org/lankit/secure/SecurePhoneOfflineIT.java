@@ -15,6 +15,7 @@ import org.lankit.sync.Entry;
 import org.lankit.testkit.LanNamespaces;
 import org.lankit.testkit.NamespacedMaster;
 import org.lankit.testkit.NamespacedPhone;
+import org.lankit.testkit.PhoneStorage;
 import org.lankit.testkit.StoreDump;
 
 /**
@@ -41,6 +42,8 @@ class SecurePhoneOfflineIT {
             assertThat(screen.isSecureContext()).as("window.isSecureContext on " + master.joinUrl()).isFalse();
             assertThat((Boolean) screen.page.evaluate("'serviceWorker' in navigator")).isFalse();
             screen.join("Amina");
+            // the master offers its secure page: the offer also says what the plain page lacks
+            assertThat(screen.page.locator("#secure-offer")).containsText("entries on this phone are not encrypted");
             screen.saveHousehold("Over plain http", "5");
             screen.openEntries();
             assertThat(screen.badge("Over plain http")).hasText("Synced");
@@ -73,6 +76,8 @@ class SecurePhoneOfflineIT {
             screen.saveHousehold("Saved on the WiFi", "3");
             screen.openEntries();
             assertThat(screen.badge("Saved on the WiFi")).hasText("Synced");
+            assertThat((String) screen.page.evaluate(PhoneStorage.RAW_RECORDS)).as("the phone's storage, read raw")
+                    .contains("entries: {").doesNotContain("Saved on the WiFi");
             screen.awaitServiceWorkerControl();
 
             BrowserContext browser = phone.browser();
