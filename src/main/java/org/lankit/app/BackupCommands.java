@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.lankit.backup.BackupExporter;
 import org.lankit.backup.BackupOrigin;
 import org.lankit.backup.BackupRejectedException;
@@ -32,9 +33,10 @@ final class BackupCommands {
     }
 
     /** {@code recoveryKey}: as typed, or null when none was given. */
-    static int run(KitOptions options, String recoveryKey, PrintStream out, PrintStream err) {
+    /** {@code passphrase}: the folder's passphrase ({@code --passphrase-file}, {@code LANKIT_PASSPHRASE}), which opens a backup as the recovery key does. */
+    static int run(KitOptions options, String recoveryKey, Optional<char[]> passphrase, PrintStream out, PrintStream err) {
         try (KitStore store = KitStore.open(options.dataDir())) {
-            if (options.importBackup() != null) out.println(TeamRestore.restore(store, options.importBackup(), unlock(recoveryKey)));
+            if (options.importBackup() != null) out.println(TeamRestore.restore(store, options.importBackup(), unlock(recoveryKey, passphrase)));
             if (options.exportBackup() != null) out.println(exportBackup(store, options.exportBackup()));
             if (options.exportCsv() != null) {
                 List<Path> files = new CsvExporter(store).exportTo(options.exportCsv());
@@ -48,8 +50,9 @@ final class BackupCommands {
         }
     }
 
-    private static BackupUnlock unlock(String recoveryKey) {
-        return recoveryKey == null || recoveryKey.isBlank() ? BackupUnlock.none() : BackupUnlock.recoveryKey(recoveryKey);
+    private static BackupUnlock unlock(String recoveryKey, Optional<char[]> passphrase) {
+        BackupUnlock byKey = recoveryKey == null || recoveryKey.isBlank() ? BackupUnlock.none() : BackupUnlock.recoveryKey(recoveryKey);
+        return passphrase.map(p -> byKey.and(BackupUnlock.passphrase(p))).orElse(byKey);
     }
 
     /**

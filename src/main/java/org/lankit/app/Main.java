@@ -116,7 +116,7 @@ public final class Main {
             int imported = FormImportCommand.run(options, out, err);
             if (imported != OK || !options.hasBackupAction()) return imported;
         }
-        if (options.hasBackupAction()) return BackupCommands.run(options, command.recoveryKey(env), out, err);
+        if (options.hasBackupAction()) return BackupCommands.run(options, command.recoveryKey(env), passphrase.opening(env), out, err);
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");

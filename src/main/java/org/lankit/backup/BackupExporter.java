@@ -20,6 +20,7 @@ import org.lankit.backup.Manifest.Counts;
 import org.lankit.backup.Manifest.Member;
 import org.lankit.secure.KitAuthority;
 import org.lankit.store.AuditEvent;
+import org.lankit.secure.DataKeys;
 import org.lankit.store.KitStore;
 import org.lankit.store.Page;
 import org.lankit.store.StoredEntry;
@@ -74,7 +75,8 @@ public final class BackupExporter {
      * @throws IllegalStateException when the team has no recovery key yet ({@link RecoveryKeys})
      */
     public Manifest export(Path file) {
-        BackupKeys keys = new BackupKeys(RecoveryKeys.required(store), store.dataKey(), Optional.empty());
+        BackupKeys keys = new BackupKeys(RecoveryKeys.required(store), store.dataKey(), DataKeys.passphraseWrap(store.dataDir())
+                .map(w -> new BackupKeys.PassphraseLock(w.params(), w.salt(), w.place(), w.sealedKey())));
         TeamIdentity team = store.team(); // made on first use: a write, which the snapshot's read transaction cannot hold
         return store.snapshot(() -> {
             Manifest[] written = new Manifest[1];

@@ -159,6 +159,16 @@ public final class DataKeys {
         }
     }
 
+    /** The folder's passphrase wrap as a backup carries it: with the passphrase, the backup opens where the folder would. */
+    public record PassphraseWrap(Argon2Params params, byte[] salt, String place, byte[] sealedKey) {
+    }
+
+    public static Optional<PassphraseWrap> passphraseWrap(Path dataDir) {
+        return read(dataDir).flatMap(keys -> keys.passphrase().map(w -> new PassphraseWrap(w.params(),
+                Base64.getDecoder().decode(w.salt()), new String(wrapPlace(keys), StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(w.sealedKey()))));
+    }
+
     private static SecretKey derive(char[] passphrase, KeyWrap wrap) {
         return Argon2Kdf.derive(passphrase, Base64.getDecoder().decode(wrap.salt()), wrap.params());
     }

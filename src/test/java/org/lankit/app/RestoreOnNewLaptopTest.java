@@ -109,6 +109,25 @@ class RestoreOnNewLaptopTest {
     }
 
     @Test
+    void a_coordinator_who_set_a_passphrase_restores_the_team_with_it_instead_of_the_recovery_key() {
+        Path lost = temp.resolve("lost-laptop");
+        Map<String, String> passphrase = Map.of("LANKIT_PASSPHRASE", "river stones at dawn");
+        assertThat(run(passphrase, "--set-passphrase", "--data-dir", lost.toString())).as(err.toString()).isEqualTo(Main.OK);
+        Path later = temp.resolve("stick/after-passphrase.lankit");
+        assertThat(run(Map.of(), "--export-backup", later.toString(), "--data-dir", lost.toString())).as(err.toString()).isEqualTo(Main.OK);
+
+        Path fresh = temp.resolve("new-laptop");
+        assertThat(run(Map.of("LANKIT_PASSPHRASE", "not the passphrase"), "--import-backup", later.toString(), "--data-dir", fresh.toString()))
+                .isEqualTo(Main.FAILED);
+        assertThat(run(passphrase, "--import-backup", later.toString(), "--data-dir", fresh.toString()))
+                .as(err.toString()).isEqualTo(Main.OK);
+        try (KitStore restored = KitStore.open(fresh)) {
+            assertThat(restored.team()).isEqualTo(TEAM);
+            assertThat(StoreDump.entries(restored)).isEqualTo(entries);
+        }
+    }
+
+    @Test
     void a_wrong_key_or_none_is_one_plain_line_and_the_new_folder_stays_empty() throws IOException {
         Path fresh = temp.resolve("new-laptop");
         assertThat(run(Map.of(), "--import-backup", backup.toString(), "--data-dir", fresh.toString(),
