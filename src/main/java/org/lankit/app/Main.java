@@ -104,6 +104,11 @@ public final class Main {
             if (imported != OK || !options.hasBackupAction()) return imported;
         }
         if (options.hasBackupAction()) return BackupCommands.run(options, out, err);
+        if (command.promote) {
+            int promoted = PromoteCommand.run(options, out, err);
+            if (promoted != OK) return promoted;
+            options = options.withRole(Role.MASTER);
+        }
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");

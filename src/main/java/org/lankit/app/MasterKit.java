@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lankit.backup.BackupOrigin;
 import org.lankit.backup.BackupScheduler;
@@ -14,6 +15,9 @@ import org.lankit.backup.BackupSettings;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
+import org.lankit.hub.SuccessionSource;
+import org.lankit.hub.Supersession;
+import org.lankit.hub.Supersession.Superseded;
 import org.lankit.hub.UpstreamView;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.JoinCodes;
@@ -61,11 +65,13 @@ public final class MasterKit implements AutoCloseable {
     private final KitAuthority authority;
     private final CertificateRenewal renewal;
     private final Optional<String> startNotice;
+    private final Supersession supersession;
+    private final TakeOverDuties duties;
     private volatile JoinCodes codes;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
                       Uploads uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
-                      JoinCodes codes, Optional<String> startNotice) {
+                      JoinCodes codes, Optional<String> startNotice, Supersession supersession, TakeOverDuties duties) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
@@ -77,6 +83,8 @@ public final class MasterKit implements AutoCloseable {
         this.renewal = renewal;
         this.codes = codes;
         this.startNotice = startNotice;
+        this.supersession = supersession;
+        this.duties = duties;
     }
 
     /**
@@ -116,12 +124,16 @@ public final class MasterKit implements AutoCloseable {
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
-        Uploads uploader = Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, settings), uploaderConfig);
+        Supersession supersession = new Supersession(store);
+        // a master replaced by a take-over leaves the team's servers to its successor
+        Uploads uploader = supersession.current().isPresent() ? Uploads.stopped(store, new KitRef(deviceId, name), uploaderConfig)
+                : Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, settings), uploaderConfig);
+        supersession.current().ifPresent(s -> LOG.warn("this laptop is the team's former master: {}", s.explanation()));
         if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
             hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port).withHttpsPort(httpsPort),
-                    () -> self[0].codes, upstreamView(uploader), Optional.of(serverIdentity));
+                    () -> self[0].codes, upstreamView(uploader), Optional.of(serverIdentity), supersession);
         } catch (JavalinBindException e) {
             uploader.close();
             throw boundNowhere(e) ? CannotListenException.notThisComputer(hubConfig.host())
@@ -137,8 +149,15 @@ public final class MasterKit implements AutoCloseable {
         MasterAnnouncer announcer = hubConfig.announce() ? announce(host, name, hub.port(), deviceId) : null;
         BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
                 BackupSettings.read(settings, store.dataDir()));
+        supersession.onChanged(s -> {
+            LOG.warn("this master was replaced: {}", s.explanation());
+            uploader.close();
+        });
+        SuccessionSource succession = new SuccessionSource(store, identity, () -> self[0].codes);
+        TakeOverDuties duties = new TakeOverDuties(store, supersession, succession::selfToken, authority.pin().pin(),
+                "https://" + host + ":" + hub.httpsPort().orElseThrow());
         self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal,
-                new JoinCodes(code, laptopCode), notice);
+                new JoinCodes(code, laptopCode), notice, supersession, duties);
         LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
         ClassDataArchive.writeSoonIfAsked();
         return self[0];
@@ -163,6 +182,16 @@ public final class MasterKit implements AutoCloseable {
      */
     private static Optional<TargetSettings> commandLineTarget(KitOptions options, Settings settings) {
         return options.api().over(ApiSettings.load(settings).stream().filter(t -> t.id().equals(TargetSettings.MAIN)).findFirst());
+    }
+
+    /** Set once another laptop took over as the team's master: this one refuses writes and hands its entries over. */
+    public Optional<Superseded> superseded() {
+        return supersession.current();
+    }
+
+    /** Called (on a server thread) when this master learns it was replaced, or where its successor is. */
+    public void onSuperseded(Consumer<Superseded> listener) {
+        supersession.onChanged(listener);
     }
 
     public MasterIdentity identity() {
@@ -227,6 +256,7 @@ public final class MasterKit implements AutoCloseable {
 
     @Override
     public void close() {
+        duties.close();
         renewal.close();
         if (announcer != null) announcer.close();
         backups.close();

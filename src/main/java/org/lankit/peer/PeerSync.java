@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.lankit.store.KitStore;
+import org.lankit.store.Settings;
 import org.lankit.store.StoredEntry;
 import org.lankit.store.TeamIdentity;
 import org.lankit.sync.Entry;
@@ -361,7 +362,12 @@ public final class PeerSync implements AutoCloseable {
     }
 
     private long checkpoint() {
-        return store.settings().get(CHECKPOINT).map(Long::parseLong).orElse(0L);
+        return checkpoint(store.settings());
+    }
+
+    /** The master's last seq this laptop pulled up to. */
+    static long checkpoint(Settings settings) {
+        return settings.get(CHECKPOINT).map(Long::parseLong).orElse(0L);
     }
 
     private void failed(Throwable failure) {
