@@ -17,6 +17,7 @@ final class Headless {
         String host = options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES;
         MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress(host, 0));
         kit.startNotice().ifPresent(out::println);
+        kit.superseded().ifPresent(s -> out.println("This laptop is the team's former master: " + s.explanation()));
         out.println("Lankit master \"" + kit.identity().name() + "\" is running; data folder: " + options.dataDir());
         out.println("Join URL: " + kit.joinUrl());
         out.println("Secure join URL: " + kit.secureJoinUrl());
@@ -51,7 +52,7 @@ final class Headless {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;
-        } catch (org.lankit.peer.UntrustedMasterException e) {
+        } catch (org.lankit.peer.UntrustedMasterException | org.lankit.peer.FormerMasterException e) {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;

@@ -194,6 +194,10 @@ public final class MasterKit implements AutoCloseable {
         supersession.onChanged(listener);
     }
 
+    TakeOverDuties takeOverDuties() {
+        return duties;
+    }
+
     public MasterIdentity identity() {
         return identity;
     }

@@ -36,6 +36,7 @@ final class TakeOverDuties implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Runnable round;
     private volatile boolean formerMasterTold;
 
     /**
@@ -50,11 +51,17 @@ final class TakeOverDuties implements AutoCloseable {
         this.kitPin = kitPin;
         FormerMasterNotice notice = store.settings().get(Promotion.FORMER_MASTER).isPresent()
                 ? PeerLink.load(store.settings()).map(link -> new FormerMasterNotice(link, store.team(), ownUrl)).orElse(null) : null;
-        tasks.scheduleWithFixedDelay(() -> {
+        this.round = () -> {
             if (notice != null && supersession.current().isEmpty()) tellFormerMaster(notice);
             handOverIfDue();
-        }, 0, EVERY_SECONDS, TimeUnit.SECONDS);
+        };
+        tasks.scheduleWithFixedDelay(round, 0, EVERY_SECONDS, TimeUnit.SECONDS);
         supersession.onChanged(s -> tasks.execute(this::handOverIfDue));
+    }
+
+    /** One round now, without waiting for the next (tests; the former master just came back). Waits for it. */
+    void runNow() throws Exception {
+        tasks.submit(round).get(30, TimeUnit.SECONDS);
     }
 
     private void tellFormerMaster(FormerMasterNotice notice) {

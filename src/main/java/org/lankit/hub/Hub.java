@@ -114,6 +114,7 @@ public final class Hub implements AutoCloseable {
             cfg.routes.post(API + "/pair", ctx -> {
                 access.limitByAddress(ctx);
                 info.pair(ctx);
+                live.refresh(); // laptops fetch the succession bundle again: it names every device
             });
             cfg.routes.get(API + "/forms", info::forms);
             cfg.routes.post(API + "/sync/push", sync::push);

@@ -47,13 +47,18 @@ public final class SuccessionSource {
         this.codes = codes;
     }
 
-    /** This master's token at its successor: the same on every call, kept sealed. */
+    /**
+     * This master's token at its successor: the same on every call, kept sealed. Made under one
+     * lock for every source: two laptops asking at once must not get bundles with different tokens.
+     */
     public String selfToken() {
-        return store.secrets().get(SELF_TOKEN).orElseGet(() -> {
-            String token = Tokens.newToken();
-            store.secrets().put(SELF_TOKEN, token);
-            return token;
-        });
+        synchronized (SuccessionSource.class) {
+            return store.secrets().get(SELF_TOKEN).orElseGet(() -> {
+                String token = Tokens.newToken();
+                store.secrets().put(SELF_TOKEN, token);
+                return token;
+            });
+        }
     }
 
     public Made make() {

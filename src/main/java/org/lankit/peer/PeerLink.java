@@ -94,7 +94,8 @@ public record PeerLink(String masterUrl, String masterId, String deviceId, Strin
      * The team's master answers at {@code url} now (it moved, or another laptop took over): the
      * same team, signed by the kit authority this laptop trusts, at an epoch not below
      * {@code known}'s, keeps this laptop's device id and token. Empty when another team answers
-     * there; {@link UntrustedMasterException} when another kit authority does.
+     * there; {@link UntrustedMasterException} when another kit authority does,
+     * {@link FormerMasterException} when the team's former master does.
      */
     public Optional<PeerLink> movedTo(String url, TeamIdentity known) throws IOException {
         if (kitPin == null) return Optional.empty(); // without the kit's pin nothing proves it is the same team
@@ -106,7 +107,8 @@ public record PeerLink(String masterUrl, String masterId, String deviceId, Strin
         }
         MasterClient pinned = new MasterClient(base, null, kitPin);
         Info info = pinned.info();
-        if (!known.teamId().equals(info.teamId()) || info.epoch() == null || info.epoch() < known.epoch()) return Optional.empty();
+        if (!known.teamId().equals(info.teamId()) || info.epoch() == null) return Optional.empty();
+        if (info.epoch() < known.epoch()) throw new FormerMasterException(url);
         return Optional.of(new PeerLink(pinned.base().toString(), info.deviceId(), deviceId, token, kitPin));
     }
 

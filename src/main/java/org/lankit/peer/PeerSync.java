@@ -72,6 +72,7 @@ public final class PeerSync implements AutoCloseable {
     private volatile CompletableFuture<Void> round;
     private volatile boolean closed;
     private volatile boolean successionRefused;
+    private volatile boolean successionDue;
     private volatile boolean connected;
     private volatile long lastSyncAt;
     private volatile String lastError;
@@ -182,7 +183,7 @@ public final class PeerSync implements AutoCloseable {
             live = master.live(seq -> {
                 if (greeted.compareAndSet(false, true)) requestSync();
                 else announced(seq);
-            }, this::requestSync, through -> receiptsMoved(), this::liveClosed).get(10, TimeUnit.SECONDS);
+            }, this::refreshAnnounced, through -> receiptsMoved(), this::liveClosed).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the master's live connection did not open", e);
         }
@@ -207,11 +208,13 @@ public final class PeerSync implements AutoCloseable {
 
     /**
      * Asks the master for its succession bundle when a minute has passed since this laptop last
-     * held it current; a master that keeps none for this laptop (no HTTPS, an older master) is
+     * held it current, or the master said its devices or choices changed; a master that keeps none for this laptop (no HTTPS, an older master) is
      * asked again at the next start only.
      */
     private void keepSuccessionCurrent() {
-        if (successionRefused || System.currentTimeMillis() - succession.checkedAt() < SUCCESSION_EVERY_MS) return;
+        boolean due = successionDue || System.currentTimeMillis() - succession.checkedAt() >= SUCCESSION_EVERY_MS;
+        if (successionRefused || !due) return;
+        successionDue = false;
         try {
             refreshSuccession();
         } catch (MasterError e) {
@@ -249,6 +252,12 @@ public final class PeerSync implements AutoCloseable {
         for (Form form : master.forms()) {
             if (store.forms().version(form.id(), form.version()).isEmpty()) store.forms().save(form);
         }
+    }
+
+    /** The master's forms, choices or devices changed: a round, which asks for the succession bundle too. */
+    private void refreshAnnounced() {
+        successionDue = true;
+        requestSync();
     }
 
     private void announced(long seq) {
