@@ -107,7 +107,7 @@ public final class Main {
         if (command.promote) {
             int promoted = PromoteCommand.run(options, out, err);
             if (promoted != OK) return promoted;
-            options = options.withRole(Role.MASTER);
+            options = options.asPromoted();
         }
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {

@@ -71,11 +71,12 @@ final class ClientPanel extends JPanel {
     };
     private final JTable table = new JTable(model);
     private final JButton edit = new JButton("Edit the chosen entry");
+    private final JButton takeOverButton = new JButton("Make this laptop the team's master…");
     private final Timer ticker = new Timer(2000, e -> refresh());
     private Snapshot last;
     private boolean refreshing;
 
-    ClientPanel(KitStore store, PeerLink link, Background background, StatusBar status, Runnable becomeMaster) {
+    ClientPanel(KitStore store, PeerLink link, Background background, StatusBar status, Runnable becomeMaster, Runnable takeOver) {
         super(new BorderLayout(0, 12));
         this.store = store;
         this.link = link;
@@ -91,6 +92,13 @@ final class ClientPanel extends JPanel {
         words.add(detail);
         top.add(words, BorderLayout.NORTH);
         buildJoinForm(becomeMaster);
+        takeOverButton.setName("takeOver");
+        takeOverButton.addActionListener(e -> {
+            if (TakeOverDialog.confirm(this)) {
+                ticker.stop();
+                takeOver.run();
+            }
+        });
         JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         left.add(joinForm);
         top.add(left, BorderLayout.CENTER);
@@ -116,8 +124,9 @@ final class ClientPanel extends JPanel {
         edit.setMnemonic(KeyEvent.VK_E);
         edit.setEnabled(false);
         edit.addActionListener(e -> openChosen());
-        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         bar.add(edit);
+        bar.add(takeOverButton);
         JPanel list = new JPanel(new BorderLayout(0, 8));
         list.add(new JScrollPane(table), BorderLayout.CENTER);
         list.add(bar, BorderLayout.SOUTH);
@@ -301,6 +310,7 @@ final class ClientPanel extends JPanel {
         detail.setText(where + waiting + (s.problem() == null ? "" : s.problem()));
         boolean joined = s.phase() != PeerLink.Phase.NOT_JOINED;
         joinForm.setVisible(!joined);
+        takeOverButton.setVisible(joined);
         showFound(snap.found());
         entryForm.setVisible(joined && !snap.forms().isEmpty());
         entryForm.show(snap.forms());

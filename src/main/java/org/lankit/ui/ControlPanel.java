@@ -18,6 +18,7 @@ import javax.swing.WindowConstants;
 import org.lankit.app.KitChoices;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
+import org.lankit.app.Promotion;
 import org.lankit.app.Role;
 import org.lankit.hub.HubConfig;
 import org.lankit.store.KitStore;
@@ -29,7 +30,7 @@ import org.lankit.store.KitStore;
  */
 public final class ControlPanel {
 
-    private final KitOptions options;
+    private KitOptions options;
     private final HubConfig hubConfig;
     private final PanelServices services;
     private final Runnable onExit;
@@ -135,6 +136,9 @@ public final class ControlPanel {
             setBody(masterWindow);
             masterWindow.start();
             kit.startNotice().ifPresent(status::problem);
+            kit.superseded().ifPresent(s -> status.problem("This laptop is the team's former master: " + s.explanation()));
+            kit.onSuperseded(s -> SwingUtilities.invokeLater(() ->
+                    status.problem("This laptop is the team's former master: " + s.explanation())));
         }, problem -> fatal("Lankit cannot start the team", problem));
     }
 
@@ -160,11 +164,30 @@ public final class ControlPanel {
             if (parts.joinProblem() != null) status.problem(parts.joinProblem());
             Optional<PeerLink> link = parts.link();
             peer = link.orElse(null);
-            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER));
+            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER), this::takeOver);
             frame.setTitle("Lankit – team member");
             setBody(clientPanel);
             clientPanel.start();
         }, problem -> fatal("Lankit cannot join a team", problem));
+    }
+
+    /** The coordinator confirmed: this laptop stops following its master, takes over, and starts as the master. */
+    private void takeOver() {
+        PeerLink link = peer;
+        peer = null;
+        if (clientPanel != null) clientPanel.stop();
+        setBody(centred("Taking over as the team's master…"));
+        background.call(() -> {
+            if (link != null) link.close();
+            return Promotion.promote(store);
+        }, promoted -> {
+            options = options.asPromoted();
+            startMaster();
+            status.done(promoted.summary());
+        }, problem -> {
+            status.problem("This laptop cannot take over: " + problem);
+            startClient();
+        });
     }
 
     private void setBody(JComponent body) {

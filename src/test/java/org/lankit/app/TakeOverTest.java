@@ -116,6 +116,16 @@ class TakeOverTest {
     }
 
     @Test
+    void promote_on_the_command_line_says_in_one_line_why_a_folder_cannot_take_over() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--headless", "--data-dir", laptopDir.toString(), "--promote"}, java.util.Map.of(),
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).isEqualTo("lankit: only a client laptop can take over as the team's master" + System.lineSeparator());
+    }
+
+    @Test
     void a_phone_is_refused_the_bundle() throws Exception {
         try (KitStore store = KitStore.open(masterDir); MasterKit master = startMaster(store, null)) {
             MasterClient phone = new MasterClient("https://127.0.0.1:" + master.hub().httpsPort().orElseThrow(), null,
