@@ -46,6 +46,7 @@ public final class ClientKit implements AutoCloseable {
             if (options.joinCode() == null) throw new NotPairedException("--join-code is needed to join " + options.masterUrl());
             link = PeerLink.pair(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : hostName());
             link.save(store.settings());
+            KnownTeam.forget(store.settings()); // another team's epoch must not reach this one's master
         } else {
             link = remembered.orElseThrow(() -> new NotPairedException(
                     "this laptop has not joined a team yet: start it with --master URL --join-code CODE"));

@@ -20,6 +20,11 @@ public final class KnownTeam {
                 .map(p -> new TeamIdentity(p[0], Long.parseLong(p[1])));
     }
 
+    /** Joining another team: its epochs have nothing to do with the former team's. */
+    public static void forget(Settings settings) {
+        settings.remove(SETTING);
+    }
+
     static void save(Settings settings, TeamIdentity team) {
         settings.put(SETTING, team.teamId() + " " + team.epoch());
     }

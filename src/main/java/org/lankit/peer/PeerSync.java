@@ -196,7 +196,10 @@ public final class PeerSync implements AutoCloseable {
         TeamIdentity theirs = new TeamIdentity(info.teamId(), info.epoch());
         Optional<TeamIdentity> known = KnownTeam.load(store.settings());
         if (known.isPresent() && known.get().teamId().equals(theirs.teamId())) {
-            if (theirs.epoch() < known.get().epoch()) throw new FormerMasterException(link.masterUrl());
+            if (theirs.epoch() < known.get().epoch()) {
+                tellFormerMaster();
+                throw new FormerMasterException(link.masterUrl());
+            }
             if (theirs.epoch() > known.get().epoch()) {
                 LOG.info("the team has a new master (take-over {}): pulling everything again", theirs.epoch());
                 store.settings().put(CHECKPOINT, "0");
@@ -204,6 +207,15 @@ public final class PeerSync implements AutoCloseable {
         }
         if (!known.equals(Optional.of(theirs))) KnownTeam.save(store.settings(), theirs);
         master.sendEpoch(theirs.epoch());
+    }
+
+    /** One read that names the newer epoch, with this laptop's token: the former master learns it was replaced. */
+    private void tellFormerMaster() {
+        try {
+            master.status();
+        } catch (IOException | MasterError e) {
+            LOG.debug("the team's former master did not take the news: {}", e.getMessage());
+        }
     }
 
     /**
