@@ -126,6 +126,24 @@ class TakeOverTest {
     }
 
     @Test
+    void a_laptop_fetches_the_bundle_again_only_when_it_changed() throws Exception {
+        try (KitStore store = KitStore.open(masterDir); MasterKit master = startMaster(store, null)) {
+            String base = "http://127.0.0.1:" + master.hub().port();
+            try (RunningClient laptop = RunningClient.start(laptopDir, base, "Laptop", master.laptopJoinCode())) {
+                laptop.kit().sync().refreshSuccession();
+                assertThat(laptop.kit().sync().refreshSuccession()).as("nothing changed").isFalse();
+                Phone.pair(base, "New phone");
+                assertThat(laptop.kit().sync().refreshSuccession()).as("a device joined").isTrue();
+                assertThat(laptop.kit().sync().succession().bundle().orElseThrow().devices())
+                        .extracting(d -> d.name()).contains("New phone", "Laptop", "Test team (former master)");
+                assertThat(new MasterClient(base, null).info().epoch()).isEqualTo(1);
+                assertThatThrownBy(() -> new MasterClient(base, laptop.kit().sync().link().token())
+                        .succession(null)).isInstanceOfSatisfying(MasterError.class, e -> assertThat(e.error()).isEqualTo("secure_only"));
+            }
+        }
+    }
+
+    @Test
     void a_phone_is_refused_the_bundle() throws Exception {
         try (KitStore store = KitStore.open(masterDir); MasterKit master = startMaster(store, null)) {
             MasterClient phone = new MasterClient("https://127.0.0.1:" + master.hub().httpsPort().orElseThrow(), null,
