@@ -1,6 +1,7 @@
 package org.lankit.app;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import org.lankit.store.DataFolderException;
 import org.lankit.store.KitStore;
 
@@ -19,7 +20,8 @@ final class PromoteCommand {
             out.println("Phones and laptops keep their tokens: give them this laptop's address (\"new address\" on a phone, "
                     + "--master on a laptop).");
             return Main.OK;
-        } catch (DataFolderException | Promotion.CannotPromoteException e) {
+        } catch (DataFolderException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            // a bundle or kit certificate that cannot be used: the laptop stays a client (its role changes last)
             err.println("lankit: " + e.getMessage());
             return Main.FAILED;
         }
