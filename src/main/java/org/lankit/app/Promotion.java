@@ -57,12 +57,12 @@ public final class Promotion {
     private Promotion() {
     }
 
-    /** Whether this laptop can take over: a client holding a bundle from its master. */
+    /** Why this laptop cannot take over now (empty: it can): it must be a client holding a bundle from its master. Cheap: the panel asks every few seconds. */
     public static Optional<String> problem(KitStore store) {
         if (!Role.CLIENT.name().equals(store.settings().get(SettingKeys.ROLE).orElse(null))) {
             return Optional.of("only a client laptop can take over as the team's master");
         }
-        if (new SuccessionCopy(store).bundle().isEmpty()) {
+        if (new SuccessionCopy(store).version() == null) {
             return Optional.of("this laptop does not hold what a take-over needs yet: it gets it from the master over a secure "
                     + "connection, within a minute of syncing");
         }

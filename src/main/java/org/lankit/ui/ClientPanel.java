@@ -25,6 +25,7 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
+import org.lankit.app.Promotion;
 import org.lankit.peer.EntryMark;
 import org.lankit.peer.Receipts;
 import org.lankit.store.KitStore;
@@ -47,7 +48,8 @@ final class ClientPanel extends JPanel {
     private record Row(String uuid, String form, String who, String when, String state) {
     }
 
-    private record Snapshot(PeerLink.State link, List<Row> rows, List<PeerLink.Found> found, List<Form> forms) {
+    /** {@code takeOverProblem}: why this laptop cannot take over as master yet, or null. */
+    private record Snapshot(PeerLink.State link, List<Row> rows, List<PeerLink.Found> found, List<Form> forms, String takeOverProblem) {
     }
 
     private final KitStore store;
@@ -284,7 +286,7 @@ final class ClientPanel extends JPanel {
                     state(s, refused.get(s.entry().uuid()), receipts));
         }).toList();
         return new Snapshot(state, list, link == null ? List.of() : link.mastersFound(),
-                link == null ? List.of() : link.forms());
+                link == null ? List.of() : link.forms(), Promotion.problem(store).orElse(null));
     }
 
     /** The entry's state column: where it stands with the master and the team's server, in words. */
@@ -311,6 +313,9 @@ final class ClientPanel extends JPanel {
         boolean joined = s.phase() != PeerLink.Phase.NOT_JOINED;
         joinForm.setVisible(!joined);
         takeOverButton.setVisible(joined);
+        takeOverButton.setEnabled(snap.takeOverProblem() == null);
+        takeOverButton.setToolTipText(snap.takeOverProblem() == null
+                ? "Only when the team's master laptop is gone for good" : "Not yet: " + snap.takeOverProblem());
         showFound(snap.found());
         entryForm.setVisible(joined && !snap.forms().isEmpty());
         entryForm.show(snap.forms());
