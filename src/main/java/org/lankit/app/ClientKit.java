@@ -6,11 +6,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
+import org.lankit.peer.KnownTeam;
 import org.lankit.peer.MasterClient;
 import org.lankit.peer.MasterError;
 import org.lankit.peer.PeerLink;
 import org.lankit.peer.PeerSync;
 import org.lankit.store.KitStore;
+import org.lankit.store.TeamIdentity;
 
 /**
  * A running client laptop: its own store, paired once with a master (remembered across restarts),
@@ -35,10 +37,16 @@ public final class ClientKit implements AutoCloseable {
         PeerLink link;
         boolean otherMaster = options.masterUrl() != null
                 && remembered.map(l -> !sameMaster(l, options.masterUrl())).orElse(true);
-        if (otherMaster) {
+        Optional<PeerLink> moved = otherMaster && remembered.isPresent() && options.joinCode() == null
+                ? sameTeamAt(remembered.get(), options.masterUrl(), store) : Optional.empty();
+        if (moved.isPresent()) {
+            link = moved.get();
+            link.save(store);
+        } else if (otherMaster) {
             if (options.joinCode() == null) throw new NotPairedException("--join-code is needed to join " + options.masterUrl());
             link = PeerLink.pair(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : hostName());
             link.save(store);
+            KnownTeam.forget(store.settings()); // another team's epoch must not reach this one's master
         } else {
             link = remembered.orElseThrow(() -> new NotPairedException(
                     "this laptop has not joined a team yet: start it with --master URL --join-code CODE"));
@@ -97,6 +105,12 @@ public final class ClientKit implements AutoCloseable {
         } catch (IOException | MasterError cannotTell) {
             return true;
         }
+    }
+
+    /** The team's master at a new address (moved, or another laptop took over): this laptop keeps its token. */
+    private static Optional<PeerLink> sameTeamAt(PeerLink link, String url, KitStore store) throws IOException {
+        Optional<TeamIdentity> known = KnownTeam.load(store.settings());
+        return known.isEmpty() ? Optional.empty() : link.movedTo(url, known.get());
     }
 
     private static String normalised(String url) {

@@ -18,6 +18,7 @@ final class Headless {
         MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress(host, 0));
         kit.startNotice().ifPresent(out::println);
         kit.newRecoveryKey().ifPresent(key -> out.println(key.notice()));
+        kit.superseded().ifPresent(s -> out.println("This laptop is the team's former master: " + s.explanation()));
         out.println("Lankit master \"" + kit.identity().name() + "\" is running; data folder: " + options.dataDir());
         out.println("Join URL: " + kit.joinUrl());
         out.println("Secure join URL: " + kit.secureJoinUrl());
@@ -52,7 +53,7 @@ final class Headless {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;
-        } catch (org.lankit.peer.UntrustedMasterException e) {
+        } catch (org.lankit.peer.UntrustedMasterException | org.lankit.peer.FormerMasterException e) {
             err.println("lankit: " + e.getMessage());
             store.close();
             return Main.FAILED;

@@ -49,6 +49,15 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
                 exportBackup, importBackup, exportCsv, importForm);
     }
 
+    /**
+     * A laptop that just took over starts as the master: the team's name and join code are the
+     * ones it took over, not the laptop's own name and the code it once joined with.
+     */
+    public KitOptions asPromoted() {
+        return new KitOptions(headless, Role.MASTER, port, httpsPort, dataDir, null, null, null, api, bind, retryFailed,
+                exportBackup, importBackup, exportCsv, importForm);
+    }
+
     public KitOptions withRetryFailed(boolean retry) {
         return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retry,
                 exportBackup, importBackup, exportCsv, importForm);

@@ -78,6 +78,11 @@ final class LankitCommand {
             description = "Master: queue the entries the team's API refused for upload again, then run as usual.")
     boolean retryFailed;
 
+    @Option(names = "--promote",
+            description = "Client laptop: take over as the team's master, then run as the master. Only when the old master is "
+                    + "gone for good (lost, stolen, broken): see backup.md, \"Take-over\".")
+    boolean promote;
+
     @Option(names = "--export-backup", paramLabel = "FILE",
             description = "Write a backup of the data folder to FILE (a folder: a dated file in it), then exit.")
     Path exportBackup;

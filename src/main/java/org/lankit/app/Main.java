@@ -117,6 +117,11 @@ public final class Main {
             if (imported != OK || !options.hasBackupAction()) return imported;
         }
         if (options.hasBackupAction()) return BackupCommands.run(options, command.recoveryKey(env), passphrase.opening(env), out, err);
+        if (command.promote) {
+            int promoted = PromoteCommand.run(options, out, err);
+            if (promoted != OK) return promoted;
+            options = options.asPromoted();
+        }
 
         if (!options.headless() && GraphicsEnvironment.isHeadless()) {
             out.println("No display found: running headless (use --headless to skip this check).");

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lankit.backup.BackupOrigin;
 import org.lankit.backup.BackupScheduler;
@@ -16,6 +17,9 @@ import org.lankit.backup.RecoveryKeys;
 import org.lankit.hub.Hub;
 import org.lankit.hub.HubConfig;
 import org.lankit.hub.MasterIdentity;
+import org.lankit.hub.SuccessionSource;
+import org.lankit.hub.Supersession;
+import org.lankit.hub.Supersession.Superseded;
 import org.lankit.hub.UpstreamView;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.JoinCodes;
@@ -64,11 +68,14 @@ public final class MasterKit implements AutoCloseable {
     private final CertificateRenewal renewal;
     private final Optional<String> startNotice;
     private final Optional<RecoveryKey> newRecoveryKey;
+    private final Supersession supersession;
+    private final TakeOverDuties duties;
     private volatile JoinCodes codes;
 
     private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
                       Uploads uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
-                      JoinCodes codes, Optional<String> startNotice, Optional<RecoveryKey> newRecoveryKey) {
+                      JoinCodes codes, Optional<String> startNotice, Optional<RecoveryKey> newRecoveryKey,
+                      Supersession supersession, TakeOverDuties duties) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
@@ -81,6 +88,8 @@ public final class MasterKit implements AutoCloseable {
         this.codes = codes;
         this.startNotice = startNotice;
         this.newRecoveryKey = newRecoveryKey;
+        this.supersession = supersession;
+        this.duties = duties;
     }
 
     /**
@@ -121,12 +130,16 @@ public final class MasterKit implements AutoCloseable {
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
         MasterKit[] self = new MasterKit[1];
-        Uploads uploader = Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, store), uploaderConfig);
+        Supersession supersession = new Supersession(store);
+        // a master replaced by a take-over leaves the team's servers to its successor
+        Uploads uploader = supersession.current().isPresent() ? Uploads.stopped(store, new KitRef(deviceId, name), uploaderConfig)
+                : Uploads.start(store, new KitRef(deviceId, name), commandLineTarget(options, store), uploaderConfig);
+        supersession.current().ifPresent(s -> LOG.warn("this laptop is the team's former master: {}", s.explanation()));
         if (options.retryFailed()) uploader.retryFailed();
         Hub hub;
         try {
             hub = Hub.start(store, identity, hubConfig.withAddress(hubConfig.host(), port).withHttpsPort(httpsPort),
-                    () -> self[0].codes, upstreamView(uploader), Optional.of(serverIdentity));
+                    () -> self[0].codes, upstreamView(uploader), Optional.of(serverIdentity), supersession);
         } catch (JavalinBindException e) {
             uploader.close();
             throw boundNowhere(e) ? CannotListenException.notThisComputer(hubConfig.host())
@@ -144,8 +157,15 @@ public final class MasterKit implements AutoCloseable {
         Optional<RecoveryKey> recoveryKey = RecoveryKeys.makeIfMissing(store);
         BackupScheduler backups = BackupScheduler.start(store, new BackupOrigin(name, deviceId, Version.current()),
                 BackupSettings.read(settings, store.dataDir()));
+        supersession.onChanged(s -> {
+            LOG.warn("this master was replaced: {}", s.explanation());
+            uploader.close();
+        });
+        SuccessionSource succession = new SuccessionSource(store, identity, () -> self[0].codes);
+        TakeOverDuties duties = new TakeOverDuties(store, supersession, succession::selfToken, authority.pin().pin(),
+                "https://" + host + ":" + hub.httpsPort().orElseThrow());
         self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal,
-                new JoinCodes(code, laptopCode), notice, recoveryKey);
+                new JoinCodes(code, laptopCode), notice, recoveryKey, supersession, duties);
         LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
         ClassDataArchive.writeSoonIfAsked();
         return self[0];
@@ -178,6 +198,20 @@ public final class MasterKit implements AutoCloseable {
      */
     private static Optional<TargetSettings> commandLineTarget(KitOptions options, KitStore store) {
         return options.api().over(ApiSettings.load(store).stream().filter(t -> t.id().equals(TargetSettings.MAIN)).findFirst());
+    }
+
+    /** Set once another laptop took over as the team's master: this one refuses writes and hands its entries over. */
+    public Optional<Superseded> superseded() {
+        return supersession.current();
+    }
+
+    /** Called (on a server thread) when this master learns it was replaced, or where its successor is. */
+    public void onSuperseded(Consumer<Superseded> listener) {
+        supersession.onChanged(listener);
+    }
+
+    TakeOverDuties takeOverDuties() {
+        return duties;
     }
 
     public MasterIdentity identity() {
@@ -241,6 +275,7 @@ public final class MasterKit implements AutoCloseable {
 
     @Override
     public void close() {
+        duties.close();
         renewal.close();
         if (announcer != null) announcer.close();
         backups.close();

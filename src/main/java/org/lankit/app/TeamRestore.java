@@ -37,7 +37,7 @@ public final class TeamRestore {
             if (fresh) {
                 // only after the import worked: a refused backup leaves the folder as it was;
                 // the kit authority comes back too, so the team's phones keep trusting their master
-                backup.kitAuthority().ifPresent(files -> KitAuthority.restore(store.dataDir(), files));
+                backup.kitAuthority().ifPresent(files -> KitAuthority.restore(store.dataDir(), store.dataKey(), files));
                 BackupImporter.adoptTeam(store, backup);
                 store.settings().put(SettingKeys.DEVICE_ID, deviceId);
                 if (manifest.team() != null && store.settings().get(SettingKeys.TEAM_NAME).isEmpty()) {

@@ -129,7 +129,7 @@ public final class BackupExporter {
         }
         zip.setLevel(Deflater.DEFAULT_COMPRESSION);
 
-        Optional<KitAuthority.KeptFiles> authority = KitAuthority.kept(store.dataDir());
+        Optional<KitAuthority.KeptFiles> authority = KitAuthority.kept(store.dataDir(), store.dataKey());
         if (authority.isPresent()) {
             byte[] certificate = authority.get().certificate().getBytes(StandardCharsets.US_ASCII);
             byte[] key = authority.get().key().getBytes(StandardCharsets.US_ASCII);

@@ -37,8 +37,8 @@ public final class RecoveryKeys {
         }
     }
 
-    /** Keeps {@code derived} (from {@link RecoveryKey#derive()}) as this team's: a restore with it on a new laptop. */
-    static void adopt(KitStore store, SecretKey derived) {
+    /** Keeps {@code derived} (from {@link RecoveryKey#derive()}) as this team's: a restore with it on a new laptop, a take-over. */
+    public static void adopt(KitStore store, SecretKey derived) {
         store.secrets().put(SECRET, Base64.getEncoder().encodeToString(derived.getEncoded()));
     }
 

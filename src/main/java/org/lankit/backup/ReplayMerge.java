@@ -20,23 +20,25 @@ import org.lankit.sync.PushStatus;
  * state. Both sides' settled lists are kept. A conflict open on either side stays open unless the
  * other side has closed it (its key is settled there and not open: resolved, or superseded
  * knowingly), and a conflict on the very value the field now holds is dropped (the two sides
- * picked different winners; the other value is the open conflict).
+ * picked different winners; the other value is the open conflict). A take-over's hand-over
+ * (a former master's entries reaching its successor) merges the same way.
  */
-final class ReplayMerge {
+public final class ReplayMerge {
 
-    enum Kind { CREATED, UPDATED, UNCHANGED }
+    public enum Kind { CREATED, UPDATED, UNCHANGED }
 
     /** The state to store ({@code stored} itself when unchanged) and whether new conflicts opened. */
-    record Result(Entry entry, Kind kind, boolean newConflicts) {
+    public record Result(Entry entry, Kind kind, boolean newConflicts) {
     }
 
     private final EntryMerger merger;
 
-    ReplayMerge(String masterDeviceId) {
+    public ReplayMerge(String masterDeviceId) {
         this.merger = new EntryMerger(masterDeviceId);
     }
 
-    Result merge(Entry stored, Entry fromBackup) {
+    /** @throws BackupRejectedException when the entry belongs to another form than the stored one */
+    public Result merge(Entry stored, Entry fromBackup) {
         MergeOutcome outcome = merger.replay(stored, fromBackup);
         if (outcome.status() == PushStatus.REJECTED) throw new BackupRejectedException(outcome.error());
         Entry merged = outcome.entry();

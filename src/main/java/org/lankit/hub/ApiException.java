@@ -54,6 +54,11 @@ public final class ApiException extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    /** 409: this master was replaced by a take-over; it accepts no more writes. */
+    public static ApiException superseded(String detail) {
+        return new ApiException(409, "superseded", detail, 0);
+    }
+
     public static ApiException unavailable(String detail) {
         return new ApiException(503, "unavailable", detail, 5);
     }

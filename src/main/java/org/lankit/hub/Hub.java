@@ -52,13 +52,20 @@ public final class Hub implements AutoCloseable {
         return start(store, master, config, joinCodes, UpstreamView.without(upstream), Optional.empty());
     }
 
+    /** As below, with the take-over state read from the store. */
+    public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<JoinCodes> joinCodes,
+                            UpstreamView upstream, Optional<ServerIdentity> serverIdentity) {
+        return start(store, master, config, joinCodes, upstream, serverIdentity, new Supersession(store));
+    }
+
     /**
      * {@code upstream}: the upload to the team's servers as devices see it (call
      * {@link #receiptsChanged()} when its receipts move); with {@code serverIdentity} the hub also
-     * listens for HTTPS on {@link HubConfig#httpsPort()}.
+     * listens for HTTPS on {@link HubConfig#httpsPort()}; {@code supersession} says whether a
+     * take-over replaced this master (then it refuses writes) and learns it from devices.
      */
     public static Hub start(KitStore store, MasterIdentity master, HubConfig config, Supplier<JoinCodes> joinCodes,
-                            UpstreamView upstream, Optional<ServerIdentity> serverIdentity) {
+                            UpstreamView upstream, Optional<ServerIdentity> serverIdentity, Supersession supersession) {
         RateLimiter limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         CatchUpWalks walks = new CatchUpWalks(API + "/sync/pull");
         Access access = new Access(store.devices(), limiter, walks, config.localNetworkOnly());
@@ -74,6 +81,8 @@ public final class Hub implements AutoCloseable {
                 PairingService.approvalSetting(store.settings()), new PairingGuard(System::nanoTime));
         Supplier<Secure> secure = () -> tls.map(t -> new Secure(t.port(), pin.get().pin(), pin.get().fingerprint())).orElse(null);
         InfoRoutes info = new InfoRoutes(store, master, pairing, upstream, teamEdits, secure, config.maxBodyBytes());
+        TakeOverRoutes takeOver = new TakeOverRoutes(store, master, new SuccessionSource(store, master, joinCodes), supersession,
+                config.maxBodyBytes());
         ServerConnector[] plain = new ServerConnector[1];
 
         Javalin app = Javalin.create(cfg -> {
@@ -92,8 +101,12 @@ public final class Hub implements AutoCloseable {
             cfg.routes.before(access::requireLocalNetwork);
             cfg.routes.before(ctx -> requireBodyWithinLimit(ctx, config.maxBodyBytes()));
             cfg.routes.before(API + "/*", ctx -> {
-                if (isPublic(ctx.path()) || ctx.method() == HandlerType.OPTIONS) return;
-                access.requireDevice(ctx);
+                if (ctx.method() == HandlerType.OPTIONS) return;
+                if (!isPublic(ctx.path())) {
+                    access.requireDevice(ctx);
+                    takeOver.noticeEpoch(ctx);
+                }
+                takeOver.refuseWritesWhenSuperseded(ctx);
             });
             cfg.routes.options(API + "/*", CrossOrigin::preflight);
 
@@ -101,6 +114,7 @@ public final class Hub implements AutoCloseable {
             cfg.routes.post(API + "/pair", ctx -> {
                 access.limitByAddress(ctx);
                 info.pair(ctx);
+                live.refresh(); // laptops fetch the succession bundle again: it names every device
             });
             cfg.routes.get(API + "/forms", info::forms);
             cfg.routes.post(API + "/sync/push", sync::push);
@@ -114,6 +128,8 @@ public final class Hub implements AutoCloseable {
                 access.requireSameMachine(ctx);
                 uploads.retryFailed(ctx);
             });
+            cfg.routes.get(API + "/succession", takeOver::succession);
+            cfg.routes.post(API + "/takeover/handover", takeOver::handover);
             cfg.routes.get("/join", Hub::serveApp);
             cfg.routes.get("/setup", SecureRoutes::setupPage);
             tls.ifPresent(t -> {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
@@ -44,6 +46,10 @@ public final class MasterClient {
     private volatile String token;
     /** The form this master takes pushes in, learnt from {@code /info}; null until then. */
     private volatile EntryForm pushForm;
+    /** The highest epoch of the team this device knows, sent on every call (0: none yet). */
+    private volatile long knownEpoch;
+    /** Sent by a successor to its former master: where the team's master is now. */
+    private volatile String successorUrl;
 
     public MasterClient(String baseUrl, String token) {
         this(baseUrl, token, null);
@@ -65,6 +71,16 @@ public final class MasterClient {
 
     public void useToken(String newToken) {
         this.token = newToken;
+    }
+
+    /** From now on every call names {@code epoch}, the highest epoch of the team this device knows. */
+    public void sendEpoch(long epoch) {
+        knownEpoch = epoch;
+    }
+
+    /** A successor calling its former master: every call names the successor's HTTPS address too. */
+    public void sendSuccessor(String url) {
+        successorUrl = url;
     }
 
     public Info info() throws IOException {
@@ -114,6 +130,32 @@ public final class MasterClient {
         return send(get("/api/v1/status"), Status.class);
     }
 
+    /** The succession bundle as sent, with its version. */
+    public record Bundle(String version, String json) {
+    }
+
+    /**
+     * The master's succession bundle (laptops only, over HTTPS); empty when it is still the one
+     * of {@code heldVersion} (null: none held).
+     */
+    public Optional<Bundle> succession(String heldVersion) throws IOException {
+        HttpRequest.Builder request = request("/api/v1/succession");
+        if (heldVersion != null) request.header("If-None-Match", "\"" + heldVersion + "\"");
+        HttpResponse<byte[]> response = exchange(request.GET().build());
+        if (response.statusCode() == 304) return Optional.empty();
+        byte[] body = Gzip.bodyOf(response);
+        if (response.statusCode() / 100 != 2) throw errorOf(response, body);
+        String version = response.headers().firstValue("ETag").orElse("").replace("\"", "");
+        return Optional.of(new Bundle(version, new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A former master hands its entries to its successor; the answer counts what they changed there. */
+    public JsonNode handover(List<Entry> entries) throws IOException {
+        byte[] body = EntryForm.V1.writer().writeValueAsBytes(new PushRequest(entries));
+        return send(request("/api/v1/takeover/handover").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), JsonNode.class);
+    }
+
     /** Opens the live socket; {@code onSeq} gets every sequence number the master announces. */
     public CompletableFuture<WebSocket> live(LongConsumer onSeq, Runnable onClosed) {
         return live(onSeq, () -> { }, onClosed);
@@ -137,6 +179,9 @@ public final class MasterClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Accept-Encoding", "gzip");
         if (token != null) b.header("Authorization", "Bearer " + token);
+        if (knownEpoch > 0) b.header("Lankit-Epoch", Long.toString(knownEpoch));
+        String successor = successorUrl;
+        if (successor != null) b.header("Lankit-Successor", successor);
         return b;
     }
 
@@ -150,19 +195,22 @@ public final class MasterClient {
     }
 
     private <T> T send(HttpRequest request, Class<T> type) throws IOException {
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = exchange(request);
+        byte[] body = Gzip.bodyOf(response);
+        if (response.statusCode() / 100 != 2) throw errorOf(response, body);
+        // a newer master may say more than this client knows: what it knows still counts
+        return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (SSLHandshakeException e) {
             throw kitPin != null && causedBy(e, PinnedTrust.NotThisKitException.class) ? new UntrustedMasterException(base) : e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        byte[] body = Gzip.bodyOf(response);
-        if (response.statusCode() / 100 != 2) throw errorOf(response, body);
-        // a newer master may say more than this client knows: what it knows still counts
-        return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.lankit.pairing.LaptopJoinCode;
 import org.lankit.store.KitStore;
 import org.lankit.store.Settings;
+import org.lankit.store.TeamIdentity;
+import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.Secure;
 
 /**
@@ -90,6 +92,28 @@ public record PeerLink(String masterUrl, String masterId, String deviceId, Strin
         } catch (IOException | MasterError unreachable) {
             return Optional.empty(); // asked again at the next start
         }
+    }
+
+    /**
+     * The team's master answers at {@code url} now (it moved, or another laptop took over): the
+     * same team, signed by the kit authority this laptop trusts, at an epoch not below
+     * {@code known}'s, keeps this laptop's device id and token. Empty when another team answers
+     * there; {@link UntrustedMasterException} when another kit authority does,
+     * {@link FormerMasterException} when the team's former master does.
+     */
+    public Optional<PeerLink> movedTo(String url, TeamIdentity known) throws IOException {
+        if (kitPin == null) return Optional.empty(); // without the kit's pin nothing proves it is the same team
+        String base = url;
+        if (!base.regionMatches(true, 0, "https:", 0, 6)) {
+            Secure secure = new MasterClient(base, null).info().secure();
+            if (secure == null) return Optional.empty();
+            base = secureBase(base, secure.port());
+        }
+        MasterClient pinned = new MasterClient(base, null, kitPin);
+        Info info = pinned.info();
+        if (!known.teamId().equals(info.teamId()) || info.epoch() == null) return Optional.empty();
+        if (info.epoch() < known.epoch()) throw new FormerMasterException(url);
+        return Optional.of(new PeerLink(pinned.base().toString(), info.deviceId(), deviceId, token, kitPin));
     }
 
     private static String secureBase(String plainUrl, int port) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -15,13 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.lankit.store.KitStore;
+import org.lankit.store.Settings;
 import org.lankit.store.StoredEntry;
+import org.lankit.store.TeamIdentity;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.Form;
 import org.lankit.sync.Hlc;
 import org.lankit.sync.HlcClock;
 import org.lankit.sync.LocalEdits;
+import org.lankit.sync.Protocol.Info;
 import org.lankit.sync.Protocol.PullResponse;
 import org.lankit.sync.Protocol.PushResponse;
 import org.lankit.sync.Protocol.PushResult;
@@ -46,6 +50,8 @@ public final class PeerSync implements AutoCloseable {
     private static final int PUSH_BATCH = 200;
     private static final int PULL_PAGE = 500;
     private static final int MAX_ROUNDS = 10_000;
+    /** How often a round asks whether the succession bundle changed: it changes with every upload. */
+    private static final long SUCCESSION_EVERY_MS = 60_000;
 
     private final KitStore store;
     private final PeerProgress progress;
@@ -63,11 +69,14 @@ public final class PeerSync implements AutoCloseable {
     private volatile WebSocket live;
     private volatile CompletableFuture<Void> round;
     private volatile boolean closed;
+    private volatile boolean successionRefused;
+    private volatile boolean successionDue;
     private volatile boolean connected;
     private volatile long lastSyncAt;
     private volatile String lastError;
     /** The receipts as the master last told them, so a laptop started away from the master still shows ✓✓. */
     private volatile Receipts receipts;
+    private final SuccessionCopy succession;
 
     public PeerSync(KitStore store, PeerLink link, Duration firstRetry, Duration maxRetry) {
         this.store = store;
@@ -83,6 +92,8 @@ public final class PeerSync implements AutoCloseable {
         this.retry = SyncPolicies.reconnect(firstRetry, maxRetry, this::failed);
         this.retention = new LaptopRetention(store, clock);
         this.receipts = progress.receipts();
+        this.succession = new SuccessionCopy(store);
+        KnownTeam.load(store.settings()).ifPresent(team -> master.sendEpoch(team.epoch()));
     }
 
     public void start() {
@@ -139,6 +150,7 @@ public final class PeerSync implements AutoCloseable {
                 pushPending();
                 pullChanges();
                 readStatus();
+                keepSuccessionCurrent();
                 lastSyncAt = System.currentTimeMillis();
                 lastError = null;
                 publish();
@@ -149,10 +161,15 @@ public final class PeerSync implements AutoCloseable {
         }
     }
 
-    /** Opens the live socket; a different master than before resets the checkpoint. */
+    /**
+     * Opens the live socket; a different master than before, or a take-over (a higher epoch of the
+     * team), resets the checkpoint. The team's former master (a lower epoch) gets nothing.
+     */
     private void connect() throws IOException {
         if (live != null && !live.isInputClosed()) return;
-        String masterId = master.info().deviceId();
+        Info info = master.info();
+        followEpoch(info);
+        String masterId = info.deviceId();
         if (!masterId.equals(link.masterId())) {
             LOG.info("master changed from {} to {}: pulling everything again", link.masterId(), masterId);
             link = new PeerLink(link.masterUrl(), masterId, link.deviceId(), link.token(), link.kitPin());
@@ -166,12 +183,76 @@ public final class PeerSync implements AutoCloseable {
             live = master.live(seq -> {
                 if (greeted.compareAndSet(false, true)) requestSync();
                 else announced(seq);
-            }, this::requestSync, through -> receiptsMoved(), this::liveClosed).get(10, TimeUnit.SECONDS);
+            }, this::refreshAnnounced, through -> receiptsMoved(), this::liveClosed).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the master's live connection did not open", e);
         }
         connected = true;
         publish();
+    }
+
+    private void followEpoch(Info info) throws FormerMasterException {
+        if (info.teamId() == null || info.epoch() == null) return; // a master older than take-overs
+        TeamIdentity theirs = new TeamIdentity(info.teamId(), info.epoch());
+        Optional<TeamIdentity> known = KnownTeam.load(store.settings());
+        if (known.isPresent() && known.get().teamId().equals(theirs.teamId())) {
+            if (theirs.epoch() < known.get().epoch()) {
+                tellFormerMaster();
+                throw new FormerMasterException(link.masterUrl());
+            }
+            if (theirs.epoch() > known.get().epoch()) {
+                LOG.info("the team has a new master (take-over {}): pulling everything again", theirs.epoch());
+                progress.checkpoint(0);
+            }
+        }
+        if (!known.equals(Optional.of(theirs))) KnownTeam.save(store.settings(), theirs);
+        master.sendEpoch(theirs.epoch());
+    }
+
+    /** One read that names the newer epoch, with this laptop's token: the former master learns it was replaced. */
+    private void tellFormerMaster() {
+        try {
+            master.status();
+        } catch (IOException | MasterError e) {
+            LOG.debug("the team's former master did not take the news: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Asks the master for its succession bundle when a minute has passed since this laptop last
+     * held it current, or the master said its devices or choices changed; a master that keeps none for this laptop (no HTTPS, an older master) is
+     * asked again at the next start only.
+     */
+    private void keepSuccessionCurrent() {
+        boolean due = successionDue || System.currentTimeMillis() - succession.checkedAt() >= SUCCESSION_EVERY_MS;
+        if (successionRefused || !due) return;
+        successionDue = false;
+        try {
+            refreshSuccession();
+        } catch (MasterError e) {
+            if (e.isTransient()) return;
+            successionRefused = true;
+            LOG.info("the master keeps no take-over bundle for this laptop: {}", e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("the take-over bundle could not be fetched now: {}", e.getMessage());
+        }
+    }
+
+    /** Fetches the master's succession bundle now, unless the copy held is current; returns whether it changed. */
+    public boolean refreshSuccession() throws IOException {
+        Optional<MasterClient.Bundle> fetched = master.succession(succession.version());
+        long now = System.currentTimeMillis();
+        if (fetched.isEmpty()) {
+            succession.stillCurrent(now);
+            return false;
+        }
+        succession.keep(fetched.get(), now);
+        return true;
+    }
+
+    /** The master's succession bundle as this laptop holds it. */
+    public SuccessionCopy succession() {
+        return succession;
     }
 
     /**
@@ -183,6 +264,12 @@ public final class PeerSync implements AutoCloseable {
         for (Form form : master.forms()) {
             if (store.forms().version(form.id(), form.version()).isEmpty()) store.forms().save(form);
         }
+    }
+
+    /** The master's forms, choices or devices changed: a round, which asks for the succession bundle too. */
+    private void refreshAnnounced() {
+        successionDue = true;
+        requestSync();
     }
 
     private void announced(long seq) {
@@ -300,7 +387,8 @@ public final class PeerSync implements AutoCloseable {
     }
 
     private void failed(Throwable failure) {
-        lastError = failure instanceof MasterError e ? e.getMessage() : "the master cannot be reached";
+        lastError = failure instanceof MasterError || failure instanceof FormerMasterException ? failure.getMessage()
+                : "the master cannot be reached";
         connected = false;
         publish();
     }

@@ -5,6 +5,7 @@ import io.objectbox.query.Query;
 import io.objectbox.query.QueryBuilder.StringOrder;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Master: per team server (upload target) and entry, the revision the server holds and its name
@@ -48,6 +49,13 @@ public final class Deliveries {
             r.error = error;
             box.put(r);
         });
+    }
+
+    /** Every server's answer about every entry, in no particular order (a take-over's bundle). */
+    public void forEach(Consumer<Delivery> each) {
+        try (Query<DeliveryRecord> q = box.query().build()) {
+            q.forEach(r -> each.accept(delivery(r)));
+        }
     }
 
     /** Refusals of the target, oldest revision first: at most {@code limit}. */

@@ -41,6 +41,11 @@ public final class DeviceRegistry {
         return Optional.ofNullable(record(deviceId)).map(RecordCodec::device);
     }
 
+    /** The hash of the device's token, for a take-over's bundle; empty for a device restored without one. */
+    public Optional<String> tokenHash(String deviceId) {
+        return Optional.ofNullable(record(deviceId)).map(r -> r.tokenHash);
+    }
+
     public List<Device> all() {
         return box.getAll().stream().map(RecordCodec::device).toList();
     }

@@ -25,6 +25,7 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
+import org.lankit.app.Promotion;
 import org.lankit.peer.EntryMark;
 import org.lankit.peer.Receipts;
 import org.lankit.store.KitStore;
@@ -47,7 +48,8 @@ final class ClientPanel extends JPanel {
     private record Row(String uuid, String form, String who, String when, String state) {
     }
 
-    private record Snapshot(PeerLink.State link, List<Row> rows, List<PeerLink.Found> found, List<Form> forms) {
+    /** {@code takeOverProblem}: why this laptop cannot take over as master yet, or null. */
+    private record Snapshot(PeerLink.State link, List<Row> rows, List<PeerLink.Found> found, List<Form> forms, String takeOverProblem) {
     }
 
     private final KitStore store;
@@ -71,11 +73,12 @@ final class ClientPanel extends JPanel {
     };
     private final JTable table = new JTable(model);
     private final JButton edit = new JButton("Edit the chosen entry");
+    private final JButton takeOverButton = new JButton("Make this laptop the team's master…");
     private final Timer ticker = new Timer(2000, e -> refresh());
     private Snapshot last;
     private boolean refreshing;
 
-    ClientPanel(KitStore store, PeerLink link, Background background, StatusBar status, Runnable becomeMaster) {
+    ClientPanel(KitStore store, PeerLink link, Background background, StatusBar status, Runnable becomeMaster, Runnable takeOver) {
         super(new BorderLayout(0, 12));
         this.store = store;
         this.link = link;
@@ -91,6 +94,13 @@ final class ClientPanel extends JPanel {
         words.add(detail);
         top.add(words, BorderLayout.NORTH);
         buildJoinForm(becomeMaster);
+        takeOverButton.setName("takeOver");
+        takeOverButton.addActionListener(e -> {
+            if (TakeOverDialog.confirm(this)) {
+                ticker.stop();
+                takeOver.run();
+            }
+        });
         JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         left.add(joinForm);
         top.add(left, BorderLayout.CENTER);
@@ -116,8 +126,9 @@ final class ClientPanel extends JPanel {
         edit.setMnemonic(KeyEvent.VK_E);
         edit.setEnabled(false);
         edit.addActionListener(e -> openChosen());
-        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         bar.add(edit);
+        bar.add(takeOverButton);
         JPanel list = new JPanel(new BorderLayout(0, 8));
         list.add(new JScrollPane(table), BorderLayout.CENTER);
         list.add(bar, BorderLayout.SOUTH);
@@ -275,7 +286,7 @@ final class ClientPanel extends JPanel {
                     state(s, refused.get(s.entry().uuid()), receipts));
         }).toList();
         return new Snapshot(state, list, link == null ? List.of() : link.mastersFound(),
-                link == null ? List.of() : link.forms());
+                link == null ? List.of() : link.forms(), Promotion.problem(store).orElse(null));
     }
 
     /** The entry's state column: where it stands with the master and the team's server, in words. */
@@ -301,6 +312,10 @@ final class ClientPanel extends JPanel {
         detail.setText(where + waiting + (s.problem() == null ? "" : s.problem()));
         boolean joined = s.phase() != PeerLink.Phase.NOT_JOINED;
         joinForm.setVisible(!joined);
+        takeOverButton.setVisible(joined);
+        takeOverButton.setEnabled(snap.takeOverProblem() == null);
+        takeOverButton.setToolTipText(snap.takeOverProblem() == null
+                ? "Only when the team's master laptop is gone for good" : "Not yet: " + snap.takeOverProblem());
         showFound(snap.found());
         entryForm.setVisible(joined && !snap.forms().isEmpty());
         entryForm.show(snap.forms());

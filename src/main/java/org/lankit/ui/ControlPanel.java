@@ -21,6 +21,7 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import org.lankit.app.KitChoices;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
+import org.lankit.app.Promotion;
 import org.lankit.app.Role;
 import org.lankit.app.TeamRestore;
 import org.lankit.backup.BackupLockedException;
@@ -38,7 +39,7 @@ import org.lankit.store.KitStore;
  */
 public final class ControlPanel {
 
-    private final KitOptions options;
+    private KitOptions options;
     private final HubConfig hubConfig;
     private final PanelServices services;
     private final Runnable onExit;
@@ -196,6 +197,9 @@ public final class ControlPanel {
             masterWindow.start();
             kit.startNotice().ifPresent(status::problem);
             kit.newRecoveryKey().ifPresent(key -> new RecoveryKeyDialog(frame, kit.identity().name(), key).setVisible(true));
+            kit.superseded().ifPresent(s -> status.problem("This laptop is the team's former master: " + s.explanation()));
+            kit.onSuperseded(s -> SwingUtilities.invokeLater(() ->
+                    status.problem("This laptop is the team's former master: " + s.explanation())));
         }, problem -> fatal("Lankit cannot start the team", problem));
     }
 
@@ -221,11 +225,30 @@ public final class ControlPanel {
             if (parts.joinProblem() != null) status.problem(parts.joinProblem());
             Optional<PeerLink> link = parts.link();
             peer = link.orElse(null);
-            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER));
+            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER), this::takeOver);
             frame.setTitle("Lankit – team member");
             setBody(clientPanel);
             clientPanel.start();
         }, problem -> fatal("Lankit cannot join a team", problem));
+    }
+
+    /** The coordinator confirmed: this laptop stops following its master, takes over, and starts as the master. */
+    private void takeOver() {
+        PeerLink link = peer;
+        peer = null;
+        if (clientPanel != null) clientPanel.stop();
+        setBody(centred("Taking over as the team's master…"));
+        background.call(() -> {
+            if (link != null) link.close();
+            return Promotion.promote(store);
+        }, promoted -> {
+            options = options.asPromoted();
+            startMaster();
+            status.done(promoted.summary());
+        }, problem -> {
+            status.problem("This laptop cannot take over: " + problem);
+            startClient();
+        });
     }
 
     private void setBody(JComponent body) {

@@ -60,6 +60,16 @@ public final class Uploads implements AutoCloseable {
         return uploads;
     }
 
+    /**
+     * Uploads that send nothing: a master replaced by a take-over leaves the team's servers to its
+     * successor (its settings and receipts stay as they are).
+     */
+    public static Uploads stopped(KitStore store, KitRef kit, UploaderConfig config) {
+        Uploads uploads = new Uploads(store, kit, config);
+        uploads.closed = true;
+        return uploads;
+    }
+
     /** The servers uploads go to, in order. */
     public synchronized List<TargetSettings> targets() {
         return uploaders.values().stream().map(Uploader::settings).toList();

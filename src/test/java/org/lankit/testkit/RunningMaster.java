@@ -47,6 +47,11 @@ public final class RunningMaster implements AutoCloseable {
         }
     }
 
+    /** A master the test started itself (e.g. with a team server, or after a take-over), closed with its store. */
+    public static RunningMaster of(KitStore store, MasterKit kit) {
+        return new RunningMaster(store, kit);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + kit.hub().port();
     }
