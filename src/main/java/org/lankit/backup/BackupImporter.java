@@ -20,7 +20,9 @@ import org.lankit.sync.Form;
  * its content checked at this computer's time ({@link BackupContent}); a refusal changes nothing. Then missing form versions and devices are added (devices without tokens: they
  * pair again) and photos this master lacks, and in one transaction the audit log is restored and every entry merged by
  * {@link ReplayMerge}: never duplicated, never silently overwritten. Each changed entry gets a new
- * seq and an audit event with action {@code import}; one more event sums the import up.
+ * seq and an audit event with action {@code import}; one more event sums the import up. In the same
+ * transaction the team's servers are set up from the backup when this master has none, and the
+ * upload receipts of the entries it created are kept, so what a server holds is not sent again.
  */
 public final class BackupImporter {
 
