@@ -222,6 +222,17 @@ final class PanelHarness implements AutoCloseable {
         return screenshot(panel.frame().getRootPane(), name);
     }
 
+    /** The window as shown, kept for the documentation in src/site/markdown/images (and under target/screenshots). */
+    BufferedImage screenshotForTheDocs(String name) {
+        BufferedImage image = screenshot(name);
+        try {
+            ImageIO.write(image, "png", Path.of("src", "site", "markdown", "images", name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return image;
+    }
+
     /** Closes the panel without asking and waits until the hub and store are closed. */
     @Override
     public void close() {
