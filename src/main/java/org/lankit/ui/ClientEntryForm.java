@@ -35,12 +35,12 @@ final class ClientEntryForm extends JPanel {
     private final StatusBar status;
     private final Runnable saved;
     private final JLabel title = Theme.scale(new JLabel(" "), 1.2f, Font.BOLD);
-    private final JLabel pickerLabel = new JLabel("Form:");
+    private final JLabel pickerLabel = new JLabel(Text.get("form.picker"));
     private final JComboBox<Form> picker = new JComboBox<>();
     private final JPanel grid = new ColumnPanel(new BorderLayout(0, 8));
     private final JLabel problem = new JLabel(" ");
-    private final JButton save = new JButton("Save entry");
-    private final JButton cancel = new JButton("Cancel");
+    private final JButton save = new JButton(Text.get("form.saveEntry"));
+    private final JButton cancel = new JButton(Text.get("form.cancel"));
     /** The chosen form's questions; null until a form is shown. */
     private FormView view;
     private List<Form> forms = List.of();
@@ -142,8 +142,8 @@ final class ClientEntryForm extends JPanel {
         pickerLabel.setVisible(false);
         picker.setVisible(false);
         render(opened.form(), typed);
-        title.setText("Editing: " + opened.form().title() + " (" + who + ")");
-        save.setText("Save changes");
+        title.setText(Text.get("form.editing", opened.form().title(), who));
+        save.setText(Text.get("form.saveChanges"));
         cancel.setVisible(true);
         problem.setText(" ");
     }
@@ -151,14 +151,14 @@ final class ClientEntryForm extends JPanel {
     private void backToNewEntry() {
         editing = null;
         form = null;
-        save.setText("Save entry");
+        save.setText(Text.get("form.saveEntry"));
         cancel.setVisible(false);
         showChosen();
     }
 
     private void render(Form shown, Map<String, JsonNode> typed) {
         form = shown;
-        title.setText("New entry: " + shown.title());
+        title.setText(Text.get("form.newEntry", shown.title()));
         grid.removeAll();
         view = new FormView(shown, typed);
         grid.add(view, BorderLayout.NORTH);
@@ -196,7 +196,7 @@ final class ClientEntryForm extends JPanel {
         }, done -> {
             save.setEnabled(true);
             if (editing == null) render(form, Map.of()); // empty answers for the next household
-            status.done("Entry saved on this laptop; it goes to the master with the next sync.");
+            status.done(Text.get("form.saved"));
             saved.run();
         }, words -> {
             save.setEnabled(true);
@@ -211,8 +211,8 @@ final class ClientEntryForm extends JPanel {
             save.setEnabled(true);
             cancel.setEnabled(true);
             backToNewEntry();
-            if (changed) status.done("Changes saved on this laptop; they go to the master with the next sync.");
-            else status.info("Nothing changed.");
+            if (changed) status.done(Text.get("form.changesSaved"));
+            else status.info(Text.get("form.nothingChanged"));
             saved.run();
         }, words -> {
             save.setEnabled(true);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.lankit.ui.Views.EntryRow;
 
 /** Writes entry rows as CSV that spreadsheet programs open as they are (UTF-8 with a byte-order mark). */
@@ -17,18 +18,19 @@ final class CsvTable {
     private CsvTable() {
     }
 
-    /** The table's columns, then one column per question of the rows' forms. */
-    static void write(Path file, List<EntryRow> rows) throws IOException {
+    /** The table's columns (the worker by name), then one column per question of the rows' forms; {@code summary} by entry id. */
+    static void write(Path file, List<EntryRow> rows, Function<String, String> summary) throws IOException {
         Set<String> questions = new LinkedHashSet<>();
         rows.forEach(r -> questions.addAll(r.values().keySet()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write('\uFEFF');
-            List<String> header = new ArrayList<>(List.of("Form", "Who", "When", "On this laptop", "At the API", "Entry id"));
+            List<String> header = new ArrayList<>(List.of(Text.get("csv.form"), Text.get("csv.summary"), Text.get("csv.worker"),
+                    Text.get("csv.when"), Text.get("csv.onLaptop"), Text.get("csv.atApi"), Text.get("csv.entryId")));
             header.addAll(questions);
             line(out, header);
             for (EntryRow r : rows) {
-                List<String> cells = new ArrayList<>(List.of(r.formTitle(), r.who(), Words.when(r.createdAt()),
-                        r.onMaster(), r.atApi(), r.uuid()));
+                List<String> cells = new ArrayList<>(List.of(r.formTitle(), summary.apply(r.uuid()), r.who(),
+                        Words.when(r.createdAt()), r.onMaster(), r.atApi(), r.uuid()));
                 questions.forEach(q -> cells.add(r.values().getOrDefault(q, "")));
                 line(out, cells);
             }

@@ -7,11 +7,19 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -25,24 +33,47 @@ import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
+import org.lankit.store.SummaryFields;
+import org.lankit.sync.Form;
+import org.lankit.ui.ColouredCells.Tone;
+import org.lankit.ui.ColouredCells.Toned;
 import org.lankit.ui.Views.EntryRow;
 
-/** Every entry on the master: search, filter, details, edit, and CSV export of what is shown. */
+/**
+ * Every entry on the master, each with the answers its form shows as summary: search, filter by
+ * form, worker and state, details, edit, and CSV export of what is shown. A problem here is said
+ * under the list, beside the buttons that caused it.
+ */
 final class EntriesPanel extends JPanel {
 
-    private static final String[] COLUMNS = {"Form", "Who", "When", "On this laptop", "At the API"};
+    private static final int WHEN = 3;
 
     private final MasterConsole console;
     private final Background background;
     private final StatusBar status;
     private final Runnable changed;
-    private final JTextField search = new JTextField(24);
-    private final JComboBox<EntryFilter> filter = new JComboBox<>(EntryFilter.values());
+    private final JTextField search = new JTextField(20);
+    private final JComboBox<Pick> form = new JComboBox<>();
+    private final JComboBox<Pick> worker = new JComboBox<>();
+    private final JComboBox<EntryFilter> state = new JComboBox<>(EntryFilter.values());
     private final JLabel count = new JLabel(" ");
-    private final RowsModel<EntryRow> model = new RowsModel<>(COLUMNS,
-            new Class<?>[] {String.class, String.class, Long.class, String.class, String.class}, EntriesPanel::cell);
+    private final WrappedText problem = new WrappedText("", Theme.bad());
+    private final RowsModel<EntryRow> model = new RowsModel<>(columns(),
+            new Class<?>[] {String.class, String.class, String.class, Long.class, Toned.class, Toned.class}, this::cell);
     private final JTable table = new JTable(model);
     private List<EntryRow> all = List.of();
+    /** The answers each form shows (field names by form id), as the coordinator chose on the Forms screen. */
+    private Map<String, List<String>> summaries = Map.of();
+    private Set<String> summariesAskedFor = Set.of();
+    private boolean choosing;
+
+    /** A choice of the form or worker list: {@code value} null means every one. */
+    private record Pick(String value, String words) {
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
 
     EntriesPanel(MasterConsole console, Background background, StatusBar status, Runnable changed) {
         super(new BorderLayout(0, 8));
@@ -55,43 +86,110 @@ final class EntriesPanel extends JPanel {
         table.setName("entriesTable");
         table.setAutoCreateRowSorter(false);
         TableRowSorter<RowsModel<EntryRow>> sorter = new TableRowSorter<>(model);
-        sorter.setSortKeys(List.of(new RowSorter.SortKey(2, SortOrder.DESCENDING)));
+        sorter.setSortKeys(List.of(new RowSorter.SortKey(WHEN, SortOrder.DESCENDING)));
         table.setRowSorter(sorter);
-        // times in words; states that need the coordinator stand out
-        ColouredCells states = new ColouredCells(value -> value instanceof Long ms ? Words.when(ms) : value,
-                text -> text.startsWith("Needs review") ? Theme.warning()
-                        : text.startsWith("Not accepted") ? Theme.bad()
-                        : text.startsWith("Sent to the API") ? Theme.good() : null);
-        table.setDefaultRenderer(Object.class, states);
-        table.setDefaultRenderer(Long.class, states);
-        table.getColumnModel().getColumn(4).setPreferredWidth(220);
+        ColouredCells cells = new ColouredCells(value -> value instanceof Long ms ? Words.when(ms) : value, text -> null);
+        table.setDefaultRenderer(Object.class, cells);
+        table.setDefaultRenderer(Long.class, cells);
+        table.setDefaultRenderer(Toned.class, cells);
+        int[] widths = {130, 260, 140, 110, 150, 200};
+        for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         table.getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "details");
-        table.getActionMap().put("details", action(this::openSelected));
+        table.getActionMap().put("details", action(() -> open(false)));
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
-                if (e.getClickCount() == 2) openSelected();
+                if (e.getClickCount() == 2) open(false);
             }
         });
         add(new JScrollPane(table), BorderLayout.CENTER);
-        add(buttons(), BorderLayout.SOUTH);
+        add(bottom(), BorderLayout.SOUTH);
+        form.addItem(new Pick(null, Text.get("entries.form.all")));
+        worker.addItem(new Pick(null, Text.get("entries.worker.all")));
+    }
+
+    private static String[] columns() {
+        return new String[] {Text.get("entries.column.form"), Text.get("entries.column.summary"),
+                Text.get("entries.column.worker"), Text.get("entries.column.when"), Text.get("entries.column.onLaptop"),
+                Text.get("entries.column.atApi")};
     }
 
     /** New rows from the engine; the selection stays on the same entry. */
     void show(List<EntryRow> rows) {
         if (rows.equals(all)) return;
         all = rows;
+        Set<String> formIds = rows.stream().map(EntryRow::formId).collect(Collectors.toSet());
+        if (!summariesAskedFor.containsAll(formIds)) reloadSummaries();
+        offerChoices();
         apply();
     }
 
+    /** Reads again which answers each form shows (the Forms screen may have changed them). */
+    void reloadSummaries() {
+        Set<String> asked = all.stream().map(EntryRow::formId).collect(Collectors.toSet());
+        summariesAskedFor = asked;
+        background.call(() -> {
+            SummaryFields chosen = new SummaryFields(console.store().settings());
+            Map<String, List<String>> byForm = new HashMap<>();
+            for (Form f : console.forms()) byForm.put(f.id(), chosen.of(f));
+            return byForm;
+        }, byForm -> {
+            if (byForm.equals(summaries)) return;
+            summaries = byForm;
+            apply();
+        }, words -> problem.say(Text.get("entries.problem.summary", words)));
+    }
+
+    /** The entry's summary: the answers its form shows, in the form's order, those not given left out. */
+    String summary(EntryRow row) {
+        return summaries.getOrDefault(row.formId(), List.of()).stream().map(row.answers()::get)
+                .filter(text -> text != null && !text.isBlank()).collect(Collectors.joining(" \u00b7 "));
+    }
+
+    /** The form and worker lists offer what the entries hold; a choice still offered stays chosen. */
+    private void offerChoices() {
+        Map<String, String> forms = new LinkedHashMap<>();
+        all.forEach(r -> forms.putIfAbsent(r.formId(), r.formTitle()));
+        Set<String> workers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        all.forEach(r -> workers.add(r.who()));
+        choosing = true;
+        offer(form, forms);
+        Map<String, String> byName = new LinkedHashMap<>();
+        workers.forEach(w -> byName.put(w, w));
+        offer(worker, byName);
+        choosing = false;
+    }
+
+    private static void offer(JComboBox<Pick> box, Map<String, String> choices) {
+        Set<String> now = new LinkedHashSet<>();
+        for (int i = 1; i < box.getItemCount(); i++) now.add(box.getItemAt(i).value());
+        if (now.equals(choices.keySet())) return;
+        Pick chosen = (Pick) box.getSelectedItem();
+        Pick everyone = box.getItemAt(0);
+        box.removeAllItems();
+        box.addItem(everyone);
+        choices.forEach((value, words) -> box.addItem(new Pick(value, words)));
+        box.setSelectedItem(chosen != null && choices.containsKey(chosen.value()) ? chosen : everyone);
+    }
+
+    private EntrySearch asked() {
+        return new EntrySearch(search.getText(), picked(form), picked(worker), (EntryFilter) state.getSelectedItem());
+    }
+
+    private static String picked(JComboBox<Pick> box) {
+        Pick p = (Pick) box.getSelectedItem();
+        return p == null ? null : p.value();
+    }
+
     private void apply() {
+        if (choosing) return;
         String selected = selectedUuid();
-        EntryFilter f = (EntryFilter) filter.getSelectedItem();
+        EntrySearch asked = asked();
         long today = Words.startOfToday();
-        List<EntryRow> shown = all.stream().filter(r -> f.shows(r, search.getText(), today)).toList();
+        List<EntryRow> shown = all.stream().filter(r -> asked.shows(r, today)).toList();
         model.set(shown);
-        count.setText(shown.size() == all.size() ? Words.plural(all.size(), "entry", "entries")
-                : shown.size() + " of " + Words.plural(all.size(), "entry", "entries"));
+        count.setText(shown.size() == all.size() ? Text.plural("entries.count", all.size())
+                : Text.plural("entries.countShown", all.size(), shown.size()));
         for (int i = 0; i < shown.size() && selected != null; i++) {
             if (shown.get(i).uuid().equals(selected)) {
                 int view = table.convertRowIndexToView(i);
@@ -102,69 +200,87 @@ final class EntriesPanel extends JPanel {
 
     private JPanel toolbar() {
         JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
-        JLabel searchLabel = new JLabel("Search:");
-        searchLabel.setDisplayedMnemonic(KeyEvent.VK_S);
-        searchLabel.setLabelFor(search);
         search.setName("search");
-        search.putClientProperty("JTextField.placeholderText", "name, village, phone…");
+        search.putClientProperty("JTextField.placeholderText", Text.get("entries.search.placeholder"));
         search.getDocument().addDocumentListener(new DocumentListener() {
             public void insertUpdate(DocumentEvent e) { apply(); }
             public void removeUpdate(DocumentEvent e) { apply(); }
             public void changedUpdate(DocumentEvent e) { apply(); }
         });
-        JLabel showLabel = new JLabel("Show:");
-        showLabel.setDisplayedMnemonic(KeyEvent.VK_W);
-        showLabel.setLabelFor(filter);
-        filter.setName("filter");
-        filter.addActionListener(e -> apply());
+        form.setName("formFilter");
+        worker.setName("workerFilter");
+        state.setName("filter");
+        form.addActionListener(e -> apply());
+        worker.addActionListener(e -> apply());
+        state.addActionListener(e -> apply());
         count.setName("entryCount");
-        bar.add(searchLabel);
+        bar.add(labelled(Text.get("entries.search"), KeyEvent.VK_S, search));
         bar.add(search);
-        bar.add(showLabel);
-        bar.add(filter);
+        bar.add(labelled(Text.get("entries.form"), KeyEvent.VK_O, form));
+        bar.add(form);
+        bar.add(labelled(Text.get("entries.worker"), KeyEvent.VK_K, worker));
+        bar.add(worker);
+        bar.add(labelled(Text.get("entries.show"), KeyEvent.VK_W, state));
+        bar.add(state);
         bar.add(count);
         return bar;
     }
 
-    private JPanel buttons() {
-        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
-        row.add(button("Details…", "details", KeyEvent.VK_T, this::openSelected));
-        row.add(button("Edit…", "edit", KeyEvent.VK_I, () -> open(true)));
-        row.add(button("Export what is shown to CSV…", "exportCsv", KeyEvent.VK_X, this::exportCsv));
-        JLabel plain = new JLabel("CSV files are not encrypted: keep them where only the team can read them.");
-        plain.setName("csvPlainNote");
-        plain.setForeground(Theme.muted());
-        row.add(plain);
-        row.add(new JLabel("Double-click or press Enter on an entry to see all its answers."));
-        return row;
+    private static JLabel labelled(String words, int mnemonic, JComponent control) {
+        JLabel label = new JLabel(words);
+        label.setDisplayedMnemonic(mnemonic);
+        label.setLabelFor(control);
+        return label;
     }
 
-    private void openSelected() {
-        open(false);
+    private JPanel bottom() {
+        JPanel bottom = new JPanel(new BorderLayout(0, 4));
+        problem.setName("entriesProblem");
+        problem.setVisible(false);
+        bottom.add(problem, BorderLayout.NORTH);
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        row.add(button(Text.get("entries.details"), "details", KeyEvent.VK_T, () -> open(false)));
+        row.add(button(Text.get("entries.edit"), "edit", KeyEvent.VK_I, () -> open(true)));
+        row.add(button(Text.get("entries.exportCsv"), "exportCsv", KeyEvent.VK_X, this::exportCsv));
+        bottom.add(row, BorderLayout.CENTER);
+        JPanel notes = new JPanel(new BorderLayout());
+        JLabel plain = new JLabel(Text.get("entries.csvNotEncrypted"));
+        plain.setForeground(Theme.muted());
+        plain.setName("csvPlainNote");
+        notes.add(plain, BorderLayout.NORTH);
+        notes.add(new WrappedText(Text.get("entries.openHint"), Theme.muted()), BorderLayout.SOUTH);
+        bottom.add(notes, BorderLayout.SOUTH);
+        return bottom;
     }
 
     private void open(boolean editing) {
+        problem.say(null);
         String uuid = selectedUuid();
         if (uuid == null) {
-            status.info("Select an entry in the list first.");
+            problem.say(Text.get("entries.problem.select"));
             return;
         }
-        background.run("Could not open the entry", () -> console.detail(uuid), detail -> detail.ifPresentOrElse(
+        background.call(() -> console.detail(uuid), detail -> detail.ifPresentOrElse(
                 d -> new EntryDialog(SwingUtilities.getWindowAncestor(this), d, editing, console, background, status, changed).setVisible(true),
-                () -> status.problem("This entry no longer exists.")));
+                () -> problem.say(Text.get("entries.problem.gone"))),
+                words -> problem.say(Text.get("entries.problem.open", words)));
     }
 
     private void exportCsv() {
+        problem.say(null);
         List<EntryRow> shown = model.rows();
         JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Export entries to CSV");
+        chooser.setDialogTitle(Text.get("entries.exportCsv.title"));
         chooser.setSelectedFile(new File("lankit-entries-" + java.time.LocalDate.now() + ".csv"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
         Path file = chooser.getSelectedFile().toPath();
-        background.run("Could not write the CSV file", () -> {
-            CsvTable.write(file, shown);
+        Map<String, String> summaryOf = new HashMap<>();
+        shown.forEach(r -> summaryOf.put(r.uuid(), summary(r)));
+        background.call(() -> {
+            CsvTable.write(file, shown, summaryOf::get);
             return file;
-        }, written -> status.done("Saved " + Words.plural(shown.size(), "entry", "entries") + " to " + written));
+        }, written -> status.done(Text.plural("entries.exported", shown.size(), written)),
+                words -> problem.say(Text.get("entries.problem.csv", words)));
     }
 
     private String selectedUuid() {
@@ -189,13 +305,14 @@ final class EntriesPanel extends JPanel {
         };
     }
 
-    private static Object cell(EntryRow r, int column) {
-        switch (column) {
-            case 0: return r.formTitle();
-            case 1: return r.who();
-            case 2: return r.createdAt();
-            case 3: return r.onMaster();
-            default: return r.atApi();
-        }
+    private Object cell(EntryRow r, int column) {
+        return switch (column) {
+            case 0 -> r.formTitle();
+            case 1 -> summary(r);
+            case 2 -> r.who();
+            case WHEN -> r.createdAt();
+            case 4 -> new Toned(r.onMaster(), r.needsReview() ? Tone.WARNING : Tone.PLAIN);
+            default -> new Toned(r.atApi(), r.apiRefused() ? Tone.BAD : r.sentToApi() ? Tone.GOOD : Tone.PLAIN);
+        };
     }
 }

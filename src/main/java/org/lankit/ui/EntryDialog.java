@@ -7,12 +7,11 @@ import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
+import java.awt.Insets;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -20,8 +19,6 @@ import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
-import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import org.lankit.ui.Views.EntryDetail;
 import org.lankit.ui.Views.FieldLine;
@@ -29,18 +26,20 @@ import org.lankit.ui.Views.FieldLine;
 /** One entry with every answer, who wrote it and when; "Edit" turns the answers into fields to change. */
 final class EntryDialog extends JDialog {
 
+    private static final int QUESTION_WIDTH = 240;
+    private static final int ANSWER_WIDTH = 340;
+
     private final EntryDetail detail;
     private final MasterConsole console;
     private final Background background;
     private final StatusBar status;
     private final Runnable changed;
-    private final Map<String, Supplier<String>> shown = new LinkedHashMap<>();
     private final JScrollPane center = new JScrollPane();
     /** The entry's questions to change, made when "Edit" is pressed. */
     private FormView form;
-    private final JLabel problem = new JLabel(" ");
-    private final JButton edit = new JButton("Edit");
-    private final JButton save = new JButton("Save changes");
+    private final WrappedText problem = new WrappedText("", Theme.bad());
+    private final JButton edit = new JButton(Text.get("entry.edit"));
+    private final JButton save = new JButton(Text.get("entry.save"));
 
     EntryDialog(Window owner, EntryDetail detail, boolean editing, MasterConsole console, Background background,
                 StatusBar status, Runnable changed) {
@@ -73,59 +72,66 @@ final class EntryDialog extends JDialog {
         c.gridx = 0;
         c.anchor = GridBagConstraints.WEST;
         c.weightx = 1;
-        p.add(Theme.scale(new JLabel(detail.formTitle() + " (version " + detail.formVersion() + ")"), 1.3f, Font.BOLD), c);
-        p.add(new JLabel("Entered by " + detail.createdBy() + ", " + detail.createdAt()), c);
-        p.add(new JLabel("On this laptop: " + detail.onMaster() + "   ·   At the API: " + detail.atApi()), c);
+        p.add(Theme.scale(new JLabel(Text.get("entry.heading", detail.formTitle(), detail.formVersion())), 1.3f, Font.BOLD), c);
+        p.add(new JLabel(Text.get("entry.enteredBy", detail.createdBy(), detail.createdAt())), c);
+        p.add(new JLabel(Text.get("entry.states", detail.onMaster(), detail.atApi())), c);
         return p;
     }
 
-    /** Every answer as words, with who wrote it and when. */
+    /**
+     * Every answer as words, not as boxes to type in (they cannot be changed until "Edit"), each
+     * question and answer wrapped at the column's width, with who wrote it and when.
+     */
     private JPanel answersGrid() {
-        JPanel grid = new JPanel(new GridBagLayout());
+        JPanel grid = new ColumnPanel(new GridBagLayout());
+        grid.setName("entryAnswers");
         grid.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
-        GridBagConstraints c = FieldEditors.questionCells(8);
-        int row = 0;
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(5, 4, 5, 12);
+        c.anchor = GridBagConstraints.NORTHWEST;
+        c.gridy = 0;
         for (FieldLine line : detail.lines()) {
-            c.gridy = row++;
-            JComponent shownAnswer = FieldEditors.addQuestion(grid, c, line.field(), line.text(), shown);
-            readOnly(shownAnswer);
+            c.gridx = 0;
+            c.weightx = 0;
+            JLabel question = new JLabel(QuestionView.wrapped(QuestionView.words(line.field(), null).label(), QUESTION_WIDTH));
+            question.setForeground(Theme.muted());
+            grid.add(question, c);
+            c.gridx = 1;
+            c.weightx = 1;
+            boolean none = line.text().isEmpty();
+            JLabel answer = new JLabel(QuestionView.wrapped(none ? Text.get("entry.noAnswer") : line.text(), ANSWER_WIDTH));
+            answer.setName("shown-" + line.field().name());
+            if (none) answer.setForeground(Theme.muted());
+            question.setLabelFor(answer);
+            grid.add(answer, c);
             c.gridx = 2;
             c.weightx = 0;
-            c.fill = GridBagConstraints.NONE;
-            JLabel who = new JLabel(line.by().isEmpty() ? "" : line.by() + ", " + line.when());
+            JLabel who = new JLabel(line.by().isEmpty() ? "" : Text.get("entry.byWhen", line.by(), line.when()));
             who.setForeground(Theme.muted());
             grid.add(who, c);
+            c.gridy++;
         }
+        c.weighty = 1;
+        grid.add(new JPanel(), c);
         return grid;
-    }
-
-    private static void readOnly(JComponent answer) {
-        if (answer instanceof JTextField t) {
-            t.setEditable(false);
-        } else if (answer instanceof JTextArea a) {
-            a.setEditable(false);
-        } else {
-            answer.setEnabled(false);
-        }
     }
 
     private JPanel buttons() {
         JPanel bottom = new JPanel(new BorderLayout());
         problem.setName("dialogProblem");
-        problem.setForeground(Theme.bad());
+        problem.setVisible(false);
         bottom.add(problem, BorderLayout.NORTH);
         JPanel row = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
         edit.setName("editEntry");
         edit.setMnemonic(KeyEvent.VK_E);
         edit.setEnabled(!detail.deleted() && detail.form() != null);
-        edit.setToolTipText(detail.deleted() ? "This entry was deleted."
-                : detail.form() == null ? "The form of this entry is missing, so it cannot be edited here."
-                : "Change answers; phones and laptops get the change.");
+        edit.setToolTipText(Text.get(detail.deleted() ? "entry.edit.deleted"
+                : detail.form() == null ? "entry.edit.noForm" : "entry.edit.hint"));
         edit.addActionListener(e -> setEditing(true));
         save.setName("saveEntry");
         save.setMnemonic(KeyEvent.VK_S);
         save.addActionListener(e -> save());
-        JButton close = new JButton("Close");
+        JButton close = new JButton(Text.get("entry.close"));
         close.setName("closeEntry");
         close.addActionListener(e -> dispose());
         row.add(edit);
@@ -152,7 +158,7 @@ final class EntryDialog extends JDialog {
     private void save() {
         Optional<String> first = form.check();
         if (first.isPresent()) {
-            problem.setText("Not saved: " + first.get() + ".");
+            problem.say(Text.get("entry.notSaved", first.get()));
             return;
         }
         Map<String, JsonNode> answers = form.answersToSave();
@@ -163,7 +169,7 @@ final class EntryDialog extends JDialog {
             dispose();
         }, words -> {
             save.setEnabled(true);
-            problem.setText(words);
+            problem.say(words);
         });
     }
 }

@@ -1,44 +1,36 @@
 package org.lankit.ui;
 
-import java.util.Locale;
 import org.lankit.ui.Views.EntryRow;
 
-/** The choices of the Entries screen's "Show" list, and the search over what a row says. */
+/** The choices of the Entries screen's "Show" list: where an entry stands. */
 enum EntryFilter {
-    ALL("All entries"),
-    TODAY("Entered today"),
-    REVIEW("Needs review"),
-    NOT_SENT("Not yet at the API"),
-    REFUSED("Not accepted by the API"),
-    DELETED("Deleted");
+    ALL,
+    TODAY,
+    REVIEW,
+    NOT_SENT,
+    REFUSED,
+    DELETED;
 
-    private final String words;
-
-    EntryFilter(String words) {
-        this.words = words;
-    }
-
-    boolean shows(EntryRow row, String search, long startOfToday) {
-        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        if (!needle.isEmpty() && !row.searchText().contains(needle)) return false;
-        switch (this) {
-            case TODAY:
-                return row.createdAt() >= startOfToday;
-            case REVIEW:
-                return row.needsReview();
-            case NOT_SENT:
-                return !row.sentToApi();
-            case REFUSED:
-                return row.apiRefused();
-            case DELETED:
-                return row.deleted();
-            default:
-                return true;
-        }
+    boolean shows(EntryRow row, long startOfToday) {
+        return switch (this) {
+            case ALL -> true;
+            case TODAY -> row.createdAt() >= startOfToday;
+            case REVIEW -> row.needsReview();
+            case NOT_SENT -> !row.sentToApi();
+            case REFUSED -> row.apiRefused();
+            case DELETED -> row.deleted();
+        };
     }
 
     @Override
     public String toString() {
-        return words;
+        return switch (this) {
+            case ALL -> Text.get("entries.show.all");
+            case TODAY -> Text.get("entries.show.today");
+            case REVIEW -> Text.get("entries.show.review");
+            case NOT_SENT -> Text.get("entries.show.notSent");
+            case REFUSED -> Text.get("entries.show.refused");
+            case DELETED -> Text.get("entries.show.deleted");
+        };
     }
 }

@@ -46,15 +46,17 @@ final class EntryRows {
         Entry e = stored.entry();
         Optional<Form> form = form(e);
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
         StringBuilder search = new StringBuilder(title(e)).append(' ').append(who(e)).append(' ').append(e.uuid());
         for (FieldLine line : lines(e, form)) {
             values.put(line.field().label(), line.text());
+            answers.put(line.field().name(), line.text());
             search.append(' ').append(line.text());
         }
         EntryUpload atServers = upload.apply(stored);
-        return new EntryRow(e.uuid(), title(e), who(e), e.createdAt(), onMaster(e), Words.atApi(atServers),
+        return new EntryRow(e.uuid(), e.formId(), title(e), who(e), e.createdAt(), onMaster(e), Words.atApi(atServers),
                 !e.conflicts().isEmpty(), e.isDeleted(), atServers.state() == EntryUpload.State.UPLOADED,
-                atServers.state() == EntryUpload.State.REFUSED, values, search.toString().toLowerCase(Locale.ROOT));
+                atServers.state() == EntryUpload.State.REFUSED, values, answers, search.toString().toLowerCase(Locale.ROOT));
     }
 
     EntryDetail detail(StoredEntry stored) {
@@ -75,7 +77,7 @@ final class EntryRows {
         Map<String, List<Conflict>> byField = new LinkedHashMap<>();
         e.conflicts().forEach(c -> byField.computeIfAbsent(c.field(), f -> new ArrayList<>()).add(c));
         List<ConflictCard> cards = new ArrayList<>();
-        String entryTitle = title(e) + " · " + headline(e) + " · " + Words.when(e.createdAt()) + " by " + who(e);
+        String entryTitle = Text.get("entry.conflictTitle", title(e), headline(e), Words.when(e.createdAt()), who(e));
         byField.forEach((field, open) -> {
             List<Choice> choices = new ArrayList<>();
             boolean deletion = field.equals(Entry.DELETED_FIELD);
@@ -93,12 +95,12 @@ final class EntryRows {
 
     private Choice choice(JsonNode value, String hlc, String by, boolean deletion, boolean current) {
         JsonNode v = deletion ? BooleanNode.valueOf(value.asBoolean(false)) : value;
-        String text = deletion ? (v.asBoolean() ? "Deleted" : "Kept (not deleted)") : FieldText.text(v);
-        return new Choice(v, text.isEmpty() ? "(no answer)" : text, deviceName.apply(by), Words.whenHlc(hlc), current);
+        String text = deletion ? Text.get(v.asBoolean() ? "entry.choice.deleted" : "entry.choice.kept") : FieldText.text(v);
+        return new Choice(v, text.isEmpty() ? Text.get("entry.noAnswer") : text, deviceName.apply(by), Words.whenHlc(hlc), current);
     }
 
     private String question(Entry e, String field) {
-        if (field.equals(Entry.DELETED_FIELD)) return "Delete this entry?";
+        if (field.equals(Entry.DELETED_FIELD)) return Text.get("entry.deleteQuestion");
         return form(e).flatMap(f -> f.field(field)).map(FormField::label).orElse(field);
     }
 
@@ -123,8 +125,8 @@ final class EntryRows {
     }
 
     private String onMaster(Entry e) {
-        if (!e.conflicts().isEmpty()) return "Needs review (" + Words.plural(e.conflicts().size(), "conflict", "conflicts") + ")";
-        return e.isDeleted() ? "Deleted" : "Saved";
+        if (!e.conflicts().isEmpty()) return Text.plural("entry.state.review", e.conflicts().size());
+        return Text.get(e.isDeleted() ? "entry.state.deleted" : "entry.state.saved");
     }
 
     private String who(Entry e) {

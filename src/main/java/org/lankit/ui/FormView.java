@@ -68,7 +68,7 @@ final class FormView extends JPanel {
         form.languages().forEach(language::addItem);
         language.setSelectedItem(form.defaultLanguage() != null ? form.defaultLanguage() : form.languages().get(0));
         language.addActionListener(e -> questions.forEach(q -> q.showTexts(language())));
-        JLabel label = new JLabel("Language:");
+        JLabel label = new JLabel(Text.get("form.language"));
         label.setLabelFor(language);
         JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         row.add(label);
@@ -241,7 +241,7 @@ final class FormView extends JPanel {
             panel.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createEmptyBorder(8, 0, 4, 0),
                     BorderFactory.createTitledBorder(label)));
             rowsPanel.setLayout(new BoxLayout(rowsPanel, BoxLayout.Y_AXIS));
-            add.setText("Add " + label.toLowerCase(java.util.Locale.ROOT));
+            add.setText(Text.get("form.repeat.add", label.toLowerCase(java.util.Locale.ROOT)));
             add.setName("add-" + path);
             add.addActionListener(e -> {
                 addRow(JsonNodeFactory.instance.objectNode());
@@ -271,7 +271,7 @@ final class FormView extends JPanel {
                 questions.add(q);
             }
             rows.add(rowQuestions);
-            JButton remove = new JButton("Remove");
+            JButton remove = new JButton(Text.get("form.repeat.remove"));
             remove.setName("remove-" + path + "[" + index + "]");
             remove.addActionListener(e -> removeRow(rows.indexOf(rowQuestions)));
             remove.setEnabled(editable);

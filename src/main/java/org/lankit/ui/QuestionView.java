@@ -38,6 +38,8 @@ import org.lankit.sync.FormField;
  */
 final class QuestionView {
 
+    /** The placeholder a text field shows while it can be typed in. */
+    private static final String HINT = "lankit.hint";
     private static final int WRAP_WIDTH = 420;
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
@@ -96,8 +98,8 @@ final class QuestionView {
     void showTexts(String language) {
         this.language = language;
         FieldTexts t = words(field, language);
-        label.setText(wrapped(withAnswers(t.label()) + (field.required() ? " *" : "")));
-        hint.setText(t.hint() == null ? "" : wrapped(withAnswers(t.hint())));
+        label.setText(wrapped(withAnswers(t.label()) + (field.required() ? " *" : ""), WRAP_WIDTH));
+        hint.setText(t.hint() == null ? "" : wrapped(withAnswers(t.hint()), WRAP_WIDTH));
         hint.setVisible(t.hint() != null && !t.hint().isBlank());
         if (field.choices() != null) {
             for (Choice c : field.choices()) {
@@ -133,10 +135,13 @@ final class QuestionView {
         return out.append(text.substring(last)).toString();
     }
 
-    /** Words as a label that wraps at the form's width; the form's text is shown as text, never as markup. */
-    private static String wrapped(String text) {
+    /**
+     * Words for a label that wraps at {@code width} pixels (scaled with the font by FlatLaf) instead
+     * of running off the side; the form's text is shown as text, never as markup.
+     */
+    static String wrapped(String text, int width) {
         String safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
-        return "<html><body style='width: " + WRAP_WIDTH + "px'>" + safe + "</body></html>";
+        return "<html><body style='width: " + width + "px'>" + safe + "</body></html>";
     }
 
     private JComponent control(JsonNode value) {
@@ -179,8 +184,8 @@ final class QuestionView {
                 yield list;
             }
             case CALCULATE -> new JLabel(FieldText.text(value));
-            case IMAGE -> new JLabel(value.isTextual() ? "A photo is attached (" + value.asText() + ")."
-                    : "No photo. Photos are taken with a phone.");
+            case IMAGE -> new JLabel(value.isTextual() ? Text.get("form.photo.attached", value.asText())
+                    : Text.get("form.photo.none"));
             case NOTE -> new JLabel();
             case GROUP, REPEAT -> throw new IllegalArgumentException(field.name() + " holds questions; FormView lays it out");
         };
@@ -189,15 +194,15 @@ final class QuestionView {
     private JTextField textField(JsonNode value) {
         JTextField text = new JTextField(FieldText.text(value), 24);
         String example = switch (field.type()) {
-            case DATE -> "like 2026-11-25";
-            case TIME -> "like 14:30";
-            case GEOPOINT -> "latitude longitude, like -1.2921 36.8219";
-            case INTEGER -> "a whole number";
-            case DECIMAL -> "a number";
+            case DATE -> Text.get("form.example.date");
+            case TIME -> Text.get("form.example.time");
+            case GEOPOINT -> Text.get("form.example.location");
+            case INTEGER -> Text.get("form.example.wholeNumber");
+            case DECIMAL -> Text.get("form.example.number");
             case TEXT, TEXTAREA, SELECT_ONE, SELECT_MULTIPLE, BOOLEAN, NOTE, CALCULATE, IMAGE, GROUP, REPEAT -> null;
         };
         if (example != null) {
-            text.putClientProperty(FieldEditors.HINT, example);
+            text.putClientProperty(HINT, example);
             text.putClientProperty("JTextField.placeholderText", example);
         }
         listen(text);
@@ -316,7 +321,7 @@ final class QuestionView {
         if (control instanceof JTextComponent t) {
             t.setEditable(on);
             // a hint shown while only reading would look like an answer
-            if (t instanceof JTextField) t.putClientProperty("JTextField.placeholderText", on ? t.getClientProperty(FieldEditors.HINT) : null);
+            if (t instanceof JTextField) t.putClientProperty("JTextField.placeholderText", on ? t.getClientProperty(HINT) : null);
         } else if (control instanceof JComboBox<?> box) {
             box.setEnabled(on);
         }

@@ -32,6 +32,11 @@ final class StatusBar extends JPanel {
         show(message, Theme.bad());
     }
 
+    /** Empties the line (another screen is shown: the message was about the one left). */
+    void clear() {
+        show(null, UIManager.getColor("Label.foreground"));
+    }
+
     String message() {
         return text.getText();
     }

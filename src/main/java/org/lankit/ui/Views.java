@@ -24,10 +24,13 @@ final class Views {
         }
     }
 
-    /** One line of the Entries table; {@code values} maps field labels to typed-out answers. */
-    record EntryRow(String uuid, String formTitle, String who, long createdAt, String onMaster, String atApi,
+    /**
+     * One line of the Entries table; {@code values} maps field labels to typed-out answers,
+     * {@code answers} field names to the same (the summary the coordinator chose picks from them).
+     */
+    record EntryRow(String uuid, String formId, String formTitle, String who, long createdAt, String onMaster, String atApi,
                     boolean needsReview, boolean deleted, boolean sentToApi, boolean apiRefused,
-                    Map<String, String> values, String searchText) {
+                    Map<String, String> values, Map<String, String> answers, String searchText) {
     }
 
     /** One answer of an entry, with who wrote it and when. */

@@ -103,13 +103,14 @@ class ControlPanelTest {
             assertThat(Duration.ofNanos(System.nanoTime() - pushedAt)).isLessThan(Duration.ofSeconds(2));
             int row = onUi(() -> rowOf(table.target(), "Ann's phone"));
             assertThat(cell(table, row, 0)).isEqualTo("Household visit");
-            assertThat(cell(table, row, 3)).isEqualTo("Saved");
-            assertThat(cell(table, row, 4)).isEqualTo("Not sent (API not set up)");
+            assertThat(cell(table, row, 1)).as("the summary: the form's first two answers").isEqualTo("Bea Moyo");
+            assertThat(cell(table, row, 4)).isEqualTo("Saved");
+            assertThat(cell(table, row, 5)).isEqualTo("Not sent (API not set up)");
 
             try (FakeTeamApi api = FakeTeamApi.start()) {
                 ui.kit().uploads().configure(List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON,
                         ApiTarget.of(api.url(), null).orElseThrow(), Map.of())));
-                untilUi(() -> "Sent to the API".equals(table.target().getValueAt(rowOf(table.target(), "Ann's phone"), 4)),
+                untilUi(() -> "Sent to the API".equals(String.valueOf(table.target().getValueAt(rowOf(table.target(), "Ann's phone"), 5))),
                         Duration.ofSeconds(10), "the API status to change");
             }
 
@@ -124,7 +125,7 @@ class ControlPanelTest {
 
     static int rowOf(JTable table, String who) {
         for (int i = 0; i < table.getRowCount(); i++) {
-            if (who.equals(table.getValueAt(i, 1))) return i;
+            if (who.equals(table.getValueAt(i, 2))) return i;
         }
         return -1;
     }

@@ -48,13 +48,14 @@ class FieldTextTest {
         answers.put("Respondent", "=HYPERLINK(\"x\")");
         answers.put("Household size", "-3");
         answers.put("Notes", "two, lines\nhere");
-        EntryRow row = new EntryRow("u-1", "Household visit", "Ann's phone", 0, "Saved", "Sent to the API",
-                false, false, true, false, answers, "");
+        EntryRow row = new EntryRow("u-1", "household_visit", "Household visit", "Ann's phone", 0, "Saved", "Sent to the API",
+                false, false, true, false, answers, Map.of(), "");
         Path file = folder.resolve("out.csv");
-        CsvTable.write(file, List.of(row));
+        CsvTable.write(file, List.of(row), uuid -> "=Bea \u00b7 Mbala");
         String csv = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFForm,Who,When,On this laptop,At the API,Entry id,Respondent,Household size,Notes\r\n");
-        assertThat(csv).contains("Household visit,Ann's phone,,Saved,Sent to the API,u-1,\"'=HYPERLINK(\"\"x\"\")\",-3,\"two, lines\nhere\"");
+        assertThat(csv).startsWith("\uFEFFForm,Summary,Worker,When,On this laptop,At the API,Entry id,Respondent,Household size,Notes\r\n");
+        assertThat(csv).contains("Household visit,'=Bea \u00b7 Mbala,Ann's phone,,Saved,Sent to the API,u-1,\"'=HYPERLINK(\"\"x\"\")\",-3,"
+                + "\"two, lines\nhere\"");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parse(FieldType type, String typed) {
