@@ -43,21 +43,21 @@ record FormDraft(String formId, String title, List<Row> rows) {
         List<FormField> fields = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            String where = "Question " + (i + 1);
+            String where = Text.get("forms.draft.question", i + 1);
             String label = r.label() == null ? "" : r.label().strip();
-            if (label.isEmpty()) throw new IllegalArgumentException(where + " needs a question text.");
+            if (label.isEmpty()) throw new IllegalArgumentException(Text.get("forms.draft.noText", where));
             String name = r.name() == null || r.name().isBlank() ? slug(label) : r.name().strip();
             if (!name.matches("[a-z][a-z0-9_]{0,39}")) {
-                throw new IllegalArgumentException(where + ": the short name may use only small letters, digits and _ "
-                        + "and must start with a letter (for example household_size).");
+                throw new IllegalArgumentException(Text.get("forms.draft.badName", where));
             }
-            if (r.type() == null) throw new IllegalArgumentException(where + " needs a type.");
+            if (r.type() == null) throw new IllegalArgumentException(Text.get("forms.draft.noType", where));
             fields.add(new FormField(name, label, r.type(), r.required(), choices(r, where),
-                    number(r.min(), r.type(), where, "lowest"), number(r.max(), r.type(), where, "highest")));
+                    number(r.min(), r.type(), where, false), number(r.max(), r.type(), where, true)));
         }
         Form form = new Form(formId == null || formId.isBlank() ? slug(cleanTitle) : formId, version, cleanTitle, fields);
         FormShape.problem(form).ifPresent(p -> {
-            throw new IllegalArgumentException(p.topIndex() < 0 ? p.words() : "Question " + (p.topIndex() + 1) + ": " + p.words());
+            throw new IllegalArgumentException(p.topIndex() < 0 ? p.words()
+                    : Text.get("forms.draft.problem", Text.get("forms.draft.question", p.topIndex() + 1), p.words()));
         });
         return form;
     }
@@ -67,19 +67,21 @@ record FormDraft(String formId, String title, List<Row> rows) {
         List<String> list = r.choices() == null ? List.of()
                 : Arrays.stream(r.choices().split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (!select) return null;
-        if (list.isEmpty()) throw new IllegalArgumentException(where + ": list the choices, separated by commas.");
+        if (list.isEmpty()) throw new IllegalArgumentException(Text.get("forms.draft.noChoices", where));
         return list;
     }
 
-    private static BigDecimal number(String text, FieldType type, String where, String which) {
+    /** {@code highest}: the value is the question's highest, else its lowest. */
+    private static BigDecimal number(String text, FieldType type, String where, boolean highest) {
         if (text == null || text.isBlank()) return null;
         if (type != FieldType.INTEGER && type != FieldType.DECIMAL) {
-            throw new IllegalArgumentException(where + ": only number questions have a " + which + " value.");
+            throw new IllegalArgumentException(Text.get(highest ? "forms.draft.highestNotNumberQuestion"
+                    : "forms.draft.lowestNotNumberQuestion", where));
         }
         try {
             return new BigDecimal(text.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": the " + which + " value must be a number.");
+            throw new IllegalArgumentException(Text.get(highest ? "forms.draft.highestNotNumber" : "forms.draft.lowestNotNumber", where));
         }
     }
 

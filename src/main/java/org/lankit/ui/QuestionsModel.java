@@ -9,7 +9,9 @@ import org.lankit.ui.FormDraft.Row;
 /** The questions of the form being edited, one table row each, every cell editable. */
 final class QuestionsModel extends AbstractTableModel {
 
-    private static final String[] COLUMNS = {"Question", "Short name", "Type", "Required", "Choices (comma-separated)", "Lowest", "Highest"};
+    private static final String[] COLUMNS = {Text.get("forms.column.question"), Text.get("forms.column.name"),
+            Text.get("forms.column.type"), Text.get("forms.column.required"), Text.get("forms.column.choices"),
+            Text.get("forms.column.lowest"), Text.get("forms.column.highest")};
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -104,21 +106,21 @@ final class QuestionsModel extends AbstractTableModel {
     /** A field type in words. */
     static String words(FieldType type) {
         return switch (type) {
-            case TEXT -> "Text";
-            case TEXTAREA -> "Long text";
-            case INTEGER -> "Whole number";
-            case DECIMAL -> "Number";
-            case DATE -> "Date";
-            case TIME -> "Time";
-            case SELECT_ONE -> "One choice";
-            case SELECT_MULTIPLE -> "Several choices";
-            case BOOLEAN -> "Yes / no";
-            case NOTE -> "Note";
-            case CALCULATE -> "Calculated";
-            case GEOPOINT -> "Location";
-            case IMAGE -> "Photo";
-            case GROUP -> "Group";
-            case REPEAT -> "Repeated questions";
+            case TEXT -> Text.get("forms.type.text");
+            case TEXTAREA -> Text.get("forms.type.textarea");
+            case INTEGER -> Text.get("forms.type.integer");
+            case DECIMAL -> Text.get("forms.type.decimal");
+            case DATE -> Text.get("forms.type.date");
+            case TIME -> Text.get("forms.type.time");
+            case SELECT_ONE -> Text.get("forms.type.selectone");
+            case SELECT_MULTIPLE -> Text.get("forms.type.selectmultiple");
+            case BOOLEAN -> Text.get("forms.type.boolean");
+            case NOTE -> Text.get("forms.type.note");
+            case CALCULATE -> Text.get("forms.type.calculate");
+            case GEOPOINT -> Text.get("forms.type.geopoint");
+            case IMAGE -> Text.get("forms.type.image");
+            case GROUP -> Text.get("forms.type.group");
+            case REPEAT -> Text.get("forms.type.repeat");
         };
     }
 }

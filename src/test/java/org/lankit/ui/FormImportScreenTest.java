@@ -45,7 +45,7 @@ class FormImportScreenTest {
 
             choose(ui, good);
             untilUi(() -> titles(ui).contains("Household survey  (version 1)"), Duration.ofSeconds(10), "the imported form in the list");
-            untilUi(() -> ui.window().label("importedNote").text().startsWith("Imported from household.xlsx."), Duration.ofSeconds(10),
+            untilUi(() -> ui.window().textBox("importedNote").text().startsWith("Imported from household.xlsx."), Duration.ofSeconds(10),
                     "the imported form on screen");
             ui.window().button("saveForm").requireDisabled();
             ui.window().button("addQuestion").requireDisabled();
