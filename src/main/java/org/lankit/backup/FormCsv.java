@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
@@ -21,8 +23,9 @@ import org.lankit.sync.Hlc;
 /**
  * The CSV of one form: a row per entry, read page by page; a column per answer of any version of
  * the form (newest version's order first; a group's questions as columns of their own, a repeat
- * as its number of rows, its rows in {@link RepeatCsv}), then uuid and the entry's metadata.
- * Times are UTC.
+ * as its number of rows, its rows in {@link RepeatCsv}), then uuid and the entry's metadata: the
+ * creating device's id and its name ({@code worker}, as on the Devices screen; empty for a device
+ * this master does not know). Times are UTC.
  */
 final class FormCsv implements CsvFile {
     private static final DateTimeFormatter TIME =
@@ -54,25 +57,28 @@ final class FormCsv implements CsvFile {
         List<String> header = new ArrayList<>();
         header.add("uuid");
         header.addAll(fields);
-        header.addAll(List.of("created by", "created at (UTC)", "last changed (UTC)", "status"));
+        header.addAll(List.of("created by", "worker", "created at (UTC)", "last changed (UTC)", "status"));
         csv.row(header);
+        Map<String, String> names = new HashMap<>();
+        store.devices().all().forEach(d -> names.put(d.deviceId(), d.name()));
         long[] rows = {0};
         FormEntries.forEach(store, formId, e -> {
-            csv.row(row(e));
+            csv.row(row(e, names));
             rows[0]++;
         });
         csv.flush();
         return rows[0];
     }
 
-    private List<String> row(Entry e) {
-        List<String> cells = new ArrayList<>(fields.size() + 5);
+    private List<String> row(Entry e, Map<String, String> names) {
+        List<String> cells = new ArrayList<>(fields.size() + 6);
         cells.add(e.uuid());
         for (String name : fields) {
             FieldValue v = e.fields().get(name);
             cells.add(v == null ? "" : text(v.value()));
         }
         cells.add(e.createdBy());
+        cells.add(names.getOrDefault(e.createdBy(), ""));
         cells.add(TIME.format(Instant.ofEpochMilli(e.createdAt())));
         String last = e.lastChangeHlc();
         cells.add(last.isEmpty() ? "" : TIME.format(Instant.ofEpochMilli(Hlc.parse(last).wallMs())));

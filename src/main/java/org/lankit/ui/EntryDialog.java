@@ -80,7 +80,7 @@ final class EntryDialog extends JDialog {
 
     /**
      * Every answer as words, not as boxes to type in (they cannot be changed until "Edit"), each
-     * question and answer wrapped at the column's width, with who wrote it and when.
+     * question and answer wrapped at its column's width, with who wrote it and when under it.
      */
     private JPanel answersGrid() {
         JPanel grid = new ColumnPanel(new GridBagLayout());
@@ -103,12 +103,15 @@ final class EntryDialog extends JDialog {
             answer.setName("shown-" + line.field().name());
             if (none) answer.setForeground(Theme.muted());
             question.setLabelFor(answer);
-            grid.add(answer, c);
-            c.gridx = 2;
-            c.weightx = 0;
-            JLabel who = new JLabel(line.by().isEmpty() ? "" : Text.get("entry.byWhen", line.by(), line.when()));
-            who.setForeground(Theme.muted());
-            grid.add(who, c);
+            // who wrote the answer and when, in small words under it, so the answer keeps the width
+            JPanel cell = new JPanel(new BorderLayout(0, 1));
+            cell.add(answer, BorderLayout.NORTH);
+            if (!line.by().isEmpty()) {
+                JLabel who = Theme.scale(new JLabel(Text.get("entry.byWhen", line.by(), line.when())), 0.9f, Font.PLAIN);
+                who.setForeground(Theme.muted());
+                cell.add(who, BorderLayout.SOUTH);
+            }
+            grid.add(cell, c);
             c.gridy++;
         }
         c.weighty = 1;

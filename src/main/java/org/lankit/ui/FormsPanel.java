@@ -318,6 +318,12 @@ final class FormsPanel extends JPanel {
     private void save() {
         if (table.isEditing()) table.getCellEditor().stopCellEditing();
         FormDraft draft = new FormDraft(editingId, title.getText(), questions.rows());
+        try {
+            draft.toForm(1); // a mistake in the table is said at once, under the buttons; the save checks again
+        } catch (IllegalArgumentException mistake) {
+            problem.say(Text.get("forms.problem.notSaved", mistake.getMessage()));
+            return;
+        }
         problem.say(null);
         background.call(() -> console.saveForm(draft), done -> {
             editingId = done.id();

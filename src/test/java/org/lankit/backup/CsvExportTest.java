@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.hub.MasterIdentity;
 import org.lankit.hub.PushService;
+import org.lankit.store.Device;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
@@ -45,6 +46,7 @@ class CsvExportTest {
     @Test
     void a_formula_is_written_neutralised_and_non_ascii_text_survives_the_round_trip() throws IOException {
         try (KitStore store = TestRecovery.open(temp.resolve("data"))) {
+            store.devices().add(new Device(PHONE_A, "Amina's phone", "phone", true, false, 1_000, 1_000, false), "hash-a");
             FieldTeam team = new FieldTeam(store);
             String uuid = team.createHouseholds(3, PHONE_A).get(1);
             team.edit(uuid, PHONE_A, "respondent", TextNode.valueOf("=HYPERLINK(\"x\")"));
@@ -60,15 +62,16 @@ class CsvExportTest {
             assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
             List<List<String>> rows = CsvReader.parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
             assertThat(rows.get(0)).containsExactly("uuid", "respondent", "village", "household_size", "visit_date",
-                    "water_source", "notes", "created by", "created at (UTC)", "last changed (UTC)", "status");
+                    "water_source", "notes", "created by", "worker", "created at (UTC)", "last changed (UTC)", "status");
             assertThat(rows).hasSize(4);
             List<String> row = rows.stream().filter(r -> r.get(0).equals(uuid)).findFirst().orElseThrow();
             assertThat(row.get(1)).isEqualTo("'=HYPERLINK(\"x\")");
             assertThat(row.get(2)).isEqualTo(NON_ASCII);
             assertThat(row.get(6)).isEqualTo("line one\r\nline two, with \"quotes\"");
             assertThat(row.get(7)).isEqualTo(PHONE_A);
-            assertThat(row.get(8)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
-            assertThat(row.get(10)).isEqualTo("active");
+            assertThat(row.get(8)).as("the worker, by the name the Devices screen shows").isEqualTo("Amina's phone");
+            assertThat(row.get(9)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+            assertThat(row.get(11)).isEqualTo("active");
 
             List<List<String>> wells = CsvReader.parse(Files.readString(temp.resolve("csv/water_point.csv")).substring(1));
             assertThat(wells.get(0)).containsSequence("name", "functional", "depth_m", "users", "checked_on", "problems", "operator");
