@@ -59,7 +59,7 @@ final class FieldText {
                 yield list;
             }
             case TEXT, TEXTAREA, DATE, TIME, SELECT_ONE, CALCULATE, GEOPOINT, IMAGE -> TextNode.valueOf(text);
-            case NOTE, GROUP, REPEAT -> throw new IllegalArgumentException(field.label() + " is not typed as text");
+            case NOTE, GROUP, REPEAT -> throw new IllegalArgumentException(Text.get("form.problem.notTyped", field.label()));
         };
     }
 
@@ -67,7 +67,7 @@ final class FieldText {
         try {
             return LongNode.valueOf(Long.parseLong(text));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field.label() + ": type a whole number, like 4");
+            throw new IllegalArgumentException(Text.get("form.problem.wholeNumber", field.label()));
         }
     }
 
@@ -75,7 +75,7 @@ final class FieldText {
         try {
             return DecimalNode.valueOf(new BigDecimal(text.replace(',', '.')));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field.label() + ": type a number, like 2.5");
+            throw new IllegalArgumentException(Text.get("form.problem.number", field.label()));
         }
     }
 
@@ -83,7 +83,7 @@ final class FieldText {
         String yesNo = text.toLowerCase(Locale.ROOT);
         if (yesNo.equals("yes") || yesNo.equals("true")) return BooleanNode.TRUE;
         if (yesNo.equals("no") || yesNo.equals("false")) return BooleanNode.FALSE;
-        throw new IllegalArgumentException(field.label() + ": choose yes or no");
+        throw new IllegalArgumentException(Text.get("form.problem.yesNo", field.label()));
     }
 
     /** Whether two values of one field say the same thing (4 and 4.0 are the same number). */

@@ -69,6 +69,7 @@ final class QuestionView {
         control.setName("answer-" + path);
         label.setLabelFor(control);
         label.setName("label-" + path);
+        hint.setName("hint-" + path);
         problem.setName("problem-" + path);
         problem.setForeground(Theme.bad());
         problem.setVisible(false);
@@ -165,6 +166,8 @@ final class QuestionView {
             }
             case BOOLEAN -> {
                 JComboBox<String> box = new JComboBox<>(new String[] {"", "yes", "no"});
+                // the box holds the values entries keep; it shows them in the panel's language
+                box.setRenderer(new FormView.ChoiceLabels(Map.of("yes", Text.get("form.yes"), "no", Text.get("form.no"))));
                 box.setSelectedItem(FieldText.text(value));
                 box.addActionListener(e -> changed.run());
                 yield box;

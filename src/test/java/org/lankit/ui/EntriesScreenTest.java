@@ -28,7 +28,10 @@ import org.lankit.app.Role;
 import org.lankit.store.SummaryFields;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Entry;
+import org.lankit.sync.FieldType;
 import org.lankit.sync.FieldValue;
+import org.lankit.sync.Form;
+import org.lankit.sync.FormField;
 import org.lankit.sync.HlcClock;
 import org.lankit.testkit.PairedDevice;
 
@@ -158,6 +161,36 @@ class EntriesScreenTest {
             PanelHarness.press(dialog.button("editEntry"));
             untilUi(() -> dialog.textBox("answer-village").target().isShowing(), Duration.ofSeconds(10), "the answers to change");
             dialog.textBox("answer-village").requireEditable();
+            dialog.button("closeEntry").click();
+        }
+    }
+
+    @Test
+    void a_long_question_and_its_hint_wrap_in_the_entry_instead_of_being_cut_off() throws Exception {
+        try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
+            String question = "How many people slept in this household last night, counting babies, visitors who stayed"
+                    + " and members who are away for less than a month?";
+            String hint = "Count everyone who shares the cooking pot; workers who sleep at the mine are not counted, nor are"
+                    + " visitors who leave tomorrow morning.";
+            ui.kit().store().forms().save(new Form("census", 1, "Census", List.of(new FormField("people", question,
+                    FieldType.INTEGER, true, null, null, null, hint, null, null, null, null, null, null, null, null, null, null,
+                    null))));
+            PairedDevice phone = ui.pair("Amina's phone", "phone");
+            var at = phone.clock().now();
+            phone.client().push(List.of(new Entry(UUID.randomUUID().toString(), "census", 1,
+                    Map.of("people", FieldValue.edit(IntNode.valueOf(7), at, "")), null, at.wallMs(), phone.deviceId(), 0, null, null)));
+
+            DialogFixture dialog = ui.editTheOnlyEntry();
+            untilUi(() -> dialog.label("label-people").target().isShowing(), Duration.ofSeconds(10), "the question");
+            for (String name : List.of("label-people", "hint-people")) {
+                javax.swing.JLabel words = dialog.label(name).target();
+                assertThat(onUi(() -> words.getWidth())).as(name + " has the width it needs: nothing cut off")
+                        .isGreaterThanOrEqualTo(onUi(() -> words.getPreferredSize().width));
+                assertThat(onUi(() -> words.getHeight())).as(name + " wraps onto two lines or more")
+                        .isGreaterThanOrEqualTo(2 * onUi(() -> words.getFontMetrics(words.getFont()).getHeight()));
+                assertThat(onUi(() -> words.getWidth())).as(name + " inside the window").isLessThan(onUi(() -> dialog.target().getWidth()));
+            }
+            dialog.textBox("answer-people").requireText("7");
             dialog.button("closeEntry").click();
         }
     }
