@@ -124,8 +124,13 @@ final class EntriesPanel extends JPanel {
         apply();
     }
 
-    /** Reads again which answers each form shows (the Forms screen may have changed them). */
-    void reloadSummaries() {
+    /** The screen is shown again: an old problem goes, and the summaries are read again (the Forms screen may have changed them). */
+    void shown() {
+        problem.say(null);
+        reloadSummaries();
+    }
+
+    private void reloadSummaries() {
         Set<String> asked = all.stream().map(EntryRow::formId).collect(Collectors.toSet());
         summariesAskedFor = asked;
         background.call(() -> {

@@ -63,7 +63,7 @@ final class MasterWindow extends JPanel {
         tabs.addChangeListener(e -> {
             status.clear();
             if (tabs.getSelectedComponent() == forms) forms.reload();
-            if (tabs.getSelectedComponent() == entries) entries.reloadSummaries();
+            if (tabs.getSelectedComponent() == entries) entries.shown();
             refresh(false);
         });
         add(tabs, BorderLayout.CENTER);

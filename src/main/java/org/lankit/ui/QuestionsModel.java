@@ -9,9 +9,7 @@ import org.lankit.ui.FormDraft.Row;
 /** The questions of the form being edited, one table row each, every cell editable. */
 final class QuestionsModel extends AbstractTableModel {
 
-    private static final String[] COLUMNS = {Text.get("forms.column.question"), Text.get("forms.column.name"),
-            Text.get("forms.column.type"), Text.get("forms.column.required"), Text.get("forms.column.choices"),
-            Text.get("forms.column.lowest"), Text.get("forms.column.highest")};
+    private static final int COLUMNS = 7;
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -53,12 +51,20 @@ final class QuestionsModel extends AbstractTableModel {
 
     @Override
     public int getColumnCount() {
-        return COLUMNS.length;
+        return COLUMNS;
     }
 
     @Override
     public String getColumnName(int column) {
-        return COLUMNS[column];
+        return switch (column) {
+            case 0 -> Text.get("forms.column.question");
+            case 1 -> Text.get("forms.column.name");
+            case 2 -> Text.get("forms.column.type");
+            case 3 -> Text.get("forms.column.required");
+            case 4 -> Text.get("forms.column.choices");
+            case 5 -> Text.get("forms.column.lowest");
+            default -> Text.get("forms.column.highest");
+        };
     }
 
     @Override

@@ -248,7 +248,7 @@ class ClientFormsTest {
 
             dialog.textBox("answer-users").deleteText().enterText("600");
             PanelHarness.press(dialog.button("saveEntry"));
-            untilUi(() -> dialog.label("dialogProblem").target().getText().equals("Not saved: Users must be at most 500."),
+            untilUi(() -> dialog.textBox("dialogProblem").target().getText().equals("Not saved: Users must be at most 500."),
                     Duration.ofSeconds(10), "the refusal named by the label");
 
             dialog.textBox("answer-users").deleteText().enterText("300");

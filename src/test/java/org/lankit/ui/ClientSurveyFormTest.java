@@ -156,7 +156,7 @@ class ClientSurveyFormTest {
             DialogFixture dialog = ui.editTheOnlyEntry();
             dialog.textBox("answer-members[1].m_age").deleteText().enterText("130");
             PanelHarness.press(dialog.button("saveEntry"));
-            untilUi(() -> dialog.label("dialogProblem").target().getText().equals("Not saved: Age: Age must be between 0 and 120."),
+            untilUi(() -> dialog.textBox("dialogProblem").target().getText().equals("Not saved: Age: Age must be between 0 and 120."),
                     Duration.ofSeconds(10), "the form's message");
             assertThat(store.find(entry.uuid()).orElseThrow().entry().fields().get("members").value().get(1).get("m_age").asInt())
                     .isEqualTo(1);
