@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.swing.JComboBox;
@@ -192,6 +193,28 @@ class EntriesScreenTest {
             }
             dialog.textBox("answer-people").requireText("7");
             dialog.button("closeEntry").click();
+        }
+    }
+
+    @Test
+    void a_french_speaking_coordinator_reads_the_entries_screen_in_french() throws Exception {
+        Text.use(Locale.FRENCH);
+        try (PanelHarness ui = PanelHarness.open(dataDir, Role.MASTER, PanelServices.none())) {
+            PairedDevice phone = ui.pair("Téléphone d'Amina", "phone");
+            phone.client().push(List.of(visit(phone.clock(), "Chipo Banda", "Kanyama", 4)));
+            ui.window().tabbedPane("tabs").selectTab("Saisies");
+            JTableFixture table = ui.window().table("entriesTable");
+            untilUi(() -> table.target().getRowCount() == 1, Duration.ofSeconds(10), "la saisie");
+
+            assertThat(onUi(() -> List.of(table.target().getColumnName(SUMMARY), table.target().getColumnName(WORKER))))
+                    .containsExactly("Résumé", "Enquêteur");
+            assertThat(onUi(() -> String.valueOf(table.target().getValueAt(0, 4)))).isEqualTo("Enregistrée");
+            ui.window().label("entryCount").requireText("1 saisie");
+            assertThat(onUi(() -> ui.window().comboBox("filter").target().getItemAt(0).toString())).isEqualTo("Toutes les saisies");
+            ui.window().button("details").requireText("Détails…");
+            ui.screenshot("entries-fr");
+        } finally {
+            Text.use(Locale.ENGLISH);
         }
     }
 
