@@ -36,7 +36,10 @@ final class ConflictsPanel extends JPanel {
         this.status = status;
         this.changed = changed;
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
-        add(new JLabel(Text.get("conflicts.what")), BorderLayout.NORTH);
+        JPanel what = new JPanel(new GridLayout(0, 1));
+        what.add(new JLabel(Text.get("conflicts.what")));
+        what.add(new JLabel(Text.get("conflicts.pick")));
+        add(what, BorderLayout.NORTH);
         cards.setLayout(new BoxLayout(cards, BoxLayout.Y_AXIS));
         JScrollPane scroll = new JScrollPane(cards);
         scroll.getVerticalScrollBar().setUnitIncrement(24);
