@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-
 import java.util.Optional;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Version;

@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.awt.print.PageFormat;
 import java.awt.print.Printable;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import org.lankit.backup.RecoveryKey;
 import org.lankit.pairing.QrCode;
@@ -39,7 +41,8 @@ final class RecoveryKeyPage implements Printable {
         g.drawString(Text.get("recovery.page.title", team), 0, y);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         y += 18;
-        g.drawString(Text.get("recovery.page.made", LocalDate.now()), 0, y);
+        g.drawString(Text.get("recovery.page.made",
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Text.locale()).format(LocalDate.now())), 0, y);
         for (String line : why()) {
             y += 16;
             g.drawString(line, 0, y);
