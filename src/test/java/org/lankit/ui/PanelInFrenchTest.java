@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.swing.JLabel;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JTableFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,18 @@ class PanelInFrenchTest {
             untilUi(() -> status(ui).startsWith("Sauvegarde enregistrée dans "), WAIT, "the backup");
             assertThat(status(ui)).endsWith("(1 saisie, 1 version de formulaire, 2 appareils, vérifiée après écriture).");
             ui.screenshot("backup-french");
+        }
+    }
+
+    @Test
+    void a_new_team_is_shown_its_recovery_key_in_french() {
+        try (PanelHarness ui = PanelHarness.openFresh(dataDir, Role.MASTER, EngineServices.real(Optional::empty))) {
+            DialogFixture dialog = WindowFinder.findDialog("recoveryKeyDialog").withTimeout(20_000).using(ui.window().robot());
+            assertThat(onUi(() -> dialog.target().getTitle())).isEqualTo("La clé de secours de l'équipe");
+            dialog.button("recoveryKeyDone").requireText("Je l'ai notée");
+            dialog.button("printRecoveryKey").requireText("Imprimer…");
+            PanelHarness.press(dialog.button("recoveryKeyDone"));
+            untilUi(() -> !dialog.target().isShowing(), WAIT, "the dialog to close");
         }
     }
 
