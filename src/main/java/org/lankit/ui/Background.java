@@ -31,7 +31,7 @@ final class Background implements AutoCloseable {
 
     /** Runs {@code work}; a problem is shown in the status bar as "{@code doing}: what went wrong". */
     <T> void run(String doing, Callable<T> work, Consumer<T> onDone) {
-        call(work, onDone, problem -> status.problem(doing + ": " + problem));
+        call(work, onDone, problem -> status.problem(Text.get("problems.while", doing, problem)));
     }
 
     /** Runs {@code work}; exactly one of {@code onDone} and {@code onProblem} follows, on the event thread. */

@@ -31,8 +31,8 @@ final class BackupPanel extends JPanel {
     private final Background background;
     private final StatusBar status;
     private final JTextField folder = new JTextField(defaultFolder().toString(), 36);
-    private final JButton export = Theme.scale(new JButton("Export backup"), 1.2f, Font.BOLD);
-    private final JButton restore = new JButton("Restore backup…");
+    private final JButton export = Theme.scale(new JButton(Text.get("backup.export")), 1.2f, Font.BOLD);
+    private final JButton restore = new JButton(Text.get("backup.restore"));
     private final KitChoices choices;
     private final JTextField retention = new JTextField(5);
 
@@ -47,14 +47,14 @@ final class BackupPanel extends JPanel {
         c.gridx = 0;
         c.anchor = GridBagConstraints.NORTHWEST;
         c.insets = new Insets(4, 4, 8, 4);
-        add(Theme.scale(new JLabel("Backup"), 1.4f, Font.BOLD), c);
-        add(new JLabel("A backup holds every entry, form and device of this team in one file, encrypted with the team's recovery key."), c);
-        add(new JLabel("Make one at the end of each day and keep it on a USB stick or another computer."), c);
+        add(Theme.scale(new JLabel(Text.get("backup.title")), 1.4f, Font.BOLD), c);
+        add(new JLabel(Text.get("backup.what")), c);
+        add(new JLabel(Text.get("backup.when")), c);
         folder.setName("backupFolder");
-        JLabel into = new JLabel("Save backups in:");
+        JLabel into = new JLabel(Text.get("backup.folder"));
         into.setDisplayedMnemonic(KeyEvent.VK_F);
         into.setLabelFor(folder);
-        JButton choose = new JButton("Choose folder…");
+        JButton choose = new JButton(Text.get("backup.chooseFolder"));
         choose.setName("chooseBackupFolder");
         choose.addActionListener(e -> chooseFolder());
         add(line(into, folder, choose), c);
@@ -69,12 +69,12 @@ final class BackupPanel extends JPanel {
         if (exporter == null) {
             export.setEnabled(false);
             restore.setEnabled(false);
-            JLabel missing = new JLabel("This version of Lankit cannot make backups yet.");
+            JLabel missing = new JLabel(Text.get("backup.missing"));
             missing.setName("backupMissing");
             missing.setForeground(Theme.warning());
             add(missing, c);
         }
-        JLabel hint = new JLabel("Restoring adds what the backup holds to this team; nothing here is deleted.");
+        JLabel hint = new JLabel(Text.get("backup.restoreHint"));
         hint.setForeground(Theme.muted());
         add(hint, c);
         if (exporter != null) {
@@ -89,42 +89,39 @@ final class BackupPanel extends JPanel {
 
     private void addRetention(GridBagConstraints c) {
         c.insets = new Insets(24, 4, 8, 4);
-        add(Theme.scale(new JLabel("Retention"), 1.2f, Font.BOLD), c);
+        add(Theme.scale(new JLabel(Text.get("backup.retention.title")), 1.2f, Font.BOLD), c);
         c.insets = new Insets(4, 4, 4, 4);
         retention.setName("retentionDays");
-        JLabel after = new JLabel("Remove old entries after (days):");
+        JLabel after = new JLabel(Text.get("backup.retention.days"));
         after.setDisplayedMnemonic(KeyEvent.VK_M);
         after.setLabelFor(retention);
-        JButton save = new JButton("Save retention");
+        JButton save = new JButton(Text.get("backup.retention.save"));
         save.setName("saveRetention");
         save.setMnemonic(KeyEvent.VK_N);
         save.addActionListener(e -> saveRetention());
         add(line(after, retention, save), c);
         for (String words : new String[] {
-            "Empty keeps everything. Applies to phones and client laptops too: they remove the entries this master holds",
-            "that nobody changed for that many days. This laptop removes them once the team's API has them.",
-            "Entries waiting to be sent, refused or in conflict are never removed, and backups are never touched.",
+            Text.get("backup.retention.hint1"), Text.get("backup.retention.hint2"), Text.get("backup.retention.hint3"),
         }) {
             JLabel line = new JLabel(words);
             line.setForeground(Theme.muted());
             add(line, c);
         }
-        background.run("Could not read the retention", () -> choices.retentionDays().map(String::valueOf).orElse(""),
+        background.run(Text.get("backup.retention.cannotRead"), () -> choices.retentionDays().map(String::valueOf).orElse(""),
                 retention::setText);
     }
 
     private void saveRetention() {
         String text = retention.getText().strip();
-        background.run("Not saved", () -> {
+        background.run(Text.get("backup.retention.notSaved"), () -> {
             Integer days = text.isEmpty() ? null : wholeNumber(text);
             if (days != null && (days < 1 || days > 36_500)) {
-                throw new IllegalArgumentException("the days must be a whole number from 1 to 36500, or empty to keep everything");
+                throw new IllegalArgumentException(Text.get("backup.retention.badDays"));
             }
             choices.retentionDays(days);
             return Optional.ofNullable(days);
-        }, days -> status.done(days.isEmpty() ? "Retention is off: entries are kept on this laptop, phones and client laptops."
-                : "Saved. Phones and client laptops remove entries unchanged for " + Words.plural(days.get(), "day", "days")
-                + " at once; this laptop from its next start."));
+        }, days -> status.done(days.isEmpty() ? Text.get("backup.retention.off")
+                : Text.plural("backup.retention.saved", days.get())));
     }
 
     private static int wholeNumber(String text) {
@@ -137,9 +134,9 @@ final class BackupPanel extends JPanel {
 
     private void chooseFolder() {
         JFileChooser chooser = new JFileChooser(folder.getText());
-        chooser.setDialogTitle("Save backups in");
+        chooser.setDialogTitle(Text.get("backup.chooseFolder.title"));
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
-        if (chooser.showDialog(this, "Use this folder") == JFileChooser.APPROVE_OPTION) {
+        if (chooser.showDialog(this, Text.get("backup.chooseFolder.use")) == JFileChooser.APPROVE_OPTION) {
             folder.setText(chooser.getSelectedFile().getAbsolutePath());
         }
     }
@@ -147,26 +144,25 @@ final class BackupPanel extends JPanel {
     private void export() {
         Path into = Path.of(folder.getText().strip());
         buttonsOn(false);
-        status.info("Writing the backup into " + into + "…");
+        status.info(Text.get("backup.writing", into));
         background.call(() -> exporter.exportInto(into), saved -> {
             buttonsOn(true);
-            status.done("Backup saved to " + saved.file() + " (" + saved.summary() + ").");
+            status.done(Text.get("backup.saved", saved.file(), saved.summary()));
         }, problem -> {
             buttonsOn(true);
-            status.problem("The backup was not saved: " + problem);
+            status.problem(Text.get("backup.notSaved", problem));
         });
     }
 
     private void restore() {
         JFileChooser chooser = new JFileChooser(folder.getText());
-        chooser.setDialogTitle("Restore backup");
-        chooser.setFileFilter(new FileNameExtensionFilter("Lankit backups (.lankit, older ones .zip)", "lankit", "zip"));
+        chooser.setDialogTitle(Text.get("backup.restore.title"));
+        chooser.setFileFilter(new FileNameExtensionFilter(Text.get("backup.restore.files"), "lankit", "zip"));
         if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
         Path file = chooser.getSelectedFile().toPath();
-        Object[] buttons = {"Restore", "Cancel"};
-        int answer = JOptionPane.showOptionDialog(this, "Add what " + file.getFileName() + " holds to this team?\n\n"
-                        + "Nothing here is deleted; answers that differ are merged, or shown under Conflicts.",
-                "Restore backup?", JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE, null, buttons, buttons[1]);
+        Object[] buttons = {Text.get("backup.restore.yes"), Text.get("backup.restore.cancel")};
+        int answer = JOptionPane.showOptionDialog(this, Text.get("backup.restore.ask", file.getFileName()),
+                Text.get("backup.restore.askTitle"), JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE, null, buttons, buttons[1]);
         if (answer != 0) return;
         restore(file, Optional.empty());
     }
@@ -178,7 +174,7 @@ final class BackupPanel extends JPanel {
     /** Restores {@code file}; when this team's key does not open it, asks for the recovery key and tries again. */
     private void restore(Path file, Optional<String> recoveryKey) {
         buttonsOn(false);
-        status.info("Restoring " + file.getFileName() + "…");
+        status.info(Text.get("backup.restoring", file.getFileName()));
         background.call(() -> {
             try {
                 return new Restore(exporter.restoreFrom(file, recoveryKey), null);
@@ -191,12 +187,12 @@ final class BackupPanel extends JPanel {
                 status.done(outcome.done());
                 return;
             }
-            if (recoveryKey.isPresent()) status.problem("Nothing was restored: " + outcome.locked());
+            if (recoveryKey.isPresent()) status.problem(Text.get("backup.notRestored", outcome.locked()));
             else status.info(outcome.locked());
             RecoveryKeyPrompt.ask(this, file, recoveryKey.isPresent()).ifPresent(key -> restore(file, Optional.of(key)));
         }, problem -> {
             buttonsOn(true);
-            status.problem("Nothing was restored: " + problem);
+            status.problem(Text.get("backup.notRestored", problem));
         });
     }
 

@@ -74,7 +74,7 @@ final class ClientLink implements PeerLink {
         PeerState s = running.sync().state();
         Phase phase = s.connected() ? Phase.CONNECTED : s.lastError() != null ? Phase.WAITING_FOR_MASTER : Phase.CONNECTING;
         String problem = s.rejected() > 0
-                ? Words.plural(s.rejected(), "entry was", "entries were") + " refused by the master; ask the coordinator."
+                ? Text.plural("client.refused", s.rejected())
                 : s.connected() ? null : s.lastError();
         return new State(phase, store.settings().get(MASTER_NAME).orElse(null), s.masterUrl(), s.pending(), problem);
     }
@@ -111,7 +111,7 @@ final class ClientLink implements PeerLink {
     @Override
     public void save(Form form, Map<String, JsonNode> values) {
         ClientKit running = kit;
-        if (running == null) throw new IllegalStateException("join a team first");
+        if (running == null) throw new IllegalStateException(Text.get("client.joinFirst"));
         running.sync().entries().create(form, values);
         changed();
     }
@@ -126,7 +126,7 @@ final class ClientLink implements PeerLink {
     @Override
     public boolean edit(Entry seen, Map<String, JsonNode> answers) {
         ClientKit running = kit;
-        if (running == null) throw new IllegalStateException("join a team first");
+        if (running == null) throw new IllegalStateException(Text.get("client.joinFirst"));
         Map<String, JsonNode> changes = new LinkedHashMap<>();
         answers.forEach((name, value) -> {
             FieldValue held = seen.fields().get(name);

@@ -9,6 +9,7 @@ import java.awt.Insets;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,6 @@ import org.lankit.upstream.EntryUpload;
 final class ClientPanel extends JPanel {
 
     /** The last column, the entry's uuid, stays in the model and out of sight. */
-    private static final String[] COLUMNS = {"Form", "Who", "When", "State", "uuid"};
     private static final int UUID_COLUMN = 4;
 
     /** One line of the entries table. */
@@ -63,17 +63,18 @@ final class ClientPanel extends JPanel {
     private final JTextField joinCode = new JTextField(12);
     private final JTextField laptopName = new JTextField(20);
     private final JComboBox<PeerLink.Found> found = new JComboBox<>();
-    private final JLabel foundLabel = new JLabel("Teams found on the network:");
+    private final JLabel foundLabel = new JLabel(Text.get("client.found"));
     private final ClientEntryForm entryForm;
-    private final DefaultTableModel model = new DefaultTableModel(COLUMNS, 0) {
+    private final DefaultTableModel model = new DefaultTableModel(new Object[] {Text.get("client.column.form"),
+        Text.get("client.column.who"), Text.get("client.column.when"), Text.get("client.column.state"), "uuid"}, 0) {
         @Override
         public boolean isCellEditable(int row, int column) {
             return false;
         }
     };
     private final JTable table = new JTable(model);
-    private final JButton edit = new JButton("Edit the chosen entry");
-    private final JButton takeOverButton = new JButton("Make this laptop the team's master…");
+    private final JButton edit = new JButton(Text.get("client.edit"));
+    private final JButton takeOverButton = new JButton(Text.get("client.takeOver"));
     private final Timer ticker = new Timer(2000, e -> refresh());
     private Snapshot last;
     private boolean refreshing;
@@ -151,9 +152,9 @@ final class ClientPanel extends JPanel {
         background.call(() -> link.open(uuid), opened -> {
             if (opened.isPresent()) {
                 entryForm.edit(opened.get(), whose);
-                status.info("Change the answers and press Save changes.");
+                status.info(Text.get("client.editing"));
             } else {
-                status.problem("This entry is no longer on this laptop, or it was deleted.");
+                status.problem(Text.get("client.entryGone"));
             }
         }, status::problem);
     }
@@ -194,15 +195,15 @@ final class ClientPanel extends JPanel {
         joinForm.add(found, c);
         foundLabel.setVisible(false);
         found.setVisible(false);
-        field(c, 1, "Master's address:", KeyEvent.VK_M, masterUrl, "masterUrl");
+        field(c, 1, Text.get("client.masterUrl"), KeyEvent.VK_M, masterUrl, "masterUrl");
         masterUrl.putClientProperty("JTextField.placeholderText", "http://192.168.1.20:8377");
-        field(c, 2, "Join code:", KeyEvent.VK_J, joinCode, "joinCode");
-        field(c, 3, "This laptop's name:", KeyEvent.VK_N, laptopName, "laptopName");
-        JButton join = new JButton("Join");
+        field(c, 2, Text.get("client.joinCode"), KeyEvent.VK_J, joinCode, "joinCode");
+        field(c, 3, Text.get("client.laptopName"), KeyEvent.VK_N, laptopName, "laptopName");
+        JButton join = new JButton(Text.get("client.join"));
         join.setName("join");
         join.setMnemonic(KeyEvent.VK_O);
         join.addActionListener(e -> join(join));
-        JButton instead = new JButton("Start a new team on this laptop instead");
+        JButton instead = new JButton(Text.get("client.becomeMaster"));
         instead.setName("becomeMaster");
         instead.addActionListener(e -> {
             ticker.stop();
@@ -215,13 +216,13 @@ final class ClientPanel extends JPanel {
         c.gridy = 4;
         joinForm.add(buttons, c);
         c.gridy = 5;
-        JLabel hint = new JLabel("The coordinator's laptop shows the address and the join code under its QR code.");
+        JLabel hint = new JLabel(Text.get("client.joinHint"));
         hint.setForeground(Theme.muted());
         joinForm.add(hint, c);
         if (link == null) {
             join.setEnabled(false);
             c.gridy = 6;
-            JLabel missing = new JLabel("This version of Lankit cannot join a team from a laptop yet.");
+            JLabel missing = new JLabel(Text.get("client.cannotJoin"));
             missing.setForeground(Theme.warning());
             joinForm.add(missing, c);
         }
@@ -244,21 +245,21 @@ final class ClientPanel extends JPanel {
         String code = joinCode.getText().strip();
         String name = laptopName.getText().strip();
         if (!url.matches("https?://\\S+") || code.isEmpty() || name.isEmpty()) {
-            status.problem("Fill in the master's address (like http://192.168.1.20:8377), the join code and a name for this laptop.");
+            status.problem(Text.get("client.fillIn", "http://192.168.1.20:8377"));
             return;
         }
         button.setEnabled(false);
-        status.info("Joining the team at " + url + "…");
+        status.info(Text.get("client.joining", url));
         background.call(() -> {
             link.join(url, code, name);
             return url;
         }, joined -> {
             button.setEnabled(true);
-            status.done("Joined the team at " + joined + ".");
+            status.done(Text.get("client.joined", joined));
             refresh();
         }, problem -> {
             button.setEnabled(true);
-            status.problem("Could not join: " + problem);
+            status.problem(Text.get("client.joinFailed", problem));
         });
     }
 
@@ -274,11 +275,12 @@ final class ClientPanel extends JPanel {
     private Snapshot snapshot() {
         PeerLink.State state = link == null ? new PeerLink.State(PeerLink.Phase.NOT_JOINED, null, null, 0, null) : link.state();
         String me = org.lankit.peer.PeerLink.load(store).map(org.lankit.peer.PeerLink::deviceId).orElse("");
-        EntryRows rows = new EntryRows(store.forms(), id -> id == null ? "" : id.equals(me) ? "This laptop" : "Another device",
+        EntryRows rows = new EntryRows(store.forms(),
+                id -> id == null ? "" : id.equals(me) ? Text.get("client.who.me") : Text.get("client.who.another"),
                 s -> new EntryUpload(EntryUpload.State.NOT_SET_UP, null));
         Map<String, String> refused = new HashMap<>();
         store.locallyRejected(5000).forEach(s -> refused.put(s.entry().uuid(),
-                Objects.requireNonNullElse(s.upstreamError(), "no reason given")));
+                Objects.requireNonNullElse(s.upstreamError(), Text.get("client.noReason"))));
         Receipts receipts = link == null ? Receipts.NONE : link.receipts();
         List<Row> list = store.recent(0, 5000).stream().map((StoredEntry s) -> {
             Views.EntryRow r = rows.row(s);
@@ -293,9 +295,9 @@ final class ClientPanel extends JPanel {
     private static String state(StoredEntry s, String refusedBecause, Receipts receipts) {
         EntryMark mark = EntryMark.of(s.entry().uuid(), s.entry().seq(), s.isLocallyPending(), refusedBecause != null, receipts);
         return switch (mark) {
-            case FAILED -> "Refused by the master: " + refusedBecause;
-            case WAITING -> "Waiting to be sent";
-            case ON_MASTER, ON_SERVER -> s.entry().isDeleted() ? "Deleted" : Words.receipt(mark);
+            case FAILED -> Text.get("client.state.refused", refusedBecause);
+            case WAITING -> Words.receipt(mark);
+            case ON_MASTER, ON_SERVER -> s.entry().isDeleted() ? Text.get("client.state.deleted") : Words.receipt(mark);
         };
     }
 
@@ -306,16 +308,20 @@ final class ClientPanel extends JPanel {
         phase.setText(s.phase().words());
         phase.setForeground(s.phase() == PeerLink.Phase.CONNECTED ? Theme.good()
                 : s.phase() == PeerLink.Phase.WAITING_FOR_MASTER ? Theme.warning() : detail.getForeground());
-        String where = s.masterUrl() == null ? "" : (s.masterName() == null ? "Master" : "Team " + s.masterName()) + " at " + s.masterUrl() + ". ";
-        String waiting = s.phase() == PeerLink.Phase.NOT_JOINED ? "" : (s.waitingToSend() == 0 ? "Everything is sent. "
-                : Words.plural(s.waitingToSend(), "entry waits", "entries wait") + " to be sent. ");
-        detail.setText(where + waiting + (s.problem() == null ? "" : s.problem()));
+        List<String> said = new ArrayList<>();
+        if (s.masterUrl() != null) said.add(s.masterName() == null ? Text.get("client.where.master", s.masterUrl())
+                : Text.get("client.where.team", s.masterName(), s.masterUrl()));
+        if (s.phase() != PeerLink.Phase.NOT_JOINED) {
+            said.add(s.waitingToSend() == 0 ? Text.get("client.allSent") : Text.plural("client.waiting", s.waitingToSend()));
+        }
+        if (s.problem() != null) said.add(s.problem());
+        detail.setText(said.isEmpty() ? " " : String.join(" ", said));
         boolean joined = s.phase() != PeerLink.Phase.NOT_JOINED;
         joinForm.setVisible(!joined);
         takeOverButton.setVisible(joined);
         takeOverButton.setEnabled(snap.takeOverProblem() == null);
         takeOverButton.setToolTipText(snap.takeOverProblem() == null
-                ? "Only when the team's master laptop is gone for good" : "Not yet: " + snap.takeOverProblem());
+                ? Text.get("client.takeOver.when") : Text.get("client.takeOver.notYet", snap.takeOverProblem()));
         showFound(snap.found());
         entryForm.setVisible(joined && !snap.forms().isEmpty());
         entryForm.show(snap.forms());

@@ -36,8 +36,10 @@ final class ConflictsPanel extends JPanel {
         this.status = status;
         this.changed = changed;
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
-        add(new JLabel("When two people change the same answer at the same time, both answers are kept here. "
-                + "Pick the right one; phones and laptops get it at their next sync."), BorderLayout.NORTH);
+        JPanel what = new JPanel(new GridLayout(0, 1));
+        what.add(new JLabel(Text.get("conflicts.what")));
+        what.add(new JLabel(Text.get("conflicts.pick")));
+        add(what, BorderLayout.NORTH);
         cards.setLayout(new BoxLayout(cards, BoxLayout.Y_AXIS));
         JScrollPane scroll = new JScrollPane(cards);
         scroll.getVerticalScrollBar().setUnitIncrement(24);
@@ -51,7 +53,7 @@ final class ConflictsPanel extends JPanel {
         shown = conflicts;
         cards.removeAll();
         if (conflicts.isEmpty()) {
-            JLabel none = Theme.scale(new JLabel("No conflicts to review."), 1.3f, Font.PLAIN);
+            JLabel none = Theme.scale(new JLabel(Text.get("conflicts.none")), 1.3f, Font.PLAIN);
             none.setName("noConflicts");
             cards.add(none);
         }
@@ -95,24 +97,25 @@ final class ConflictsPanel extends JPanel {
                 BorderFactory.createLineBorder(UIManager.getColor(choice.current() ? "Component.focusColor" : "Component.borderColor")),
                 BorderFactory.createEmptyBorder(8, 10, 8, 10)));
         box.add(Theme.scale(new JLabel(choice.text()), 1.4f, Font.BOLD));
-        box.add(new JLabel("by " + choice.by() + (choice.when().isEmpty() ? "" : ", " + choice.when())));
-        JLabel note = new JLabel(choice.current() ? "The answer everybody sees now" : "The other answer");
+        box.add(new JLabel(choice.when().isEmpty() ? Text.get("conflicts.by", choice.by())
+                : Text.get("conflicts.byWhen", choice.by(), choice.when())));
+        JLabel note = new JLabel(choice.current() ? Text.get("conflicts.current") : Text.get("conflicts.other"));
         note.setForeground(Theme.muted());
         box.add(note);
-        JButton keep = new JButton("Keep this");
+        JButton keep = new JButton(Text.get("conflicts.keep"));
         keep.setName(name);
-        keep.getAccessibleContext().setAccessibleName("Keep " + choice.text() + " for " + conflict.question());
+        keep.getAccessibleContext().setAccessibleName(Text.get("conflicts.keep.accessible", choice.text(), conflict.question()));
         keep.addActionListener(e -> {
             buttons.forEach(b -> b.setEnabled(false));
             background.call(() -> {
                 console.resolve(conflict.uuid(), conflict.field(), choice.value());
                 return choice.text();
             }, kept -> {
-                status.done("Kept \u201c" + kept + "\u201d for " + conflict.question() + ".");
+                status.done(Text.get("conflicts.kept", kept, conflict.question()));
                 changed.run();
             }, problem -> {
                 buttons.forEach(b -> b.setEnabled(true));
-                status.problem("Could not keep that answer: " + problem);
+                status.problem(Text.get("conflicts.notKept", problem));
             });
         });
         buttons.add(keep);

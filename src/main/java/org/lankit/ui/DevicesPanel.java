@@ -1,6 +1,7 @@
 package org.lankit.ui;
 
 import java.awt.BorderLayout;
+import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.awt.event.KeyEvent;
@@ -14,6 +15,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
+import javax.swing.table.DefaultTableCellRenderer;
 import org.lankit.ui.Views.DeviceRow;
 
 /**
@@ -22,21 +24,23 @@ import org.lankit.ui.Views.DeviceRow;
  */
 final class DevicesPanel extends JPanel {
 
-    private static final String[] COLUMNS = {"Name", "Kind", "Last seen", "Connection", "Entries", "State"};
+    private static final int STATE_COLUMN = 5;
 
     private final MasterConsole console;
     private final Background background;
     private final StatusBar status;
     private final Runnable changed;
-    private final JCheckBox approveNew = new JCheckBox("Ask me before a new phone or laptop can send entries (approve new devices)");
-    private final JCheckBox teamEdits = new JCheckBox("Let phones edit the team's entries, not only their own");
+    private final JCheckBox approveNew = new JCheckBox(Text.get("devices.approveNew"));
+    private final JCheckBox teamEdits = new JCheckBox(Text.get("devices.teamEdits"));
     private final JLabel waitingNote = new JLabel(" ");
-    private final RowsModel<DeviceRow> model = new RowsModel<>(COLUMNS,
+    private final RowsModel<DeviceRow> model = new RowsModel<>(new String[] {Text.get("devices.column.name"),
+        Text.get("devices.column.kind"), Text.get("devices.column.lastSeen"), Text.get("devices.column.connection"),
+        Text.get("devices.column.entries"), Text.get("devices.column.state")},
             new Class<?>[] {Object.class, Object.class, Object.class, Object.class, Object.class, Object.class}, DevicesPanel::cell);
     private final JTable table = new JTable(model);
-    private final JButton approve = button("Approve", "approve", KeyEvent.VK_A);
-    private final JButton rename = button("Rename…", "rename", KeyEvent.VK_R);
-    private final JButton remove = button("Remove…", "revoke", KeyEvent.VK_M);
+    private final JButton approve = button(Text.get("devices.approve"), "approve", KeyEvent.VK_A);
+    private final JButton rename = button(Text.get("devices.rename"), "rename", KeyEvent.VK_R);
+    private final JButton remove = button(Text.get("devices.remove"), "revoke", KeyEvent.VK_M);
 
     DevicesPanel(MasterConsole console, Background background, StatusBar status, Runnable changed) {
         super(new BorderLayout(0, 8));
@@ -60,8 +64,7 @@ final class DevicesPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         table.setName("devicesTable");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        table.setDefaultRenderer(Object.class, new ColouredCells(value -> value,
-                text -> text.startsWith("Waiting") ? Theme.warning() : text.equals("Removed") ? Theme.muted() : null));
+        table.setDefaultRenderer(Object.class, new StateCells());
         table.getSelectionModel().addListSelectionListener(e -> enableButtons());
         add(new JScrollPane(table), BorderLayout.CENTER);
         JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
@@ -69,10 +72,10 @@ final class DevicesPanel extends JPanel {
         row.add(rename);
         row.add(remove);
         add(row, BorderLayout.SOUTH);
-        approve.addActionListener(e -> withSelected(d -> background.run("Could not approve", () -> {
+        approve.addActionListener(e -> withSelected(d -> background.run(Text.get("devices.approve.failed"), () -> {
             console.approve(d.deviceId());
             return d.name();
-        }, name -> done(name + " can now send entries."))));
+        }, name -> done(Text.get("devices.approved", name)))));
         rename.addActionListener(e -> withSelected(this::rename));
         remove.addActionListener(e -> withSelected(this::remove));
         enableButtons();
@@ -81,8 +84,7 @@ final class DevicesPanel extends JPanel {
     void show(List<DeviceRow> rows, int waiting, boolean approvingNew, boolean phonesEditTeam) {
         approveNew.setSelected(approvingNew);
         teamEdits.setSelected(phonesEditTeam);
-        waitingNote.setText(waiting == 0 ? " " : Words.plural(waiting, "device waits", "devices wait")
-                + " for your approval: select it and press Approve, or Remove it if you do not know it.");
+        waitingNote.setText(waiting == 0 ? " " : Text.plural("devices.waiting", waiting));
         if (rows.equals(model.rows())) return;
         String selected = selected() == null ? null : selected().deviceId();
         model.set(rows);
@@ -93,40 +95,37 @@ final class DevicesPanel extends JPanel {
     }
 
     private void setApproveNew(boolean on) {
-        background.run("Could not change the setting", () -> {
+        background.run(Text.get("devices.settingFailed"), () -> {
             console.choices().approveNewDevices(on);
             return on;
-        }, now -> status.done(now ? "New phones and laptops now wait until you approve them here."
-                : "New phones and laptops can send entries as soon as they scan the QR code."));
+        }, now -> status.done(now ? Text.get("devices.approveNew.on") : Text.get("devices.approveNew.off")));
     }
 
     private void setTeamEdits(boolean on) {
-        background.run("Could not change the setting", () -> {
+        background.run(Text.get("devices.settingFailed"), () -> {
             console.choices().phonesEditTeamEntries(on);
             return on;
-        }, now -> status.done(now ? "Phones can now edit every entry of the team."
-                : "Phones can now edit only the entries they made. Laptops can still edit every entry."));
+        }, now -> status.done(now ? Text.get("devices.teamEdits.on") : Text.get("devices.teamEdits.off")));
     }
 
     private void rename(DeviceRow d) {
-        Object name = JOptionPane.showInputDialog(this, "New name for " + d.name() + ":", "Rename", JOptionPane.PLAIN_MESSAGE,
-                null, null, d.name());
+        Object name = JOptionPane.showInputDialog(this, Text.get("devices.rename.ask", d.name()), Text.get("devices.rename.title"),
+                JOptionPane.PLAIN_MESSAGE, null, null, d.name());
         if (name == null) return;
-        background.run("Could not rename", () -> {
+        background.run(Text.get("devices.rename.failed"), () -> {
             console.rename(d.deviceId(), name.toString());
             return name.toString().strip();
-        }, newName -> done("Renamed to " + newName + "."));
+        }, newName -> done(Text.get("devices.renamed", newName)));
     }
 
     private void remove(DeviceRow d) {
-        int answer = JOptionPane.showConfirmDialog(this, d.name() + " will no longer be able to send entries or see the team's entries.\n"
-                + "What it already sent stays. To come back it must scan the QR code again.\n\nRemove " + d.name() + "?",
-                "Remove device", JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
+        int answer = JOptionPane.showConfirmDialog(this, Text.get("devices.remove.ask", d.name()), Text.get("devices.remove.title"),
+                JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
         if (answer != JOptionPane.OK_OPTION) return;
-        background.run("Could not remove", () -> {
+        background.run(Text.get("devices.remove.failed"), () -> {
             console.revoke(d.deviceId());
             return d.name();
-        }, name -> done(name + " was removed from the team."));
+        }, name -> done(Text.get("devices.removed", name)));
     }
 
     private void done(String message) {
@@ -137,7 +136,7 @@ final class DevicesPanel extends JPanel {
     private void withSelected(java.util.function.Consumer<DeviceRow> action) {
         DeviceRow d = selected();
         if (d == null) {
-            status.info("Select a device in the list first.");
+            status.info(Text.get("devices.selectFirst"));
         } else {
             action.accept(d);
         }
@@ -153,6 +152,20 @@ final class DevicesPanel extends JPanel {
         approve.setEnabled(d != null && d.waiting());
         rename.setEnabled(d != null && !d.revoked());
         remove.setEnabled(d != null && !d.revoked());
+    }
+
+    /** The state column coloured by the device's state, not by its words (they change with the language). */
+    private final class StateCells extends DefaultTableCellRenderer {
+        @Override
+        public Component getTableCellRendererComponent(JTable t, Object value, boolean selected, boolean focus, int row, int column) {
+            Component c = super.getTableCellRendererComponent(t, value, selected, focus, row, column);
+            if (!selected) {
+                DeviceRow d = model.rows().get(t.convertRowIndexToModel(row));
+                boolean state = t.convertColumnIndexToModel(column) == STATE_COLUMN;
+                c.setForeground(state && d.waiting() ? Theme.warning() : state && d.revoked() ? Theme.muted() : t.getForeground());
+            }
+            return c;
+        }
     }
 
     private static JButton button(String text, String name, int mnemonic) {

@@ -13,7 +13,7 @@ import org.lankit.sync.Form;
  */
 final class FormIdsModel extends AbstractTableModel {
 
-    private static final String[] COLUMNS = {"Lankit form", "Form id on the server"};
+    private final String[] columns = {Text.get("server.formIds.lankit"), Text.get("server.formIds.server")};
 
     private record FormRow(String id, String title, String serverId) {
     }
@@ -45,12 +45,12 @@ final class FormIdsModel extends AbstractTableModel {
 
     @Override
     public int getColumnCount() {
-        return COLUMNS.length;
+        return columns.length;
     }
 
     @Override
     public String getColumnName(int column) {
-        return COLUMNS[column];
+        return columns[column];
     }
 
     @Override

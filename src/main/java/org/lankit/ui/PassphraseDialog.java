@@ -21,13 +21,6 @@ final class PassphraseDialog {
     record Remove() implements Choice {
     }
 
-    static final String EXPLANATION = "<html><body style='width: 420px'>"
-            + "With a passphrase, this data folder also opens on another computer: when this laptop breaks and its disk"
-            + " or a copy of the folder goes into another one, Lankit asks for the passphrase there. Without one, the folder"
-            + " opens only on this computer (a backup still opens with the team's recovery key).<br><br>"
-            + "Choose at least " + DataKeys.MIN_PASSPHRASE + " characters, for example a few words. Write it down and keep it"
-            + " apart from the laptop: Lankit cannot recover a forgotten passphrase.</body></html>";
-
     private PassphraseDialog() {
     }
 
@@ -40,19 +33,21 @@ final class PassphraseDialog {
             JLabel said = new JLabel(problem);
             said.setName("passphraseProblem");
             said.setForeground(Theme.bad());
-            Object[] buttons = isSet ? new Object[] {"Change passphrase", "Remove passphrase", "Cancel"}
-                    : new Object[] {"Set passphrase", "Cancel"};
-            int answer = JOptionPane.showOptionDialog(parent,
-                    new Object[] {new JLabel(EXPLANATION), "New passphrase:", first, "The same again:", again, said},
-                    "Protect with a passphrase", JOptionPane.DEFAULT_OPTION, JOptionPane.PLAIN_MESSAGE, null, buttons, buttons[0]);
+            Object[] buttons = isSet
+                    ? new Object[] {Text.get("passphrase.change"), Text.get("passphrase.remove"), Text.get("passphrase.cancel")}
+                    : new Object[] {Text.get("passphrase.set"), Text.get("passphrase.cancel")};
+            String explanation = "<html><body style='width: 420px'>" + Text.get("passphrase.why") + "<br><br>"
+                    + Text.get("passphrase.choose", DataKeys.MIN_PASSPHRASE) + "</body></html>";
+            int answer = JOptionPane.showOptionDialog(parent, new Object[] {new JLabel(explanation), Text.get("passphrase.new"), first,
+                            Text.get("passphrase.again"), again, said},
+                    Text.get("passphrase.title"), JOptionPane.DEFAULT_OPTION, JOptionPane.PLAIN_MESSAGE, null, buttons, buttons[0]);
             char[] typed = first.getPassword();
             char[] repeated = again.getPassword();
             boolean same = Arrays.equals(typed, repeated);
             Arrays.fill(repeated, '\0');
             if (answer == 0) {
                 if (typed.length >= DataKeys.MIN_PASSPHRASE && same) return Optional.of(new SetTo(typed));
-                problem = same ? "That passphrase is too short: use at least " + DataKeys.MIN_PASSPHRASE + " characters."
-                        : "The two passphrases differ. Type the same one twice.";
+                problem = same ? Text.get("passphrase.tooShort", DataKeys.MIN_PASSPHRASE) : Text.get("passphrase.differ");
                 Arrays.fill(typed, '\0');
                 continue;
             }

@@ -42,13 +42,12 @@ final class PassphrasePrompt {
     private void ask(int triesLeft, String before) {
         JPasswordField field = new JPasswordField(24);
         field.setName("passphrase");
-        String text = before + "This data folder is protected by a passphrase, and its key is not on this computer yet.\n"
-                + "Type the passphrase to open it. Lankit then keeps the key on this computer and does not ask again.";
-        Object[] buttons = {"Open", "Cancel"};
+        String text = before + Text.get("passphrase.prompt");
+        Object[] buttons = {Text.get("passphrase.open"), Text.get("passphrase.cancel")};
         JOptionPane pane = new JOptionPane(new Object[] {text, field}, JOptionPane.QUESTION_MESSAGE, JOptionPane.OK_CANCEL_OPTION,
                 null, buttons, buttons[0]);
         pane.setName("passphrasePrompt");
-        JDialog dialog = pane.createDialog(parent, "Passphrase for the data folder");
+        JDialog dialog = pane.createDialog(parent, Text.get("passphrase.prompt.title"));
         dialog.addWindowFocusListener(new WindowAdapter() {
             @Override
             public void windowGainedFocus(WindowEvent e) {
@@ -60,7 +59,7 @@ final class PassphrasePrompt {
         char[] typed = field.getPassword();
         if (pane.getValue() != buttons[0]) {
             Arrays.fill(typed, '\0');
-            onGiveUp.accept("The data folder " + dataDir + " stays closed without its passphrase.");
+            onGiveUp.accept(Text.get("passphrase.closed", dataDir));
             return;
         }
         background.call(() -> opens(typed), opened -> {
@@ -68,9 +67,9 @@ final class PassphrasePrompt {
                 onOpened.run();
             } else if (triesLeft > 1) {
                 int left = triesLeft - 1;
-                ask(left, "That passphrase is not right. " + Words.plural(left, "try", "tries") + " left.\n\n");
+                ask(left, Text.plural("passphrase.wrong", left) + "\n\n");
             } else {
-                onGiveUp.accept("That passphrase is not right either, three times: the data folder " + dataDir + " stays closed.");
+                onGiveUp.accept(Text.get("passphrase.wrongThrice", dataDir));
             }
         }, onGiveUp);
     }

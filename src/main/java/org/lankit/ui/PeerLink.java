@@ -15,21 +15,21 @@ import org.lankit.sync.Form;
  */
 public interface PeerLink extends AutoCloseable {
 
-    /** How the link stands, in words the panel can show as they are. */
+    /** How the link stands. */
     enum Phase {
-        NOT_JOINED("Not part of a team yet"),
-        CONNECTING("Connecting to the master…"),
-        CONNECTED("Connected to the master"),
-        WAITING_FOR_MASTER("Waiting for the master (it is off or out of reach); entries are kept here");
+        NOT_JOINED,
+        CONNECTING,
+        CONNECTED,
+        WAITING_FOR_MASTER;
 
-        private final String words;
-
-        Phase(String words) {
-            this.words = words;
-        }
-
+        /** In the words the panel shows. */
         public String words() {
-            return words;
+            return switch (this) {
+                case NOT_JOINED -> Text.get("client.phase.notJoined");
+                case CONNECTING -> Text.get("client.phase.connecting");
+                case CONNECTED -> Text.get("client.phase.connected");
+                case WAITING_FOR_MASTER -> Text.get("client.phase.waiting");
+            };
         }
     }
 

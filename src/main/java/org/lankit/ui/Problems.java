@@ -13,7 +13,10 @@ import org.lankit.secure.KeyVaultUnavailableException;
 import org.lankit.secure.WrongPassphraseException;
 import org.lankit.store.DataFolderException;
 
-/** Exceptions in words a coordinator can act on; never a stack trace or a class name. */
+/**
+ * Exceptions in words a coordinator can act on; never a stack trace or a class name. The kit's own
+ * messages (a folder that cannot be used, a refused backup) come as the kit words them, in English.
+ */
 final class Problems {
 
     private Problems() {
@@ -31,15 +34,15 @@ final class Problems {
         }
         if (t instanceof MasterError m) {
             String said = firstLine(m.getMessage());
-            return "the master said: " + said.substring(said.indexOf(": ") + 2);
+            return Text.get("problems.masterSaid", said.substring(said.indexOf(": ") + 2));
         }
-        if (t instanceof ConnectException) return "nothing answers at that address. Check the address and that the other computer is on.";
-        if (t instanceof HttpTimeoutException) return "no answer in time. Check the network and try again.";
+        if (t instanceof ConnectException) return Text.get("problems.nothingAnswers");
+        if (t instanceof HttpTimeoutException) return Text.get("problems.noAnswerInTime");
         if (t instanceof IllegalArgumentException || t instanceof IllegalStateException || t instanceof IOException) {
             String m = firstLine(t.getMessage());
             if (!m.isEmpty()) return m;
         }
-        return "something went wrong. Try again; if it keeps happening, the details are in the log file in the data folder.";
+        return Text.get("problems.somethingWrong");
     }
 
     private static String firstLine(String message) {

@@ -28,7 +28,7 @@ final class QrView extends JComponent {
     }
 
     void show(String newText) {
-        show(newText, "QR code to join: " + newText);
+        show(newText, Text.get("qr.join", newText));
     }
 
     /** {@code description}: what a screen reader says the code holds. */

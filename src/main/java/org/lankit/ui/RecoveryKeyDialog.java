@@ -25,7 +25,7 @@ import org.lankit.backup.RecoveryKey;
 final class RecoveryKeyDialog extends JDialog {
 
     RecoveryKeyDialog(Window owner, String team, RecoveryKey key) {
-        super(owner, "The team's recovery key", ModalityType.APPLICATION_MODAL);
+        super(owner, Text.get("recovery.title"), ModalityType.APPLICATION_MODAL);
         setName("recoveryKeyDialog");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         JPanel body = new JPanel(new GridBagLayout());
@@ -34,8 +34,8 @@ final class RecoveryKeyDialog extends JDialog {
         c.gridx = 0;
         c.anchor = GridBagConstraints.NORTHWEST;
         c.insets = new Insets(4, 4, 4, 4);
-        body.add(Theme.scale(new JLabel("Write down or print the recovery key of " + team), 1.3f, Font.BOLD), c);
-        for (String words : RecoveryKeyPage.WHY) body.add(new JLabel(words), c);
+        body.add(Theme.scale(new JLabel(Text.get("recovery.writeDown", team)), 1.3f, Font.BOLD), c);
+        for (String words : RecoveryKeyPage.why()) body.add(new JLabel(words), c);
         JLabel text = new JLabel(key.text());
         text.setName("recoveryKeyText");
         text.setFont(new Font(Font.MONOSPACED, Font.BOLD, 28));
@@ -44,12 +44,12 @@ final class RecoveryKeyDialog extends JDialog {
         body.add(text, c);
         QrView qr = new QrView();
         qr.setName("recoveryKeyQr");
-        qr.show(key.text(), "QR code of the recovery key");
+        qr.show(key.text(), Text.get("recovery.qr"));
         body.add(qr, c);
-        JButton print = new JButton("Print…");
+        JButton print = new JButton(Text.get("recovery.print"));
         print.setName("printRecoveryKey");
         print.addActionListener(e -> print(team, key));
-        JButton done = new JButton("I have written it down");
+        JButton done = new JButton(Text.get("recovery.done"));
         done.setName("recoveryKeyDone");
         done.addActionListener(e -> dispose());
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 8));
@@ -64,14 +64,14 @@ final class RecoveryKeyDialog extends JDialog {
 
     private void print(String team, RecoveryKey key) {
         PrinterJob job = PrinterJob.getPrinterJob();
-        job.setJobName("Lankit recovery key");
+        job.setJobName(Text.get("recovery.printJob"));
         job.setPrintable(new RecoveryKeyPage(team, key));
         if (!job.printDialog()) return;
         try {
             job.print();
         } catch (PrinterException e) {
-            javax.swing.JOptionPane.showMessageDialog(this, "The page was not printed: " + e.getMessage()
-                    + "\nWrite the key down by hand instead.", "Not printed", javax.swing.JOptionPane.WARNING_MESSAGE);
+            javax.swing.JOptionPane.showMessageDialog(this, Text.get("recovery.notPrinted", e.getMessage()),
+                    Text.get("recovery.notPrinted.title"), javax.swing.JOptionPane.WARNING_MESSAGE);
         }
     }
 }

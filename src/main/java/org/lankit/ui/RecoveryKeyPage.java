@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.awt.print.PageFormat;
 import java.awt.print.Printable;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import org.lankit.backup.RecoveryKey;
 import org.lankit.pairing.QrCode;
@@ -16,10 +18,9 @@ import org.lankit.pairing.QrCode;
 final class RecoveryKeyPage implements Printable {
 
     /** Why the key matters, in the dialog and on the page. */
-    static final List<String> WHY = List.of(
-            "It opens the team's backups on another computer if this laptop is lost, stolen or broken.",
-            "It is shown only now: Lankit keeps no copy it could show again.",
-            "Keep it with the team's papers, away from this laptop; whoever has it and a backup can read the answers.");
+    static List<String> why() {
+        return List.of(Text.get("recovery.why1"), Text.get("recovery.why2"), Text.get("recovery.why3"));
+    }
 
     private final String team;
     private final RecoveryKey key;
@@ -37,11 +38,12 @@ final class RecoveryKeyPage implements Printable {
         g.setColor(Color.BLACK);
         int y = 30;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString("Lankit recovery key: " + team, 0, y);
+        g.drawString(Text.get("recovery.page.title", team), 0, y);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         y += 18;
-        g.drawString("Made on " + LocalDate.now(), 0, y);
-        for (String line : WHY) {
+        g.drawString(Text.get("recovery.page.made",
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Text.locale()).format(LocalDate.now())), 0, y);
+        for (String line : why()) {
             y += 16;
             g.drawString(line, 0, y);
         }
@@ -54,7 +56,7 @@ final class RecoveryKeyPage implements Printable {
         g.drawImage(qr, 0, y, side, side, null);
         y += side + 30;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        g.drawString("To restore on a new laptop: Lankit --import-backup FILE, with this key (see backup.md).", 0, y);
+        g.drawString(Text.get("recovery.page.restore"), 0, y);
         return PAGE_EXISTS;
     }
 }

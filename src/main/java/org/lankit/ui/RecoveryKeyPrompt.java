@@ -24,16 +24,16 @@ final class RecoveryKeyPrompt {
         JPanel body = new JPanel();
         body.setLayout(new BoxLayout(body, BoxLayout.Y_AXIS));
         if (again) {
-            JLabel wrong = new JLabel("That key does not open this backup. Check it and type it again.");
+            JLabel wrong = new JLabel(Text.get("recovery.ask.wrong"));
             wrong.setForeground(Theme.warning());
             body.add(wrong);
         }
-        body.add(new JLabel(file.getFileName() + " is encrypted. Type the team's recovery key"));
-        body.add(new JLabel("(six groups of four letters and digits, as printed when the team began):"));
+        body.add(new JLabel(Text.get("recovery.ask.encrypted", file.getFileName())));
+        body.add(new JLabel(Text.get("recovery.ask.shape")));
         body.add(field);
-        Object[] buttons = {"Restore", "Cancel"};
+        Object[] buttons = {Text.get("recovery.ask.restore"), Text.get("recovery.ask.cancel")};
         JOptionPane pane = new JOptionPane(body, JOptionPane.QUESTION_MESSAGE, JOptionPane.OK_CANCEL_OPTION, null, buttons, buttons[0]);
-        var dialog = pane.createDialog(parent, "Recovery key");
+        var dialog = pane.createDialog(parent, Text.get("recovery.ask.title"));
         dialog.setName("recoveryKeyPrompt");
         dialog.addWindowFocusListener(new java.awt.event.WindowAdapter() {
             @Override

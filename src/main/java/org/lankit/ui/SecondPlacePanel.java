@@ -25,7 +25,7 @@ final class SecondPlacePanel extends JPanel {
     private final StatusBar status;
     private final JLabel where = new JLabel(" ");
     private final JLabel warning = new JLabel(" ");
-    private final JButton stop = new JButton("Stop copying");
+    private final JButton stop = new JButton(Text.get("backup.secondPlace.stop"));
 
     SecondPlacePanel(BackupExporter backups, Background background, StatusBar status) {
         super(new GridBagLayout());
@@ -36,12 +36,12 @@ final class SecondPlacePanel extends JPanel {
         c.gridx = 0;
         c.anchor = GridBagConstraints.NORTHWEST;
         c.insets = new Insets(4, 0, 4, 0);
-        add(Theme.scale(new JLabel("Second place"), 1.2f, Font.BOLD), c);
-        add(new JLabel("Automatic backups are also copied to a folder away from this laptop: a USB stick or a shared folder."), c);
+        add(Theme.scale(new JLabel(Text.get("backup.secondPlace.title")), 1.2f, Font.BOLD), c);
+        add(new JLabel(Text.get("backup.secondPlace.what")), c);
         where.setName("secondPlace");
         warning.setName("secondPlaceWarning");
         warning.setForeground(Theme.warning());
-        JButton choose = new JButton("Choose second place…");
+        JButton choose = new JButton(Text.get("backup.secondPlace.choose"));
         choose.setName("chooseSecondPlace");
         choose.addActionListener(e -> choose());
         stop.setName("stopSecondPlace");
@@ -58,28 +58,28 @@ final class SecondPlacePanel extends JPanel {
     }
 
     void reload() {
-        background.run("Could not read the second place", backups::secondPlace, this::show);
+        background.run(Text.get("backup.secondPlace.cannotRead"), backups::secondPlace, this::show);
     }
 
     private void choose() {
         JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Copy automatic backups to");
+        chooser.setDialogTitle(Text.get("backup.secondPlace.chooseTitle"));
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
-        if (chooser.showDialog(this, "Copy backups here") == JFileChooser.APPROVE_OPTION) {
+        if (chooser.showDialog(this, Text.get("backup.secondPlace.use")) == JFileChooser.APPROVE_OPTION) {
             apply(Optional.of(chooser.getSelectedFile().toPath()));
         }
     }
 
     private void apply(Optional<Path> folder) {
-        status.info(folder.map(f -> "Copying the newest backup to " + f + "…").orElse("Backups are no longer copied elsewhere."));
-        background.run("The second place was not set", () -> backups.secondPlace(folder), view -> {
+        status.info(folder.map(f -> Text.get("backup.secondPlace.copying", f)).orElse(Text.get("backup.secondPlace.stopped")));
+        background.run(Text.get("backup.secondPlace.notSet"), () -> backups.secondPlace(folder), view -> {
             show(view);
             if (view.warning().isEmpty()) status.done(view.state());
         });
     }
 
     private void show(BackupExporter.SecondPlaceView view) {
-        where.setText(view.folder().map(f -> "Copies go to " + f + ".").orElse("No second place is chosen."));
+        where.setText(view.folder().map(f -> Text.get("backup.secondPlace.where", f)).orElse(Text.get("backup.secondPlace.nowhere")));
         stop.setEnabled(view.folder().isPresent());
         warning.setText(view.warning().orElse(view.state()));
         warning.setForeground(view.warning().isPresent() ? Theme.warning() : Theme.muted());

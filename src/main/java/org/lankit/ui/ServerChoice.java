@@ -8,14 +8,10 @@ import org.lankit.upstream.TargetSettings;
  * OpenRosa; they differ in where their address comes from and how they sign in.
  */
 enum ServerChoice {
-    CENTRAL("ODK Central", TargetKind.OPENROSA, Credentials.IN_ADDRESS,
-            "The app user's address from Central, like https://central.example.org/v1/key/…/projects/1"),
-    KOBO("KoboToolbox", TargetKind.OPENROSA, Credentials.TOKEN_OR_USER,
-            "Your KoboToolbox server and user name, like https://kc.kobotoolbox.org/<username>"),
-    COUCHDB("CouchDB", TargetKind.COUCHDB, Credentials.USER,
-            "The database's address, like https://couch.example.org/lankit"),
-    JSON("Other (JSON API)", TargetKind.JSON, Credentials.TOKEN,
-            "For example https://data.example.org/lankit");
+    CENTRAL(TargetKind.OPENROSA, Credentials.IN_ADDRESS),
+    KOBO(TargetKind.OPENROSA, Credentials.TOKEN_OR_USER),
+    COUCHDB(TargetKind.COUCHDB, Credentials.USER),
+    JSON(TargetKind.JSON, Credentials.TOKEN);
 
     /** Which sign-in fields the screen shows. */
     enum Credentials {
@@ -27,16 +23,12 @@ enum ServerChoice {
         TOKEN
     }
 
-    private final String words;
     private final TargetKind kind;
     private final Credentials credentials;
-    private final String addressHint;
 
-    ServerChoice(String words, TargetKind kind, Credentials credentials, String addressHint) {
-        this.words = words;
+    ServerChoice(TargetKind kind, Credentials credentials) {
         this.kind = kind;
         this.credentials = credentials;
-        this.addressHint = addressHint;
     }
 
     TargetKind kind() {
@@ -48,7 +40,12 @@ enum ServerChoice {
     }
 
     String addressHint() {
-        return addressHint;
+        return switch (this) {
+            case CENTRAL -> Text.get("server.central.hint", "https://central.example.org/v1/key/…/projects/1");
+            case KOBO -> Text.get("server.kobo.hint", "https://kc.kobotoolbox.org/<username>");
+            case COUCHDB -> Text.get("server.couchdb.hint", "https://couch.example.org/lankit");
+            case JSON -> Text.get("server.json.hint", "https://data.example.org/lankit");
+        };
     }
 
     boolean showsToken() {
@@ -74,8 +71,14 @@ enum ServerChoice {
         };
     }
 
+    /** The name in the list; the names of products stay as they are. */
     @Override
     public String toString() {
-        return words;
+        return switch (this) {
+            case CENTRAL -> "ODK Central";
+            case KOBO -> "KoboToolbox";
+            case COUCHDB -> "CouchDB";
+            case JSON -> Text.get("server.json");
+        };
     }
 }

@@ -74,18 +74,17 @@ final class TargetEditor {
         state.setName(prefix + "apiState");
         state.setForeground(Theme.muted());
 
-        FormGrid.Row kindRow = grid.row("Kind of server:", main ? KeyEvent.VK_N : 0, kind, "");
-        addressRow = grid.row("Address:", main ? KeyEvent.VK_E : 0, address, " ");
-        tokenRow = grid.row("Token:", main ? KeyEvent.VK_K : 0, token, " ");
-        userRow = grid.row("User name:", main ? KeyEvent.VK_U : 0, user, "");
-        passwordRow = grid.row("Password:", main ? KeyEvent.VK_W : 0, password, "Kept on this laptop only, never shown.");
-        formsRow = grid.row("Form ids:", 0, tableScroll,
-                "The form id each Lankit form has on the server; the same id unless changed here.");
-        JButton test = new JButton("Test connection");
+        FormGrid.Row kindRow = grid.row(Text.get("server.kind"), main ? KeyEvent.VK_N : 0, kind, "");
+        addressRow = grid.row(Text.get("server.address"), main ? KeyEvent.VK_E : 0, address, " ");
+        tokenRow = grid.row(Text.get("server.token"), main ? KeyEvent.VK_K : 0, token, " ");
+        userRow = grid.row(Text.get("server.user"), main ? KeyEvent.VK_U : 0, user, "");
+        passwordRow = grid.row(Text.get("server.password"), main ? KeyEvent.VK_W : 0, password, Text.get("server.password.hint"));
+        formsRow = grid.row(Text.get("server.formIds"), 0, tableScroll, Text.get("server.formIds.hint"));
+        JButton test = new JButton(Text.get("server.test"));
         test.setName(prefix + "testApi");
         if (main) test.setMnemonic(KeyEvent.VK_C);
         test.addActionListener(e -> onTest.accept(this));
-        FormGrid.Row testRow = grid.row("", 0, test, "Sends no entries.");
+        FormGrid.Row testRow = grid.row("", 0, test, Text.get("server.test.hint"));
         rows = List.of(kindRow, addressRow, tokenRow, userRow, passwordRow, formsRow, testRow,
                 grid.row("", 0, result, ""), grid.row("", 0, state, ""));
         kind.addActionListener(e -> showFieldsOfKind());
@@ -109,7 +108,7 @@ final class TargetEditor {
         password.setText(target.map(t -> t.server().password()).orElse(""));
         forms.show(kitForms, target.map(TargetSettings::forms).orElse(Map.of()));
         result.setText("");
-        state.setText(status == null ? " " : "Uploads: " + MasterConsole.apiLine(status));
+        state.setText(status == null ? " " : Text.get("server.uploads", MasterConsole.apiLine(status)));
         showFieldsOfKind();
     }
 
@@ -138,8 +137,7 @@ final class TargetEditor {
         ServerChoice choice = (ServerChoice) kind.getSelectedItem();
         addressRow.hint(choice.addressHint());
         tokenRow.visible(shown && choice.showsToken());
-        tokenRow.hint(choice.showsUser() ? "An API token, or leave it empty and give the user name and password."
-                : "Given by whoever runs the server. It is kept on this laptop only.");
+        tokenRow.hint(choice.showsUser() ? Text.get("server.token.orUser") : Text.get("server.token.hint"));
         userRow.visible(shown && choice.showsUser());
         passwordRow.visible(shown && choice.showsUser());
         formsRow.visible(shown && choice.kind() == TargetKind.OPENROSA);

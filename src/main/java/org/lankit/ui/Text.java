@@ -36,6 +36,12 @@ final class Text {
         return get(key + (count == 1 ? ".one" : ".other"), args);
     }
 
+    /** The language the words are in (English when no file matches), so dates beside them match. */
+    static Locale locale() {
+        Locale found = words.getLocale();
+        return found.getLanguage().isEmpty() ? Locale.ENGLISH : found;
+    }
+
     /** Switches the language for windows built from now on (tests; the panel follows the system's). */
     static void use(Locale locale) {
         words = load(locale);

@@ -7,33 +7,36 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.lankit.pairing.AddressChange;
 import org.lankit.peer.EntryMark;
 import org.lankit.sync.Hlc;
 import org.lankit.upstream.EntryUpload;
 
-/** Times and states in the plain words the panel shows. */
+/** Times and states in the plain words the panel shows, in the panel's language. */
 final class Words {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private Words() {
     }
 
-    /** "today 14:05", "yesterday 09:12", "25 Nov 14:05", "25 Nov 2025". */
+    /**
+     * "today 14:05", "yesterday 09:12", "25 Nov 14:05", "25 Nov 2025"; in French "aujourd'hui 14:05",
+     * "25 nov. 14:05". The patterns come with the words, the month names from the same language.
+     */
     static String when(long epochMs) {
         if (epochMs <= 0) return "";
         ZoneId zone = ZoneId.systemDefault();
         ZonedDateTime t = Instant.ofEpochMilli(epochMs).atZone(zone);
         LocalDate today = LocalDate.now(zone);
         LocalDate day = t.toLocalDate();
-        if (day.equals(today)) return "today " + TIME.format(t);
-        if (day.equals(today.minusDays(1))) return "yesterday " + TIME.format(t);
-        if (day.getYear() == today.getYear()) return DAY.format(t) + " " + TIME.format(t);
-        return DAY_YEAR.format(t);
+        String time = format(t, Text.get("words.pattern.time"));
+        if (day.equals(today)) return Text.get("words.today", time);
+        if (day.equals(today.minusDays(1))) return Text.get("words.yesterday", time);
+        if (day.getYear() == today.getYear()) return Text.get("words.dayAndTime", format(t, Text.get("words.pattern.day")), time);
+        return format(t, Text.get("words.pattern.dayYear"));
+    }
+
+    private static String format(ZonedDateTime t, String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Text.locale()).format(t);
     }
 
     /** When a value was written, from its clock; "" when the clock is unreadable. */
@@ -43,10 +46,10 @@ final class Words {
 
     /** "just now", "5 minutes ago", "today 14:05", "never". */
     static String ago(long epochMs, long nowMs) {
-        if (epochMs <= 0) return "never";
+        if (epochMs <= 0) return Text.get("words.never");
         long minutes = (nowMs - epochMs) / 60_000;
-        if (minutes < 1) return "just now";
-        if (minutes < 60) return minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+        if (minutes < 1) return Text.get("words.justNow");
+        if (minutes < 60) return Text.plural("words.minutesAgo", minutes);
         return when(epochMs);
     }
 
@@ -57,10 +60,11 @@ final class Words {
     /** An entry's state with the team's servers, saying why nothing moves when none is set up. */
     static String atApi(EntryUpload upload) {
         return switch (upload.state()) {
-            case UPLOADED -> "Sent to the API";
-            case REFUSED -> "Not accepted: " + (upload.error() == null || upload.error().isBlank() ? "see Settings" : upload.error());
-            case WAITING -> "Waiting to be sent";
-            case NOT_SET_UP -> "Not sent (API not set up)";
+            case UPLOADED -> Text.get("words.api.uploaded");
+            case REFUSED -> Text.get("words.api.refused",
+                    upload.error() == null || upload.error().isBlank() ? Text.get("words.api.seeSettings") : upload.error());
+            case WAITING -> Text.get("words.api.waiting");
+            case NOT_SET_UP -> Text.get("words.api.notSetUp");
         };
     }
 
@@ -69,10 +73,10 @@ final class Words {
      */
     static String receipt(EntryMark mark) {
         return switch (mark) {
-            case WAITING -> "Waiting to be sent";
-            case FAILED -> "Refused by the master";
-            case ON_MASTER -> "\u2713 On the master";
-            case ON_SERVER -> "\u2713\u2713 On the team's server";
+            case WAITING -> Text.get("words.receipt.waiting");
+            case FAILED -> Text.get("words.receipt.failed");
+            case ON_MASTER -> "\u2713 " + Text.get("words.receipt.onMaster");
+            case ON_SERVER -> "\u2713\u2713 " + Text.get("words.receipt.onServer");
         };
     }
 
@@ -81,33 +85,33 @@ final class Words {
      * HTML label makes the home screen's layout slow), for the operating system named {@code osName}.
      */
     static List<String> joinHelp(String osName) {
-        List<String> lines = new ArrayList<>(List.of("Page does not open on the phone?",
-                "Connect the phone to the same WiFi as this laptop (not a guest WiFi)."));
-        if (osName.startsWith("Windows")) lines.add("If Windows asked about the firewall, choose Allow.");
-        if (osName.startsWith("Mac")) lines.add("If macOS asked to accept incoming connections, choose Allow.");
+        List<String> lines = new ArrayList<>(List.of(Text.get("words.joinHelp.title"), Text.get("words.joinHelp.sameWifi")));
+        if (osName.startsWith("Windows")) lines.add(Text.get("words.joinHelp.windows"));
+        if (osName.startsWith("Mac")) lines.add(Text.get("words.joinHelp.mac"));
         return lines;
     }
 
     /** What the coordinator tells field workers when phones were left at this laptop's former address. */
     static List<String> addressMoved(AddressChange.Moved moved) {
-        return List.of("This laptop's address changed (it was " + moved.previous() + ").",
-                moved.stranded() + " of " + Words.plural(moved.phones(), "phone", "phones") + " did not reach it since. On each, tap",
-                "“Did the master laptop get a new address?” and type " + moved.current() + ".");
+        return List.of(Text.get("words.addressMoved.was", moved.previous()),
+                Text.plural("words.addressMoved.stranded", moved.phones(), moved.stranded()),
+                Text.get("words.addressMoved.tap", moved.current()));
     }
 
+    /** "3 entries" in English words only; the panel's own words count with {@link Text#plural}. */
     static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 
     static String deviceKind(String kind) {
-        if ("phone".equals(kind)) return "Phone";
-        if ("client".equals(kind)) return "Laptop";
-        if ("master".equals(kind)) return "This laptop";
+        if ("phone".equals(kind)) return Text.get("words.kind.phone");
+        if ("client".equals(kind)) return Text.get("words.kind.client");
+        if ("master".equals(kind)) return Text.get("words.kind.master");
         return kind == null ? "" : kind;
     }
 
     /** How a device reaches the master: secure (its own certificate) or plain http, readable on the WiFi. */
     static String connection(boolean secure) {
-        return secure ? "Secure (https)" : "Plain http";
+        return secure ? Text.get("words.connection.secure") : Text.get("words.connection.plain");
     }
 }

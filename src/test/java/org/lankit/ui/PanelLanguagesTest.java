@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -18,7 +19,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A team that reads French sees the whole panel in French: no key missing, none left over, the same blanks. */
+/**
+ * A team that reads French sees the whole panel in French: no key missing, none left over, the same
+ * blanks. The same holds for every language a team adds (each {@code panel_xx.properties} found).
+ */
 class PanelLanguagesTest {
 
     private static final Pattern USED = Pattern.compile("Text\\.(?:get|plural)\\(\\s*\"([^\"]+)\"");
@@ -31,14 +35,28 @@ class PanelLanguagesTest {
 
     @Test
     void french_has_every_english_key_with_the_same_blanks_and_nothing_else() throws IOException {
-        Properties english = words("panel.properties");
-        Properties french = words("panel_fr.properties");
+        hasEveryEnglishKeyWithTheSameBlanks("panel_fr.properties");
+    }
 
-        assertThat(french.stringPropertyNames()).as("keys in French")
+    @Test
+    void every_added_language_has_every_english_key_with_the_same_blanks_and_nothing_else() throws IOException {
+        List<String> languages;
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "org", "lankit", "ui", "text"))) {
+            languages = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("panel_[a-zA-Z_]+\\.properties")).sorted().toList();
+        }
+        assertThat(languages).as("language files").contains("panel_fr.properties");
+        for (String file : languages) hasEveryEnglishKeyWithTheSameBlanks(file);
+    }
+
+    private static void hasEveryEnglishKeyWithTheSameBlanks(String file) throws IOException {
+        Properties english = words("panel.properties");
+        Properties language = words(file);
+        assertThat(language.stringPropertyNames()).as("keys in " + file)
                 .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
-            assertThat(french.getProperty(key)).as("French for " + key).isNotBlank();
-            assertThat(blanks(french.getProperty(key))).as("blanks of " + key + " in French").isEqualTo(blanks(english.getProperty(key)));
+            assertThat(language.getProperty(key)).as(key + " in " + file).isNotBlank();
+            assertThat(blanks(language.getProperty(key))).as("blanks of " + key + " in " + file).isEqualTo(blanks(english.getProperty(key)));
         }
     }
 
