@@ -227,7 +227,6 @@ final class EntriesPanel extends JPanel {
         bar.add(worker);
         bar.add(labelled(Text.get("entries.show"), KeyEvent.VK_W, state));
         bar.add(state);
-        bar.add(count);
         return bar;
     }
 
@@ -247,7 +246,11 @@ final class EntriesPanel extends JPanel {
         row.add(button(Text.get("entries.details"), "details", KeyEvent.VK_T, () -> open(false)));
         row.add(button(Text.get("entries.edit"), "edit", KeyEvent.VK_I, () -> open(true)));
         row.add(button(Text.get("entries.exportCsv"), "exportCsv", KeyEvent.VK_X, this::exportCsv));
-        bottom.add(row, BorderLayout.CENTER);
+        JPanel counted = new JPanel(new BorderLayout());
+        counted.add(row, BorderLayout.WEST);
+        // the count under the list, where it stays in sight however long the filters' words are
+        counted.add(count, BorderLayout.EAST);
+        bottom.add(counted, BorderLayout.CENTER);
         JPanel notes = new JPanel(new BorderLayout());
         JLabel plain = new JLabel(Text.get("entries.csvNotEncrypted"));
         plain.setForeground(Theme.muted());

@@ -210,6 +210,10 @@ class EntriesScreenTest {
                     .containsExactly("Résumé", "Enquêteur");
             assertThat(onUi(() -> String.valueOf(table.target().getValueAt(0, 4)))).isEqualTo("Enregistrée");
             ui.window().label("entryCount").requireText("1 saisie");
+            assertThat(onUi(() -> ui.window().label("entryCount").target().getLocationOnScreen().x
+                    + ui.window().label("entryCount").target().getWidth()))
+                    .as("the count in sight, even with the longer French words")
+                    .isLessThanOrEqualTo(onUi(() -> ui.panel().frame().getLocationOnScreen().x + ui.panel().frame().getWidth()));
             assertThat(onUi(() -> ui.window().comboBox("filter").target().getItemAt(0).toString())).isEqualTo("Toutes les saisies");
             ui.window().button("details").requireText("Détails…");
             ui.screenshot("entries-fr");
