@@ -2,6 +2,7 @@ package org.lankit.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
@@ -18,29 +19,27 @@ import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import javax.swing.filechooser.FileNameExtensionFilter;
-import org.lankit.app.KitChoices;
+import org.lankit.app.KitLifecycle;
 import org.lankit.app.KitOptions;
+import org.lankit.app.KitWindow;
 import org.lankit.app.MasterKit;
-import org.lankit.app.Promotion;
 import org.lankit.app.Role;
-import org.lankit.app.TeamRestore;
 import org.lankit.backup.BackupLockedException;
 import org.lankit.backup.BackupUnlock;
-import org.lankit.hub.HubConfig;
 import org.lankit.secure.DataKeys;
 import org.lankit.secure.KeyVaults;
 import org.lankit.store.KitStore;
 
 /**
- * The control panel window: opens the data folder (asking for its passphrase where this computer
- * lacks its key), asks once whether this laptop starts a team
- * or joins one (and remembers it), then shows the master's screens or the client's screen.
- * Everything slow runs on {@link Background}; closing a master with devices connected asks first.
+ * The control panel window over the kit's {@link KitLifecycle}: opens the data folder (asking for
+ * its passphrase where this computer lacks its key), asks once whether this laptop starts a team
+ * (and its name) or joins one, then shows the master's screens or the client's screen. The
+ * lifecycle starts and stops the kit; this window shows it. Everything slow runs on
+ * {@link Background}; closing a master with devices connected asks first.
  */
-public final class ControlPanel {
+public final class ControlPanel implements KitWindow {
 
-    private KitOptions options;
-    private final HubConfig hubConfig;
+    private final KitLifecycle lifecycle;
     private final PanelServices services;
     private final Runnable onExit;
     private final JFrame frame = new JFrame("Lankit");
@@ -48,35 +47,47 @@ public final class ControlPanel {
     private final Background background = new Background(status);
     private KitStore store;
     private volatile MasterKit kit;
+    private String suggestedName;
     private MasterWindow masterWindow;
     private ClientPanel clientPanel;
     private PeerLink peer;
     private boolean closing;
 
-    private ControlPanel(KitOptions options, HubConfig hubConfig, PanelServices services, Runnable onExit) {
-        this.options = options;
-        this.hubConfig = hubConfig;
+    private ControlPanel(KitLifecycle lifecycle, PanelServices services, Runnable onExit) {
+        this.lifecycle = lifecycle;
         this.services = services;
         this.onExit = onExit;
     }
 
-    /**
-     * What a double-click does: the window on the LAN-facing hub (only on {@code --bind}'s address
-     * when given, as headless), the process ends with the window.
-     */
-    public static void open(KitOptions options) {
+    /** What a double-click does: the window on the kit as the command line set it up; the process ends with the window. */
+    static void open(KitLifecycle lifecycle) {
         boolean dark = Theme.systemPrefersDark();
-        HubConfig hub = HubConfig.defaults().withAddress(options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES, 0);
-        SwingUtilities.invokeLater(() -> start(options, hub, EngineServices.real(), () -> System.exit(0), dark));
+        SwingUtilities.invokeLater(() -> start(lifecycle, EngineServices.real(), () -> System.exit(0), dark));
     }
 
     /** Opens the window (on the event thread); {@code onExit} runs once everything is closed. */
-    static ControlPanel start(KitOptions options, HubConfig hubConfig, PanelServices services, Runnable onExit, boolean dark) {
+    static ControlPanel start(KitLifecycle lifecycle, PanelServices services, Runnable onExit, boolean dark) {
         Background.requireUiThread();
         Theme.install(dark);
-        ControlPanel panel = new ControlPanel(options, hubConfig, services, onExit);
+        ControlPanel panel = new ControlPanel(lifecycle, services, onExit);
         panel.show();
         return panel;
+    }
+
+    /** A second launch on this data folder: the coordinator gets this window back, restored and in front. */
+    @Override
+    public void bringToFront() {
+        SwingUtilities.invokeLater(() -> {
+            if (closing) return;
+            if ((frame.getExtendedState() & Frame.ICONIFIED) != 0) frame.setExtendedState(frame.getExtendedState() & ~Frame.ICONIFIED);
+            frame.setVisible(true);
+            frame.toFront();
+            frame.requestFocus();
+        });
+    }
+
+    private KitOptions options() {
+        return lifecycle.options();
     }
 
     JFrame frame() {
@@ -104,9 +115,10 @@ public final class ControlPanel {
         frame.setSize(Math.min(1280, usable.width), Math.min(800, usable.height));
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);
-        background.call(() -> DataKeys.state(options.dataDir(), KeyVaults.thisComputer()), state -> {
+        lifecycle.shownIn(this);
+        background.call(() -> DataKeys.state(options().dataDir(), KeyVaults.thisComputer()), state -> {
             switch (state) {
-                case NEEDS_PASSPHRASE -> new PassphrasePrompt(frame, background, options.dataDir(), this::openStore,
+                case NEEDS_PASSPHRASE -> new PassphrasePrompt(frame, background, options().dataDir(), this::openStore,
                         problem -> fatal("Lankit cannot open its data folder", problem)).ask();
                 // a folder whose key is nowhere is refused by the store, in plain words
                 case NEW, IN_VAULT, LOCKED -> openStore();
@@ -115,16 +127,35 @@ public final class ControlPanel {
     }
 
     private void openStore() {
-        background.call(() -> KitStore.open(options.dataDir()), opened -> {
+        background.call(lifecycle::openStore, opened -> {
             store = opened;
             chooseRole();
         }, problem -> fatal("Lankit cannot open its data folder", problem));
     }
 
     private void chooseRole() {
-        background.call(() -> Optional.ofNullable(options.role()).or(() -> new KitChoices(store).role()),
-                role -> role.ifPresentOrElse(this::remember, () -> setBody(new RoleChooser(this::remember, this::restoreTeam))),
-                problem -> fatal("Lankit cannot read its settings", problem));
+        background.call(() -> {
+            suggestedName = lifecycle.suggestedTeamName();
+            return lifecycle.role();
+        }, role -> role.ifPresentOrElse(this::remember, this::askRole), problem -> fatal("Lankit cannot read its settings", problem));
+    }
+
+    private void askRole() {
+        setBody(new RoleChooser(role -> {
+            if (role == Role.MASTER) {
+                askTeamName();
+            } else {
+                remember(role);
+            }
+        }, this::restoreTeam));
+    }
+
+    /** "Start a team": the team's name first, offered as the computer's (or --name's), which the coordinator may change. */
+    private void askTeamName() {
+        setBody(new TeamNameQuestion(suggestedName, name -> background.run("Could not remember the team's name", () -> {
+            lifecycle.startTeam(name);
+            return name;
+        }, started -> startMaster()), this::askRole));
     }
 
     /** A new laptop takes the lost master's place: its backup, opened with the team's recovery key, then the team starts. */
@@ -148,7 +179,7 @@ public final class ControlPanel {
                 return new TeamRestored(null, e.getMessage());
             }
             try {
-                return new TeamRestored(TeamRestore.restore(store, file, unlock), null);
+                return new TeamRestored(lifecycle.restoreTeam(file, unlock), null);
             } catch (BackupLockedException e) {
                 return new TeamRestored(null, e.getMessage());
             }
@@ -169,7 +200,7 @@ public final class ControlPanel {
 
     private void remember(Role role) {
         background.run("Could not remember the choice", () -> {
-            new KitChoices(store).role(role);
+            lifecycle.remember(role);
             return role;
         }, chosen -> {
             if (chosen == Role.MASTER) {
@@ -186,9 +217,9 @@ public final class ControlPanel {
     private void startMaster() {
         setBody(centred("Starting the team…"));
         background.call(() -> {
-            MasterKit started = MasterKit.start(store, options, hubConfig);
+            MasterKit started = lifecycle.startMaster();
             kit = started;
-            return new MasterParts(new MasterConsole(started, hubConfig.host(), services.api().apply(started)),
+            return new MasterParts(new MasterConsole(started, services.api().apply(started)),
                     services.backup().apply(started));
         }, parts -> {
             masterWindow = new MasterWindow(parts.console(), parts.backup(), background, status);
@@ -213,6 +244,7 @@ public final class ControlPanel {
             Optional<PeerLink> opened = Optional.ofNullable(services.peer().apply(store));
             String joinProblem = null;
             // --master and --join-code join at once, as a headless client does; a failure leaves the join form to try again
+            KitOptions options = options();
             if (opened.isPresent() && options.masterUrl() != null && options.joinCode() != null) {
                 try {
                     opened.get().join(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : "Laptop");
@@ -240,9 +272,8 @@ public final class ControlPanel {
         setBody(centred("Taking over as the team's master…"));
         background.call(() -> {
             if (link != null) link.close();
-            return Promotion.promote(store);
+            return lifecycle.takeOver();
         }, promoted -> {
-            options = options.asPromoted();
             startMaster();
             status.done(promoted.summary());
         }, problem -> {
@@ -299,12 +330,10 @@ public final class ControlPanel {
         if (clientPanel != null) clientPanel.stop();
         frame.dispose();
         PeerLink link = peer;
-        KitStore openStore = store;
         new Thread(() -> {
             background.close();
             if (link != null) link.close();
-            if (kit != null) kit.close();
-            if (openStore != null) openStore.close();
+            lifecycle.close();
             onExit.run();
         }, "lankit-close").start();
     }

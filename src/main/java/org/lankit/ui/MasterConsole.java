@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.lankit.app.JoinAddress;
 import org.lankit.app.KitChoices;
 import org.lankit.app.MasterKit;
 import org.lankit.pairing.AddressChange;
-import org.lankit.pairing.JoinUrl;
-import org.lankit.pairing.LanAddress;
 import org.lankit.store.Device;
 import org.lankit.store.FormCatalog;
 import org.lankit.store.KitStore;
@@ -46,20 +45,14 @@ final class MasterConsole {
     private static final int MAX_ROWS = 20_000;
 
     private final MasterKit kit;
-    private final String boundHost;
     private final ApiLink api;
     private final KitChoices choices;
     private final AddressChange addressChange;
     private List<Object> lastChange = List.of();
 
-    /**
-     * @param boundHost the address the hub listens on; a specific one (tests: 127.0.0.1) is also
-     *                  the address put in the QR code
-     * @param api       the uploader, or null while it is not set up
-     */
-    MasterConsole(MasterKit kit, String boundHost, ApiLink api) {
+    /** @param api the uploader, or null while it is not set up */
+    MasterConsole(MasterKit kit, ApiLink api) {
         this.kit = kit;
-        this.boundHost = boundHost;
         this.api = api;
         this.choices = new KitChoices(kit.store());
         this.addressChange = new AddressChange(kit.store().syncState());
@@ -77,18 +70,14 @@ final class MasterConsole {
         return api;
     }
 
-    /** The join URL with the chosen network address, else the best one (WiFi first). */
+    /** The join URL as the kit computes it for every screen and the headless output ({@link MasterKit#joinAddress}). */
     String joinUrl() {
-        return JoinUrl.of(joinHost(), kit.hub().port(), kit.joinCode());
+        return kit.joinUrl();
     }
 
-    private String joinHost() {
-        String host = boundHost;
-        if (host == null || host.equals("0.0.0.0") || host.equals("::")) {
-            List<String> candidates = LanAddress.candidates().stream().map(c -> c.address().getHostAddress()).toList();
-            host = choices.lanHost().filter(candidates::contains).orElseGet(LanAddress::bestHost);
-        }
-        return host;
+    /** The port phones use now (a saved port may apply only from the next start). */
+    int portInUse() {
+        return kit.hub().port();
     }
 
     /** Devices with a live socket or a recent call: what closing the window would cut off. */
@@ -105,7 +94,8 @@ final class MasterConsole {
         UpstreamStatus upstream = api == null ? null : api.status();
         boolean approveNew = choices.approveNewDevices();
         boolean teamEdits = choices.phonesEditTeamEntries();
-        List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), joinUrl(),
+        JoinAddress address = kit.joinAddress();
+        List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), address,
                 System.currentTimeMillis() / 60_000, kit.uploads().receipts(), approveNew, teamEdits);
         if (!force && change.equals(lastChange)) return Optional.empty();
         lastChange = change;
@@ -116,7 +106,7 @@ final class MasterConsole {
             entries.add(rows.row(stored));
             if (!stored.entry().conflicts().isEmpty()) conflicts.addAll(rows.conflicts(stored));
         }
-        return Optional.of(new MasterView(home(devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices),
+        return Optional.of(new MasterView(home(address, devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices),
                 approveNew, teamEdits));
     }
 
@@ -218,7 +208,7 @@ final class MasterConsole {
         }
     }
 
-    private Home home(List<Device> devices, UpstreamStatus upstream, int openConflicts) {
+    private Home home(JoinAddress address, List<Device> devices, UpstreamStatus upstream, int openConflicts) {
         long since = System.currentTimeMillis() - CONNECTED_WITHIN_MS;
         int[] counts = new int[4];
         int waiting = 0;
@@ -230,9 +220,9 @@ final class MasterConsole {
             if (d.lastSeen() >= since) counts[base]++;
         }
         KitStore store = kit.store();
-        List<String> moved = addressChange.observe(joinHost() + ":" + kit.hub().port(), devices, System.currentTimeMillis())
+        List<String> moved = addressChange.observe(address.hostAndPort(), devices, System.currentTimeMillis())
                 .map(Words::addressMoved).orElse(List.of());
-        return new Home(kit.identity().name(), joinUrl(), JoinUrl.setup(joinHost(), kit.hub().port(), kit.joinCode()),
+        return new Home(kit.identity().name(), address.joinUrl(kit.joinCode()), address.setupUrl(kit.joinCode()), address.reach(),
                 kit.laptopJoinCode(), counts[0], counts[1], counts[2], counts[3],
                 store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting,
                 moved);
