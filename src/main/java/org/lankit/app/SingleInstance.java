@@ -10,13 +10,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.lankit.pairing.Tokens;
 import org.slf4j.Logger;
@@ -35,11 +36,17 @@ final class SingleInstance implements AutoCloseable {
     static final String ADDRESS_FILE = "instance";
     /** How long a second launch waits for the first to write its address (it may be starting too). */
     private static final long ASK_FOR_MS = 10_000;
+    /**
+     * Folders this process holds. A second claim in the same process must not even open the lock
+     * file: on Linux, closing any descriptor of a file drops every lock the process has on it.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     /** What the running launch answered: it brought its window forward, or where it runs without one. */
     record Answer(boolean windowShown, String where) {
     }
 
+    private final Path folder;
     private final FileChannel channel;
     private final FileLock lock;
     private final ServerSocket socket;
@@ -47,8 +54,9 @@ final class SingleInstance implements AutoCloseable {
     private final String secret;
     private final Supplier<Answer> answer;
 
-    private SingleInstance(FileChannel channel, FileLock lock, ServerSocket socket, Path addressFile, String secret,
+    private SingleInstance(Path folder, FileChannel channel, FileLock lock, ServerSocket socket, Path addressFile, String secret,
                            Supplier<Answer> answer) {
+        this.folder = folder;
         this.channel = channel;
         this.lock = lock;
         this.socket = socket;
@@ -72,34 +80,36 @@ final class SingleInstance implements AutoCloseable {
 
     /** Takes the folder for this launch; {@code answer} says what a second launch is told (called on the listener's thread). */
     static Claim claim(Path dataDir, Supplier<Answer> answer) {
+        Path folder = dataDir.toAbsolutePath().normalize();
+        if (!HELD.add(folder)) return new Taken(); // a second start in this same process
         FileChannel channel;
         try {
-            Files.createDirectories(dataDir);
-            channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Files.createDirectories(folder);
+            channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
+            HELD.remove(folder);
             // the store says in its own words why the folder cannot be used
             return new Unguarded(String.valueOf(e.getMessage()));
         }
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
+                HELD.remove(folder);
                 channel.close();
                 return new Taken();
             }
             ServerSocket socket = new ServerSocket();
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String secret = Tokens.newToken();
-            Path addressFile = dataDir.resolve(ADDRESS_FILE);
+            Path addressFile = folder.resolve(ADDRESS_FILE);
             Files.writeString(addressFile, socket.getLocalPort() + " " + secret + "\n");
-            SingleInstance instance = new SingleInstance(channel, lock, socket, addressFile, secret, answer);
+            SingleInstance instance = new SingleInstance(folder, channel, lock, socket, addressFile, secret, answer);
             Thread listener = new Thread(instance::listen, "lankit-instance");
             listener.setDaemon(true);
             listener.start();
             return new Mine(instance);
-        } catch (OverlappingFileLockException e) {
-            close(channel);
-            return new Taken(); // this same process runs the folder (a second start in-process)
         } catch (IOException e) {
+            HELD.remove(folder);
             close(channel);
             return new Unguarded(String.valueOf(e.getMessage()));
         }
@@ -174,6 +184,7 @@ final class SingleInstance implements AutoCloseable {
             LOG.debug("cannot release the data folder's instance lock: {}", e.getMessage());
         }
         close(channel);
+        HELD.remove(folder);
     }
 
     private static void close(FileChannel channel) {

@@ -42,7 +42,7 @@ public final class ControlPanel implements KitWindow {
     private final KitLifecycle lifecycle;
     private final PanelServices services;
     private final Runnable onExit;
-    private final JFrame frame = new JFrame("Lankit");
+    private final JFrame frame = new JFrame(Text.get("app.name"));
     private final StatusBar status = new StatusBar();
     private final Background background = new Background(status);
     private KitStore store;
@@ -109,7 +109,7 @@ public final class ControlPanel implements KitWindow {
             }
         });
         frame.getContentPane().add(status, BorderLayout.SOUTH);
-        setBody(centred("Opening Lankit…"));
+        setBody(centred(Text.get("window.opening")));
         Rectangle usable = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
         frame.setMinimumSize(new Dimension(Math.min(800, usable.width), Math.min(560, usable.height)));
         frame.setSize(Math.min(1280, usable.width), Math.min(800, usable.height));
@@ -119,25 +119,25 @@ public final class ControlPanel implements KitWindow {
         background.call(() -> DataKeys.state(options().dataDir(), KeyVaults.thisComputer()), state -> {
             switch (state) {
                 case NEEDS_PASSPHRASE -> new PassphrasePrompt(frame, background, options().dataDir(), this::openStore,
-                        problem -> fatal("Lankit cannot open its data folder", problem)).ask();
+                        problem -> fatal(Text.get("window.fatal.folder"), problem)).ask();
                 // a folder whose key is nowhere is refused by the store, in plain words
                 case NEW, IN_VAULT, LOCKED -> openStore();
             }
-        }, problem -> fatal("Lankit cannot open its data folder", problem));
+        }, problem -> fatal(Text.get("window.fatal.folder"), problem));
     }
 
     private void openStore() {
         background.call(lifecycle::openStore, opened -> {
             store = opened;
             chooseRole();
-        }, problem -> fatal("Lankit cannot open its data folder", problem));
+        }, problem -> fatal(Text.get("window.fatal.folder"), problem));
     }
 
     private void chooseRole() {
         background.call(() -> {
             suggestedName = lifecycle.suggestedTeamName();
             return lifecycle.role();
-        }, role -> role.ifPresentOrElse(this::remember, this::askRole), problem -> fatal("Lankit cannot read its settings", problem));
+        }, role -> role.ifPresentOrElse(this::remember, this::askRole), problem -> fatal(Text.get("window.fatal.settings"), problem));
     }
 
     private void askRole() {
@@ -152,7 +152,7 @@ public final class ControlPanel implements KitWindow {
 
     /** "Start a team": the team's name first, offered as the computer's (or --name's), which the coordinator may change. */
     private void askTeamName() {
-        setBody(new TeamNameQuestion(suggestedName, name -> background.run("Could not remember the team's name", () -> {
+        setBody(new TeamNameQuestion(suggestedName, name -> background.run(Text.get("start.name.failed"), () -> {
             lifecycle.startTeam(name);
             return name;
         }, started -> startMaster()), this::askRole));
@@ -161,8 +161,8 @@ public final class ControlPanel implements KitWindow {
     /** A new laptop takes the lost master's place: its backup, opened with the team's recovery key, then the team starts. */
     private void restoreTeam() {
         JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Restore the team from a backup");
-        chooser.setFileFilter(new FileNameExtensionFilter("Lankit backups (.lankit, older ones .zip)", "lankit", "zip"));
+        chooser.setDialogTitle(Text.get("start.restore.title"));
+        chooser.setFileFilter(new FileNameExtensionFilter(Text.get("start.restore.files"), "lankit", "zip"));
         if (chooser.showOpenDialog(frame) != JFileChooser.APPROVE_OPTION) return;
         askKeyAndRestore(chooser.getSelectedFile().toPath(), false);
     }
@@ -170,7 +170,7 @@ public final class ControlPanel implements KitWindow {
     private void askKeyAndRestore(Path file, boolean again) {
         Optional<String> key = RecoveryKeyPrompt.ask(frame, file, again);
         if (key.isEmpty()) return;
-        status.info("Restoring " + file.getFileName() + "…");
+        status.info(Text.get("start.restore.running", file.getFileName()));
         background.call(() -> {
             BackupUnlock unlock;
             try {
@@ -185,13 +185,13 @@ public final class ControlPanel implements KitWindow {
             }
         }, restored -> {
             if (restored.keyProblem() != null) {
-                status.problem("Nothing was restored: " + restored.keyProblem() + ".");
+                status.problem(Text.get("start.restore.refused", restored.keyProblem()));
                 askKeyAndRestore(file, true);
                 return;
             }
-            status.done(restored.summary().lines().findFirst().orElse("Restored."));
+            status.done(restored.summary().lines().findFirst().orElse(Text.get("start.restore.done")));
             remember(Role.MASTER);
-        }, problem -> status.problem("Nothing was restored: " + problem));
+        }, problem -> status.problem(Text.get("start.restore.failed", problem)));
     }
 
     /** A restore's summary, or why the key given did not open the backup. */
@@ -199,7 +199,7 @@ public final class ControlPanel implements KitWindow {
     }
 
     private void remember(Role role) {
-        background.run("Could not remember the choice", () -> {
+        background.run(Text.get("start.role.failed"), () -> {
             lifecycle.remember(role);
             return role;
         }, chosen -> {
@@ -215,7 +215,7 @@ public final class ControlPanel implements KitWindow {
     }
 
     private void startMaster() {
-        setBody(centred("Starting the team…"));
+        setBody(centred(Text.get("window.startingTeam")));
         background.call(() -> {
             MasterKit started = lifecycle.startMaster();
             kit = started;
@@ -223,15 +223,15 @@ public final class ControlPanel implements KitWindow {
                     services.backup().apply(started));
         }, parts -> {
             masterWindow = new MasterWindow(parts.console(), parts.backup(), background, status);
-            frame.setTitle("Lankit – " + kit.identity().name());
+            frame.setTitle(Text.get("window.title.master", kit.identity().name()));
             setBody(masterWindow);
             masterWindow.start();
             kit.startNotice().ifPresent(status::problem);
             kit.newRecoveryKey().ifPresent(key -> new RecoveryKeyDialog(frame, kit.identity().name(), key).setVisible(true));
-            kit.superseded().ifPresent(s -> status.problem("This laptop is the team's former master: " + s.explanation()));
+            kit.superseded().ifPresent(s -> status.problem(Text.get("window.superseded", s.explanation())));
             kit.onSuperseded(s -> SwingUtilities.invokeLater(() ->
-                    status.problem("This laptop is the team's former master: " + s.explanation())));
-        }, problem -> fatal("Lankit cannot start the team", problem));
+                    status.problem(Text.get("window.superseded", s.explanation()))));
+        }, problem -> fatal(Text.get("window.fatal.master"), problem));
     }
 
     /** The client screen's link, and why joining with --master and --join-code failed (null: it did not). */
@@ -239,7 +239,7 @@ public final class ControlPanel implements KitWindow {
     }
 
     private void startClient() {
-        setBody(centred("Opening…"));
+        setBody(centred(Text.get("window.openingClient")));
         background.call(() -> {
             Optional<PeerLink> opened = Optional.ofNullable(services.peer().apply(store));
             String joinProblem = null;
@@ -249,7 +249,7 @@ public final class ControlPanel implements KitWindow {
                 try {
                     opened.get().join(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : "Laptop");
                 } catch (IOException | RuntimeException e) {
-                    joinProblem = "Could not join " + options.masterUrl() + ": " + Problems.words(e);
+                    joinProblem = Text.get("window.joinFailed", options.masterUrl(), Problems.words(e));
                 }
             }
             return new ClientParts(opened, joinProblem);
@@ -258,10 +258,10 @@ public final class ControlPanel implements KitWindow {
             Optional<PeerLink> link = parts.link();
             peer = link.orElse(null);
             clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER), this::takeOver);
-            frame.setTitle("Lankit – team member");
+            frame.setTitle(Text.get("window.title.client"));
             setBody(clientPanel);
             clientPanel.start();
-        }, problem -> fatal("Lankit cannot join a team", problem));
+        }, problem -> fatal(Text.get("window.fatal.client"), problem));
     }
 
     /** The coordinator confirmed: this laptop stops following its master, takes over, and starts as the master. */
@@ -269,7 +269,7 @@ public final class ControlPanel implements KitWindow {
         PeerLink link = peer;
         peer = null;
         if (clientPanel != null) clientPanel.stop();
-        setBody(centred("Taking over as the team's master…"));
+        setBody(centred(Text.get("window.takingOver")));
         background.call(() -> {
             if (link != null) link.close();
             return lifecycle.takeOver();
@@ -277,7 +277,7 @@ public final class ControlPanel implements KitWindow {
             startMaster();
             status.done(promoted.summary());
         }, problem -> {
-            status.problem("This laptop cannot take over: " + problem);
+            status.problem(Text.get("window.takeOverFailed", problem));
             startClient();
         });
     }
@@ -305,20 +305,15 @@ public final class ControlPanel implements KitWindow {
     }
 
     private boolean confirmClose(int connected) {
-        String message = Words.plural(connected, "phone or laptop is", "phones or laptops are") + " connected to this laptop.\n\n"
-                + "If you close Lankit now:\n"
-                + "  •  phones and laptops cannot send entries here (they keep them and send them later),\n"
-                + "  •  new phones cannot join,\n"
-                + "  •  sending entries to the team's API stops.\n\n"
-                + "Open Lankit again to carry on. Close it now?";
-        Object[] buttons = {"Close Lankit", "Keep it running"};
-        int answer = JOptionPane.showOptionDialog(frame, message, "Close Lankit?", JOptionPane.YES_NO_OPTION,
+        String message = Text.plural("close.connected", connected) + "\n\n" + Text.get("close.consequences");
+        Object[] buttons = {Text.get("close.close"), Text.get("close.keep")};
+        int answer = JOptionPane.showOptionDialog(frame, message, Text.get("close.title"), JOptionPane.YES_NO_OPTION,
                 JOptionPane.WARNING_MESSAGE, null, buttons, buttons[1]);
         return answer == 0;
     }
 
     private void fatal(String title, String problem) {
-        JOptionPane.showMessageDialog(frame, problem + "\n\nLankit will close now.", title, JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(frame, problem + "\n\n" + Text.get("window.fatal.closing"), title, JOptionPane.ERROR_MESSAGE);
         shutDown();
     }
 

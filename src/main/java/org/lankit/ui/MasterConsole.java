@@ -120,10 +120,10 @@ final class MasterConsole {
      * same push path the devices use. Returns what happened in plain words.
      */
     String edit(String uuid, Map<String, JsonNode> answers) {
-        StoredEntry stored = kit.store().find(uuid).orElseThrow(() -> new IllegalArgumentException("This entry no longer exists."));
+        StoredEntry stored = kit.store().find(uuid).orElseThrow(() -> new IllegalArgumentException(Text.get("window.edit.gone")));
         Entry e = stored.entry();
         Form form = kit.store().forms().version(e.formId(), e.formVersion())
-                .orElseThrow(() -> new IllegalArgumentException("The form of this entry is missing, so it cannot be edited here."));
+                .orElseThrow(() -> new IllegalArgumentException(Text.get("window.edit.noForm")));
         HlcClock clock = kit.identity().clock();
         Map<String, FieldValue> fields = new TreeMap<>();
         e.fields().forEach((name, v) -> fields.put(name, v.withoutBase()));
@@ -139,11 +139,11 @@ final class MasterConsole {
         PushResult result = kit.hub().pushService().push(kit.identity().deviceId(), List.of(edited)).get(0);
         switch (result.status()) {
             case DUPLICATE:
-                return "Nothing changed.";
+                return Text.get("window.edit.unchanged");
             case REJECTED:
-                throw new IllegalArgumentException("Not saved: " + result.reason() + ".");
+                throw new IllegalArgumentException(Text.get("window.edit.refused", result.reason()));
             default:
-                return "Saved. Phones and laptops get the change when they next sync.";
+                return Text.get("window.edit.saved");
         }
     }
 
@@ -154,7 +154,7 @@ final class MasterConsole {
 
     void rename(String deviceId, String name) {
         String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 60) throw new IllegalArgumentException("A name needs 1 to 60 characters.");
+        if (clean.isEmpty() || clean.length() > 60) throw new IllegalArgumentException(Text.get("window.device.nameLength", 60));
         kit.store().devices().rename(deviceId, clean);
     }
 
@@ -183,8 +183,7 @@ final class MasterConsole {
         if (draft.formId() != null && !draft.formId().isBlank()) {
             Optional<String> imported = catalog.latest(draft.formId()).map(Form::source);
             if (imported.isPresent()) {
-                throw new IllegalArgumentException("This form was imported from " + imported.get()
-                        + "; change the file and import it again.");
+                throw new IllegalArgumentException(Text.get("window.form.imported", imported.get()));
             }
             int next = catalog.latest(draft.formId()).map(f -> f.version() + 1).orElse(1);
             Form form = draft.toForm(next);
@@ -224,7 +223,7 @@ final class MasterConsole {
                 .map(Words::addressMoved).orElse(List.of());
         return new Home(kit.identity().name(), address.joinUrl(kit.joinCode()), address.setupUrl(kit.joinCode()), address.reach(),
                 kit.laptopJoinCode(), counts[0], counts[1], counts[2], counts[3],
-                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting,
+                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), apiProblem(upstream), openConflicts, waiting,
                 moved);
     }
 
@@ -234,7 +233,7 @@ final class MasterConsole {
                 .sorted((a, b) -> Boolean.compare(a.approved() || a.revoked(), b.approved() || b.revoked()))
                 .map(d -> new DeviceRow(d.deviceId(), d.name(), Words.deviceKind(d.kind()), Words.ago(d.lastSeen(), now),
                         Words.connection(d.secure()), kit.store().countCreatedBy(d.deviceId()),
-                        d.revoked() ? "Removed" : d.approved() ? "Can send entries" : "Waiting for your approval",
+                        Text.get(d.revoked() ? "window.device.removed" : d.approved() ? "window.device.approved" : "window.device.waiting"),
                         !d.revoked() && !d.approved(), d.revoked()))
                 .toList();
     }
@@ -242,7 +241,7 @@ final class MasterConsole {
     private EntryRows rows(List<Device> devices) {
         Map<String, String> names = new HashMap<>();
         devices.forEach(d -> names.put(d.deviceId(), d.name()));
-        names.put(kit.identity().deviceId(), "Coordinator (this laptop)");
+        names.put(kit.identity().deviceId(), Text.get("window.coordinator"));
         return new EntryRows(kit.store().forms(), id -> names.getOrDefault(id, id == null ? "" : id), kit.uploads()::of);
     }
 
@@ -256,9 +255,14 @@ final class MasterConsole {
 
     /** The upload state in one line, or "not set up". */
     static String apiLine(UpstreamStatus s) {
-        if (!apiSetUp(s)) return "not set up";
-        String line = s.state() + " · " + s.synced() + " sent, " + s.pending() + " waiting"
-                + (s.failed() > 0 ? ", " + s.failed() + " not accepted" : "");
-        return s.lastError() == null || s.lastError().isBlank() ? line : line + " · last problem: " + s.lastError();
+        if (!apiSetUp(s)) return Text.get("window.api.notSetUp");
+        String line = Text.get("window.api.counts", s.state(), s.synced(), s.pending())
+                + (s.failed() > 0 ? Text.get("window.api.refused", s.failed()) : "");
+        return apiProblem(s) ? Text.get("window.api.problem", line, s.lastError()) : line;
+    }
+
+    /** The uploads report a problem (the home screen shows the line in red). */
+    static boolean apiProblem(UpstreamStatus s) {
+        return apiSetUp(s) && s.lastError() != null && !s.lastError().isBlank();
     }
 }
