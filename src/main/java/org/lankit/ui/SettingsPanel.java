@@ -74,6 +74,7 @@ final class SettingsPanel extends JPanel {
         grid.section(Text.get("settings.section.team"));
         grid.row(Text.get("settings.team"), KeyEvent.VK_T, team, Text.get("settings.team.hint"));
         portRow = grid.row(Text.get("settings.port"), KeyEvent.VK_P, port, " ");
+        portRow.hint().setName("portHint");
         grid.row("", 0, button(Text.get("settings.save"), "saveTeam", KeyEvent.VK_S, this::saveTeam), Text.get("settings.save.hint"));
         grid.row(Text.get("settings.address"), KeyEvent.VK_Q, address, Text.get("settings.address.hint"));
         address.addActionListener(e -> chooseAddress());
