@@ -257,11 +257,23 @@ public final class ControlPanel implements KitWindow {
             if (parts.joinProblem() != null) status.problem(parts.joinProblem());
             Optional<PeerLink> link = parts.link();
             peer = link.orElse(null);
-            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER), this::takeOver);
+            clientPanel = new ClientPanel(store, peer, background, status, this::startTeamInstead, this::takeOver);
             frame.setTitle(Text.get("window.title.client"));
             setBody(clientPanel);
             clientPanel.start();
         }, problem -> fatal(Text.get("window.fatal.client"), problem));
+    }
+
+    /** Before joining anyone, the coordinator starts a team on this laptop after all: it stops looking for masters, then asks the name. */
+    private void startTeamInstead() {
+        PeerLink link = peer;
+        peer = null;
+        if (clientPanel != null) clientPanel.stop();
+        clientPanel = null;
+        background.run(Text.get("start.role.failed"), () -> {
+            if (link != null) link.close();
+            return true;
+        }, closed -> askTeamName());
     }
 
     /** The coordinator confirmed: this laptop stops following its master, takes over, and starts as the master. */

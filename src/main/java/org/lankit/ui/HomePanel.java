@@ -101,10 +101,10 @@ final class HomePanel extends JPanel {
         String address = showingSetup ? home.setupUrl() : home.joinUrl();
         qr.show(address);
         if (!address.equals(url.getText())) url.setText(address);
-        heading.setText(Text.get(showingSetup ? "home.heading.setup" : "home.heading.join"));
+        heading.setText(showingSetup ? Text.get("home.heading.setup") : Text.get("home.heading.join"));
         showReach(home.reach());
         setupHint.setText(showingSetup ? Text.get("home.setup.hint") : " ");
-        setupToggle.setText(Text.get(showingSetup ? "home.setup.back" : "home.setup.show"));
+        setupToggle.setText(showingSetup ? Text.get("home.setup.back") : Text.get("home.setup.show"));
         code.setText(Text.get("home.laptopCode", home.laptopJoinCode()));
         code.setVisible(!showingSetup);
         team.setText(home.teamName());

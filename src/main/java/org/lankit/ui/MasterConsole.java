@@ -233,7 +233,8 @@ final class MasterConsole {
                 .sorted((a, b) -> Boolean.compare(a.approved() || a.revoked(), b.approved() || b.revoked()))
                 .map(d -> new DeviceRow(d.deviceId(), d.name(), Words.deviceKind(d.kind()), Words.ago(d.lastSeen(), now),
                         Words.connection(d.secure()), kit.store().countCreatedBy(d.deviceId()),
-                        Text.get(d.revoked() ? "window.device.removed" : d.approved() ? "window.device.approved" : "window.device.waiting"),
+                        d.revoked() ? Text.get("window.device.removed")
+                                : d.approved() ? Text.get("window.device.approved") : Text.get("window.device.waiting"),
                         !d.revoked() && !d.approved(), d.revoked()))
                 .toList();
     }

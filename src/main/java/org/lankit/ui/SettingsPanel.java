@@ -247,7 +247,7 @@ final class SettingsPanel extends JPanel {
 
     private void showPassphrase(boolean set) {
         passphraseSet = set;
-        passphraseRow.hint(Text.get(set ? "settings.passphrase.set" : "settings.passphrase.none"));
+        passphraseRow.hint(set ? Text.get("settings.passphrase.set") : Text.get("settings.passphrase.none"));
     }
 
     private void editPassphrase() {

@@ -84,6 +84,28 @@ class ControlPanelTest {
     }
 
     @Test
+    void a_laptop_that_chose_to_join_can_start_a_team_instead_and_is_asked_the_teams_name() {
+        try (PanelHarness ui = PanelHarness.open(dataDir, null, EngineServices.real(java.util.Optional::empty))) {
+            untilUi(() -> ui.window().button("joinTeam").target().isShowing(), Duration.ofSeconds(10), "the role question");
+            ui.window().button("joinTeam").click();
+            untilUi(() -> ui.window().button("becomeMaster").target().isShowing(), Duration.ofSeconds(10), "the join form");
+            ui.window().button("becomeMaster").click();
+
+            untilUi(() -> ui.window().textBox("teamName").target().isShowing(), Duration.ofSeconds(10), "the team's name question");
+            ui.window().textBox("teamName").requireText("River Valley survey");
+            ui.window().textBox("teamName").deleteText();
+            ui.window().button("startWithName").click();
+            ui.window().label("teamNameProblem").requireText("The team's name needs 1 to 60 characters.");
+            assertThat(ui.panel().kit()).as("no team without a name").isNull();
+
+            ui.window().textBox("teamName").enterText("Lakeside clinics");
+            ui.window().button("startWithName").click();
+            assertThat(ui.kit().identity().name()).isEqualTo("Lakeside clinics");
+            assertThat(new KitChoices(ui.kit().store()).role()).contains(Role.MASTER);
+        }
+    }
+
+    @Test
     void the_remembered_role_skips_the_question_on_the_next_start() {
         try (KitStore store = KitStore.open(dataDir)) {
             new KitChoices(store).role(Role.MASTER);
