@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.lankit.backup.BackupUnlock;
 import org.lankit.hub.HubConfig;
 import org.lankit.store.KitStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kit from launch to stop, the same for the control panel and headless: the options, the
@@ -16,8 +18,11 @@ import org.lankit.store.KitStore;
  */
 public final class KitLifecycle implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KitLifecycle.class);
+
     private volatile KitOptions options;
     private final HubConfig hubConfig;
+    private boolean claimed;
     private SingleInstance instance;
     private volatile KitStore store;
     private volatile MasterKit master;
@@ -58,16 +63,25 @@ public final class KitLifecycle implements AutoCloseable {
      * guarded: the store then says why the folder is unusable); else what the running launch did.
      */
     public synchronized Optional<AlreadyRunning> claim() {
-        if (instance != null) return Optional.empty();
+        if (claimed) return Optional.empty();
         SingleInstance.Claim claim = SingleInstance.claim(dataDir(), this::answerSecondLaunch);
+        if (claim instanceof SingleInstance.Taken) return Optional.of(alreadyRunning());
+        claimed = true;
         if (claim instanceof SingleInstance.Mine mine) instance = mine.instance();
-        if (!(claim instanceof SingleInstance.Taken)) return Optional.empty();
-        return Optional.of(SingleInstance.ask(dataDir())
+        if (claim instanceof SingleInstance.Unguarded unguarded) {
+            LOG.debug("a second launch on {} cannot be turned away: {}", dataDir(), unguarded.why());
+        }
+        return Optional.empty();
+    }
+
+    /** Asks the launch that holds the folder to show itself, and says what it did. */
+    private AlreadyRunning alreadyRunning() {
+        return SingleInstance.ask(dataDir())
                 .map(a -> a.windowShown()
                         ? new AlreadyRunning(true, "Lankit is already open with this data folder: its window is now in front.")
                         : new AlreadyRunning(false, "Lankit is already running with this data folder: " + a.where() + "."))
                 .orElse(new AlreadyRunning(false, "Lankit is already running with the data folder " + dataDir()
-                        + " but did not answer; wait until it has started, or close it first.")));
+                        + " but did not answer; wait until it has started, or close it first."));
     }
 
     /** Shows {@code shown} when a second launch asks for the kit. */
