@@ -8,24 +8,19 @@ import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import javax.swing.JComponent;
-import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
-import javax.swing.filechooser.FileNameExtensionFilter;
 import org.lankit.app.KitLifecycle;
 import org.lankit.app.KitOptions;
 import org.lankit.app.KitWindow;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Role;
-import org.lankit.backup.BackupLockedException;
-import org.lankit.backup.BackupUnlock;
 import org.lankit.secure.DataKeys;
 import org.lankit.secure.KeyVaults;
 import org.lankit.store.KitStore;
@@ -147,7 +142,7 @@ public final class ControlPanel implements KitWindow {
             } else {
                 remember(role);
             }
-        }, this::restoreTeam));
+        }, () -> new FirstStartRestore(frame, background, status, lifecycle, () -> remember(Role.MASTER)).pickAndRestore()));
     }
 
     /** "Start a team": the team's name first, offered as the computer's (or --name's), which the coordinator may change. */
@@ -156,46 +151,6 @@ public final class ControlPanel implements KitWindow {
             lifecycle.startTeam(name);
             return name;
         }, started -> startMaster()), this::askRole));
-    }
-
-    /** A new laptop takes the lost master's place: its backup, opened with the team's recovery key, then the team starts. */
-    private void restoreTeam() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle(Text.get("start.restore.title"));
-        chooser.setFileFilter(new FileNameExtensionFilter(Text.get("start.restore.files"), "lankit", "zip"));
-        if (chooser.showOpenDialog(frame) != JFileChooser.APPROVE_OPTION) return;
-        askKeyAndRestore(chooser.getSelectedFile().toPath(), false);
-    }
-
-    private void askKeyAndRestore(Path file, boolean again) {
-        Optional<String> key = RecoveryKeyPrompt.ask(frame, file, again);
-        if (key.isEmpty()) return;
-        status.info(Text.get("start.restore.running", file.getFileName()));
-        background.call(() -> {
-            BackupUnlock unlock;
-            try {
-                unlock = BackupUnlock.recoveryKey(key.get());
-            } catch (IllegalArgumentException e) {
-                return new TeamRestored(null, e.getMessage());
-            }
-            try {
-                return new TeamRestored(lifecycle.restoreTeam(file, unlock), null);
-            } catch (BackupLockedException e) {
-                return new TeamRestored(null, e.getMessage());
-            }
-        }, restored -> {
-            if (restored.keyProblem() != null) {
-                status.problem(Text.get("start.restore.refused", restored.keyProblem()));
-                askKeyAndRestore(file, true);
-                return;
-            }
-            status.done(restored.summary().lines().findFirst().orElse(Text.get("start.restore.done")));
-            remember(Role.MASTER);
-        }, problem -> status.problem(Text.get("start.restore.failed", problem)));
-    }
-
-    /** A restore's summary, or why the key given did not open the backup. */
-    private record TeamRestored(String summary, String keyProblem) {
     }
 
     private void remember(Role role) {
