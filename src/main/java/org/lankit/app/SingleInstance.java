@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
@@ -103,6 +104,7 @@ final class SingleInstance implements AutoCloseable {
             String secret = Tokens.newToken();
             Path addressFile = folder.resolve(ADDRESS_FILE);
             Files.writeString(addressFile, socket.getLocalPort() + " " + secret + "\n");
+            ownerOnly(addressFile);
             SingleInstance instance = new SingleInstance(folder, channel, lock, socket, addressFile, secret, answer);
             Thread listener = new Thread(instance::listen, "lankit-instance");
             listener.setDaemon(true);
@@ -185,6 +187,15 @@ final class SingleInstance implements AutoCloseable {
         }
         close(channel);
         HELD.remove(folder);
+    }
+
+    /** The secret lets whoever reads it learn the join URL: only this user may (where the file system has owners). */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data folder sits in the user's own profile
+        }
     }
 
     private static void close(FileChannel channel) {

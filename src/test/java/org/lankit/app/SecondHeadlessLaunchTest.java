@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.hub.HubConfig;
@@ -18,13 +19,15 @@ class SecondHeadlessLaunchTest {
     Path dataDir;
 
     @Test
-    void a_second_headless_launch_says_in_one_line_where_the_kit_runs_and_fails() {
+    void a_second_headless_launch_says_in_one_line_where_the_kit_runs_and_fails() throws Exception {
         KitOptions options = new KitOptions(true, Role.MASTER, 0, dataDir, "River Valley survey", "TEST-CODE-1", null, null, null)
                 .withBind("127.0.0.1");
         try (KitLifecycle first = new KitLifecycle(options, HubConfig.defaults().withAnnouncement(false))) {
             assertThat(first.claim()).as("the folder was free").isEmpty();
             first.openStore();
             MasterKit master = first.startMaster();
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(SingleInstance.ADDRESS_FILE))).as("the secret is the user's")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
