@@ -132,7 +132,7 @@ public final class Main {
             options = options.asHeadless();
         }
         Optional<KitWindow.Opener> window = options.headless() ? Optional.empty()
-                : ServiceLoader.load(KitWindow.Opener.class).findFirst();
+                : ServiceLoader.load(KitWindow.Opener.class, Main.class.getClassLoader()).findFirst();
         if (!options.headless() && window.isEmpty()) {
             out.println("This build has no control panel: running headless.");
             options = options.asHeadless();

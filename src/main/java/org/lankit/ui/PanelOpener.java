@@ -1,6 +1,8 @@
 package org.lankit.ui;
 
+import java.lang.reflect.InvocationTargetException;
 import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
 import org.lankit.app.KitLifecycle;
 import org.lankit.app.KitWindow;
 
@@ -12,8 +14,16 @@ public final class PanelOpener implements KitWindow.Opener {
         ControlPanel.open(kit);
     }
 
+    /** On the event thread, as every Swing call; the launching thread waits until the message is read. */
     @Override
     public void alreadyRunning(String line) {
-        JOptionPane.showMessageDialog(null, Text.get("start.running.headless") + "\n\n" + line, Text.get("start.running.title"), JOptionPane.INFORMATION_MESSAGE);
+        try {
+            SwingUtilities.invokeAndWait(() -> JOptionPane.showMessageDialog(null, Text.get("start.running.headless") + "\n\n" + line,
+                    Text.get("start.running.title"), JOptionPane.INFORMATION_MESSAGE));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }
