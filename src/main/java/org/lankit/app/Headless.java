@@ -3,9 +3,7 @@ package org.lankit.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
-import org.lankit.hub.HubConfig;
 import org.lankit.store.DataFolderException;
-import org.lankit.store.KitStore;
 
 /** Runs the kit without a window until the process is stopped (Ctrl-C, SIGTERM). */
 final class Headless {
@@ -13,9 +11,9 @@ final class Headless {
     private Headless() {
     }
 
-    private static MasterKit startMaster(KitStore store, KitOptions options, PrintStream out) {
-        String host = options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES;
-        MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAddress(host, 0));
+    private static void startMaster(KitLifecycle lifecycle, PrintStream out) {
+        KitOptions options = lifecycle.options();
+        MasterKit kit = lifecycle.startMaster();
         kit.startNotice().ifPresent(out::println);
         kit.newRecoveryKey().ifPresent(key -> out.println(key.notice()));
         kit.superseded().ifPresent(s -> out.println("This laptop is the team's former master: " + s.explanation()));
@@ -25,56 +23,63 @@ final class Headless {
         out.println("Phone set-up page: " + kit.setupUrl());
         out.println("Kit certificate: " + kit.certificateUrl());
         out.println("Laptop join code: " + kit.laptopJoinCode());
-        return kit;
+        JoinAddress address = kit.joinAddress();
+        if (!address.phonesCanReach()) out.println(unreachable(address));
     }
 
-    private static ClientKit startClient(KitStore store, KitOptions options, PrintStream out) throws IOException {
-        ClientKit kit = ClientKit.start(store, options);
+    /** The same warning the panel's home screen gives, for whoever reads the console. */
+    private static String unreachable(JoinAddress address) {
+        return switch (address.reach()) {
+            case NETWORK -> "";
+            case LOOPBACK_ONLY -> "Phones cannot reach " + address.host() + ": it is this computer only. "
+                    + "Start without --bind, or with --bind set to the WiFi address.";
+            case NO_NETWORK -> "This computer has no network: connect it to the team's WiFi, then restart it so phones can reach it.";
+        };
+    }
+
+    private static void startClient(KitLifecycle lifecycle, PrintStream out) throws IOException {
+        ClientKit kit = lifecycle.startClient();
         out.println("Lankit client syncing with " + kit.sync().link().masterUrl() + " as device " + kit.sync().link().deviceId()
-                + "; data folder: " + options.dataDir());
-        return kit;
+                + "; data folder: " + lifecycle.dataDir());
     }
 
-    static int run(KitOptions options, PrintStream out, PrintStream err) {
-        KitStore store;
+    /** Runs the kit of {@code lifecycle}, which holds its data folder already, until the process is stopped. */
+    static int run(KitLifecycle lifecycle, PrintStream out, PrintStream err) {
+        KitOptions options = lifecycle.options();
         try {
-            store = KitStore.open(options.dataDir());
+            lifecycle.openStore();
         } catch (DataFolderException e) {
             err.println("lankit: " + e.getMessage());
+            lifecycle.close();
             return Main.FAILED;
         }
-        Role role = options.role() != null ? options.role()
-                : store.settings().get(SettingKeys.ROLE).map(Role::valueOf).orElse(Role.MASTER);
-        store.settings().put(SettingKeys.ROLE, role.name());
-        AutoCloseable running;
+        Role role = lifecycle.role().orElse(Role.MASTER);
+        lifecycle.remember(role);
         try {
-            running = role == Role.MASTER ? startMaster(store, options, out) : startClient(store, options, out);
+            if (role == Role.MASTER) {
+                startMaster(lifecycle, out);
+            } else {
+                startClient(lifecycle, out);
+            }
         } catch (CannotListenException | ClientKit.NotPairedException | ApiOptions.NoServer e) {
             err.println("lankit: " + e.getMessage());
-            store.close();
+            lifecycle.close();
             return Main.FAILED;
         } catch (org.lankit.peer.UntrustedMasterException | org.lankit.peer.FormerMasterException e) {
             err.println("lankit: " + e.getMessage());
-            store.close();
+            lifecycle.close();
             return Main.FAILED;
         } catch (IOException e) {
             err.println("lankit: cannot reach the master at " + options.masterUrl() + " (" + e.getMessage() + ")");
-            store.close();
+            lifecycle.close();
             return Main.FAILED;
         } catch (org.lankit.peer.MasterError e) {
             err.println("lankit: the master refused to pair: " + e.getMessage());
-            store.close();
+            lifecycle.close();
             return Main.FAILED;
         }
         out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (Exception ignored) {
-                // closing the store below matters more
-            }
-            store.close();
-        }, "lankit-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::close, "lankit-shutdown"));
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {

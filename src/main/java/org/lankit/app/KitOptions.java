@@ -58,6 +58,11 @@ public record KitOptions(boolean headless, Role role, Integer port, Integer http
                 exportBackup, importBackup, exportCsv, importForm);
     }
 
+    public KitOptions withName(String teamName) {
+        return new KitOptions(headless, role, port, httpsPort, dataDir, teamName, joinCode, masterUrl, api, bind, retryFailed,
+                exportBackup, importBackup, exportCsv, importForm);
+    }
+
     public KitOptions withRetryFailed(boolean retry) {
         return new KitOptions(headless, role, port, httpsPort, dataDir, name, joinCode, masterUrl, api, bind, retry,
                 exportBackup, importBackup, exportCsv, importForm);

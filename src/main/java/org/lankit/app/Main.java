@@ -5,12 +5,16 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.lankit.pairing.JoinCode;
 import org.lankit.store.DataFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Start-up: bound the JVM ({@link Relaunch}), read the command line, then open the control panel or run headless. */
+/**
+ * Start-up: bound the JVM ({@link Relaunch}), read the command line, claim the data folder, then
+ * hand the kit's {@link KitLifecycle} to the control panel ({@link KitWindow}) or run it headless.
+ */
 public final class Main {
 
     static final int OK = 0;
@@ -127,8 +131,29 @@ public final class Main {
             out.println("No display found: running headless (use --headless to skip this check).");
             options = options.asHeadless();
         }
-        if (options.headless()) return Headless.run(options, out, err);
-        org.lankit.ui.ControlPanel.open(options);
+        Optional<KitWindow.Opener> window = options.headless() ? Optional.empty()
+                : ServiceLoader.load(KitWindow.Opener.class, Main.class.getClassLoader()).findFirst();
+        if (!options.headless() && window.isEmpty()) {
+            out.println("This build has no control panel: running headless.");
+            options = options.asHeadless();
+        }
+        KitLifecycle kit = new KitLifecycle(options);
+        Optional<KitLifecycle.AlreadyRunning> running = kit.claim();
+        if (running.isPresent()) return alreadyRunning(running.get(), window, out, err);
+        if (window.isEmpty()) return Headless.run(kit, out, err);
+        window.get().open(kit);
         return OK;
+    }
+
+    /** A second launch on a running folder says where the kit runs (its window comes forward) and stops. */
+    private static int alreadyRunning(KitLifecycle.AlreadyRunning running, Optional<KitWindow.Opener> window,
+                                      PrintStream out, PrintStream err) {
+        if (running.windowShown()) {
+            out.println(running.line());
+            return OK;
+        }
+        err.println("lankit: " + running.line());
+        window.ifPresent(w -> w.alreadyRunning(running.line()));
+        return FAILED;
     }
 }

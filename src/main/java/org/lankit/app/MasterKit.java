@@ -60,7 +60,7 @@ public final class MasterKit implements AutoCloseable {
     private final KitStore store;
     private final MasterIdentity identity;
     private final Hub hub;
-    private final String advertisedHost;
+    private final String listenHost;
     private final MasterAnnouncer announcer;
     private final Uploads uploader;
     private final BackupScheduler backups;
@@ -72,14 +72,14 @@ public final class MasterKit implements AutoCloseable {
     private final TakeOverDuties duties;
     private volatile JoinCodes codes;
 
-    private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String advertisedHost, MasterAnnouncer announcer,
+    private MasterKit(KitStore store, MasterIdentity identity, Hub hub, String listenHost, MasterAnnouncer announcer,
                       Uploads uploader, BackupScheduler backups, KitAuthority authority, CertificateRenewal renewal,
                       JoinCodes codes, Optional<String> startNotice, Optional<RecoveryKey> newRecoveryKey,
                       Supersession supersession, TakeOverDuties duties) {
         this.store = store;
         this.identity = identity;
         this.hub = hub;
-        this.advertisedHost = advertisedHost;
+        this.listenHost = listenHost;
         this.announcer = announcer;
         this.uploader = uploader;
         this.backups = backups;
@@ -108,7 +108,7 @@ public final class MasterKit implements AutoCloseable {
         store.forms().installDefaultIfEmpty();
         String deviceId = remembered(settings, SettingKeys.DEVICE_ID, Tokens::newDeviceId);
         String name = options.name() != null ? options.name()
-                : settings.get(SettingKeys.TEAM_NAME).orElseGet(MasterKit::hostName);
+                : settings.get(SettingKeys.TEAM_NAME).orElseGet(MasterKit::computerName);
         settings.put(SettingKeys.TEAM_NAME, name);
         JoinCodeSecrets joinCodes = new JoinCodeSecrets(store.secrets());
         String chosen = options.joinCode() != null ? options.joinCode() : joinCodes.phone().orElse(null);
@@ -125,7 +125,7 @@ public final class MasterKit implements AutoCloseable {
         int httpsPort = options.httpsPort() != null ? options.httpsPort()
                 : settings.get(SettingKeys.HTTPS_PORT).map(Integer::parseInt).orElse(port == 0 ? 0 : KitOptions.DEFAULT_HTTPS_PORT);
         KitAuthority authority = KitAuthority.openOrCreate(store.dataDir(), store.dataKey(), name);
-        String computerName = hostName();
+        String computerName = computerName();
         Supplier<ServerNames> names = () -> serverNames(hubConfig, computerName);
         ServerIdentity serverIdentity = authority.serverIdentity(names.get());
         MasterIdentity identity = new MasterIdentity(deviceId, name, Version.current(), HlcClock.system(deviceId));
@@ -164,7 +164,7 @@ public final class MasterKit implements AutoCloseable {
         SuccessionSource succession = new SuccessionSource(store, identity, () -> self[0].codes);
         TakeOverDuties duties = new TakeOverDuties(store, supersession, succession::selfToken, authority.pin().pin(),
                 "https://" + host + ":" + hub.httpsPort().orElseThrow());
-        self[0] = new MasterKit(store, identity, hub, host, announcer, uploader, backups, authority, renewal,
+        self[0] = new MasterKit(store, identity, hub, hubConfig.host(), announcer, uploader, backups, authority, renewal,
                 new JoinCodes(code, laptopCode), notice, recoveryKey, supersession, duties);
         LOG.info("master {} serving on port {} and securely on {}", deviceId, hub.port(), hub.httpsPort().orElseThrow());
         ClassDataArchive.writeSoonIfAsked();
@@ -242,22 +242,30 @@ public final class MasterKit implements AutoCloseable {
         return backups;
     }
 
+    /**
+     * The address phones are shown now: {@code --bind}'s, else the one picked in Settings, else
+     * the best LAN address (it follows the laptop from one network to another).
+     */
+    public JoinAddress joinAddress() {
+        return JoinAddress.now(listenHost, hub.port(), store.settings().get(KitChoices.LAN_HOST));
+    }
+
     public String joinUrl() {
-        return JoinUrl.of(advertisedHost, hub.port(), joinCode());
+        return joinAddress().joinUrl(joinCode());
     }
 
     /** The join URL over HTTPS, for phones that trust the kit authority. */
     public String secureJoinUrl() {
-        return JoinUrl.secure(advertisedHost, hub.httpsPort().orElseThrow(), joinCode());
+        return JoinUrl.secure(joinAddress().host(), hub.httpsPort().orElseThrow(), joinCode());
     }
 
     /** The page that walks a phone through trusting the kit, then moves it to the secure join URL. */
     public String setupUrl() {
-        return JoinUrl.setup(advertisedHost, hub.port(), joinCode());
+        return joinAddress().setupUrl(joinCode());
     }
 
     public String certificateUrl() {
-        return JoinUrl.certificate(advertisedHost, hub.port());
+        return JoinUrl.certificate(joinAddress().host(), hub.port());
     }
 
     /** The kit authority's fingerprint, whole and short. */
@@ -329,7 +337,8 @@ public final class MasterKit implements AutoCloseable {
         });
     }
 
-    private static String hostName() {
+    /** The computer's name, which a new team is called until the coordinator names it. */
+    static String computerName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -2,81 +2,87 @@ package org.lankit.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import javax.swing.JComponent;
-import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
-import javax.swing.filechooser.FileNameExtensionFilter;
-import org.lankit.app.KitChoices;
+import org.lankit.app.KitLifecycle;
 import org.lankit.app.KitOptions;
+import org.lankit.app.KitWindow;
 import org.lankit.app.MasterKit;
-import org.lankit.app.Promotion;
 import org.lankit.app.Role;
-import org.lankit.app.TeamRestore;
-import org.lankit.backup.BackupLockedException;
-import org.lankit.backup.BackupUnlock;
-import org.lankit.hub.HubConfig;
 import org.lankit.secure.DataKeys;
 import org.lankit.secure.KeyVaults;
 import org.lankit.store.KitStore;
 
 /**
- * The control panel window: opens the data folder (asking for its passphrase where this computer
- * lacks its key), asks once whether this laptop starts a team
- * or joins one (and remembers it), then shows the master's screens or the client's screen.
- * Everything slow runs on {@link Background}; closing a master with devices connected asks first.
+ * The control panel window over the kit's {@link KitLifecycle}: opens the data folder (asking for
+ * its passphrase where this computer lacks its key), asks once whether this laptop starts a team
+ * (and its name) or joins one, then shows the master's screens or the client's screen. The
+ * lifecycle starts and stops the kit; this window shows it. Everything slow runs on
+ * {@link Background}; closing a master with devices connected asks first.
  */
-public final class ControlPanel {
+public final class ControlPanel implements KitWindow {
 
-    private KitOptions options;
-    private final HubConfig hubConfig;
+    private final KitLifecycle lifecycle;
     private final PanelServices services;
     private final Runnable onExit;
-    private final JFrame frame = new JFrame("Lankit");
+    private final JFrame frame = new JFrame(Text.get("app.name"));
     private final StatusBar status = new StatusBar();
     private final Background background = new Background(status);
     private KitStore store;
     private volatile MasterKit kit;
+    private String suggestedName;
     private MasterWindow masterWindow;
     private ClientPanel clientPanel;
     private PeerLink peer;
     private boolean closing;
 
-    private ControlPanel(KitOptions options, HubConfig hubConfig, PanelServices services, Runnable onExit) {
-        this.options = options;
-        this.hubConfig = hubConfig;
+    private ControlPanel(KitLifecycle lifecycle, PanelServices services, Runnable onExit) {
+        this.lifecycle = lifecycle;
         this.services = services;
         this.onExit = onExit;
     }
 
-    /**
-     * What a double-click does: the window on the LAN-facing hub (only on {@code --bind}'s address
-     * when given, as headless), the process ends with the window.
-     */
-    public static void open(KitOptions options) {
+    /** What a double-click does: the window on the kit as the command line set it up; the process ends with the window. */
+    static void open(KitLifecycle lifecycle) {
         boolean dark = Theme.systemPrefersDark();
-        HubConfig hub = HubConfig.defaults().withAddress(options.bind() != null ? options.bind() : HubConfig.ALL_ADDRESSES, 0);
-        SwingUtilities.invokeLater(() -> start(options, hub, EngineServices.real(), () -> System.exit(0), dark));
+        SwingUtilities.invokeLater(() -> start(lifecycle, EngineServices.real(), () -> System.exit(0), dark));
     }
 
     /** Opens the window (on the event thread); {@code onExit} runs once everything is closed. */
-    static ControlPanel start(KitOptions options, HubConfig hubConfig, PanelServices services, Runnable onExit, boolean dark) {
+    static ControlPanel start(KitLifecycle lifecycle, PanelServices services, Runnable onExit, boolean dark) {
         Background.requireUiThread();
         Theme.install(dark);
-        ControlPanel panel = new ControlPanel(options, hubConfig, services, onExit);
+        ControlPanel panel = new ControlPanel(lifecycle, services, onExit);
         panel.show();
         return panel;
+    }
+
+    /** A second launch on this data folder: the coordinator gets this window back, restored and in front. */
+    @Override
+    public void bringToFront() {
+        SwingUtilities.invokeLater(() -> {
+            if (closing) return;
+            if ((frame.getExtendedState() & Frame.ICONIFIED) != 0) frame.setExtendedState(frame.getExtendedState() & ~Frame.ICONIFIED);
+            frame.setVisible(true);
+            frame.toFront();
+            frame.requestFocus();
+        });
+    }
+
+    private KitOptions options() {
+        return lifecycle.options();
     }
 
     JFrame frame() {
@@ -98,78 +104,58 @@ public final class ControlPanel {
             }
         });
         frame.getContentPane().add(status, BorderLayout.SOUTH);
-        setBody(centred("Opening Lankit…"));
+        setBody(centred(Text.get("window.opening")));
         Rectangle usable = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
         frame.setMinimumSize(new Dimension(Math.min(800, usable.width), Math.min(560, usable.height)));
         frame.setSize(Math.min(1280, usable.width), Math.min(800, usable.height));
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);
-        background.call(() -> DataKeys.state(options.dataDir(), KeyVaults.thisComputer()), state -> {
+        lifecycle.shownIn(this);
+        background.call(() -> DataKeys.state(options().dataDir(), KeyVaults.thisComputer()), state -> {
             switch (state) {
-                case NEEDS_PASSPHRASE -> new PassphrasePrompt(frame, background, options.dataDir(), this::openStore,
-                        problem -> fatal("Lankit cannot open its data folder", problem)).ask();
+                case NEEDS_PASSPHRASE -> new PassphrasePrompt(frame, background, options().dataDir(), this::openStore,
+                        problem -> fatal(Text.get("window.fatal.folder"), problem)).ask();
                 // a folder whose key is nowhere is refused by the store, in plain words
                 case NEW, IN_VAULT, LOCKED -> openStore();
             }
-        }, problem -> fatal("Lankit cannot open its data folder", problem));
+        }, problem -> fatal(Text.get("window.fatal.folder"), problem));
     }
 
     private void openStore() {
-        background.call(() -> KitStore.open(options.dataDir()), opened -> {
+        background.call(lifecycle::openStore, opened -> {
             store = opened;
             chooseRole();
-        }, problem -> fatal("Lankit cannot open its data folder", problem));
+        }, problem -> fatal(Text.get("window.fatal.folder"), problem));
     }
 
     private void chooseRole() {
-        background.call(() -> Optional.ofNullable(options.role()).or(() -> new KitChoices(store).role()),
-                role -> role.ifPresentOrElse(this::remember, () -> setBody(new RoleChooser(this::remember, this::restoreTeam))),
-                problem -> fatal("Lankit cannot read its settings", problem));
-    }
-
-    /** A new laptop takes the lost master's place: its backup, opened with the team's recovery key, then the team starts. */
-    private void restoreTeam() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Restore the team from a backup");
-        chooser.setFileFilter(new FileNameExtensionFilter("Lankit backups (.lankit, older ones .zip)", "lankit", "zip"));
-        if (chooser.showOpenDialog(frame) != JFileChooser.APPROVE_OPTION) return;
-        askKeyAndRestore(chooser.getSelectedFile().toPath(), false);
-    }
-
-    private void askKeyAndRestore(Path file, boolean again) {
-        Optional<String> key = RecoveryKeyPrompt.ask(frame, file, again);
-        if (key.isEmpty()) return;
-        status.info("Restoring " + file.getFileName() + "…");
         background.call(() -> {
-            BackupUnlock unlock;
-            try {
-                unlock = BackupUnlock.recoveryKey(key.get());
-            } catch (IllegalArgumentException e) {
-                return new TeamRestored(null, e.getMessage());
-            }
-            try {
-                return new TeamRestored(TeamRestore.restore(store, file, unlock), null);
-            } catch (BackupLockedException e) {
-                return new TeamRestored(null, e.getMessage());
-            }
-        }, restored -> {
-            if (restored.keyProblem() != null) {
-                status.problem("Nothing was restored: " + restored.keyProblem() + ".");
-                askKeyAndRestore(file, true);
-                return;
-            }
-            status.done(restored.summary().lines().findFirst().orElse("Restored."));
-            remember(Role.MASTER);
-        }, problem -> status.problem("Nothing was restored: " + problem));
+            suggestedName = lifecycle.suggestedTeamName();
+            return lifecycle.role();
+        }, role -> role.ifPresentOrElse(this::remember, this::askRole), problem -> fatal(Text.get("window.fatal.settings"), problem));
     }
 
-    /** A restore's summary, or why the key given did not open the backup. */
-    private record TeamRestored(String summary, String keyProblem) {
+    private void askRole() {
+        setBody(new RoleChooser(role -> {
+            if (role == Role.MASTER) {
+                askTeamName();
+            } else {
+                remember(role);
+            }
+        }, () -> new FirstStartRestore(frame, background, status, lifecycle, () -> remember(Role.MASTER)).pickAndRestore()));
+    }
+
+    /** "Start a team": the team's name first, offered as the computer's (or --name's), which the coordinator may change. */
+    private void askTeamName() {
+        setBody(new TeamNameQuestion(suggestedName, name -> background.run(Text.get("start.name.failed"), () -> {
+            lifecycle.startTeam(name);
+            return name;
+        }, started -> startMaster()), this::askRole));
     }
 
     private void remember(Role role) {
-        background.run("Could not remember the choice", () -> {
-            new KitChoices(store).role(role);
+        background.run(Text.get("start.role.failed"), () -> {
+            lifecycle.remember(role);
             return role;
         }, chosen -> {
             if (chosen == Role.MASTER) {
@@ -184,23 +170,23 @@ public final class ControlPanel {
     }
 
     private void startMaster() {
-        setBody(centred("Starting the team…"));
+        setBody(centred(Text.get("window.startingTeam")));
         background.call(() -> {
-            MasterKit started = MasterKit.start(store, options, hubConfig);
+            MasterKit started = lifecycle.startMaster();
             kit = started;
-            return new MasterParts(new MasterConsole(started, hubConfig.host(), services.api().apply(started)),
+            return new MasterParts(new MasterConsole(started, services.api().apply(started)),
                     services.backup().apply(started));
         }, parts -> {
             masterWindow = new MasterWindow(parts.console(), parts.backup(), background, status);
-            frame.setTitle("Lankit – " + kit.identity().name());
+            frame.setTitle(Text.get("window.title.master", kit.identity().name()));
             setBody(masterWindow);
             masterWindow.start();
             kit.startNotice().ifPresent(status::problem);
             kit.newRecoveryKey().ifPresent(key -> new RecoveryKeyDialog(frame, kit.identity().name(), key).setVisible(true));
-            kit.superseded().ifPresent(s -> status.problem("This laptop is the team's former master: " + s.explanation()));
+            kit.superseded().ifPresent(s -> status.problem(Text.get("window.superseded", s.explanation())));
             kit.onSuperseded(s -> SwingUtilities.invokeLater(() ->
-                    status.problem("This laptop is the team's former master: " + s.explanation())));
-        }, problem -> fatal("Lankit cannot start the team", problem));
+                    status.problem(Text.get("window.superseded", s.explanation()))));
+        }, problem -> fatal(Text.get("window.fatal.master"), problem));
     }
 
     /** The client screen's link, and why joining with --master and --join-code failed (null: it did not). */
@@ -208,16 +194,17 @@ public final class ControlPanel {
     }
 
     private void startClient() {
-        setBody(centred("Opening…"));
+        setBody(centred(Text.get("window.openingClient")));
         background.call(() -> {
             Optional<PeerLink> opened = Optional.ofNullable(services.peer().apply(store));
             String joinProblem = null;
             // --master and --join-code join at once, as a headless client does; a failure leaves the join form to try again
+            KitOptions options = options();
             if (opened.isPresent() && options.masterUrl() != null && options.joinCode() != null) {
                 try {
                     opened.get().join(options.masterUrl(), options.joinCode(), options.name() != null ? options.name() : "Laptop");
                 } catch (IOException | RuntimeException e) {
-                    joinProblem = "Could not join " + options.masterUrl() + ": " + Problems.words(e);
+                    joinProblem = Text.get("window.joinFailed", options.masterUrl(), Problems.words(e));
                 }
             }
             return new ClientParts(opened, joinProblem);
@@ -225,11 +212,23 @@ public final class ControlPanel {
             if (parts.joinProblem() != null) status.problem(parts.joinProblem());
             Optional<PeerLink> link = parts.link();
             peer = link.orElse(null);
-            clientPanel = new ClientPanel(store, peer, background, status, () -> remember(Role.MASTER), this::takeOver);
-            frame.setTitle("Lankit – team member");
+            clientPanel = new ClientPanel(store, peer, background, status, this::startTeamInstead, this::takeOver);
+            frame.setTitle(Text.get("window.title.client"));
             setBody(clientPanel);
             clientPanel.start();
-        }, problem -> fatal("Lankit cannot join a team", problem));
+        }, problem -> fatal(Text.get("window.fatal.client"), problem));
+    }
+
+    /** Before joining anyone, the coordinator starts a team on this laptop after all: it stops looking for masters, then asks the name. */
+    private void startTeamInstead() {
+        PeerLink link = peer;
+        peer = null;
+        if (clientPanel != null) clientPanel.stop();
+        clientPanel = null;
+        background.run(Text.get("start.role.failed"), () -> {
+            if (link != null) link.close();
+            return true;
+        }, closed -> askTeamName());
     }
 
     /** The coordinator confirmed: this laptop stops following its master, takes over, and starts as the master. */
@@ -237,16 +236,15 @@ public final class ControlPanel {
         PeerLink link = peer;
         peer = null;
         if (clientPanel != null) clientPanel.stop();
-        setBody(centred("Taking over as the team's master…"));
+        setBody(centred(Text.get("window.takingOver")));
         background.call(() -> {
             if (link != null) link.close();
-            return Promotion.promote(store);
+            return lifecycle.takeOver();
         }, promoted -> {
-            options = options.asPromoted();
             startMaster();
             status.done(promoted.summary());
         }, problem -> {
-            status.problem("This laptop cannot take over: " + problem);
+            status.problem(Text.get("window.takeOverFailed", problem));
             startClient();
         });
     }
@@ -274,20 +272,15 @@ public final class ControlPanel {
     }
 
     private boolean confirmClose(int connected) {
-        String message = Words.plural(connected, "phone or laptop is", "phones or laptops are") + " connected to this laptop.\n\n"
-                + "If you close Lankit now:\n"
-                + "  •  phones and laptops cannot send entries here (they keep them and send them later),\n"
-                + "  •  new phones cannot join,\n"
-                + "  •  sending entries to the team's API stops.\n\n"
-                + "Open Lankit again to carry on. Close it now?";
-        Object[] buttons = {"Close Lankit", "Keep it running"};
-        int answer = JOptionPane.showOptionDialog(frame, message, "Close Lankit?", JOptionPane.YES_NO_OPTION,
+        String message = Text.plural("close.connected", connected) + "\n\n" + Text.get("close.consequences");
+        Object[] buttons = {Text.get("close.close"), Text.get("close.keep")};
+        int answer = JOptionPane.showOptionDialog(frame, message, Text.get("close.title"), JOptionPane.YES_NO_OPTION,
                 JOptionPane.WARNING_MESSAGE, null, buttons, buttons[1]);
         return answer == 0;
     }
 
     private void fatal(String title, String problem) {
-        JOptionPane.showMessageDialog(frame, problem + "\n\nLankit will close now.", title, JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(frame, problem + "\n\n" + Text.get("window.fatal.closing"), title, JOptionPane.ERROR_MESSAGE);
         shutDown();
     }
 
@@ -299,12 +292,10 @@ public final class ControlPanel {
         if (clientPanel != null) clientPanel.stop();
         frame.dispose();
         PeerLink link = peer;
-        KitStore openStore = store;
         new Thread(() -> {
             background.close();
             if (link != null) link.close();
-            if (kit != null) kit.close();
-            if (openStore != null) openStore.close();
+            lifecycle.close();
             onExit.run();
         }, "lankit-close").start();
     }

@@ -16,6 +16,7 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.SwingConstants;
+import org.lankit.app.JoinAddress;
 import org.lankit.ui.Views.Home;
 
 /**
@@ -24,11 +25,10 @@ import org.lankit.ui.Views.Home;
  */
 final class HomePanel extends JPanel {
 
-    private static final String JOIN_HEADING = "Scan with a phone to join";
-    private static final String SETUP_HEADING = "Scan to set up a phone for offline use";
-
     private final QrView qr = new QrView();
-    private final JLabel heading = Theme.scale(new JLabel(JOIN_HEADING, SwingConstants.CENTER), 1.8f, Font.BOLD);
+    private final JLabel heading = Theme.scale(new JLabel(Text.get("home.heading.join"), SwingConstants.CENTER), 1.8f, Font.BOLD);
+    private final JLabel unreachable = new JLabel(" ", SwingConstants.CENTER);
+    private JoinAddress.Reach reachShown;
     private final JButton setupToggle = new JButton();
     private final JLabel setupHint = new JLabel(" ", SwingConstants.CENTER);
     private boolean showingSetup;
@@ -56,6 +56,11 @@ final class HomePanel extends JPanel {
         c.insets = new Insets(0, 0, 8, 24);
         heading.setName("qrHeading");
         add(heading, c);
+        unreachable.setName("qrUnreachable");
+        unreachable.setForeground(Theme.warning());
+        Theme.scale(unreachable, 1.1f, Font.BOLD);
+        unreachable.setVisible(false);
+        add(unreachable, c);
         c.weighty = 1;
         add(qr, c);
         c.weighty = 0;
@@ -63,7 +68,7 @@ final class HomePanel extends JPanel {
         url.setEditable(false);
         url.setHorizontalAlignment(JTextField.CENTER);
         url.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
-        url.getAccessibleContext().setAccessibleName("Join address");
+        url.getAccessibleContext().setAccessibleName(Text.get("home.url.name"));
         Theme.scale(url, 1.3f, Font.PLAIN);
         add(url, c);
         add(code, c);
@@ -83,7 +88,7 @@ final class HomePanel extends JPanel {
 
         c.gridx = 1;
         c.gridy = 0;
-        c.gridheight = 7;
+        c.gridheight = 8;
         c.weightx = 0.4;
         c.insets = new Insets(0, 0, 0, 0);
         add(statusColumn(console, background, status, showTab), c);
@@ -96,26 +101,41 @@ final class HomePanel extends JPanel {
         String address = showingSetup ? home.setupUrl() : home.joinUrl();
         qr.show(address);
         if (!address.equals(url.getText())) url.setText(address);
-        heading.setText(showingSetup ? SETUP_HEADING : JOIN_HEADING);
-        setupHint.setText(showingSetup
-                ? "Once per phone: it installs the team's certificate, then opens the form securely, also away from the WiFi."
-                : " ");
-        setupToggle.setText(showingSetup ? "Back to the join QR code" : "Set up phones for offline use…");
-        code.setText("Laptops join with this address and the code " + home.laptopJoinCode());
+        heading.setText(showingSetup ? Text.get("home.heading.setup") : Text.get("home.heading.join"));
+        showReach(home.reach());
+        setupHint.setText(showingSetup ? Text.get("home.setup.hint") : " ");
+        setupToggle.setText(showingSetup ? Text.get("home.setup.back") : Text.get("home.setup.show"));
+        code.setText(Text.get("home.laptopCode", home.laptopJoinCode()));
         code.setVisible(!showingSetup);
         team.setText(home.teamName());
         // once one device got in, the network works: the hint would only be noise
         joinHelp.setVisible(home.phonesJoined() + home.laptopsJoined() == 0);
         showAddressMoved(home.addressMoved());
-        phones.setText("Phones connected: " + home.phonesConnected() + " of " + home.phonesJoined());
-        laptops.setText("Laptops connected: " + home.laptopsConnected() + " of " + home.laptopsJoined());
-        entries.setText("Entries today: " + home.entriesToday() + "  (" + home.entriesTotal() + " in all)");
-        api.setText("Upload to the API: " + home.apiLine());
-        api.setForeground(home.apiLine().contains("problem") ? Theme.bad() : entries.getForeground());
+        phones.setText(Text.get("home.phones", home.phonesConnected(), home.phonesJoined()));
+        laptops.setText(Text.get("home.laptops", home.laptopsConnected(), home.laptopsJoined()));
+        entries.setText(Text.get("home.entries", home.entriesToday(), home.entriesTotal()));
+        api.setText(Text.get("home.api", home.apiLine()));
+        api.setForeground(home.apiProblem() ? Theme.bad() : entries.getForeground());
         conflicts.setVisible(home.openConflicts() > 0);
-        conflicts.setText(Words.plural(home.openConflicts(), "answer needs", "answers need") + " your review…");
+        conflicts.setText(Text.plural("home.conflicts", home.openConflicts()));
         waiting.setVisible(home.devicesWaiting() > 0);
-        waiting.setText(Words.plural(home.devicesWaiting(), "new device waits", "new devices wait") + " for your approval…");
+        waiting.setText(Text.plural("home.waiting", home.devicesWaiting()));
+    }
+
+    /**
+     * Phones cannot reach the address in the QR code: say why and what fixes it, above the code.
+     * Set only when it changes (a wrapping label is slow to lay out on every refresh).
+     */
+    private void showReach(JoinAddress.Reach reach) {
+        if (reach == reachShown) return;
+        reachShown = reach;
+        String words = switch (reach) {
+            case NETWORK -> null;
+            case LOOPBACK_ONLY -> Text.get("home.unreachable.loopback");
+            case NO_NETWORK -> Text.get("home.unreachable.noNetwork");
+        };
+        unreachable.setText(words == null ? " " : "<html><div style='text-align:center'>" + words + "</div></html>");
+        unreachable.setVisible(words != null);
     }
 
     private JPanel statusColumn(MasterConsole console, Background background, StatusBar status, Consumer<String> showTab) {
@@ -137,16 +157,15 @@ final class HomePanel extends JPanel {
         column.add(conflicts);
         column.add(waiting);
         column.add(Box.createVerticalGlue());
-        JButton renew = new JButton("Make a new join code…");
+        JButton renew = new JButton(Text.get("home.renew"));
         renew.setName("renewCode");
         renew.setMnemonic(KeyEvent.VK_N);
         renew.addActionListener(e -> {
-            int answer = JOptionPane.showConfirmDialog(this,
-                    "Phones and laptops that already joined keep working.\nThe old code and QR code stop working for new devices.\n\nMake a new join code?",
-                    "New join code", JOptionPane.OK_CANCEL_OPTION);
+            int answer = JOptionPane.showConfirmDialog(this, Text.get("home.renew.question"), Text.get("home.renew.title"),
+                    JOptionPane.OK_CANCEL_OPTION);
             if (answer == JOptionPane.OK_OPTION) {
-                background.run("Could not make a new code", console::renewJoinCode,
-                        newCode -> status.done("New join code: " + newCode + ". Show the new QR code to new phones."));
+                background.run(Text.get("home.renew.failed"), console::renewJoinCode,
+                        newCode -> status.done(Text.get("home.renew.done", newCode)));
             }
         });
         renew.setAlignmentX(LEFT_ALIGNMENT);

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.lankit.app.JoinAddress;
 import org.lankit.app.KitChoices;
 import org.lankit.app.MasterKit;
 import org.lankit.pairing.AddressChange;
-import org.lankit.pairing.JoinUrl;
-import org.lankit.pairing.LanAddress;
 import org.lankit.store.Device;
 import org.lankit.store.FormCatalog;
 import org.lankit.store.KitStore;
@@ -46,20 +45,14 @@ final class MasterConsole {
     private static final int MAX_ROWS = 20_000;
 
     private final MasterKit kit;
-    private final String boundHost;
     private final ApiLink api;
     private final KitChoices choices;
     private final AddressChange addressChange;
     private List<Object> lastChange = List.of();
 
-    /**
-     * @param boundHost the address the hub listens on; a specific one (tests: 127.0.0.1) is also
-     *                  the address put in the QR code
-     * @param api       the uploader, or null while it is not set up
-     */
-    MasterConsole(MasterKit kit, String boundHost, ApiLink api) {
+    /** @param api the uploader, or null while it is not set up */
+    MasterConsole(MasterKit kit, ApiLink api) {
         this.kit = kit;
-        this.boundHost = boundHost;
         this.api = api;
         this.choices = new KitChoices(kit.store());
         this.addressChange = new AddressChange(kit.store().syncState());
@@ -77,18 +70,14 @@ final class MasterConsole {
         return api;
     }
 
-    /** The join URL with the chosen network address, else the best one (WiFi first). */
+    /** The join URL as the kit computes it for every screen and the headless output ({@link MasterKit#joinAddress}). */
     String joinUrl() {
-        return JoinUrl.of(joinHost(), kit.hub().port(), kit.joinCode());
+        return kit.joinUrl();
     }
 
-    private String joinHost() {
-        String host = boundHost;
-        if (host == null || host.equals("0.0.0.0") || host.equals("::")) {
-            List<String> candidates = LanAddress.candidates().stream().map(c -> c.address().getHostAddress()).toList();
-            host = choices.lanHost().filter(candidates::contains).orElseGet(LanAddress::bestHost);
-        }
-        return host;
+    /** The port phones use now (a saved port may apply only from the next start). */
+    int portInUse() {
+        return kit.hub().port();
     }
 
     /** Devices with a live socket or a recent call: what closing the window would cut off. */
@@ -105,7 +94,8 @@ final class MasterConsole {
         UpstreamStatus upstream = api == null ? null : api.status();
         boolean approveNew = choices.approveNewDevices();
         boolean teamEdits = choices.phonesEditTeamEntries();
-        List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), joinUrl(),
+        JoinAddress address = kit.joinAddress();
+        List<Object> change = List.of(store.lastSeq(), devices, String.valueOf(upstream), address,
                 System.currentTimeMillis() / 60_000, kit.uploads().receipts(), approveNew, teamEdits);
         if (!force && change.equals(lastChange)) return Optional.empty();
         lastChange = change;
@@ -116,7 +106,7 @@ final class MasterConsole {
             entries.add(rows.row(stored));
             if (!stored.entry().conflicts().isEmpty()) conflicts.addAll(rows.conflicts(stored));
         }
-        return Optional.of(new MasterView(home(devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices),
+        return Optional.of(new MasterView(home(address, devices, upstream, conflicts.size()), entries, conflicts, deviceRows(devices),
                 approveNew, teamEdits));
     }
 
@@ -130,10 +120,10 @@ final class MasterConsole {
      * same push path the devices use. Returns what happened in plain words.
      */
     String edit(String uuid, Map<String, JsonNode> answers) {
-        StoredEntry stored = kit.store().find(uuid).orElseThrow(() -> new IllegalArgumentException("This entry no longer exists."));
+        StoredEntry stored = kit.store().find(uuid).orElseThrow(() -> new IllegalArgumentException(Text.get("window.edit.gone")));
         Entry e = stored.entry();
         Form form = kit.store().forms().version(e.formId(), e.formVersion())
-                .orElseThrow(() -> new IllegalArgumentException("The form of this entry is missing, so it cannot be edited here."));
+                .orElseThrow(() -> new IllegalArgumentException(Text.get("window.edit.noForm")));
         HlcClock clock = kit.identity().clock();
         Map<String, FieldValue> fields = new TreeMap<>();
         e.fields().forEach((name, v) -> fields.put(name, v.withoutBase()));
@@ -149,11 +139,11 @@ final class MasterConsole {
         PushResult result = kit.hub().pushService().push(kit.identity().deviceId(), List.of(edited)).get(0);
         switch (result.status()) {
             case DUPLICATE:
-                return "Nothing changed.";
+                return Text.get("window.edit.unchanged");
             case REJECTED:
-                throw new IllegalArgumentException("Not saved: " + result.reason() + ".");
+                throw new IllegalArgumentException(Text.get("window.edit.refused", result.reason()));
             default:
-                return "Saved. Phones and laptops get the change when they next sync.";
+                return Text.get("window.edit.saved");
         }
     }
 
@@ -164,7 +154,7 @@ final class MasterConsole {
 
     void rename(String deviceId, String name) {
         String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 60) throw new IllegalArgumentException("A name needs 1 to 60 characters.");
+        if (clean.isEmpty() || clean.length() > 60) throw new IllegalArgumentException(Text.get("window.device.nameLength", 60));
         kit.store().devices().rename(deviceId, clean);
     }
 
@@ -193,8 +183,7 @@ final class MasterConsole {
         if (draft.formId() != null && !draft.formId().isBlank()) {
             Optional<String> imported = catalog.latest(draft.formId()).map(Form::source);
             if (imported.isPresent()) {
-                throw new IllegalArgumentException("This form was imported from " + imported.get()
-                        + "; change the file and import it again.");
+                throw new IllegalArgumentException(Text.get("window.form.imported", imported.get()));
             }
             int next = catalog.latest(draft.formId()).map(f -> f.version() + 1).orElse(1);
             Form form = draft.toForm(next);
@@ -218,7 +207,7 @@ final class MasterConsole {
         }
     }
 
-    private Home home(List<Device> devices, UpstreamStatus upstream, int openConflicts) {
+    private Home home(JoinAddress address, List<Device> devices, UpstreamStatus upstream, int openConflicts) {
         long since = System.currentTimeMillis() - CONNECTED_WITHIN_MS;
         int[] counts = new int[4];
         int waiting = 0;
@@ -230,11 +219,11 @@ final class MasterConsole {
             if (d.lastSeen() >= since) counts[base]++;
         }
         KitStore store = kit.store();
-        List<String> moved = addressChange.observe(joinHost() + ":" + kit.hub().port(), devices, System.currentTimeMillis())
+        List<String> moved = addressChange.observe(address.hostAndPort(), devices, System.currentTimeMillis())
                 .map(Words::addressMoved).orElse(List.of());
-        return new Home(kit.identity().name(), joinUrl(), JoinUrl.setup(joinHost(), kit.hub().port(), kit.joinCode()),
+        return new Home(kit.identity().name(), address.joinUrl(kit.joinCode()), address.setupUrl(kit.joinCode()), address.reach(),
                 kit.laptopJoinCode(), counts[0], counts[1], counts[2], counts[3],
-                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), openConflicts, waiting,
+                store.countCreatedSince(Words.startOfToday()), store.entryCount(), apiLine(upstream), apiProblem(upstream), openConflicts, waiting,
                 moved);
     }
 
@@ -244,7 +233,8 @@ final class MasterConsole {
                 .sorted((a, b) -> Boolean.compare(a.approved() || a.revoked(), b.approved() || b.revoked()))
                 .map(d -> new DeviceRow(d.deviceId(), d.name(), Words.deviceKind(d.kind()), Words.ago(d.lastSeen(), now),
                         Words.connection(d.secure()), kit.store().countCreatedBy(d.deviceId()),
-                        d.revoked() ? "Removed" : d.approved() ? "Can send entries" : "Waiting for your approval",
+                        d.revoked() ? Text.get("window.device.removed")
+                                : d.approved() ? Text.get("window.device.approved") : Text.get("window.device.waiting"),
                         !d.revoked() && !d.approved(), d.revoked()))
                 .toList();
     }
@@ -252,7 +242,7 @@ final class MasterConsole {
     private EntryRows rows(List<Device> devices) {
         Map<String, String> names = new HashMap<>();
         devices.forEach(d -> names.put(d.deviceId(), d.name()));
-        names.put(kit.identity().deviceId(), "Coordinator (this laptop)");
+        names.put(kit.identity().deviceId(), Text.get("window.coordinator"));
         return new EntryRows(kit.store().forms(), id -> names.getOrDefault(id, id == null ? "" : id), kit.uploads()::of);
     }
 
@@ -266,9 +256,14 @@ final class MasterConsole {
 
     /** The upload state in one line, or "not set up". */
     static String apiLine(UpstreamStatus s) {
-        if (!apiSetUp(s)) return "not set up";
-        String line = s.state() + " · " + s.synced() + " sent, " + s.pending() + " waiting"
-                + (s.failed() > 0 ? ", " + s.failed() + " not accepted" : "");
-        return s.lastError() == null || s.lastError().isBlank() ? line : line + " · last problem: " + s.lastError();
+        if (!apiSetUp(s)) return Text.get("window.api.notSetUp");
+        String line = Text.get("window.api.counts", s.state(), s.synced(), s.pending())
+                + (s.failed() > 0 ? Text.get("window.api.refused", s.failed()) : "");
+        return apiProblem(s) ? Text.get("window.api.problem", line, s.lastError()) : line;
+    }
+
+    /** The uploads report a problem (the home screen shows the line in red). */
+    static boolean apiProblem(UpstreamStatus s) {
+        return apiSetUp(s) && s.lastError() != null && !s.lastError().isBlank();
     }
 }

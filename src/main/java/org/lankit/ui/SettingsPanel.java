@@ -30,7 +30,6 @@ import org.lankit.upstream.TargetSettings;
  */
 final class SettingsPanel extends JPanel {
 
-    private static final String AUTOMATIC = "Automatic (Wi-Fi first)";
     /** The second server's target id. */
     static final String MIRROR = "mirror";
 
@@ -42,15 +41,18 @@ final class SettingsPanel extends JPanel {
     private final JTextField port = named(new JTextField(6), "port");
     private final JComboBox<String> address = named(new JComboBox<>(), "lanAddress");
     private final TargetEditor main;
-    private final JCheckBox mirrorOn = named(new JCheckBox("Also send to a second server, for example a CouchDB copy"), "mirrorOn");
+    private final JCheckBox mirrorOn = named(new JCheckBox(Text.get("settings.mirror")), "mirrorOn");
     private final TargetEditor mirror;
     private final JTextField dataDir = named(new JTextField(30), "dataDir");
     private final FormGrid.Row passphraseRow;
+    private final FormGrid.Row portRow;
+    private final String automatic = Text.get("settings.address.automatic");
     private boolean passphraseSet;
+    private int portInUse;
     private boolean loading;
 
     /** What the screen shows, read off the event thread. */
-    private record Loaded(String team, int port, String lanHost, List<String> addresses, Servers servers, Path dataDir,
+    private record Loaded(String team, int port, int portInUse, String lanHost, List<String> addresses, Servers servers, Path dataDir,
                           boolean passphrase) {
     }
 
@@ -69,14 +71,14 @@ final class SettingsPanel extends JPanel {
         this.changed = changed;
         setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
         FormGrid grid = new FormGrid(this);
-        grid.section("This team");
-        grid.row("Team name:", KeyEvent.VK_T, team, "Shown to phones and laptops.");
-        grid.row("Port:", KeyEvent.VK_P, port, "Change it only if another program needs this port.");
-        grid.row("", 0, button("Save", "saveTeam", KeyEvent.VK_S, this::saveTeam),
-                "The name and port apply the next time Lankit starts; after a port change phones must scan the new QR code.");
-        grid.row("Address in the QR code:", KeyEvent.VK_Q, address, "When this laptop has several networks, pick the one the phones use.");
+        grid.section(Text.get("settings.section.team"));
+        grid.row(Text.get("settings.team"), KeyEvent.VK_T, team, Text.get("settings.team.hint"));
+        portRow = grid.row(Text.get("settings.port"), KeyEvent.VK_P, port, " ");
+        portRow.hint().setName("portHint");
+        grid.row("", 0, button(Text.get("settings.save"), "saveTeam", KeyEvent.VK_S, this::saveTeam), Text.get("settings.save.hint"));
+        grid.row(Text.get("settings.address"), KeyEvent.VK_Q, address, Text.get("settings.address.hint"));
         address.addActionListener(e -> chooseAddress());
-        grid.section("The team's server");
+        grid.section(Text.get("settings.section.servers"));
         main = new TargetEditor(TargetSettings.MAIN, "", true, this::testApi, grid);
         mirrorOn.setMnemonic(KeyEvent.VK_L);
         mirrorOn.addActionListener(e -> showMirror());
@@ -84,22 +86,23 @@ final class SettingsPanel extends JPanel {
         mirror = new TargetEditor(MIRROR, "mirror-", false, this::testApi, grid);
         mirror.visible(false);
         JPanel apiButtons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
-        apiButtons.add(button("Save server settings", "saveApi", KeyEvent.VK_A, this::saveApi));
+        apiButtons.add(button(Text.get("settings.servers.save"), "saveApi", KeyEvent.VK_A, this::saveApi));
         apiButtons.add(Box.createHorizontalStrut(8));
-        apiButtons.add(button("Send refused entries again", "retryFailed", KeyEvent.VK_R, this::retryFailed));
-        grid.row("", 0, apiButtons, "Saved settings are used at once; an empty address means no server.");
-        grid.section("Data");
+        apiButtons.add(button(Text.get("settings.servers.retry"), "retryFailed", KeyEvent.VK_R, this::retryFailed));
+        grid.row("", 0, apiButtons, Text.get("settings.servers.hint"));
+        grid.section(Text.get("settings.section.data"));
         dataDir.setEditable(false);
-        grid.row("Data folder:", KeyEvent.VK_D, dataDir, "");
-        grid.row("", 0, button("Open folder", "openDataDir", KeyEvent.VK_O, this::openFolder), "");
-        passphraseRow = grid.row("", 0, button("Protect with a passphrase\u2026", "passphrase", KeyEvent.VK_H, this::editPassphrase), " ");
+        grid.row(Text.get("settings.dataDir"), KeyEvent.VK_D, dataDir, "");
+        grid.row("", 0, button(Text.get("settings.dataDir.open"), "openDataDir", KeyEvent.VK_O, this::openFolder), "");
+        passphraseRow = grid.row("", 0, button(Text.get("settings.passphrase"), "passphrase", KeyEvent.VK_H, this::editPassphrase), " ");
         grid.end();
         load();
     }
 
     private void load() {
-        background.run("Could not read the settings", () -> new Loaded(
-                console.choices().teamName().orElse(""), console.choices().port(), console.choices().lanHost().orElse(null),
+        background.run(Text.get("settings.loadFailed"), () -> new Loaded(
+                console.choices().teamName().orElse(""), console.choices().port(), console.portInUse(),
+                console.choices().lanHost().orElse(null),
                 LanAddress.candidates().stream().map(a -> a.address().getHostAddress() + "  \u2013  " + a.displayName()).toList(),
                 servers(), console.store().dataDir(), DataKeys.hasPassphrase(console.store().dataDir())),
                 this::show);
@@ -116,7 +119,9 @@ final class SettingsPanel extends JPanel {
         loading = true;
         team.setText(l.team());
         port.setText(Integer.toString(l.port()));
-        List<String> items = new ArrayList<>(List.of(AUTOMATIC));
+        portInUse = l.portInUse();
+        showPort(l.port());
+        List<String> items = new ArrayList<>(List.of(automatic));
         items.addAll(l.addresses());
         address.removeAllItems();
         items.forEach(address::addItem);
@@ -141,30 +146,41 @@ final class SettingsPanel extends JPanel {
     private void saveTeam() {
         String name = team.getText().strip();
         String portText = port.getText().strip();
-        background.run("Not saved", () -> {
-            if (name.isEmpty() || name.length() > 60) throw new IllegalArgumentException("the team name needs 1 to 60 characters");
+        background.run(Text.get("settings.notSaved"), () -> {
+            if (name.isEmpty() || name.length() > TeamNameQuestion.MAX_LENGTH) {
+                throw new IllegalArgumentException(Text.get("settings.team.length", TeamNameQuestion.MAX_LENGTH));
+            }
             int p;
             try {
                 p = Integer.parseInt(portText);
             } catch (NumberFormatException e) {
                 p = -1;
             }
-            if (p < 1024 || p > 65535) throw new IllegalArgumentException("the port must be a number from 1024 to 65535");
+            if (p < 1024 || p > 65535) throw new IllegalArgumentException(Text.get("settings.port.range"));
             console.choices().teamName(name);
             console.choices().port(p);
             return p;
-        }, p -> status.done("Saved. The name and port apply the next time Lankit starts."));
+        }, p -> {
+            showPort(p);
+            status.done(p == portInUse ? Text.get("settings.saved") : Text.get("settings.saved.port", portInUse, p));
+        });
+    }
+
+    /** The port phones use now, and the saved one when it differs (it applies from the next start). */
+    private void showPort(int saved) {
+        portRow.hint(saved == portInUse ? Text.get("settings.port.hint", portInUse)
+                : Text.get("settings.port.next", portInUse, saved));
     }
 
     private void chooseAddress() {
         if (loading || address.getSelectedItem() == null) return;
         String item = (String) address.getSelectedItem();
-        String host = item.equals(AUTOMATIC) ? null : item.substring(0, item.indexOf(' '));
-        background.run("Not saved", () -> {
+        String host = item.equals(automatic) ? null : item.substring(0, item.indexOf(' '));
+        background.run(Text.get("settings.notSaved"), () -> {
             console.choices().lanHost(host);
             return host;
         }, h -> {
-            status.done("The QR code now uses " + (h == null ? "the best address found" : h) + ".");
+            status.done(h == null ? Text.get("settings.address.best") : Text.get("settings.address.chosen", h));
             changed.run();
         });
     }
@@ -172,17 +188,17 @@ final class SettingsPanel extends JPanel {
     private void testApi(TargetEditor editor) {
         ApiLink api = console.api();
         if (api == null) {
-            status.problem("This Lankit has no uploader set up, so there is nothing to test yet. Save the server settings; they are kept.");
+            status.problem(Text.get("settings.test.noUploader"));
             return;
         }
         TargetSettings target;
         try {
-            target = editor.settings().orElseThrow(() -> new IllegalArgumentException("the address is empty"));
+            target = editor.settings().orElseThrow(() -> new IllegalArgumentException(Text.get("settings.test.empty")));
         } catch (IllegalArgumentException e) {
-            status.problem("Cannot test: " + e.getMessage() + ".");
+            status.problem(Text.get("settings.test.cannot", e.getMessage()));
             return;
         }
-        status.info("Testing the connection to " + target.server().hostAndPort() + "…");
+        status.info(Text.get("settings.test.running", target.server().hostAndPort()));
         background.call(() -> api.test(target), check -> {
             editor.showResult(check);
             if (check.isOk()) {
@@ -199,11 +215,11 @@ final class SettingsPanel extends JPanel {
             main.settings().ifPresent(targets::add);
             if (mirrorOn.isSelected()) mirror.settings().ifPresent(targets::add);
         } catch (IllegalArgumentException e) {
-            status.problem("Not saved: " + e.getMessage() + ".");
+            status.problem(Text.get("settings.servers.refused", e.getMessage()));
             return;
         }
         ApiLink api = console.api();
-        background.run("Not saved", () -> {
+        background.run(Text.get("settings.notSaved"), () -> {
             if (api == null) {
                 console.choices().targets(targets);
             } else {
@@ -212,9 +228,9 @@ final class SettingsPanel extends JPanel {
             return servers();
         }, saved -> {
             List<String> hosts = targets.stream().map(t -> t.server().hostAndPort()).toList();
-            status.done(targets.isEmpty() ? "Uploading to a server is switched off."
-                    : api == null ? "Saved the server settings."
-                    : "Saved. New entries are sent to " + String.join(" and ", hosts) + ".");
+            status.done(targets.isEmpty() ? Text.get("settings.servers.off")
+                    : api == null ? Text.get("settings.servers.saved")
+                    : Text.get("settings.servers.sending", String.join(Text.get("settings.servers.and"), hosts)));
             show(saved);
         });
     }
@@ -222,17 +238,16 @@ final class SettingsPanel extends JPanel {
     private void retryFailed() {
         ApiLink api = console.api();
         if (api == null) {
-            status.problem("This Lankit has no uploader set up, so nothing waits to be sent again.");
+            status.problem(Text.get("settings.retry.noUploader"));
             return;
         }
-        background.run("Could not send them again", api::retryFailed, n -> status.done(n == 0 ? "No entries were refused by the team's server."
-                : Words.plural(n, "refused entry is", "refused entries are") + " sent again."));
+        background.run(Text.get("settings.retry.failed"), api::retryFailed,
+                n -> status.done(n == 0 ? Text.get("settings.retry.none") : Text.plural("settings.retry.done", n)));
     }
 
     private void showPassphrase(boolean set) {
         passphraseSet = set;
-        passphraseRow.hint(set ? "A passphrase is set: on another computer, this data folder opens with it."
-                : "No passphrase: this data folder opens only on this computer (a backup opens with the recovery key).");
+        passphraseRow.hint(set ? Text.get("settings.passphrase.set") : Text.get("settings.passphrase.none"));
     }
 
     private void editPassphrase() {
@@ -240,7 +255,7 @@ final class SettingsPanel extends JPanel {
         if (choice.isEmpty()) return;
         KitStore store = console.store();
         if (choice.get() instanceof PassphraseDialog.SetTo set) {
-            background.run("The passphrase was not saved", () -> {
+            background.run(Text.get("settings.passphrase.notSaved"), () -> {
                 try {
                     DataKeys.setPassphrase(store.dataDir(), store.dataKey(), set.passphrase());
                 } finally {
@@ -249,15 +264,15 @@ final class SettingsPanel extends JPanel {
                 return true;
             }, done -> {
                 showPassphrase(true);
-                status.done("The passphrase is set. Write it down and keep it apart from this laptop.");
+                status.done(Text.get("settings.passphrase.done"));
             });
         } else {
-            background.run("The passphrase was not removed", () -> {
+            background.run(Text.get("settings.passphrase.notRemoved"), () -> {
                 DataKeys.removePassphrase(store.dataDir(), store.dataKey());
                 return false;
             }, done -> {
                 showPassphrase(false);
-                status.done("The passphrase is removed: this data folder opens only on this computer.");
+                status.done(Text.get("settings.passphrase.removed"));
             });
         }
     }
@@ -265,13 +280,13 @@ final class SettingsPanel extends JPanel {
     private void openFolder() {
         Path folder = Path.of(dataDir.getText());
         if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-            status.info("The data folder is " + folder);
+            status.info(Text.get("settings.dataDir.is", folder));
             return;
         }
-        background.run("Could not open the folder", () -> {
+        background.run(Text.get("settings.dataDir.openFailed"), () -> {
             Desktop.getDesktop().open(folder.toFile());
             return folder;
-        }, f -> status.info("Opened " + f));
+        }, f -> status.info(Text.get("settings.dataDir.opened", f)));
     }
 
     private static JButton button(String text, String name, int mnemonic, Runnable action) {

@@ -3,6 +3,7 @@ package org.lankit.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.lankit.app.JoinAddress;
 import org.lankit.sync.Form;
 import org.lankit.sync.FormField;
 
@@ -12,11 +13,15 @@ final class Views {
     private Views() {
     }
 
-    /** The master's home screen. {@code apiLine} is a sentence such as "not set up". */
-    /** {@code setupUrl} opens the page that sets a phone up for offline use; laptops type {@code laptopJoinCode}. */
-    record Home(String teamName, String joinUrl, String setupUrl, String laptopJoinCode,
+    /**
+     * The master's home screen. {@code setupUrl} opens the page that sets a phone up for offline
+     * use; {@code reach} says whether phones can reach the address in the QR code; laptops type
+     * {@code laptopJoinCode}; {@code apiLine} is a sentence such as "not set up", {@code apiProblem}
+     * when it names a problem.
+     */
+    record Home(String teamName, String joinUrl, String setupUrl, JoinAddress.Reach reach, String laptopJoinCode,
                 int phonesConnected, int phonesJoined,
-                int laptopsConnected, int laptopsJoined, long entriesToday, long entriesTotal, String apiLine,
+                int laptopsConnected, int laptopsJoined, long entriesToday, long entriesTotal, String apiLine, boolean apiProblem,
                 int openConflicts, int devicesWaiting, List<String> addressMoved) {
 
         int connected() {

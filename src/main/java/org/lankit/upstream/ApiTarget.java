@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public record ApiTarget(URI url, String token, String user, String password) {
 
+    /** The example address the panel's hint and this class's error both give, so the coordinator sees one. */
+    public static final String EXAMPLE = "https://data.example.org/lankit";
+
     public ApiTarget {
         token = token == null ? "" : token.trim();
         user = user == null ? "" : user.trim();
@@ -70,7 +73,7 @@ public record ApiTarget(URI url, String token, String user, String password) {
             URI uri = new URI(url.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-                return Optional.of("the API address must look like https://api.example.org/entries");
+                return Optional.of("the API address must look like " + EXAMPLE);
             }
             return Optional.empty();
         } catch (URISyntaxException e) {

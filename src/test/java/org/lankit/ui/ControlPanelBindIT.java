@@ -1,12 +1,16 @@
 package org.lankit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +55,14 @@ class ControlPanelBindIT {
             List<String> listening = listeningOn(Integer.parseInt(serving.group(1)));
             listening.addAll(listeningOn(Integer.parseInt(serving.group(2))));
             assertThat(listening).as("listening sockets of both ports").hasSize(2).containsOnly("127.0.0.1");
+            for (int port : new int[] {Integer.parseInt(serving.group(1)), Integer.parseInt(serving.group(2))}) {
+                // all of 127/8 is this machine: a window listening on every address would answer here
+                assertThatThrownBy(() -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.2", port), 5_000);
+                    }
+                }).as("port " + port + " on 127.0.0.2").isInstanceOf(ConnectException.class);
+            }
         } finally {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();

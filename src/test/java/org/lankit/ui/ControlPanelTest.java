@@ -50,6 +50,12 @@ class ControlPanelTest {
             ui.screenshot("0-first-start");
             ui.window().button("startTeam").click();
 
+            untilUi(() -> ui.window().textBox("teamName").target().isShowing(), Duration.ofSeconds(10), "the team's name question");
+            ui.window().textBox("teamName").requireText("River Valley survey").requireEditable();
+            ui.window().textBox("teamName").deleteText().enterText("Kisumu water points");
+            ui.screenshotForTheDocs("first-start-team-name");
+            ui.window().button("startWithName").click();
+
             untilUi(() -> ui.panel().kit() != null && ui.window().textBox("joinUrl").target().getText().startsWith("http"),
                     Duration.ofSeconds(15), "the master home");
             String shownUrl = ui.window().textBox("joinUrl").text();
@@ -64,6 +70,8 @@ class ControlPanelTest {
             assertThat(info.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(info.body()).path("deviceId").asText()).isEqualTo(ui.kit().identity().deviceId());
             assertThat(new KitChoices(ui.kit().store()).role()).contains(Role.MASTER);
+            assertThat(ui.kit().identity().name()).as("the name the coordinator typed").isEqualTo("Kisumu water points");
+            assertThat(new KitChoices(ui.kit().store()).teamName()).contains("Kisumu water points");
             ui.window().label("phonesLine").requireText("Phones connected: 0 of 0");
             ui.window().panel("joinHelp").requireVisible();
             ui.screenshot("1-home");
@@ -72,6 +80,28 @@ class ControlPanelTest {
             untilUi(() -> !ui.window().robot().finder().findByName(ui.window().target(), "joinHelp", JPanel.class, false).isVisible(),
                     Duration.ofSeconds(10),
                     "the network hint gone once a phone joined");
+        }
+    }
+
+    @Test
+    void a_laptop_that_chose_to_join_can_start_a_team_instead_and_is_asked_the_teams_name() {
+        try (PanelHarness ui = PanelHarness.open(dataDir, null, EngineServices.real(java.util.Optional::empty))) {
+            untilUi(() -> ui.window().button("joinTeam").target().isShowing(), Duration.ofSeconds(10), "the role question");
+            ui.window().button("joinTeam").click();
+            untilUi(() -> ui.window().button("becomeMaster").target().isShowing(), Duration.ofSeconds(10), "the join form");
+            ui.window().button("becomeMaster").click();
+
+            untilUi(() -> ui.window().textBox("teamName").target().isShowing(), Duration.ofSeconds(10), "the team's name question");
+            ui.window().textBox("teamName").requireText("River Valley survey");
+            ui.window().textBox("teamName").deleteText();
+            ui.window().button("startWithName").click();
+            ui.window().label("teamNameProblem").requireText("The team's name needs 1 to 60 characters.");
+            assertThat(ui.panel().kit()).as("no team without a name").isNull();
+
+            ui.window().textBox("teamName").enterText("Lakeside clinics");
+            ui.window().button("startWithName").click();
+            assertThat(ui.kit().identity().name()).isEqualTo("Lakeside clinics");
+            assertThat(new KitChoices(ui.kit().store()).role()).contains(Role.MASTER);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitChoices;
-import org.lankit.pairing.LanAddress;
 import org.lankit.sync.DefaultForm;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldType;
@@ -35,7 +34,7 @@ class MasterConsoleTest {
     @Test
     void an_edit_saves_only_the_changed_answers_as_the_coordinators_through_the_push_path() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
-            MasterConsole console = new MasterConsole(master.kit(), "127.0.0.1", null);
+            MasterConsole console = new MasterConsole(master.kit(), null);
             PairedDevice phone = master.pair("Ann's phone");
             Entry entry = Entries.household(phone.clock(), "Bea Moyo", 5);
             phone.client().push(List.of(entry));
@@ -62,7 +61,7 @@ class MasterConsoleTest {
     @Test
     void a_conflict_card_offers_each_value_and_the_pick_closes_it() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
-            MasterConsole console = new MasterConsole(master.kit(), "127.0.0.1", null);
+            MasterConsole console = new MasterConsole(master.kit(), null);
             new KitChoices(master.store()).phonesEditTeamEntries(true); // Bo's phone edits Ann's entry
             PairedDevice ann = master.pair("Ann's phone");
             PairedDevice bo = master.pair("Bo's phone");
@@ -91,7 +90,7 @@ class MasterConsoleTest {
     @Test
     void the_view_is_rebuilt_only_when_something_shown_changed() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
-            MasterConsole console = new MasterConsole(master.kit(), "127.0.0.1", null);
+            MasterConsole console = new MasterConsole(master.kit(), null);
             assertThat(console.refresh(false)).isPresent();
             assertThat(console.refresh(false)).isEmpty();
             PairedDevice phone = master.pair("Ann's phone");
@@ -109,7 +108,7 @@ class MasterConsoleTest {
     @Test
     void saved_forms_become_new_versions_that_devices_fetch() throws Exception {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
-            MasterConsole console = new MasterConsole(master.kit(), "127.0.0.1", null);
+            MasterConsole console = new MasterConsole(master.kit(), null);
             FormDraft draft = FormDraft.of(DefaultForm.householdVisit());
             List<FormDraft.Row> rows = new ArrayList<>(draft.rows());
             rows.add(new FormDraft.Row("", "Has a latrine", FieldType.BOOLEAN, false, "", "", ""));
@@ -130,14 +129,13 @@ class MasterConsoleTest {
     }
 
     @Test
-    void the_join_url_uses_the_listening_address_or_else_the_chosen_or_best_lan_address() {
+    void the_join_url_is_the_kits_own_on_the_listening_address_even_with_another_chosen() {
         try (RunningMaster master = RunningMaster.start(dataDir)) {
             int port = master.port();
-            assertThat(new MasterConsole(master.kit(), "127.0.0.1", null).joinUrl())
+            MasterConsole console = new MasterConsole(master.kit(), null);
+            console.choices().lanHost("10.99.99.99");
+            assertThat(console.joinUrl()).isEqualTo(master.kit().joinUrl())
                     .isEqualTo("http://127.0.0.1:" + port + "/join#" + RunningMaster.JOIN_CODE);
-            MasterConsole everywhere = new MasterConsole(master.kit(), "0.0.0.0", null);
-            everywhere.choices().lanHost("10.99.99.99");
-            assertThat(everywhere.joinUrl()).isEqualTo("http://" + LanAddress.bestHost() + ":" + port + "/join#" + RunningMaster.JOIN_CODE);
         }
     }
 

@@ -28,6 +28,7 @@ import org.assertj.swing.fixture.JTableFixture;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Timeout;
+import org.lankit.app.KitLifecycle;
 import org.lankit.app.KitOptions;
 import org.lankit.app.MasterKit;
 import org.lankit.app.Role;
@@ -85,10 +86,16 @@ final class PanelHarness implements AutoCloseable {
     }
 
     private static PanelHarness openAsIs(Path dataDir, Role role, PanelServices services, boolean dark, String joinCode) {
-        KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", joinCode, null, null, null);
+        KitOptions options = new KitOptions(false, role, 0, dataDir, "River Valley survey", joinCode, null, null, null)
+                .withBind("127.0.0.1");
+        return openWith(options, services, dark);
+    }
+
+    /** The panel on the kit these options describe, as the command line would give them (a test master binds loopback). */
+    static PanelHarness openWith(KitOptions options, PanelServices services, boolean dark) {
+        KitLifecycle lifecycle = new KitLifecycle(options, HubConfig.defaults().withAnnouncement(false));
         CountDownLatch exited = new CountDownLatch(1);
-        ControlPanel panel = GuiActionRunner.execute(() -> ControlPanel.start(options,
-                HubConfig.defaults().withAddress("127.0.0.1", 0).withAnnouncement(false), services, exited::countDown, dark));
+        ControlPanel panel = GuiActionRunner.execute(() -> ControlPanel.start(lifecycle, services, exited::countDown, dark));
         FrameFixture window = new FrameFixture(panel.frame());
         GuiActionRunner.execute(() -> panel.frame().setSize(1366, 768));
         return new PanelHarness(panel, window, exited);
