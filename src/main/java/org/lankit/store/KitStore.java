@@ -299,14 +299,14 @@ public final class KitStore implements AutoCloseable {
     /** Entries created at or after {@code epochMs} (by their device's clock). */
     public long countCreatedSince(long epochMs) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.createdAt.greaterOrEqual(epochMs)).build()) {
-            return q.count();
+            return ReadTx.read(entries, q::count);
         }
     }
 
     /** Entries the given device created. */
     public long countCreatedBy(String deviceId) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.createdBy.equal(deviceId, StringOrder.CASE_SENSITIVE)).build()) {
-            return q.count();
+            return ReadTx.read(entries, q::count);
         }
     }
 
@@ -345,7 +345,7 @@ public final class KitStore implements AutoCloseable {
 
     public long countLocallyPending() {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_PENDING)).build()) {
-            return q.count();
+            return ReadTx.read(entries, q::count);
         }
     }
 
@@ -443,7 +443,7 @@ public final class KitStore implements AutoCloseable {
                     .filter(Objects::nonNull).map(map).toList();
             if (!items.isEmpty()) return new Page<>(items, from + limit);
             try (Query<T> rest = box.query(id.greater(from + limit)).build()) {
-                long next = rest.findFirstId();
+                long next = ReadTx.read(box, rest::findFirstId);
                 if (next == 0) return new Page<>(List.of(), afterId);
                 from = next - 1; // jump over a gap left by removed records
             }

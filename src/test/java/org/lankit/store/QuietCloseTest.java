@@ -37,7 +37,11 @@ class QuietCloseTest {
         assertThat(said).as("the child's output").filteredOn(line -> !line.equals(CLOSED)).isEmpty();
     }
 
-    /** Reads as the hub's pool threads and the panel's background thread do, then closes from the main thread. */
+    /**
+     * Opens a new data folder (its first open reads and writes more than later ones), reads as the
+     * hub's pool threads and the panel's background thread do, then closes from another thread,
+     * as the shutdown hook does.
+     */
     public static final class ReadFromThreadsThenClose {
 
         private ReadFromThreadsThenClose() {
@@ -52,6 +56,10 @@ class QuietCloseTest {
                     Future<?> read = pool.submit(() -> {
                         store.entryCount();
                         store.auditCount();
+                        store.countCreatedSince(0);
+                        store.countCreatedBy("phone1");
+                        store.countLocallyPending();
+                        store.deliveries().countRefused("team");
                         store.devices().all();
                         store.devices().count();
                         store.forms().latest();
@@ -61,7 +69,9 @@ class QuietCloseTest {
                     });
                     read.get();
                 }
-                store.close();
+                Thread closer = new Thread(store::close, "closer");
+                closer.start();
+                closer.join();
                 System.out.println(CLOSED);
             } finally {
                 pool.shutdownNow();
