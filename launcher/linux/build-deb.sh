@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds target/installer/lankit_<version>_amd64.deb from target/lankit.jar: a Java runtime of its
+# own (jlink, the modules listed below), the jar, a launcher with the heap bounded, a menu entry
+# (Office) with the icon launcher/icon/DrawIcon.java draws, and the command "lankit". Installs into
+# /opt/lankit; launcher/linux/package/ holds the menu entry and the install and removal scripts.
+# Needs a JDK 17+ (jlink, jpackage), fakeroot and dpkg-deb.
+# Usage: launcher/linux/build-deb.sh [path/to/lankit.jar]   (build the jar first: mvn -B -q package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+jar=${1:-target/lankit.jar}
+out=target/installer
+work=target/installer-work
+
+fail() {
+  echo "build-deb: $*" >&2
+  exit 1
+}
+
+[ -f "$jar" ] || fail "no $jar: build it first with: mvn -B -q package -DskipTests"
+for tool in java jlink jpackage fakeroot dpkg-deb; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (jlink and jpackage come with a JDK 17+; apt-get install fakeroot dpkg)"
+done
+
+rm -rf "$work" "$out"
+mkdir -p "$work/input" "$work/manifest" "$out"
+cp "$jar" "$work/input/lankit.jar"
+(cd "$work/manifest" && jar xf "$OLDPWD/$work/input/lankit.jar" META-INF/MANIFEST.MF)
+version=$(sed -n 's/^Implementation-Version: *\([0-9][0-9.]*\).*/\1/p' "$work/manifest/META-INF/MANIFEST.MF")
+[ -n "$version" ] || fail "$jar has no Implementation-Version in its manifest"
+
+# The modules the kit uses, listed by hand: jdeps cannot follow a shaded jar's reflection and
+# service files (it names a few more, for code the kit never runs: Jetty's web apps, JTA). Each is
+# here for a reason jdeps or the code shows; the installed headless master and panel were run:
+#   java.desktop                  the control panel (Swing, FlatLaf), QR images
+#   java.logging, java.naming     logback, Jetty, Bouncy Castle, jmDNS
+#   java.management, jdk.management   the JVM's management beans (app/ClassDataArchive.java, Jetty)
+#   java.net.http                 the team API client (upstream/)
+#   java.sql                      Jackson's and Jetty's date types
+#   java.xml, java.xml.crypto, java.security.jgss   XLSForms (Apache POI)
+#   jdk.net, jdk.security.auth    D-Bus, for the data key in the desktop's keyring (java-keyring)
+#   jdk.crypto.ec                 the team's P-256 certificates and signatures (secure/)
+#   jdk.localedata                dates and numbers in the system's language (French and others)
+#   jdk.unsupported               sun.misc.Unsafe in ObjectBox's helper library
+#   jdk.zipfs                     zip files opened as file systems by a library (small, kept to be safe)
+modules=java.base,java.desktop,java.logging,java.naming,java.management,jdk.management,java.net.http,java.sql
+modules=$modules,java.xml,java.xml.crypto,java.security.jgss,jdk.net,jdk.security.auth,jdk.crypto.ec,jdk.localedata
+modules=$modules,jdk.unsupported,jdk.zipfs
+echo "build-deb: runtime (jlink) with $modules"
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --generate-cds-archive --output "$work/runtime"
+
+java launcher/icon/DrawIcon.java "$work/lankit.png"
+
+# The same bounds as app/JvmOptions.BOUNDS and launcher/lankit.sh; the mark tells the kit it runs
+# bounded, so it does not start itself again (app/Relaunch.java).
+echo "build-deb: package (jpackage) version $version"
+jpackage --type deb --dest "$out" \
+  --name Lankit --linux-package-name lankit --app-version "$version" \
+  --description "Collect field data with phones, even without internet" \
+  --vendor "Lankit" --linux-deb-maintainer "lankit@localhost" \
+  --input "$work/input" --main-jar lankit.jar --main-class org.lankit.app.Main \
+  --runtime-image "$work/runtime" \
+  --java-options "-Xms16m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m" \
+  --java-options "-Dlankit.jvm=bounded" \
+  --icon "$work/lankit.png" --linux-shortcut --linux-app-category utils \
+  --resource-dir launcher/linux/package
+
+deb=$(ls "$out"/lankit_*.deb)
+echo "build-deb: $deb ($(du -h "$deb" | cut -f1))"
