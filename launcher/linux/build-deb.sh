@@ -50,7 +50,7 @@ echo "build-deb: runtime (jlink) with $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --generate-cds-archive --output "$work/runtime"
 
-java launcher/icon/DrawIcon.java "$work/lankit.png"
+java -Djava.awt.headless=true launcher/icon/DrawIcon.java "$work/lankit.png"
 
 # The same bounds as app/JvmOptions.BOUNDS and launcher/lankit.sh; the mark tells the kit it runs
 # bounded, so it does not start itself again (app/Relaunch.java).

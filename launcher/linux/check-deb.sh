@@ -46,8 +46,13 @@ trap cleanup EXIT
 
 step "installing $deb"
 installed=yes
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$tmp/install.log" 2>&1 \
-  || { cat "$tmp/install.log" >&2; fail "apt-get install $deb failed (output above)"; }
+# apt fetches the libraries the package depends on (X11, ALSA, fonts); a machine that never ran
+# apt-get update has no package lists to find them in, so a first failure updates them once
+if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$tmp/install.log" 2>&1; then
+  apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$tmp/install.log" 2>&1 \
+    || { cat "$tmp/install.log" >&2; fail "apt-get install $deb failed (output above)"; }
+fi
 [ -x "$app" ] || fail "$app is not there after the install"
 [ "$(readlink "$on_path")" = "$app" ] || fail "$on_path does not point to $app"
 [ -f "$menu_entry" ] || fail "no menu entry $menu_entry after the install"
