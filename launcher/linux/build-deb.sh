@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds target/installer/lankit_<version>_amd64.deb from target/lankit.jar: a Java runtime of its
-# own (jlink, the modules listed below), the jar, a launcher with the heap bounded, a menu entry
-# (Office) with the icon launcher/icon/DrawIcon.java draws, and the command "lankit". Installs into
-# /opt/lankit; launcher/linux/package/ holds the menu entry and the install and removal scripts.
+# own (jlink, the modules in launcher/runtime-modules.txt), the jar, a launcher with the heap
+# bounded, a menu entry (Office) with the icon launcher/icon/DrawIcon.java draws, and the command
+# "lankit". Installs into /opt/lankit; launcher/linux/package/ holds the menu entry and the
+# install and removal scripts. See src/site/markdown/install.md.
 # Needs a JDK 17+ (jlink, jpackage), fakeroot and dpkg-deb.
 # Usage: launcher/linux/build-deb.sh [path/to/lankit.jar]   (build the jar first: mvn -B -q package -DskipTests)
 set -euo pipefail
@@ -29,23 +30,8 @@ cp "$jar" "$work/input/lankit.jar"
 version=$(sed -n 's/^Implementation-Version: *\([0-9][0-9.]*\).*/\1/p' "$work/manifest/META-INF/MANIFEST.MF")
 [ -n "$version" ] || fail "$jar has no Implementation-Version in its manifest"
 
-# The modules the kit uses, listed by hand: jdeps cannot follow a shaded jar's reflection and
-# service files (it names a few more, for code the kit never runs: Jetty's web apps, JTA). Each is
-# here for a reason jdeps or the code shows; the installed headless master and panel were run:
-#   java.desktop                  the control panel (Swing, FlatLaf), QR images
-#   java.logging, java.naming     logback, Jetty, Bouncy Castle, jmDNS
-#   java.management, jdk.management   the JVM's management beans (app/ClassDataArchive.java, Jetty)
-#   java.net.http                 the team API client (upstream/)
-#   java.sql                      Jackson's and Jetty's date types
-#   java.xml, java.xml.crypto, java.security.jgss   XLSForms (Apache POI)
-#   jdk.net, jdk.security.auth    D-Bus, for the data key in the desktop's keyring (java-keyring)
-#   jdk.crypto.ec                 the team's P-256 certificates and signatures (secure/)
-#   jdk.localedata                dates and numbers in the system's language (French and others)
-#   jdk.unsupported               sun.misc.Unsafe in ObjectBox's helper library
-#   jdk.zipfs                     zip files opened as file systems by a library (small, kept to be safe)
-modules=java.base,java.desktop,java.logging,java.naming,java.management,jdk.management,java.net.http,java.sql
-modules=$modules,java.xml,java.xml.crypto,java.security.jgss,jdk.net,jdk.security.auth,jdk.crypto.ec,jdk.localedata
-modules=$modules,jdk.unsupported,jdk.zipfs
+# the modules, one a line in launcher/runtime-modules.txt (with why each is there)
+modules=$(sed 's/#.*//' launcher/runtime-modules.txt | tr -d ' \t' | grep . | paste -sd, -)
 echo "build-deb: runtime (jlink) with $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --generate-cds-archive --output "$work/runtime"
