@@ -19,7 +19,11 @@ fail() {
 }
 
 [ -f "$jar" ] || fail "no $jar: build it first with: mvn -B -q package -DskipTests"
-for tool in java jlink jpackage fakeroot dpkg-deb; do
+# jlink and jpackage live beside javac in the JDK, which may not have put them on the PATH
+jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin}
+[ -n "$jdk_bin" ] || { command -v javac >/dev/null 2>&1 && jdk_bin=$(dirname "$(readlink -f "$(command -v javac)")"); }
+[ -z "$jdk_bin" ] || PATH="$jdk_bin:$PATH"
+for tool in java jar jlink jpackage fakeroot dpkg-deb; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (jlink and jpackage come with a JDK 17+; apt-get install fakeroot dpkg)"
 done
 
