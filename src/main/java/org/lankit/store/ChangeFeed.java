@@ -113,7 +113,7 @@ final class ChangeFeed {
     int indexAll(FailedCommits commits) {
         long[] ids;
         try (Query<EntryRecord> all = entries.query().build()) {
-            ids = all.findIds();
+            ids = ReadTx.read(entries, all::findIds);
         }
         for (int from = 0; from < ids.length; from += INDEX_CHUNK) {
             long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + INDEX_CHUNK));

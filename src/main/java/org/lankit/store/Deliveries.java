@@ -113,7 +113,7 @@ public final class Deliveries {
 
     private long countFailedFor(String value) {
         try (Query<DeliveryRecord> q = box.query(DeliveryRecord_.failedFor.equal(value, StringOrder.CASE_SENSITIVE)).build()) {
-            return q.count();
+            return ReadTx.read(box, q::count);
         }
     }
 

@@ -47,11 +47,11 @@ public final class DeviceRegistry {
     }
 
     public List<Device> all() {
-        return box.getAll().stream().map(RecordCodec::device).toList();
+        return ReadTx.read(box, box::getAll).stream().map(RecordCodec::device).toList();
     }
 
     public long count() {
-        return box.count();
+        return ReadTx.read(box, box::count);
     }
 
     public synchronized void revoke(String deviceId) {

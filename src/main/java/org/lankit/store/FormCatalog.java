@@ -41,7 +41,7 @@ public final class FormCatalog {
 
     /** Installs the built-in form on first start (when there are no forms at all). */
     public synchronized void installDefaultIfEmpty() {
-        if (box.count() == 0) save(DefaultForm.householdVisit());
+        if (ReadTx.read(box, box::count) == 0) save(DefaultForm.householdVisit());
     }
 
     /** Saves a new version; refuses one that is already here or that {@link FormShape} refuses (IllegalArgumentException). */
@@ -111,7 +111,7 @@ public final class FormCatalog {
 
     private synchronized Versions load() {
         if (versions == null) {
-            List<Form> all = box.getAll().stream().map(RecordCodec::form).sorted(BY_ID_AND_VERSION).toList();
+            List<Form> all = ReadTx.read(box, box::getAll).stream().map(RecordCodec::form).sorted(BY_ID_AND_VERSION).toList();
             // the first record of a version wins, as a store query in record order found it
             Map<Key, Form> byKey = all.stream().collect(Collectors.toMap(f -> new Key(f.id(), f.version()), Function.identity(), (first, later) -> first));
             versions = new Versions(all, Map.copyOf(byKey), new ConcurrentHashMap<>());

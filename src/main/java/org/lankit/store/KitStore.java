@@ -171,10 +171,12 @@ public final class KitStore implements AutoCloseable {
     }
 
     private static boolean holdsSealedData(BoxStore boxStore) {
-        if (boxStore.boxFor(SyncStateRecord.class).count() > 0 || boxStore.boxFor(SecretRecord.class).count() > 0) return true;
-        try (Query<EntryRecord> q = boxStore.boxFor(EntryRecord.class).query(EntryRecord_.sealedJson.notNull()).build()) {
-            return q.findFirstId() != 0;
-        }
+        return boxStore.callInReadTx(() -> {
+            if (boxStore.boxFor(SyncStateRecord.class).count() > 0 || boxStore.boxFor(SecretRecord.class).count() > 0) return true;
+            try (Query<EntryRecord> q = boxStore.boxFor(EntryRecord.class).query(EntryRecord_.sealedJson.notNull()).build()) {
+                return q.findFirstId() != 0;
+            }
+        });
     }
 
     public Path dataDir() {
@@ -291,20 +293,20 @@ public final class KitStore implements AutoCloseable {
     }
 
     public long entryCount() {
-        return entries.count();
+        return ReadTx.read(entries, entries::count);
     }
 
     /** Entries created at or after {@code epochMs} (by their device's clock). */
     public long countCreatedSince(long epochMs) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.createdAt.greaterOrEqual(epochMs)).build()) {
-            return q.count();
+            return ReadTx.read(entries, q::count);
         }
     }
 
     /** Entries the given device created. */
     public long countCreatedBy(String deviceId) {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.createdBy.equal(deviceId, StringOrder.CASE_SENSITIVE)).build()) {
-            return q.count();
+            return ReadTx.read(entries, q::count);
         }
     }
 
@@ -343,7 +345,7 @@ public final class KitStore implements AutoCloseable {
 
     public long countLocallyPending() {
         try (Query<EntryRecord> q = entries.query(EntryRecord_.localPending.equal(EntryWriter.LOCAL_PENDING)).build()) {
-            return q.count();
+            return ReadTx.read(entries, q::count);
         }
     }
 
@@ -372,7 +374,7 @@ public final class KitStore implements AutoCloseable {
     }
 
     public long auditCount() {
-        return audit.count();
+        return ReadTx.read(audit, audit::count);
     }
 
     /**
@@ -436,11 +438,12 @@ public final class KitStore implements AutoCloseable {
     private static <T, R> Page<R> window(Box<T> box, Property<T> id, long afterId, int limit, Function<T, R> map) {
         long from = afterId;
         while (true) {
-            List<R> items = box.get(LongStream.rangeClosed(from + 1, from + limit).toArray()).stream()
+            long[] ids = LongStream.rangeClosed(from + 1, from + limit).toArray();
+            List<R> items = ReadTx.read(box, () -> box.get(ids)).stream()
                     .filter(Objects::nonNull).map(map).toList();
             if (!items.isEmpty()) return new Page<>(items, from + limit);
             try (Query<T> rest = box.query(id.greater(from + limit)).build()) {
-                long next = rest.findFirstId();
+                long next = ReadTx.read(box, rest::findFirstId);
                 if (next == 0) return new Page<>(List.of(), afterId);
                 from = next - 1; // jump over a gap left by removed records
             }

@@ -29,11 +29,11 @@ final class OlderRecordsSealing {
         if (state.get(DONE).isPresent()) return;
         long[] plainEntries;
         try (Query<EntryRecord> q = entries.query(EntryRecord_.json.notNull()).build()) {
-            plainEntries = q.findIds();
+            plainEntries = ReadTx.read(entries, q::findIds);
         }
         long[] plainEvents;
         try (Query<AuditRecord> q = audit.query(AuditRecord_.summary.notNull()).build()) {
-            plainEvents = q.findIds();
+            plainEvents = ReadTx.read(audit, q::findIds);
         }
         inChunks(plainEntries, chunk -> commits.write(() -> {
             List<EntryRecord> records = entries.get(chunk);

@@ -29,7 +29,7 @@ final class SettingsSplit {
     }
 
     static void moveOlderKeys(Box<SettingRecord> settings, SyncState state, Secrets secrets, FailedCommits commits) {
-        List<SettingRecord> all = settings.getAll();
+        List<SettingRecord> all = ReadTx.read(settings, settings::getAll);
         List<SettingRecord> moving = all.stream().filter(r -> isSyncState(r.name) || isSecret(r.name)).toList();
         if (moving.isEmpty()) return;
         commits.write(() -> {

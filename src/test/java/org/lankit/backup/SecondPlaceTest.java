@@ -3,6 +3,7 @@ package org.lankit.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.testkit.FieldTeam.PHONE_A;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.FieldTeam;
 
 /** Automatic backups copied to a second place, and the warnings while no copy there is recent. */
@@ -24,6 +27,14 @@ class SecondPlaceTest {
 
     @TempDir
     Path temp;
+
+    /** A failed copy is logged; kept here and checked, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.backup.SecondPlace");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void each_automatic_backup_is_copied_whole_and_the_second_place_keeps_as_many_as_the_first() throws IOException {
@@ -62,6 +73,8 @@ class SecondPlaceTest {
             scheduler.close();
 
             assertThat(written).isRegularFile();
+            assertThat(log.lines(Level.WARN)).as("the second place's log")
+                    .containsExactly("WARN the backup could not be copied to " + stick + ": the folder is not there (is the stick plugged in?)");
             assertThat(place.status().warning(Instant.now(), ZoneOffset.UTC)).hasValue("No backup has been copied to " + stick
                     + " yet. The last try failed: the folder is not there (is the stick plugged in?).");
         }

@@ -3,10 +3,12 @@ package org.lankit.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitOptions;
@@ -15,6 +17,7 @@ import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterError;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.Eventually;
 import org.lankit.testkit.PairedDevice;
@@ -37,6 +40,14 @@ class DiskFullTest {
     @TempDir
     Path clientDir;
 
+    /** The master logs each push the full store refuses; kept here and checked, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.hub.ErrorMapper");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
+
     @Test
     void when_the_masters_store_is_full_a_push_gets_a_507_error_and_the_entry_stays_pending_on_the_device() throws Exception {
         KitStore store = KitStore.open(masterDir, System::currentTimeMillis, TINY_KB);
@@ -50,6 +61,8 @@ class DiskFullTest {
             assertThat(full.status()).isEqualTo(507);
             assertThat(full.error()).isEqualTo("storage_full");
             assertThat(full.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(log.lines(Level.ERROR)).as("the master's log").isNotEmpty()
+                    .allMatch(line -> line.contains("/api/v1/sync/push failed: the store is full"));
             // pages freed once old reads end can make room again between the filling and the save: then fill again
             Entry typed = null;
             for (int attempt = 1; attempt <= 5 && typed == null; attempt++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ch.qos.logback.classic.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.hub.HubConfig;
 import org.lankit.store.Attachments;
 import org.lankit.sync.Json;
 import org.lankit.sync.PushStatus;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
@@ -35,6 +38,14 @@ class PhotoDiskFullTest {
 
     @TempDir
     Path base;
+
+    /** The master logs the upload the full disk refuses; kept here and checked, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.hub.ErrorMapper");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void photos_fill_the_disk_to_the_last_32_mb_and_entries_still_go_in() throws Exception {
@@ -64,6 +75,8 @@ class PhotoDiskFullTest {
             JsonNode error = Json.MAPPER.readTree(full.body());
             assertThat(error.path("error").asText()).isEqualTo("storage_full");
             assertThat(error.path("detail").asText()).contains("disk is full").doesNotContain("Exception");
+            assertThat(log.lines(Level.ERROR)).as("the master's log").isNotEmpty()
+                    .allMatch(line -> line.contains("/api/v1/attachments/") && line.contains("failed: the store is full"));
 
             HttpResponse<String> status = HTTP.send(request(master, phone, name + "/upload").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(Json.MAPPER.readTree(status.body()).path("received").asLong()).as("the refused chunk was not kept").isEqualTo(offset);

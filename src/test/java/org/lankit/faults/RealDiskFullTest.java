@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterError;
 import org.lankit.sync.Entry;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RawHttp;
@@ -29,6 +32,14 @@ class RealDiskFullTest {
 
     @TempDir
     Path base;
+
+    /** The master logs each push the full store refuses; kept here and checked, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.hub.ErrorMapper");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void a_master_whose_disk_runs_out_answers_507_and_keeps_serving() throws Exception {
@@ -50,6 +61,8 @@ class RealDiskFullTest {
             assertThat(full).as("the 3 MB disk filled up").isNotNull();
             assertThat(full.status()).isEqualTo(507);
             assertThat(full.error()).isEqualTo("storage_full");
+            assertThat(log.lines(Level.ERROR)).as("the master's log").isNotEmpty()
+                    .allMatch(line -> line.contains("failed: the store is full"));
 
             // a refused commit can free a page or two: take the space small writes still find
             int refusedInARow = 0;

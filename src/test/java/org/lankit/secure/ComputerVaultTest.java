@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.testkit.CapturedLog;
 
 /**
  * This computer's vault: the credential store first, the user's key file when the store is
@@ -23,6 +26,14 @@ class ComputerVaultTest {
 
     @TempDir
     Path keyHome;
+
+    /** The vault warns when the store lets it down; kept here and checked, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.secure.ComputerVault");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void a_new_key_goes_to_the_credential_store_and_not_into_the_key_file() {
@@ -47,6 +58,8 @@ class ComputerVaultTest {
 
         vault.write("lankit-b", KEY);
         assertThat(file.read("lankit-b")).hasValue(KEY);
+        assertThat(log.lines(Level.WARN)).as("the vault's log").singleElement().asString()
+                .startsWith("WARN the stand-in store did not answer; keeping the data key in ");
         assertThat(vault.describe()).isEqualTo(file.describe());
 
         store.answers = true;
@@ -74,6 +87,8 @@ class ComputerVaultTest {
         new ComputerVault(Optional.of(store), file).write("lankit-c", KEY);
 
         assertThat(file.read("lankit-c")).hasValue(KEY);
+        assertThat(log.lines(Level.WARN)).as("the vault's log").singleElement().asString()
+                .startsWith("WARN the stand-in store did not give the data key back; keeping it in ");
     }
 
     @Test

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lankit.ui.PanelHarness.until;
 import static org.lankit.ui.PanelHarness.untilUi;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.swing.JLabel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.Role;
 import org.lankit.backup.BackupSettings;
 import org.lankit.store.Settings;
+import org.lankit.testkit.CapturedLog;
 
 /** The coordinator sets the team's retention on the Backup screen, and is told it reaches phones and laptops. */
 @ExtendWith(SwingUnderXvfb.class)
@@ -22,6 +25,14 @@ class RetentionSettingTest {
 
     @TempDir
     Path dataDir;
+
+    /** The panel logs the refused save; kept here and checked, not printed with its stack. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.ui.Background");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void the_coordinator_sets_retention_days_which_the_screen_says_apply_to_phones_and_laptops_and_clears_them_again() {
@@ -36,6 +47,8 @@ class RetentionSettingTest {
             ui.window().button("saveRetention").click();
             untilUi(() -> ui.window().label("status").text().contains("whole number from 1 to 36500"), WAIT, "the refusal");
             assertThat(settings.get(BackupSettings.RETENTION_DAYS)).isEmpty();
+            assertThat(log.lines(Level.WARN)).as("the panel's log")
+                    .containsExactly("WARN panel task failed (java.lang.IllegalArgumentException: the days must be a whole number from 1 to 36500, or empty to keep everything)");
 
             ui.window().textBox("retentionDays").deleteText().enterText("30");
             ui.window().button("saveRetention").click();

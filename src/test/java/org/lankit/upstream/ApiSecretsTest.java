@@ -7,8 +7,10 @@ import static org.lankit.upstream.UploadTesting.json;
 import static org.lankit.upstream.UploadTesting.refusalOf;
 import static org.lankit.upstream.UploadTesting.seed;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.app.KitOptions;
@@ -17,6 +19,7 @@ import org.lankit.hub.HubConfig;
 import org.lankit.peer.MasterClient;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.FakeTeamApi;
 
 /**
@@ -33,6 +36,14 @@ class ApiSecretsTest {
 
     @TempDir
     Path dataDir;
+
+    /** The uploader logs the refusal; kept here and checked for the secrets, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.upstream.Uploader");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void an_api_that_echoes_the_token_and_the_address_key_shows_neither_in_the_status_phones_read() throws Exception {
@@ -57,6 +68,8 @@ class ApiSecretsTest {
                 assertThat(refusalOf(kit.uploads(), store, entry.uuid())).contains("HTTP 401")
                         .doesNotContain(TOKEN).doesNotContain(KEY);
                 assertThat(kit.uploads().targets().get(0).toString()).doesNotContain(TOKEN).doesNotContain(KEY);
+                assertThat(log.lines(Level.WARN)).as("the uploader's log").anyMatch(line -> line.contains("refused for good: HTTP 401"))
+                        .noneMatch(line -> line.contains(TOKEN) || line.contains(KEY));
             }
             assertThat(api.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
         }

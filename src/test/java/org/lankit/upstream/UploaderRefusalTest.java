@@ -9,13 +9,16 @@ import static org.lankit.upstream.UploadTesting.refusalOf;
 import static org.lankit.upstream.UploadTesting.seed;
 import static org.lankit.upstream.UploadTesting.stateOf;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lankit.store.KitStore;
 import org.lankit.sync.Entry;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.FakeTeamApi;
 import org.lankit.testkit.FakeTeamApi.Received;
 
@@ -26,6 +29,14 @@ class UploaderRefusalTest {
 
     @TempDir
     Path dataDir;
+
+    /** The uploader logs each refusal; kept here and checked, not printed. */
+    private final CapturedLog log = CapturedLog.of("org.lankit.upstream.Uploader");
+
+    @AfterEach
+    void putTheLogBack() {
+        log.close();
+    }
 
     @Test
     void an_entry_the_api_rejects_is_failed_with_its_reason_the_others_synced_and_a_retry_sends_it_again() throws Exception {
@@ -64,6 +75,9 @@ class UploaderRefusalTest {
             try (Uploads uploader = UploadTesting.start(store, api.url(), null, fast())) {
                 await("settled", LIMIT, () -> uploader.status().synced() == 9 && uploader.status().failed() == 1);
                 assertThat(refusalOf(uploader, store, bad.uuid())).isEqualTo("HTTP 422: " + REASON);
+                assertThat(log.lines(Level.WARN)).as("the uploader's log")
+                        .anyMatch(line -> line.contains("refused (HTTP 422: " + REASON + "); sending its 10 entries one by one"))
+                        .anyMatch(line -> line.contains("refused for good: HTTP 422: " + REASON));
                 await("idle", LIMIT, () -> uploader.status().state() == UploaderStatus.State.IDLE);
             }
             List<Received> requests = api.requests();
@@ -83,6 +97,9 @@ class UploaderRefusalTest {
                 await("failed", LIMIT, () -> uploader.status().failed() == 15);
                 assertThat(api.requests()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
                 assertThat(uploader.status().lastError()).contains("HTTP 401").doesNotContain("wrong-token");
+                assertThat(log.lines(Level.WARN)).as("the uploader's log").hasSize(2)
+                        .allMatch(line -> line.contains("refused for good: HTTP 401"))
+                        .noneMatch(line -> line.contains("wrong-token"));
                 UploadTesting.sleep(300);
                 assertThat(api.requests()).hasSize(2);
 
