@@ -98,11 +98,6 @@ final class Words {
                 Text.get("words.addressMoved.tap", moved.current()));
     }
 
-    /** "3 entries" in English words only; the panel's own words count with {@link Text#plural}. */
-    static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
     static String deviceKind(String kind) {
         if ("phone".equals(kind)) return Text.get("words.kind.phone");
         if ("client".equals(kind)) return Text.get("words.kind.client");
