@@ -69,6 +69,11 @@ export class Api {
     }
   }
 
+  /** The names of the team's devices by device id (protocol.md, `GET /api/v1/team/names`). */
+  async teamNames() {
+    return (await this.#call('GET', '/api/v1/team/names')).names ?? {};
+  }
+
   /** The master's counts and the coordinator's current choices for devices. */
   status() {
     return this.#call('GET', '/api/v1/status');

@@ -1,4 +1,4 @@
-// The sync loop, as named steps: (once per connection) info and forms, and which of the team's
+// The sync loop, as named steps: (once per connection) info, forms and teammates' names, and which of the team's
 // masters answers (team.js) → the coordinator's current choices and the receipts of the team's
 // server → push pending entries in batches → pull the changes feed since the checkpoint → apply
 // and store the checkpoint in the same transaction → the team's retention. One run at a time;
@@ -145,8 +145,8 @@ export class SyncLoop extends EventTarget {
   }
 
   /**
-   * Once per connection, and again when the master says its forms changed: the team's name and
-   * the forms. The team's former master gets nothing; a different master, or the team's newer
+   * Once per connection, and again when the master says its forms changed (or a device paired):
+   * the team's name, the forms and the teammates' names. The team's former master gets nothing; a different master, or the team's newer
    * one, starts the feed over (its numbers are not the old master's; merging again is harmless).
    */
   async #refreshSession() {
@@ -159,10 +159,14 @@ export class SyncLoop extends EventTarget {
       await this.store.setMeta('lastSeq', 0);
     }
     const forms = await this.api.forms();
+    // an older master has no names to give: the list then says "by a teammate"
+    const names = await this.api.teamNames().catch(() => null);
     const team = this.team.learn(info.teamId, info.epoch);
-    await this.store.putAll([], { masterId: info.deviceId, teamName: info.name, forms, ...(team ? { team } : {}) });
+    await this.store.putAll([], {
+      masterId: info.deviceId, teamName: info.name, forms, ...(team ? { team } : {}), ...(names ? { teamNames: names } : {}),
+    });
     this.#sessionFresh = true;
-    this.dispatchEvent(new CustomEvent('session', { detail: { info, forms } }));
+    this.dispatchEvent(new CustomEvent('session', { detail: { info, forms, names } }));
   }
 
   /**

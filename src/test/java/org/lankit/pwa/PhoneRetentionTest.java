@@ -30,11 +30,11 @@ class PhoneRetentionTest extends PhoneTestBase {
         phone.addInitScript("(() => { const real = Date.now; window.clockShift = 0;"
                 + " Date.now = () => real.call(Date) + window.clockShift; })()");
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
 
         // three days ago, away from the master's WiFi, Amina saved a visit
         phone.setOffline(true);
-        assertThat(app.banner()).containsText("Master unreachable");
+        assertThat(app.banner()).containsText("Laptop out of reach");
         app.page.evaluate("window.clockShift = -3 * " + DeviceRetention.DAY_MS);
         app.saveHousehold("Saved far away", "3");
         app.page.evaluate("window.clockShift = 0");

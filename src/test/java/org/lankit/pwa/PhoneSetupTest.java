@@ -111,7 +111,7 @@ class PhoneSetupTest extends PhoneTestBase {
         phone.route("**/api/v1/info", PhoneSetupTest::withoutSecure);
         Page page = openSetup(phone);
 
-        assertThat(page.locator("#setup-status")).containsText("This master offers no secure page");
+        assertThat(page.locator("#setup-status")).containsText("The coordinator's laptop offers no secure page");
         assertThat(page.locator("#setup-steps")).isHidden();
     }
 

@@ -143,7 +143,7 @@ class PhotoFieldTest extends PhoneTestBase {
         assertThat(app.page.getByAltText("Photo for Photo of the door")).isVisible();
         assertThat(app.page.locator(".photo-message")).hasText("Photo kept on this phone until it is sent.");
         app.page.evaluate("window.photo.value = '0123456789abcdef0123456789abcdef.jpg'");
-        assertThat(app.page.locator(".photo-message")).hasText("The photo was sent to the master.");
+        assertThat(app.page.locator(".photo-message")).hasText("The photo was sent to the coordinator's laptop.");
         assertThat(app.page.getByAltText("Photo for Photo of the door")).isHidden();
         app.assertNoScriptErrors();
     }
