@@ -37,6 +37,28 @@ final class PhoneApp {
         return new PhoneApp(phone.newPage(), master);
     }
 
+    /**
+     * A phone whose page runs on Playwright's clock (time flows as usual until a test moves it on),
+     * for tests that let the laptop stay out of reach long enough for the "new address?" question.
+     */
+    static PhoneApp openWithClock(BrowserContext phone, RunningMaster master) {
+        PhoneApp app = open(phone, master);
+        app.page.clock().install();
+        return app;
+    }
+
+    /**
+     * The laptop is out of reach and the phone does not ask for a new address at once; a minute
+     * later (moved.js, ASK_AFTER_MS) it does, and the worker opens the question. Needs {@link #openWithClock}.
+     */
+    void askForNewAddress() {
+        assertThat(banner()).hasAttribute("data-state", "unreachable");
+        assertThat(page.locator("#moved")).isHidden();
+        page.clock().fastForward(61_000);
+        assertThat(page.locator("#moved")).isVisible();
+        page.locator("#moved summary").click();
+    }
+
     String joinUrl(String code) {
         return master.baseUrl() + "/join#" + code;
     }

@@ -28,7 +28,7 @@ class PhoneMasterMovedTest extends PhoneTestBase {
 
     @Test
     void the_master_comes_back_at_a_new_address_and_the_phone_sends_its_waiting_entry_there_once_told() throws Exception {
-        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        PhoneApp app = PhoneApp.openWithClock(phone, master).joinWithQr("Amina");
         app.saveHousehold("Before the move", "2");
         app.openEntries();
         assertThat(app.badge("Before the move")).hasText("Synced");
@@ -44,7 +44,7 @@ class PhoneMasterMovedTest extends PhoneTestBase {
 
         Locator address = app.page.getByLabel("The laptop's address, as shown under its QR code");
         try (RunningMaster otherTeam = RunningMaster.start(otherTeamDir, 0, QUIET)) {
-            app.page.locator("#moved summary").click();
+            app.askForNewAddress();
             address.fill(otherTeam.baseUrl().replace("http://", ""));
             app.page.locator("#moved-use").click();
             assertThat(app.page.locator("#moved-message")).containsText("not your team's laptop");

@@ -47,7 +47,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
 
     @Test
     void the_teams_newer_master_is_read_from_the_start_and_hears_the_phones_epoch_on_every_call() throws Exception {
-        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        PhoneApp app = PhoneApp.openWithClock(phone, master).joinWithQr("Amina");
         app.saveHousehold("Before the take-over", "2");
         app.openEntries();
         assertThat(app.badge("Before the take-over")).hasText("Synced");
@@ -78,7 +78,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
             });
 
             assertThat(app.banner()).containsText("Laptop out of reach");
-            app.page.locator("#moved summary").click();
+            app.askForNewAddress();
             app.page.getByLabel("The laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
             app.page.locator("#moved-use").click();
             assertThat(app.page.locator("#moved-message")).containsText("The laptop answers at " + successor.baseUrl());
