@@ -49,6 +49,7 @@ class PhotoFieldTest extends PhoneTestBase {
         app.page.navigate(master.baseUrl() + "/manifest.webmanifest"); // the app's origin, without the app
         app.page.evaluate("""
                 async () => {
+                  await (await import('/words.js')).loadWords(); // as the app does before it draws anything
                   const { photoField } = await import('/photo.js');
                   window.photo = photoField({ name: 'door', label: 'Photo of the door', type: 'image' });
                   window.events = 0;
