@@ -63,11 +63,11 @@ final class PhoneApp {
         return master.baseUrl() + "/join#" + code;
     }
 
-    /** Opens the QR code's URL and joins with the given name; returns once the form shows. */
+    /** Opens the QR code's URL and joins with the given name; returns once the form shows (in any of the phone's languages). */
     PhoneApp joinWithQr(String name) {
         page.navigate(joinUrl(RunningMaster.JOIN_CODE));
-        page.getByLabel("Your name").fill(name);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        page.locator("#join-name").fill(name);
+        page.locator("#join-form button[type=submit]").click();
         assertThat(page.locator("#entry-form")).isVisible();
         return this;
     }

@@ -64,7 +64,7 @@ class PhoneRetentionTest extends PhoneTestBase {
         assertThat(app.badge("Saved far away")).hasText("Waiting");
         assertThat(app.page.locator("#entry-count")).hasText("2");
         assertThat(app.page.locator("#retention-note"))
-                .hasText("Older entries the master holds were removed from this phone after 1 day.");
+                .hasText("Older entries the coordinator's laptop holds were removed from this phone after 1 day.");
         assertThat(app.banner()).containsText("1 waiting");
         assertThat(master.store().entryCount()).as("the master keeps them").isEqualTo(3);
         app.screenshot("entries-after-retention");
