@@ -150,6 +150,15 @@ final class PhoneApp {
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-full.png")).setFullPage(true));
     }
 
+    /**
+     * The visible 360x740 screen for the documentation, as {@code src/site/markdown/images/<name>.png}
+     * (and under target/screenshots): take it once the test has asserted what the screen shows.
+     */
+    void screenshotForTheDocs(String name) {
+        screenshot(name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("src", "site", "markdown", "images", name + ".png")));
+    }
+
     /** No uncaught script error happened and no dialog was opened. */
     void assertNoScriptErrors() {
         assertThat(pageErrors).as("uncaught errors in the page").isEmpty();

@@ -42,7 +42,7 @@ class PhoneMasterMovedTest extends PhoneTestBase {
         master = RunningMaster.start(dataDir, 0, QUIET);
         assertThat(master.baseUrl()).as("another origin than the page's").isNotEqualTo(oldAddress);
 
-        Locator address = app.page.getByLabel("The laptop's address, as shown under its QR code");
+        Locator address = app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code");
         try (RunningMaster otherTeam = RunningMaster.start(otherTeamDir, 0, QUIET)) {
             app.askForNewAddress();
             address.fill(otherTeam.baseUrl().replace("http://", ""));

@@ -79,7 +79,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
 
             assertThat(app.banner()).containsText("Laptop out of reach");
             app.askForNewAddress();
-            app.page.getByLabel("The laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
+            app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
             app.page.locator("#moved-use").click();
             assertThat(app.page.locator("#moved-message")).containsText("The laptop answers at " + successor.baseUrl());
             assertThat(app.entry("Only on the new master")).isVisible();
@@ -135,7 +135,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
         app.page.evaluate("window.scrollTo(0, 0)");
         app.screenshot("former-master");
 
-        Locator address = app.page.getByLabel("The laptop's address, as shown under its QR code");
+        Locator address = app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code");
         address.fill(master.baseUrl().replace("http://", ""));
         app.page.locator("#moved-use").click();
         assertThat(app.page.locator("#moved-message")).hasText("That is the team's old laptop; ask your coordinator for the new address.");

@@ -107,7 +107,7 @@ class TakeOverPhonesTest extends PhoneTestBase {
     /** The worker types the new master's address under "new address"; the phone keeps its token. */
     private static void moveTo(PhoneApp app, RunningMaster successor) {
         app.askForNewAddress();
-        app.page.getByLabel("The laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
+        app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
         app.page.locator("#moved-use").click();
         assertThat(app.page.locator("#moved-message")).containsText("waiting entries go there now");
     }
