@@ -25,12 +25,19 @@ async function readJson(path) {
   return response.json();
 }
 
-/** Reads the words of the browser's language (and English beside them); marks the page's language. */
+/**
+ * Reads the words of the browser's language (and English beside them); marks the page's language.
+ * Never fails: without its files the page keeps the English its HTML holds, and scripts show keys.
+ */
 export async function loadWords(wanted = navigator.languages) {
   const available = await readJson('i18n/languages.json').catch(() => [ENGLISH]);
   chosen = pickWordsLanguage(available, wanted);
-  english = await readJson(`i18n/${ENGLISH}.json`);
+  english = await readJson(`i18n/${ENGLISH}.json`).catch((e) => {
+    console.warn('the English words could not be read', e);
+    return {};
+  });
   own = chosen === ENGLISH ? english : await readJson(`i18n/${chosen}.json`).catch(() => english);
+  if (own === english) chosen = ENGLISH;
   document.documentElement.lang = chosen;
 }
 
@@ -66,6 +73,7 @@ export function withBold(text) {
  * data-i18n-label (aria-label), data-i18n-title (the document's title).
  */
 export function translatePage(root = document) {
+  if (Object.keys(own).length === 0) return; // no words read: the page's own English stays
   for (const el of root.querySelectorAll('[data-i18n]')) el.replaceChildren(...withBold(t(el.dataset.i18n)));
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
