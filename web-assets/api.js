@@ -69,6 +69,16 @@ export class Api {
     }
   }
 
+  /** The names of the team's devices by device id (protocol.md, `GET /api/v1/team/names`); null from an older master. */
+  async teamNames() {
+    try {
+      return (await this.#call('GET', '/api/v1/team/names')).names ?? {};
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
   /** The master's counts and the coordinator's current choices for devices. */
   status() {
     return this.#call('GET', '/api/v1/status');

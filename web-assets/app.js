@@ -12,11 +12,12 @@ import { decodeMove, isMove, receiveMove } from './handover.js';
 import { joinCodeOf, showJoin, takeFragment } from './join.js';
 import { fillReceipt } from './list-item.js';
 import { EntriesList } from './list.js';
-import { setUpMasterMove } from './moved.js';
+import { LostLaptop, setUpMasterMove } from './moved.js';
 import { markOf } from './receipts.js';
 import { askForBackgroundPush, setUpShell } from './shell.js';
 import { SyncLoop } from './sync.js';
 import { TeamWatch } from './team.js';
+import { loadWords, plural, t, translatePage } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,9 +29,11 @@ function showMovedAway(origin) {
 }
 
 async function main() {
+  await loadWords();
+  translatePage();
   const fragment = takeFragment();
   const store = await LocalStore.open({
-    onBlocked: () => fail('Lankit is open in another tab with an older version. Close or reload that tab to go on.'),
+    onBlocked: () => fail(t('app.otherTab')),
   });
   $('fatal').hidden = true;
   const movedTo = await store.getMeta('movedTo');
@@ -45,7 +48,7 @@ async function main() {
   if (isMove(fragment)) {
     const moved = decodeMove(fragment);
     if (moved) await receiveMove(store, moved);
-    else fail('The entries from the plain page did not arrive whole. Open the set-up page at the plain address again and tap Check.');
+    else fail(t('app.moveBroken'));
   }
   const code = isMove(fragment) ? '' : joinCodeOf(fragment);
   const device = await store.getMeta('device');
@@ -74,19 +77,28 @@ async function startApp(store, device) {
     team, onNewerMaster: () => sync.newerMasterSeen(),
   });
   const sync = new SyncLoop({ store, api, clock, team });
+  // the "new address?" question waits until the laptop has been out of reach a while (moved.js)
+  const lost = new LostLaptop(() => queueRefresh());
   const entryForm = new EntryForm($('fields'));
   const ownIds = new Set([device.deviceId, ...(device.formerIds ?? [])]);
-  const ui = { forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null };
+  const ui = {
+    forms: (await store.getMeta('forms')) ?? [], formId: null, editing: null, seen: null,
+    masterId: await store.getMeta('masterId'), names: (await store.getMeta('teamNames')) ?? {},
+  };
   // this page's copy of the stored entries by uuid, kept up to date from the store's change events
   const records = new Map();
   const changes = [null]; // not applied to `records` yet, in order; null: read them all
 
   const currentForm = () => ui.forms.find((f) => f.id === ui.formId) ?? ui.forms[0];
-  const say = (text) => { $('form-message').textContent = text; };
+  /** The form's message at its top, where the worker looks after a save; `state` ok or bad colours it. */
+  const say = (text, state = '') => {
+    $('form-message').textContent = text;
+    $('form-message').dataset.state = state;
+  };
 
   function showForm(form, values) {
-    $('form-title').textContent = ui.editing ? `Edit: ${form.title}` : form.title;
-    $('save-button').textContent = ui.editing ? 'Save changes' : 'Save';
+    $('form-title').textContent = ui.editing ? t('form.editTitle', { title: form.title }) : form.title;
+    $('save-button').textContent = ui.editing ? t('form.saveChanges') : t('form.save');
     $('cancel-edit').hidden = !ui.editing;
     entryForm.render(form);
     if (values) entryForm.fill(values);
@@ -111,6 +123,13 @@ async function startApp(store, device) {
   }
 
   const isMine = (r) => ownIds.has(r.createdBy);
+  /** Who made an entry, in words: this phone, the coordinator (on the laptop), a teammate by name. */
+  const authorOf = (r) => {
+    if (isMine(r)) return t('list.byYou');
+    if (ui.masterId && r.createdBy === ui.masterId) return t('list.byCoordinator');
+    const name = ui.names[r.createdBy];
+    return name ? t('list.byName', { name }) : t('list.byTeammate');
+  };
   const entriesList = new EntriesList({
     list: $('entries'), more: $('entries-more'), search: $('entry-search'), searchField: $('entry-search-field'),
     noMatch: $('no-match'),
@@ -131,7 +150,7 @@ async function startApp(store, device) {
     await applyChanges();
     const all = [...records.values()];
     const count = entriesList.update(all, {
-      forms: ui.forms, isMine, mayEdit: (r) => isMine(r) || sync.teamEdits, receipts: sync.receipts,
+      forms: ui.forms, authorOf, mayEdit: (r) => isMine(r) || sync.teamEdits, receipts: sync.receipts,
     });
     showEditedReceipt();
     const retention = await store.getMeta('retention');
@@ -139,12 +158,9 @@ async function startApp(store, device) {
     $('entry-count').textContent = String(count);
     $('empty-list').hidden = count > 0 || removed;
     $('retention-note').hidden = !removed;
-    if (removed) {
-      const days = retention.days === 1 ? '1 day' : `${retention.days} days`;
-      $('retention-note').textContent = `Older entries the master holds were removed from this phone after ${days}.`;
-    }
+    if (removed) $('retention-note').textContent = plural('app.retention', retention.days);
     renderBanner($('banner'), { reachable: sync.reachable, former: sync.former, records: all });
-    $('moved').hidden = sync.reachable !== false;
+    $('moved').hidden = !(sync.former || lost.ask);
     $('former-master').hidden = !sync.former;
   }
 
@@ -213,7 +229,7 @@ async function startApp(store, device) {
     const { values, problems } = entryForm.read();
     entryForm.showProblems(problems);
     if (Object.keys(problems).length) {
-      say('Not saved: please correct the marked fields.');
+      say(t('app.notSaved'), 'bad');
       return;
     }
     if (ui.editing) {
@@ -227,7 +243,9 @@ async function startApp(store, device) {
       await store.putAll([record], { clock: clock.state() });
       dropDraft();
       entryForm.clear();
-      say('Saved on this phone. It is sent to the master by itself.');
+      say(t('app.saved'), 'ok');
+      // the confirmation and the empty form's first question in sight, not the Save button below
+      window.scrollTo(0, 0);
       entryForm.focusFirst();
     }
     if (sync.reachable !== true) askForBackgroundPush();
@@ -248,7 +266,8 @@ async function startApp(store, device) {
   });
   store.addEventListener('outdated', () => location.reload()); // a newer version of the app opened
   sync.addEventListener('state', () => {
-    if (sync.former) $('moved').open = true; // the way on: the new master's address
+    lost.update(sync.reachable);
+    if (sync.former) $('moved').open = true; // the way on: the new laptop's address
     else if (sync.reachable === false) askForBackgroundPush();
     queueRefresh();
   });
@@ -256,17 +275,19 @@ async function startApp(store, device) {
   sync.addEventListener('receipts', queueRefresh);
   sync.addEventListener('session', (e) => {
     $('team').textContent = e.detail.info.name;
+    ui.masterId = e.detail.info.deviceId;
+    if (e.detail.names) ui.names = e.detail.names;
+    queueRefresh();
     if (JSON.stringify(e.detail.forms) === JSON.stringify(ui.forms)) return;
     ui.forms = e.detail.forms;
     if (!ui.editing) renderForms();
-    queueRefresh();
   });
   sync.addEventListener('unpaired', () => {
     $('app-view').hidden = true;
     $('banner').hidden = true;
     showJoin({
       view: $('join-view'), api: new Api({ getToken: () => null, onTime: () => {} }), name: device.name,
-      reason: 'The master no longer knows this phone. Ask the coordinator to show the QR code, then join again. The entries on this phone are kept.',
+      reason: t('app.unpaired'),
       onJoined: async (joined) => {
         const next = { ...joined, formerIds: [...ownIds] };
         const fresh = new HlcClock(next.deviceId, clock.state());
@@ -286,7 +307,7 @@ async function startApp(store, device) {
     },
   });
   $('team').textContent = (await store.getMeta('teamName')) ?? '';
-  $('device-name').textContent = `This phone: ${device.name}`;
+  $('device-name').textContent = t('app.thisPhone', { name: device.name });
   showStorage(store.sealed);
   $('app-view').hidden = false;
   $('banner').hidden = false;
@@ -311,5 +332,5 @@ function fail(text) {
 
 main().catch((e) => {
   console.error(e);
-  fail(`The app could not start: ${e.message}. Reload the page; if it keeps happening, tell the coordinator.`);
+  fail(t('app.failed', { reason: e.message }));
 });

@@ -8,6 +8,7 @@ import { geopointControl } from './geopoint.js';
 import { photoField } from './photo.js';
 import { choiceLabel, choicesOf } from './form-tree.js';
 import { MAX_TEXT, MAX_TEXTAREA } from './validate.js';
+import { t } from './words.js';
 
 const option = (value, text) => element('option', { value, text });
 const trimmedOrNull = (raw) => (raw.trim() === '' ? null : raw.trim());
@@ -39,7 +40,7 @@ function selectOne(field, id, form, language) {
   let offered = all.map((c) => c.name);
   const draw = () => {
     const kept = select.value;
-    select.replaceChildren(option('', 'Choose…'),
+    select.replaceChildren(option('', t('answer.choose')),
       ...all.filter((c) => offered.includes(c.name) || c.name === kept).map((c) => option(c.name, choiceLabel(c, form, language))));
     select.value = kept;
   };
@@ -97,7 +98,7 @@ export function questionControl(field, id, form, language) {
     case 'select_multiple':
       return selectMultiple(field, id, form, language);
     case 'boolean':
-      return plain(element('select', { id, name: id }, [option('', 'Choose…'), option('true', 'Yes'), option('false', 'No')]),
+      return plain(element('select', { id, name: id }, [option('', t('answer.choose')), option('true', t('answer.yes')), option('false', t('answer.no'))]),
         (raw) => (raw === '' ? null : raw === 'true'));
     case 'geopoint':
       return geopointControl(id);

@@ -11,6 +11,7 @@ import { pickLanguage } from './language.js';
 import { FormRules } from './rules.js';
 import { MAX_ROWS, isEmptyValue } from './validate.js';
 import { numberText } from './expr.js';
+import { t } from './words.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -41,7 +42,7 @@ function defaultsOf(fields) {
 }
 
 function shownValue(value) {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return value ? t('answer.yes') : t('answer.no');
   if (typeof value === 'number') return numberText(value);
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
@@ -88,7 +89,7 @@ export class EntryForm {
   }
 
   focusFirst() {
-    this.#walk((node) => (node.control && !node.element.closest('[hidden]') ? node.control.focusable : null))?.focus();
+    this.#walk((node) => (node.control && !node.element.closest('[hidden]') ? node.control.focusable : null))?.focus({ preventScroll: true });
   }
 
   #build(values) {
@@ -110,14 +111,14 @@ export class EntryForm {
       this.#build(values);
       this.container.querySelector('#form-language').focus();
     });
-    return element('div', { className: 'field language' }, [element('label', { htmlFor: 'form-language', text: 'Language' }), select]);
+    return element('div', { className: 'field language' }, [element('label', { htmlFor: 'form-language', text: t('form.language') }), select]);
   }
 
   #label(field, withRequired = true) {
     const label = labelOf(field, this.form, this.language);
     // a label that shows answers ("${name}", as ODK's output) is filled in by update()
     const parts = [label.includes('${') ? element('span', { 'data-template': label }) : document.createTextNode(label)];
-    if (withRequired && field.required) parts.push(element('span', { className: 'required', text: ' (required)' }));
+    if (withRequired && field.required) parts.push(element('span', { className: 'required', text: ` ${t('form.required')}` }));
     return parts;
   }
 
@@ -172,7 +173,7 @@ export class EntryForm {
   #repeat(field, rows) {
     const error = element('p', { id: `field-${this.#ids++}-error`, className: 'field-error', hidden: true });
     const holder = element('div', { className: 'repeat-rows' });
-    const add = element('button', { type: 'button', className: 'secondary add-row', text: 'Add member' });
+    const add = element('button', { type: 'button', className: 'secondary add-row', text: t('form.addMember') });
     const section = element('section', { className: 'group repeat' },
       [element('h2', {}, this.#label(field)), ...this.#hint(field), holder, add, error]);
     const node = { kind: 'repeat', field, rows: [], holder, add, error, element: section, control: { focusable: add } };
@@ -189,7 +190,7 @@ export class EntryForm {
   #addRow(node, values) {
     const children = this.#nodesFor(node.field.fields, values);
     const legend = element('legend');
-    const remove = element('button', { type: 'button', className: 'secondary remove-row', text: 'Remove' });
+    const remove = element('button', { type: 'button', className: 'secondary remove-row', text: t('form.remove') });
     const row = { children, legend, remove, element: element('fieldset', { className: 'repeat-row' }, [legend, ...children.map((c) => c.element), remove]) };
     remove.addEventListener('click', () => {
       node.rows.splice(node.rows.indexOf(row), 1);
@@ -211,8 +212,8 @@ export class EntryForm {
   #numberRows(node) {
     node.rows.forEach((row, i) => {
       row.element.dataset.row = String(i);
-      row.legend.textContent = `Member ${i + 1}`;
-      row.remove.setAttribute('aria-label', `Remove member ${i + 1}`);
+      row.legend.textContent = t('form.member', { number: i + 1 });
+      row.remove.setAttribute('aria-label', t('form.removeMember', { number: i + 1 }));
     });
     node.add.disabled = node.rows.length >= MAX_ROWS;
   }

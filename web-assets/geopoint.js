@@ -4,6 +4,7 @@
 // types the point (read off a GPS or a map app).
 
 import { element } from './dom.js';
+import { t } from './words.js';
 
 const decimals = (n, places) => String(Number(n.toFixed(places)));
 
@@ -18,9 +19,9 @@ export function pointText(coords) {
 
 function positionProblem(error) {
   switch (error.code) {
-    case 1: return 'The phone did not allow this page to read the location. Allow it in the browser\'s settings, or type the point.';
-    case 3: return 'No location yet (the phone may not see the sky). Try again outside, or type the point.';
-    default: return 'The phone could not tell its location. Try again, or type the point.';
+    case 1: return t('geo.denied');
+    case 3: return t('geo.noFix');
+    default: return t('geo.unknown');
   }
 }
 
@@ -32,14 +33,14 @@ export function geopointControl(id) {
   const status = element('p', { className: 'geo-status', role: 'status' });
   const parts = [input];
   if (window.isSecureContext && 'geolocation' in navigator) {
-    const button = element('button', { type: 'button', className: 'secondary geo-button', text: 'Use my location' });
+    const button = element('button', { type: 'button', className: 'secondary geo-button', text: t('geo.use') });
     button.addEventListener('click', () => {
       button.disabled = true;
-      status.textContent = 'Finding the location…';
+      status.textContent = t('geo.finding');
       navigator.geolocation.getCurrentPosition((position) => {
         button.disabled = false;
         input.value = pointText(position.coords);
-        status.textContent = `Location found (within about ${Math.round(position.coords.accuracy)} m).`;
+        status.textContent = t('geo.found', { metres: Math.round(position.coords.accuracy) });
         input.dispatchEvent(new Event('input', { bubbles: true }));
       }, (error) => {
         button.disabled = false;
@@ -48,8 +49,7 @@ export function geopointControl(id) {
     });
     parts.push(button);
   } else {
-    status.textContent = 'The location button needs the secure page (https); on this plain address browsers do not give '
-      + 'the position. Type latitude and longitude, separated by a space.';
+    status.textContent = t('geo.needsSecure');
     status.classList.add('note');
   }
   parts.push(status);

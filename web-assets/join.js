@@ -2,6 +2,7 @@
 // once, the person types their name once, and the phone pairs with the master.
 
 import { ApiError, Unreachable } from './api.js';
+import { t } from './words.js';
 
 /**
  * The URL fragment (a join code, or a phone handed over from the plain page), taken out of the
@@ -24,14 +25,14 @@ export function joinCodeOf(fragment) {
 
 function explain(error) {
   if (error instanceof ApiError && error.status === 403) {
-    return 'This join code is wrong or no longer valid. Ask the coordinator to show the QR code again, then scan it.';
+    return t('join.badCode');
   }
   if (error instanceof ApiError && error.status === 429) {
-    return `Too many tries. Wait ${error.retryAfter || 'a few'} seconds, then try again.`;
+    return error.retryAfter ? t('join.tooMany', { seconds: error.retryAfter }) : t('join.tooManyUnknown');
   }
-  if (error instanceof ApiError) return `The master refused: ${error.detail || error.error}`;
-  if (error instanceof Unreachable) return 'The master cannot be reached. Join the team\'s WiFi and try again.';
-  return 'Joining failed. Try again.';
+  if (error instanceof ApiError) return t('join.refused', { reason: error.detail || error.error });
+  if (error instanceof Unreachable) return t('join.unreachable');
+  return t('join.failed');
 }
 
 /**
@@ -44,9 +45,7 @@ export function showJoin({ view, api, code, name, reason, onJoined }) {
   const nameInput = view.querySelector('#join-name');
   const message = view.querySelector('#join-message');
   const button = form.querySelector('button[type=submit]');
-  view.querySelector('#join-intro').textContent = reason || (code
-    ? 'Type your name once; this phone then joins the team and shows the form.'
-    : 'Scan the QR code on the coordinator\'s screen, or type the join code shown there.');
+  view.querySelector('#join-intro').textContent = reason || t(code ? 'join.introWithCode' : 'join.introScan');
   codeInput.value = code ?? '';
   nameInput.value = name ?? '';
   view.hidden = false;
@@ -57,17 +56,17 @@ export function showJoin({ view, api, code, name, reason, onJoined }) {
     const joinCode = codeInput.value.trim();
     const person = nameInput.value.trim();
     if (!joinCode) {
-      message.textContent = 'Type the join code shown on the coordinator\'s screen.';
+      message.textContent = t('join.needCode');
       codeInput.focus();
       return;
     }
     if (!person || person.length > 60) {
-      message.textContent = 'Type your name (up to 60 characters), so the team knows who collected what.';
+      message.textContent = t('join.needName');
       nameInput.focus();
       return;
     }
     button.disabled = true;
-    message.textContent = 'Joining…';
+    message.textContent = t('join.joining');
     try {
       const paired = await api.pair(joinCode, person);
       message.textContent = '';

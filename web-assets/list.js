@@ -16,13 +16,13 @@ export class EntriesList {
   #searchField;
   #noMatch;
   #actions;
-  #context = { formById: new Map(), isMine: () => false, mayEdit: () => false, receipts: null };
+  #context = { formById: new Map(), authorOf: () => '', mayEdit: () => false, receipts: null };
   /** Every entry not deleted, newest first; the ones the search finds; how many of them are drawn. */
   #newestFirst = [];
   #matching = [];
   #shown = PAGE;
   #query = '';
-  /** record → { li, form, mine, editable, mark }: records are replaced, never changed, when they change. */
+  /** record → { li, form, by, editable, mark }: records are replaced, never changed, when they change. */
   #rows = new WeakMap();
   /** record → { form, text }: the lower-case text the search looks in, for that version of its form. */
   #texts = new WeakMap();
@@ -51,12 +51,12 @@ export class EntriesList {
   }
 
   /**
-   * Shows `records` (all the phone holds, any order). `isMine(record)`: made on this phone;
+   * Shows `records` (all the phone holds, any order). `authorOf(record)`: who made it, in words;
    * `mayEdit(record)`: gets the Edit action; `receipts`: what the team's server holds (null: the
    * master does not say). Returns the number of entries (deleted ones aside).
    */
-  update(records, { forms, isMine, mayEdit, receipts }) {
-    this.#context = { formById: new Map(forms.map((f) => [f.id, f])), isMine, mayEdit, receipts };
+  update(records, { forms, authorOf, mayEdit, receipts }) {
+    this.#context = { formById: new Map(forms.map((f) => [f.id, f])), authorOf, mayEdit, receipts };
     this.#newestFirst = records.filter((r) => !isDeleted(r)).sort((a, b) => b.createdAt - a.createdAt);
     this.#filter();
     this.#draw();
@@ -94,16 +94,16 @@ export class EntriesList {
   }
 
   #rowOf(record) {
-    const { formById, isMine, mayEdit, receipts } = this.#context;
+    const { formById, authorOf, mayEdit, receipts } = this.#context;
     const form = formById.get(record.formId);
-    const mine = isMine(record);
+    const by = authorOf(record); // a teammate's name may arrive after the row was drawn
     const editable = mayEdit(record);
     // receipts move without the record changing: the row is built again only when its mark does
     const mark = markOf(record, receipts);
     const row = this.#rows.get(record);
-    if (row && row.form === form && row.mine === mine && row.editable === editable && row.mark === mark) return row.li;
-    const li = entryItem(record, form, mine, editable, mark, this.#actions);
-    this.#rows.set(record, { li, form, mine, editable, mark });
+    if (row && row.form === form && row.by === by && row.editable === editable && row.mark === mark) return row.li;
+    const li = entryItem(record, form, by, editable, mark, this.#actions);
+    this.#rows.set(record, { li, form, by, editable, mark });
     return li;
   }
 

@@ -2,9 +2,56 @@
 // keeps open still comes from the old one, with the entries in its storage. The worker types the
 // new address shown under the QR code; the phone checks that the same master, or the team's newer
 // master (one that took over, team.js), answers there and from then on talks to it at that address.
+// The question is asked only once the laptop has been out of reach for a while with the phone on
+// a network: a phone that walks out of the WiFi, or a laptop closed for a minute, is no new address.
 
 import { Api, masterOrigin } from './api.js';
 import { TeamWatch, Verdict } from './team.js';
+import { t } from './words.js';
+
+/** How long the laptop stays out of reach, with the phone on a network, before the phone asks. */
+export const ASK_AFTER_MS = 60000;
+
+/**
+ * Whether to ask for the laptop's new address: it has been out of reach for {@link ASK_AFTER_MS}
+ * while the browser says the phone is online. Offline, the clock starts again once back online.
+ * `onChange` runs when `ask` changes.
+ */
+export class LostLaptop {
+  #timer = null;
+  #asking = false;
+  #reachable = null;
+  #onChange;
+
+  constructor(onChange) {
+    this.#onChange = onChange;
+    addEventListener('online', () => this.update(this.#reachable));
+    addEventListener('offline', () => this.update(this.#reachable));
+  }
+
+  /** The sync loop's latest word: true, false (out of reach) or null (not known yet). */
+  update(reachable) {
+    this.#reachable = reachable;
+    const counting = reachable === false && navigator.onLine;
+    if (counting && this.#timer === null) {
+      this.#timer = setTimeout(() => {
+        this.#asking = true;
+        this.#onChange();
+      }, ASK_AFTER_MS);
+    } else if (!counting && this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      if (this.#asking) {
+        this.#asking = false;
+        this.#onChange();
+      }
+    }
+  }
+
+  get ask() {
+    return this.#asking;
+  }
+}
 
 /** Wires the "new address" form; onMoved(base) runs once the team's master answered there. */
 export function setUpMasterMove({ form, input, message, store, onMoved }) {
@@ -13,31 +60,31 @@ export function setUpMasterMove({ form, input, message, store, onMoved }) {
     event.preventDefault();
     const origin = masterOrigin(input.value);
     if (!origin) {
-      tell('Type the address shown under the QR code, like 192.168.1.23:8377.');
+      tell(t('moved.badAddress'));
       return;
     }
-    tell('Looking for the master…');
+    tell(t('moved.looking'));
     let info;
     try {
       info = await new Api({ getToken: () => null, onTime: () => {}, getBase: () => origin }).info();
     } catch {
-      tell('Nothing answers at that address. Check it, and that this phone is on the same WiFi as the master.');
+      tell(t('moved.nothing'));
       return;
     }
     const [known, team] = await Promise.all([store.getMeta('masterId'), store.getMeta('team')]);
     const verdict = new TeamWatch(team).judge(info.teamId, info.epoch);
     if (verdict === Verdict.FORMER) {
-      tell("That is the team's former master laptop; ask your coordinator for the new address.");
+      tell(t('moved.former'));
       return;
     }
     const ourTeam = verdict === Verdict.SAME || verdict === Verdict.NEWER;
     if (known && info.deviceId !== known && !ourTeam) {
-      tell(`That is not your team's master: it belongs to the team "${info.name}". Check the address.`);
+      tell(t('moved.otherTeam', { team: info.name }));
       return;
     }
     const base = origin === location.origin ? '' : origin;
     await store.setMeta('masterBase', base);
-    tell(`The master answers at ${origin}: waiting entries go there now.`);
+    tell(t('moved.found', { address: origin }));
     onMoved(base);
   });
 }

@@ -6,6 +6,7 @@
 import { LocalStore } from './db.js';
 import { element } from './dom.js';
 import { namedPhotos } from './upload.js';
+import { t, wordsLanguage } from './words.js';
 
 const LONGEST_SIDE = 1600;
 const JPEG_QUALITY = 0.8;
@@ -48,18 +49,19 @@ function encoded(canvas) {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
 }
 
-const megabytes = (bytes) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+const megabytes = (bytes) => new Intl.NumberFormat(wordsLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })
+  .format(bytes / (1024 * 1024));
 
 /** The picked file as the photo to keep: `{ blob, extension }`. Throws PhotoProblem. */
 async function prepared(file) {
   if (file.type && !file.type.startsWith('image/')) {
-    throw new PhotoProblem(`"${file.name}" is not a picture. Take a photo or choose a JPEG or PNG file.`);
+    throw new PhotoProblem(t('photo.notPicture', { file: file.name }));
   }
   let image;
   try {
     image = await decoded(file);
   } catch {
-    throw new PhotoProblem(`"${file.name}" could not be read as a picture. Take a photo or choose a JPEG or PNG file.`);
+    throw new PhotoProblem(t('photo.unreadable', { file: file.name }));
   }
   const scale = Math.min(1, LONGEST_SIDE / Math.max(image.width, image.height));
   const canvas = element('canvas', {
@@ -74,9 +76,9 @@ async function prepared(file) {
   if (!photo.blob && (file.type === 'image/jpeg' || file.type === 'image/png')) {
     photo = { blob: file, extension: file.type === 'image/png' ? '.png' : '.jpg' };
   }
-  if (!photo.blob) throw new PhotoProblem(`"${file.name}" could not be made smaller on this phone. Take a photo instead.`);
+  if (!photo.blob) throw new PhotoProblem(t('photo.notSmaller', { file: file.name }));
   if (photo.blob.size > MAX_BYTES) {
-    throw new PhotoProblem(`This photo is too large to send (${megabytes(photo.blob.size)}; at most ${megabytes(MAX_BYTES)}).`);
+    throw new PhotoProblem(t('photo.tooLarge', { size: megabytes(photo.blob.size), max: megabytes(MAX_BYTES) }));
   }
   return photo;
 }
@@ -95,17 +97,17 @@ async function forget(name) {
  */
 export function photoField(field) {
   const label = field.label || field.name;
-  const thumbnail = element('img', { className: 'photo-thumbnail', alt: `Photo for ${label}`, hidden: true });
+  const thumbnail = element('img', { className: 'photo-thumbnail', alt: t('photo.alt', { label }), hidden: true });
   const message = element('p', { className: 'photo-message' });
   message.setAttribute('role', 'status');
   const camera = element('input', { type: 'file', accept: 'image/*', hidden: true });
   camera.setAttribute('capture', 'environment');
-  camera.setAttribute('aria-label', `${label}: take photo`);
+  camera.setAttribute('aria-label', t('photo.cameraLabel', { label }));
   const files = element('input', { type: 'file', accept: 'image/*', hidden: true });
-  files.setAttribute('aria-label', `${label}: choose file`);
-  const take = element('button', { type: 'button', className: 'secondary', textContent: 'Take photo' });
-  const choose = element('button', { type: 'button', className: 'secondary', textContent: 'Choose file' });
-  const remove = element('button', { type: 'button', className: 'secondary', textContent: 'Remove', hidden: true });
+  files.setAttribute('aria-label', t('photo.filesLabel', { label }));
+  const take = element('button', { type: 'button', className: 'secondary', textContent: t('photo.take') });
+  const choose = element('button', { type: 'button', className: 'secondary', textContent: t('photo.choose') });
+  const remove = element('button', { type: 'button', className: 'secondary', textContent: t('photo.remove'), hidden: true });
   // the form may point the question's label at a button: each still says what it does first
   for (const button of [take, choose, remove]) button.setAttribute('aria-label', `${button.textContent}: ${label}`);
   const root = element('div', { className: 'photo-field' }, [
@@ -134,13 +136,13 @@ export function photoField(field) {
     remove.hidden = name === null;
     if (name === null) {
       showThumbnail(null);
-      say('No photo yet.');
+      say(t('photo.none'));
       return;
     }
     const kept = await (await photoStore()).getAttachment(name);
     if (turn !== shown) return;
     showThumbnail(kept?.blob ?? null);
-    say(kept ? 'Photo kept on this phone until it is sent.' : 'The photo was sent to the master.');
+    say(t(kept ? 'photo.kept' : 'photo.sent'));
   }
 
   function changed() {
@@ -160,7 +162,7 @@ export function photoField(field) {
     input.value = ''; // the same file again is a new pick
     if (!file) return;
     for (const button of [take, choose, remove]) button.disabled = true;
-    say('Preparing the photo…');
+    say(t('photo.preparing'));
     try {
       const { blob, extension } = await prepared(file);
       const name = newAttachmentName(extension);
@@ -170,7 +172,7 @@ export function photoField(field) {
       await replaceWith(name);
     } catch (e) {
       if (!(e instanceof PhotoProblem)) console.warn('the photo could not be kept', e);
-      say(e instanceof PhotoProblem ? e.message : 'The photo could not be kept on this phone. Try again.', true);
+      say(e instanceof PhotoProblem ? e.message : t('photo.notKept'), true);
     } finally {
       for (const button of [take, choose, remove]) button.disabled = false;
     }

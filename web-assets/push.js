@@ -107,8 +107,8 @@ async function missingPhotos(store, records) {
   for (const record of records) {
     for (const name of unsentNames([record])) {
       const attachment = held.get(name);
-      if (!attachment) lost.set(record.uuid, `The photo ${name} is no longer on this phone, so the master cannot take this entry`);
-      else if (attachment.refused) lost.set(record.uuid, `The master refused the photo ${name}: ${attachment.refused}`);
+      if (!attachment) lost.set(record.uuid, `The photo ${name} is no longer on this phone, so the coordinator's laptop cannot take this entry`);
+      else if (attachment.refused) lost.set(record.uuid, `The coordinator's laptop refused the photo ${name}: ${attachment.refused}`);
     }
   }
   return lost;

@@ -2,12 +2,12 @@
 // The same rule as the laptops' (org.lankit.peer.EntryMark), both checked against
 // src/test/resources/vectors/receipts.json.
 
-/** Each mark's glyph and words; the words are what a screen reader says. */
+/** Each mark's glyph and the key of its words (words.js); the words are what a screen reader says. */
 export const MARKS = {
-  waiting: { glyph: '', words: 'Not on the master yet' },
-  failed: { glyph: '', words: 'Refused by the master' },
-  on_master: { glyph: '✓', words: 'On the master' },
-  on_server: { glyph: '✓✓', words: "On the team's server" },
+  waiting: { glyph: '', words: 'receipt.waiting' },
+  failed: { glyph: '', words: 'receipt.failed' },
+  on_master: { glyph: '✓', words: 'receipt.onMaster' },
+  on_server: { glyph: '✓✓', words: 'receipt.onServer' },
 };
 
 /**

@@ -6,6 +6,7 @@ import { Api } from './api.js';
 import { LocalStore } from './db.js';
 import { moveToSecure } from './handover.js';
 import { joinCodeOf } from './join.js';
+import { loadWords, t, translatePage } from './words.js';
 
 const CHECK_WAIT_MS = 8000;
 const $ = (id) => document.getElementById(id);
@@ -52,7 +53,7 @@ async function check({ master, secureOrigin, code }) {
   };
   button.disabled = true;
   $('not-yet').hidden = true;
-  say('Checking…');
+  say(t('setup.checking'));
   try {
     let answer;
     try {
@@ -60,17 +61,16 @@ async function check({ master, secureOrigin, code }) {
         getToken: () => null, onTime: () => {}, getBase: () => secureOrigin, timeoutMs: CHECK_WAIT_MS,
       }).info();
     } catch {
-      say('Not trusted yet. Check every step above (on an iPhone also the full trust) and that the phone is on '
-        + 'the master\'s WiFi, then tap Check again.', 'bad');
+      say(t('setup.notTrusted'), 'bad');
       $('not-yet').hidden = false;
       return;
     }
     if (answer.deviceId !== master.deviceId) {
-      say('Another master answers at the secure address, not your team\'s. Ask the coordinator.', 'bad');
+      say(t('setup.otherMaster'), 'bad');
       $('not-yet').hidden = false;
       return;
     }
-    say('This phone trusts the kit. Moving to the secure page…');
+    say(t('setup.moving'));
     await moveToSecure({ store: await LocalStore.open(), secureOrigin, code });
   } finally {
     button.disabled = false;
@@ -79,20 +79,21 @@ async function check({ master, secureOrigin, code }) {
 
 async function main() {
   const code = takeCode();
+  await loadWords();
+  translatePage();
   if (location.protocol === 'https:') {
-    tell('This phone already uses the secure page. Nothing more to set up.');
+    tell(t('setup.alreadySecure'));
     return;
   }
   let master;
   try {
     master = await new Api({ getToken: () => null, onTime: () => {} }).info();
   } catch {
-    tell('The master cannot be reached. Join the team\'s WiFi, then reload this page.');
+    tell(t('setup.unreachable'));
     return;
   }
   if (!master.secure) {
-    tell('This master offers no secure page, so there is nothing to set up. This phone keeps working on the '
-      + 'plain page: keep it open while you are away from the WiFi.');
+    tell(t('setup.noSecurePage'));
     return;
   }
   const secureOrigin = secureOriginAt(master.secure.port);
@@ -106,5 +107,5 @@ async function main() {
 
 main().catch((e) => {
   console.error(e);
-  tell(`This page could not start: ${e.message}. Reload it; if it keeps happening, tell the coordinator.`);
+  tell(t('setup.failed', { reason: e.message }));
 });

@@ -6,13 +6,14 @@
 // A new version takes over at once but never reloads a page: an open form stays as it is, and
 // the next opening gets the new files.
 
-const CACHE = 'lankit-shell-v10';
+const CACHE = 'lankit-shell-v11';
 const SHELL = [
   './', 'index.html', 'setup.html', 'styles.css', 'manifest.webmanifest',
   'app.js', 'api.js', 'backoff.js', 'banner.js', 'clock.js', 'db.js', 'dom.js', 'draft.js', 'entries.js',
   'expr.js', 'form.js', 'form-controls.js', 'form-tree.js', 'geopoint.js', 'handover.js', 'join.js',
   'language.js', 'list.js', 'list-item.js', 'live.js', 'moved.js', 'photo.js', 'push.js', 'receipts.js',
-  'rules.js', 'sealing.js', 'setup.js', 'shell.js', 'sync.js', 'team.js', 'upload.js', 'validate.js', 'wire.js',
+  'rules.js', 'sealing.js', 'setup.js', 'shell.js', 'sync.js', 'team.js', 'upload.js', 'validate.js', 'wire.js', 'words.js',
+  'i18n/languages.json',
   'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-192.png', 'icons/maskable-512.png',
 ];
 /** The pages a navigation may bring, by path; any other path is the app's single page. */
@@ -25,8 +26,16 @@ const NETWORK_WAIT_MS = 4000;
 const UNREACHABLE_MS = 30000;
 let unreachableUntil = 0;
 
+/** The shell, and the words of every language i18n/languages.json lists (a new language is a file, not code). */
+async function install() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(SHELL);
+  const languages = await (await cache.match('i18n/languages.json')).json();
+  await cache.addAll(languages.map((code) => `i18n/${code}.json`));
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(install().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

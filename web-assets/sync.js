@@ -1,4 +1,4 @@
-// The sync loop, as named steps: (once per connection) info and forms, and which of the team's
+// The sync loop, as named steps: (once per connection) info, forms and teammates' names, and which of the team's
 // masters answers (team.js) → the coordinator's current choices and the receipts of the team's
 // server → push pending entries in batches → pull the changes feed since the checkpoint → apply
 // and store the checkpoint in the same transaction → the team's retention. One run at a time;
@@ -145,11 +145,24 @@ export class SyncLoop extends EventTarget {
   }
 
   /**
-   * Once per connection, and again when the master says its forms changed: the team's name and
-   * the forms. The team's former master gets nothing; a different master, or the team's newer
-   * one, starts the feed over (its numbers are not the old master's; merging again is harmless).
+   * Once per connection, and again when the master says its forms changed (or a device paired):
+   * the team's name, the forms and the teammates' names. The team's former master gets nothing;
+   * a different master, or the team's newer one, starts the feed over (its numbers are not the
+   * old master's; merging again is harmless).
    */
   async #refreshSession() {
+    // marked first: a "refresh" (a form saved, a device paired) arriving while this reads marks it
+    // stale again, and the next run reads once more instead of keeping what was read before it
+    this.#sessionFresh = true;
+    try {
+      await this.#readSession();
+    } catch (e) {
+      this.#sessionFresh = false;
+      throw e;
+    }
+  }
+
+  async #readSession() {
     const info = await this.api.info();
     const verdict = this.team.judge(info.teamId, info.epoch);
     if (verdict === Verdict.FORMER) throw new FormerMaster();
@@ -159,10 +172,13 @@ export class SyncLoop extends EventTarget {
       await this.store.setMeta('lastSeq', 0);
     }
     const forms = await this.api.forms();
+    // null from an older master, which has no names to give: the list then says "by a teammate"
+    const names = await this.api.teamNames();
     const team = this.team.learn(info.teamId, info.epoch);
-    await this.store.putAll([], { masterId: info.deviceId, teamName: info.name, forms, ...(team ? { team } : {}) });
-    this.#sessionFresh = true;
-    this.dispatchEvent(new CustomEvent('session', { detail: { info, forms } }));
+    await this.store.putAll([], {
+      masterId: info.deviceId, teamName: info.name, forms, ...(team ? { team } : {}), ...(names ? { teamNames: names } : {}),
+    });
+    this.dispatchEvent(new CustomEvent('session', { detail: { info, forms, names } }));
   }
 
   /**

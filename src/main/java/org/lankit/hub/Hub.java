@@ -75,6 +75,7 @@ public final class Hub implements AutoCloseable {
         LiveSocket live = new LiveSocket(access, store::lastSeq, () -> upstream.receipts().get().through());
         UpstreamRoutes uploads = new UpstreamRoutes(upstream.retryFailed());
         AttachmentRoutes attachments = new AttachmentRoutes(store.attachments());
+        TeamNamesRoutes teamNames = new TeamNamesRoutes(store.devices(), master);
         Optional<TlsListener> tls = serverIdentity.map(TlsListener::new);
         Optional<CaPin> pin = tls.map(t -> CaPin.of(t.identity().authority()));
         PairingService pairing = new PairingService(store.devices(), joinCodes, pin, master.clock()::physicalNow,
@@ -121,6 +122,7 @@ public final class Hub implements AutoCloseable {
             cfg.routes.get(API + "/sync/pull", sync::pull);
             cfg.routes.ws(API + "/sync/live", live::configure);
             cfg.routes.get(API + "/status", info::status);
+            cfg.routes.get(API + "/team/names", teamNames::names);
             cfg.routes.get(API + "/attachments/{name}/upload", attachments::progress);
             cfg.routes.put(API + "/attachments/{name}", attachments::upload);
             cfg.routes.get(API + "/attachments/{name}", attachments::download);

@@ -48,11 +48,11 @@ final class PhoneOutboxBench {
     }
 
     static Result run(BrowserContext phone, PhonePage app, RunningMaster master, int n) throws InterruptedException {
-        app.awaitBanner("Master reachable");
+        app.awaitBanner("Laptop connected");
         app.awaitBanner("nothing waiting");
         int stored = app.entryCount();
         phone.setOffline(true);
-        app.awaitBanner("Master unreachable");
+        app.awaitBanner("Laptop out of reach");
         double storeMs = ((Number) app.page.evaluate(WRITE_OUTBOX, n)).doubleValue();
         app.awaitBanner(n + " waiting");
 

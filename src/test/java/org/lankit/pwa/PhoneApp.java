@@ -37,15 +37,37 @@ final class PhoneApp {
         return new PhoneApp(phone.newPage(), master);
     }
 
+    /**
+     * A phone whose page runs on Playwright's clock (time flows as usual until a test moves it on),
+     * for tests that let the laptop stay out of reach long enough for the "new address?" question.
+     */
+    static PhoneApp openWithClock(BrowserContext phone, RunningMaster master) {
+        PhoneApp app = open(phone, master);
+        app.page.clock().install();
+        return app;
+    }
+
+    /**
+     * The laptop is out of reach and the phone does not ask for a new address at once; a minute
+     * later (moved.js, ASK_AFTER_MS) it does, and the worker opens the question. Needs {@link #openWithClock}.
+     */
+    void askForNewAddress() {
+        assertThat(banner()).hasAttribute("data-state", "unreachable");
+        assertThat(page.locator("#moved")).isHidden();
+        page.clock().fastForward(61_000);
+        assertThat(page.locator("#moved")).isVisible();
+        page.locator("#moved summary").click();
+    }
+
     String joinUrl(String code) {
         return master.baseUrl() + "/join#" + code;
     }
 
-    /** Opens the QR code's URL and joins with the given name; returns once the form shows. */
+    /** Opens the QR code's URL and joins with the given name; returns once the form shows (in any of the phone's languages). */
     PhoneApp joinWithQr(String name) {
         page.navigate(joinUrl(RunningMaster.JOIN_CODE));
-        page.getByLabel("Your name").fill(name);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        page.locator("#join-name").fill(name);
+        page.locator("#join-form button[type=submit]").click();
         assertThat(page.locator("#entry-form")).isVisible();
         return this;
     }
@@ -126,6 +148,15 @@ final class PhoneApp {
         Path folder = Path.of("target", "screenshots");
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")));
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-full.png")).setFullPage(true));
+    }
+
+    /**
+     * The visible 360x740 screen for the documentation, as {@code src/site/markdown/images/<name>.png}
+     * (and under target/screenshots): take it once the test has asserted what the screen shows.
+     */
+    void screenshotForTheDocs(String name) {
+        screenshot(name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("src", "site", "markdown", "images", name + ".png")));
     }
 
     /** No uncaught script error happened and no dialog was opened. */

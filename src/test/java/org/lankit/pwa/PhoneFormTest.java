@@ -70,7 +70,7 @@ class PhoneFormTest extends PhoneTestBase {
     @Test
     void a_form_the_coordinator_adds_while_the_phone_is_open_can_be_chosen_at_once_without_a_reload() {
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
         assertThat(app.page.locator("#form-picker-field")).isHidden();
         app.awaitLiveSocket();
 

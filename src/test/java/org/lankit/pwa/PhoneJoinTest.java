@@ -118,7 +118,7 @@ class PhoneJoinTest extends PhoneTestBase {
         phone.unroute("**/api/v1/sync/push");
 
         assertThat(app.page.locator("#join-view")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
-        assertThat(app.page.locator("#join-intro")).containsText("The master no longer knows this phone");
+        assertThat(app.page.locator("#join-intro")).containsText("The coordinator's laptop no longer knows this phone");
         assertThat(app.page.getByLabel("Your name")).hasValue("Amina");
         app.page.getByLabel("Join code").fill(RunningMaster.JOIN_CODE);
         app.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();

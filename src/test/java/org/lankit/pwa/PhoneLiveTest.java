@@ -36,7 +36,7 @@ class PhoneLiveTest extends PhoneTestBase {
 
         assertThat(app.entry("From the tablet")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(2000));
         assertThat(app.badge("From the tablet")).hasText("Synced");
-        assertThat(app.entry("From the tablet").locator(".entry-meta")).containsText("by another device");
+        assertThat(app.entry("From the tablet").locator(".entry-meta")).containsText("by Tablet");
         assertThat(app.entry("From the tablet").getByText("Edit")).hasCount(0);
         app.assertNoScriptErrors();
     }

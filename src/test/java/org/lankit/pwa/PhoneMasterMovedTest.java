@@ -28,7 +28,7 @@ class PhoneMasterMovedTest extends PhoneTestBase {
 
     @Test
     void the_master_comes_back_at_a_new_address_and_the_phone_sends_its_waiting_entry_there_once_told() throws Exception {
-        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        PhoneApp app = PhoneApp.openWithClock(phone, master).joinWithQr("Amina");
         app.saveHousehold("Before the move", "2");
         app.openEntries();
         assertThat(app.badge("Before the move")).hasText("Synced");
@@ -36,18 +36,18 @@ class PhoneMasterMovedTest extends PhoneTestBase {
 
         String oldAddress = master.baseUrl();
         master.close();
-        assertThat(app.banner()).containsText("Master unreachable");
+        assertThat(app.banner()).containsText("Laptop out of reach");
         app.openForm();
         app.saveHousehold("While it moved", "3");
         master = RunningMaster.start(dataDir, 0, QUIET);
         assertThat(master.baseUrl()).as("another origin than the page's").isNotEqualTo(oldAddress);
 
-        Locator address = app.page.getByLabel("The master's address, as shown under its QR code");
+        Locator address = app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code");
         try (RunningMaster otherTeam = RunningMaster.start(otherTeamDir, 0, QUIET)) {
-            app.page.locator("#moved summary").click();
+            app.askForNewAddress();
             address.fill(otherTeam.baseUrl().replace("http://", ""));
             app.page.locator("#moved-use").click();
-            assertThat(app.page.locator("#moved-message")).containsText("not your team's master");
+            assertThat(app.page.locator("#moved-message")).containsText("not your team's laptop");
             assertThat(otherTeam.store().entryCount()).isZero();
             app.screenshot("master-moved");
         }
@@ -60,7 +60,7 @@ class PhoneMasterMovedTest extends PhoneTestBase {
         app.openEntries();
         assertThat(app.badge("While it moved")).hasText("Synced", WITHIN_10_S);
         assertThat(master.store().entryCount()).isEqualTo(2);
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
         assertThat(app.page.locator("#moved")).isHidden();
 
         // the live socket follows too: another device's entry appears without a reload

@@ -53,7 +53,7 @@ class PhoneOfflineAppTest extends PhoneTestBase {
             awaitServiceWorker(app);
             int port = master.port();
             master.close();
-            assertThat(app.banner()).containsText("Master unreachable");
+            assertThat(app.banner()).containsText("Laptop out of reach");
             app.saveHousehold("Saved with the master off 1", "2");
             app.saveHousehold("Saved with the master off 2", "3");
             app.page.waitForFunction("""

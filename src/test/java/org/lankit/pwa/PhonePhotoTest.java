@@ -139,7 +139,7 @@ class PhonePhotoTest extends PhoneTestBase {
     void a_photo_attached_offline_reaches_the_master_once_with_the_entry_naming_it() throws IOException {
         watchChunks(chunk -> false);
         phone.setOffline(true);
-        assertThat(app.banner()).containsText("Master unreachable");
+        assertThat(app.banner()).containsText("Laptop out of reach");
         attachPhotoAndSave("Blue house");
         app.openEntries();
         assertThat(app.badge("Blue house")).hasText("Waiting");
@@ -218,7 +218,7 @@ class PhonePhotoTest extends PhoneTestBase {
             app.page.locator("#form-picker").selectOption("door_survey");
             int port = master.port();
             master.close();
-            assertThat(app.banner()).containsText("Master unreachable");
+            assertThat(app.banner()).containsText("Laptop out of reach");
             attachPhotoAndSave("Yellow house");
             app.page.waitForFunction("""
                     async () => (await (await navigator.serviceWorker.ready).sync.getTags()).includes('lankit-push')""",

@@ -74,8 +74,8 @@ class PhoneReceiptsTest extends PhoneTestBase {
             app.saveHousehold("Juma", "6");
             app.openEntries();
             // no team server set up yet: the master's receipt only
-            assertThat(receipt(app.page, "Grace")).hasText("✓ On the master");
-            assertThat(receipt(app.page, "Juma")).hasText("✓ On the master");
+            assertThat(receipt(app.page, "Grace")).hasText("✓ On the coordinator's laptop");
+            assertThat(receipt(app.page, "Juma")).hasText("✓ On the coordinator's laptop");
             app.awaitLiveSocket();
             String juma = uuidOf(master.store(), "Juma");
             api.rejectEntry(juma, "village is unknown");
@@ -85,7 +85,7 @@ class PhoneReceiptsTest extends PhoneTestBase {
             master.kit().uploads().configure(List.of(new TargetSettings(TargetSettings.MAIN, TargetKind.JSON, server, Map.of())));
 
             assertThat(receipt(app.page, "Grace")).hasText("✓✓ On the team's server", WITHIN_20_S);
-            assertThat(receipt(app.page, "Juma")).hasText("✓ On the master");
+            assertThat(receipt(app.page, "Juma")).hasText("✓ On the coordinator's laptop");
             assertThat(api.storedUuids()).contains(uuidOf(master.store(), "Grace"));
             app.assertNoScriptErrors();
         }
@@ -98,8 +98,8 @@ class PhoneReceiptsTest extends PhoneTestBase {
             save(page, "Grace", "4");
             save(page, "Juma", "6");
             page.locator("#tab-list").click();
-            assertThat(receipt(page, "Grace")).hasText("✓ On the master");
-            assertThat(receipt(page, "Juma")).hasText("✓ On the master");
+            assertThat(receipt(page, "Grace")).hasText("✓ On the coordinator's laptop");
+            assertThat(receipt(page, "Juma")).hasText("✓ On the coordinator's laptop");
             awaitLiveSocket(withServer);
 
             long graceSeq = seqOf(withServer, "Grace");
@@ -109,14 +109,14 @@ class PhoneReceiptsTest extends PhoneTestBase {
             Locator first = graceSeq < jumaSeq ? receipt(page, "Grace") : receipt(page, "Juma");
             Locator second = graceSeq < jumaSeq ? receipt(page, "Juma") : receipt(page, "Grace");
             assertThat(first).hasText("✓✓ On the team's server");
-            assertThat(second).hasText("✓ On the master");
+            assertThat(second).hasText("✓ On the coordinator's laptop");
             // the glyphs are for the eye; a screen reader reads the words
             assertThat(first.locator(".receipt-glyph")).hasAttribute("aria-hidden", "true");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "entries-receipts.png")));
 
             entry(page, "Grace").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
             Locator open = page.locator("#form-receipt");
-            assertThat(open).hasText(graceSeq < jumaSeq ? "✓✓ On the team's server" : "✓ On the master");
+            assertThat(open).hasText(graceSeq < jumaSeq ? "✓✓ On the team's server" : "✓ On the coordinator's laptop");
             withServer.receipts(Math.max(graceSeq, jumaSeq), List.of());
             assertThat(open).hasText("✓✓ On the team's server");
             page.locator("#cancel-edit").click();
@@ -126,7 +126,7 @@ class PhoneReceiptsTest extends PhoneTestBase {
 
             // the team's server refused Juma's entry: back to the master's receipt only
             withServer.receipts(Math.max(graceSeq, jumaSeq), List.of(uuidOf(withServer, "Juma")));
-            assertThat(receipt(page, "Juma")).hasText("✓ On the master");
+            assertThat(receipt(page, "Juma")).hasText("✓ On the coordinator's laptop");
             assertThat(receipt(page, "Grace")).hasText("✓✓ On the team's server");
             page.reload();
             page.locator("#tab-list").click();
@@ -143,7 +143,7 @@ class PhoneReceiptsTest extends PhoneTestBase {
             Page page = joined(withServer);
             save(page, "Grace", "4");
             page.locator("#tab-list").click();
-            assertThat(receipt(page, "Grace")).hasText("✓ On the master");
+            assertThat(receipt(page, "Grace")).hasText("✓ On the coordinator's laptop");
             awaitLiveSocket(withServer);
             int readsBefore = older.answered.get();
 
@@ -152,7 +152,7 @@ class PhoneReceiptsTest extends PhoneTestBase {
             // the live message makes the phone read the status again; Playwright answers routes only inside its own calls
             page.waitForCondition(() -> older.answered.get() > readsBefore);
             page.waitForTimeout(300); // what the phone makes of that answer is drawn by then
-            assertThat(receipt(page, "Grace")).hasText("✓ On the master");
+            assertThat(receipt(page, "Grace")).hasText("✓ On the coordinator's laptop");
         }
     }
 

@@ -30,11 +30,11 @@ class PhoneRetentionTest extends PhoneTestBase {
         phone.addInitScript("(() => { const real = Date.now; window.clockShift = 0;"
                 + " Date.now = () => real.call(Date) + window.clockShift; })()");
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
 
         // three days ago, away from the master's WiFi, Amina saved a visit
         phone.setOffline(true);
-        assertThat(app.banner()).containsText("Master unreachable");
+        assertThat(app.banner()).containsText("Laptop out of reach");
         app.page.evaluate("window.clockShift = -3 * " + DeviceRetention.DAY_MS);
         app.saveHousehold("Saved far away", "3");
         app.page.evaluate("window.clockShift = 0");
@@ -64,7 +64,7 @@ class PhoneRetentionTest extends PhoneTestBase {
         assertThat(app.badge("Saved far away")).hasText("Waiting");
         assertThat(app.page.locator("#entry-count")).hasText("2");
         assertThat(app.page.locator("#retention-note"))
-                .hasText("Older entries the master holds were removed from this phone after 1 day.");
+                .hasText("Older entries the coordinator's laptop holds were removed from this phone after 1 day.");
         assertThat(app.banner()).containsText("1 waiting");
         assertThat(master.store().entryCount()).as("the master keeps them").isEqualTo(3);
         app.screenshot("entries-after-retention");

@@ -44,7 +44,7 @@ class PhoneScreenTest extends PhoneTestBase {
         app.screenshot("join");
 
         app.joinWithQr("Amina Mwale");
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
         app.field("Village").fill("Chikwawa");
         app.field("Visit date").fill("2026-11-24");
         assertFitsThePhone(app);

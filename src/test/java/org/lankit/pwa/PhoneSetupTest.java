@@ -69,6 +69,20 @@ class PhoneSetupTest extends PhoneTestBase {
     }
 
     @Test
+    void a_french_phone_reads_the_steps_in_french_with_the_taps_in_bold() {
+        try (BrowserContext android = browser.newPhone(o -> o.setUserAgent(ANDROID).setLocale("fr-FR"))) {
+            Page page = openSetup(android);
+            assertThat(page.locator("#setup-heading")).hasText("Configurer ce téléphone pour travailler hors ligne");
+            assertThat(page).hasTitle("Configurer ce téléphone · Lankit");
+            assertThat(page.locator("#steps-android")).containsText(
+                    "Paramètres → Sécurité → Chiffrement et identifiants → Installer un certificat → Certificat CA");
+            assertThat(page.locator("#steps-android li").nth(1).locator("b").first()).hasText("Paramètres");
+            assertThat(page.getByRole(AriaRole.BUTTON, named("Vérifier"))).isVisible();
+            screenshotForTheDocs(page, "setup-android-french");
+        }
+    }
+
+    @Test
     void an_iphone_is_shown_the_profile_and_the_full_trust_steps() {
         try (BrowserContext iphone = browser.newPhone(o -> o.setUserAgent(IPHONE).setAcceptDownloads(true))) {
             Page page = openSetup(iphone);
@@ -111,7 +125,7 @@ class PhoneSetupTest extends PhoneTestBase {
         phone.route("**/api/v1/info", PhoneSetupTest::withoutSecure);
         Page page = openSetup(phone);
 
-        assertThat(page.locator("#setup-status")).containsText("This master offers no secure page");
+        assertThat(page.locator("#setup-status")).containsText("The coordinator's laptop offers no secure page");
         assertThat(page.locator("#setup-steps")).isHidden();
     }
 

@@ -78,7 +78,7 @@ class PhoneShellTest {
             phone.setOffline(true);
             app.page.reload();
             assertThat(app.page.locator("#app-view")).isVisible();
-            assertThat(app.banner()).containsText("Master unreachable");
+            assertThat(app.banner()).containsText("Laptop out of reach");
             app.openEntries();
             assertThat(app.badge("Before going offline")).hasText("Synced");
             app.openForm();

@@ -155,7 +155,8 @@ class PhoneSurveyFormTest extends PhoneTestBase {
 
         try (BrowserContext frenchPhone = browser.newPhone(options -> options.setLocale("fr-FR"))) {
             PhoneApp french = surveyOpen(frenchPhone);
-            assertThat(question(french.page, "Language")).hasValue(SurveyForms.FRENCH);
+            // the phone's own words are French too (words.js), the form's switch says "Langue"
+            assertThat(question(french.page, "Langue")).hasValue(SurveyForms.FRENCH);
             assertThat(question(french.page, "Personne interrogée")).isVisible();
             french.assertNoScriptErrors();
         }
@@ -229,7 +230,7 @@ class PhoneSurveyFormTest extends PhoneTestBase {
     }
 
     private static Pattern labelled(String label) {
-        return Pattern.compile("^" + label.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0") + "( \\(required\\))?$");
+        return Pattern.compile("^" + label.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0") + "( \\((required|obligatoire)\\))?$");
     }
 
     private static Locator errorOf(Page page, Locator control) {

@@ -36,10 +36,10 @@ class PhoneSyncTest extends PhoneTestBase {
     @Test
     void entries_saved_offline_wait_and_reach_the_master_by_themselves_when_back_online() {
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
 
         phone.setOffline(true);
-        assertThat(app.banner()).containsText("Master unreachable");
+        assertThat(app.banner()).containsText("Laptop out of reach");
         for (int i = 1; i <= 3; i++) app.saveHousehold("Offline " + i, Integer.toString(i + 1));
         assertThat(app.banner()).containsText("3 waiting");
         app.openEntries();
@@ -48,7 +48,7 @@ class PhoneSyncTest extends PhoneTestBase {
 
         phone.setOffline(false);
         for (int i = 1; i <= 3; i++) assertThat(app.badge("Offline " + i)).hasText("Synced", WITHIN_10_S);
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
         assertThat(app.banner()).containsText("nothing waiting");
         assertThat(master.store().entryCount()).isEqualTo(3);
         assertThat(master.store().recent(0, 10)).extracting(s -> s.entry().fields().get("respondent").value().asText())
@@ -148,7 +148,7 @@ class PhoneSyncTest extends PhoneTestBase {
         master = RunningMaster.startWithStoreLimit(folder, 0, UNLIMITED, 2 * 1024);
         int port = master.port();
         PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
-        assertThat(app.banner()).containsText("Master reachable");
+        assertThat(app.banner()).containsText("Laptop connected");
         PairedDevice filler = master.pair("Filler");
 
         // the save pushes at once, and the master answers that its disk is full. Pages freed once

@@ -31,7 +31,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
 
     private static final HubConfig QUIET = HubConfig.defaults().withAnnouncement(false);
     private static final LocatorAssertions.HasTextOptions WITHIN_20_S = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
-    private static final String FORMER = "This is the team's former master laptop; ask your coordinator for the new address.";
+    private static final String FORMER = "This laptop is no longer the team's: ask your coordinator for the new laptop's address.";
 
     /** What the phone remembers of its team: "teamId epoch". */
     private static final String KNOWN_TEAM = """
@@ -47,7 +47,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
 
     @Test
     void the_teams_newer_master_is_read_from_the_start_and_hears_the_phones_epoch_on_every_call() throws Exception {
-        PhoneApp app = PhoneApp.open(phone, master).joinWithQr("Amina");
+        PhoneApp app = PhoneApp.openWithClock(phone, master).joinWithQr("Amina");
         app.saveHousehold("Before the take-over", "2");
         app.openEntries();
         assertThat(app.badge("Before the take-over")).hasText("Synced");
@@ -77,11 +77,11 @@ class PhoneTakeOverTest extends PhoneTestBase {
                 }
             });
 
-            assertThat(app.banner()).containsText("Master unreachable");
-            app.page.locator("#moved summary").click();
-            app.page.getByLabel("The master's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
+            assertThat(app.banner()).containsText("Laptop out of reach");
+            app.askForNewAddress();
+            app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
             app.page.locator("#moved-use").click();
-            assertThat(app.page.locator("#moved-message")).containsText("The master answers at " + successor.baseUrl());
+            assertThat(app.page.locator("#moved-message")).containsText("The laptop answers at " + successor.baseUrl());
             assertThat(app.entry("Only on the new master")).isVisible();
 
             app.openForm();
@@ -127,7 +127,7 @@ class PhoneTakeOverTest extends PhoneTestBase {
         assertThat(former).hasText(FORMER, new LocatorAssertions.HasTextOptions().setTimeout(30_000).setUseInnerText(true));
         assertThat(app.page.locator("#moved")).isVisible();
         assertThat(app.page.locator("#moved")).hasAttribute("open", "");
-        assertThat(app.banner()).containsText("Old master laptop");
+        assertThat(app.banner()).containsText("Old laptop");
         app.openForm();
         app.saveHousehold("Saved while the old laptop answered", "4");
         app.openEntries();
@@ -135,10 +135,10 @@ class PhoneTakeOverTest extends PhoneTestBase {
         app.page.evaluate("window.scrollTo(0, 0)");
         app.screenshot("former-master");
 
-        Locator address = app.page.getByLabel("The master's address, as shown under its QR code");
+        Locator address = app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code");
         address.fill(master.baseUrl().replace("http://", ""));
         app.page.locator("#moved-use").click();
-        assertThat(app.page.locator("#moved-message")).hasText("That is the team's former master laptop; ask your coordinator for the new address.");
+        assertThat(app.page.locator("#moved-message")).hasText("That is the team's old laptop; ask your coordinator for the new address.");
 
         try (RunningMaster successor = RunningMaster.start(successorDir, 0, QUIET)) {
             address.fill(successor.baseUrl().replace("http://", ""));

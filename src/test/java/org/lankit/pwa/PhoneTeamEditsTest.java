@@ -42,7 +42,7 @@ class PhoneTeamEditsTest extends PhoneTestBase {
 
         assertThat(app.entry("From the tablet").locator(".entry-summary")).containsText("Village: Edited by Amina");
         assertThat(app.badge("From the tablet")).hasText("Synced", WITHIN_10_S);
-        assertThat(app.entry("From the tablet").locator(".entry-meta")).containsText("by another device");
+        assertThat(app.entry("From the tablet").locator(".entry-meta")).containsText("by Tablet");
         Entry stored = master.store().find(tablets.uuid()).orElseThrow().entry();
         assertThat(stored.fields().get("village").value().asText()).isEqualTo("Edited by Amina");
         assertThat(stored.fields().get("village").by()).isEqualTo(aminasDeviceId());
@@ -70,7 +70,7 @@ class PhoneTeamEditsTest extends PhoneTestBase {
         assertThat(app.entry("Tablet entry").locator(".entry-summary")).containsText("Village: Not allowed any more");
         assertThat(app.badge("Tablet entry")).hasText("Failed", WITHIN_10_S);
         assertThat(app.entry("Tablet entry").locator(".entry-error"))
-                .hasText("Not accepted by the master: the coordinator has not allowed editing other people's entries.");
+                .hasText("Not accepted by the coordinator's laptop: the coordinator has not allowed editing other people's entries.");
         assertThat(editButton(app, "Tablet entry")).hasCount(0);
         assertThat(master.store().find(tablets.uuid()).orElseThrow().entry().fields()).doesNotContainKey("village");
         app.screenshot("entries-team-edit-refused");

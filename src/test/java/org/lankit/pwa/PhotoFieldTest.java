@@ -49,6 +49,7 @@ class PhotoFieldTest extends PhoneTestBase {
         app.page.navigate(master.baseUrl() + "/manifest.webmanifest"); // the app's origin, without the app
         app.page.evaluate("""
                 async () => {
+                  await (await import('/words.js')).loadWords(); // as the app does before it draws anything
                   const { photoField } = await import('/photo.js');
                   window.photo = photoField({ name: 'door', label: 'Photo of the door', type: 'image' });
                   window.events = 0;
@@ -143,7 +144,7 @@ class PhotoFieldTest extends PhoneTestBase {
         assertThat(app.page.getByAltText("Photo for Photo of the door")).isVisible();
         assertThat(app.page.locator(".photo-message")).hasText("Photo kept on this phone until it is sent.");
         app.page.evaluate("window.photo.value = '0123456789abcdef0123456789abcdef.jpg'");
-        assertThat(app.page.locator(".photo-message")).hasText("The photo was sent to the master.");
+        assertThat(app.page.locator(".photo-message")).hasText("The photo was sent to the coordinator's laptop.");
         assertThat(app.page.getByAltText("Photo for Photo of the door")).isHidden();
         app.assertNoScriptErrors();
     }

@@ -50,9 +50,9 @@ class TakeOverPhonesTest extends PhoneTestBase {
             KitStore oldStore = KitStore.open(teamDir);
             RunningMaster old = RunningMaster.of(oldStore, startMaster(oldStore, api.url()));
             master = old;
-            PhoneApp amina = PhoneApp.open(phone, old).joinWithQr("Amina");
-            PhoneApp bakari = PhoneApp.open(phone2, old).joinWithQr("Bakari");
-            PhoneApp chidi = PhoneApp.open(phone3, old).joinWithQr("Chidi");
+            PhoneApp amina = PhoneApp.openWithClock(phone, old).joinWithQr("Amina");
+            PhoneApp bakari = PhoneApp.openWithClock(phone2, old).joinWithQr("Bakari");
+            PhoneApp chidi = PhoneApp.openWithClock(phone3, old).joinWithQr("Chidi");
             RunningClient laptop = RunningClient.start(laptopDir, old, "Laptop one");
             RunningClient other = RunningClient.start(otherLaptopDir, old.baseUrl(), "Laptop two", old.kit().laptopJoinCode());
 
@@ -106,8 +106,8 @@ class TakeOverPhonesTest extends PhoneTestBase {
 
     /** The worker types the new master's address under "new address"; the phone keeps its token. */
     private static void moveTo(PhoneApp app, RunningMaster successor) {
-        app.page.locator("#moved summary").click();
-        app.page.getByLabel("The master's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
+        app.askForNewAddress();
+        app.page.getByLabel("The coordinator's laptop's address, as shown under its QR code").fill(successor.baseUrl().replace("http://", ""));
         app.page.locator("#moved-use").click();
         assertThat(app.page.locator("#moved-message")).containsText("waiting entries go there now");
     }

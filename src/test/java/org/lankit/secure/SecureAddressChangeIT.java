@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -65,15 +66,20 @@ class SecureAddressChangeIT {
                 served.verify(ServedCertificate.fromDer(kitCa).getPublicKey());
 
                 // the phone's page from the old address reopens from its service worker, with its entries
-                PhoneScreen screen = PhoneScreen.open(phone.openTab(), "https://" + firstAddress + ":8378/");
+                Page tab = phone.openTab();
+                tab.clock().install(); // the phone asks for a new address after a minute out of reach: the test moves time on
+                PhoneScreen screen = PhoneScreen.open(tab, "https://" + firstAddress + ":8378/");
                 assertThat(screen.page.locator("#entry-form")).isVisible();
                 screen.saveHousehold("Saved while the master moved", "4");
+                assertThat(screen.page.locator("#banner")).hasAttribute("data-state", "unreachable");
+                assertThat(screen.page.locator("#moved")).isHidden();
+                tab.clock().fastForward(61_000);
                 assertThat(screen.page.locator("#moved")).isVisible();
                 screen.page.locator("#moved summary").click();
                 // the worker types what the home screen shows under the QR code: the plain address
                 screen.page.locator("#moved-address").fill(newAddress + ":8377");
                 screen.page.locator("#moved-use").click();
-                assertThat(screen.page.locator("#moved-message")).containsText("The master answers at https://" + newAddress + ":8378");
+                assertThat(screen.page.locator("#moved-message")).containsText("The laptop answers at https://" + newAddress + ":8378");
                 screen.openEntries();
                 assertThat(screen.badge("Saved while the master moved")).hasText("Synced");
 

@@ -84,7 +84,7 @@ class SecurePhoneOfflineIT {
             browser.setOffline(true);
             screen.page.reload();
             assertThat(screen.page.locator("#app-view")).isVisible();
-            assertThat(screen.page.locator("#banner")).containsText("Master unreachable");
+            assertThat(screen.page.locator("#banner")).containsText("Laptop out of reach");
             screen.openForm();
             screen.saveHousehold("Saved offline first", "4");
             screen.saveHousehold("Saved offline second", "2");
