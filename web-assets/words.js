@@ -19,10 +19,28 @@ export function pickWordsLanguage(available, wanted) {
   return ENGLISH;
 }
 
+// a words file that does not come within this long is asked for once more: a page must never
+// stay blank because one request stalled on a weak WiFi
+const WAIT_MS = 4000;
+
+async function readOnce(path) {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), WAIT_MS);
+  try {
+    const response = await fetch(new URL(path, import.meta.url), { signal: stop.signal });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return await response.json();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function readJson(path) {
-  const response = await fetch(new URL(path, import.meta.url));
-  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-  return response.json();
+  try {
+    return await readOnce(path);
+  } catch {
+    return readOnce(path);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ package org.lankit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lankit.testkit.CapturedLog;
 
 class CommandLineTest {
 
@@ -59,7 +61,11 @@ class CommandLineTest {
     @Test
     void a_bind_address_this_computer_does_not_have_is_said_plainly(@TempDir Path dataDir) {
         // binding is local: nothing is sent anywhere, the system just refuses an address it does not own
-        int code = run("--headless", "--role", "master", "--bind", "10.254.254.254", "--port", "0", "--data-dir", dataDir.toString());
+        int code;
+        try (CapturedLog javalin = CapturedLog.of("io.javalin.Javalin")) {
+            code = run("--headless", "--role", "master", "--bind", "10.254.254.254", "--port", "0", "--data-dir", dataDir.toString());
+            assertThat(javalin.lines(Level.ERROR)).as("the web server's own words, kept from the coordinator").isNotEmpty();
+        }
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).strip())

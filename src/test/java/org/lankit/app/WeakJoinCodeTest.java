@@ -2,6 +2,7 @@ package org.lankit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import org.lankit.hub.HubConfig;
 import org.lankit.pairing.JoinCode;
 import org.lankit.pairing.JoinCodes;
 import org.lankit.store.KitStore;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.RawHttp;
 import org.lankit.testkit.RunningMaster;
 
@@ -20,7 +22,7 @@ class WeakJoinCodeTest {
 
     @Test
     void a_remembered_weak_join_code_is_replaced_at_the_next_start_and_the_start_says_so() {
-        try (KitStore store = KitStore.open(dataDir)) {
+        try (KitStore store = KitStore.open(dataDir); CapturedLog log = CapturedLog.of("org.lankit.app.MasterKit")) {
             new JoinCodeSecrets(store.secrets()).keep(new JoinCodes("1", "LAPTOP-CODE-77"));
             KitOptions options = new KitOptions(true, Role.MASTER, 0, dataDir, "Team", null, null, null, null).withBind("127.0.0.1");
             try (MasterKit kit = MasterKit.start(store, options, HubConfig.defaults().withAnnouncement(false).withAddress("127.0.0.1", 0))) {
@@ -29,6 +31,8 @@ class WeakJoinCodeTest {
                 assertThat(new JoinCodeSecrets(store.secrets()).phone()).contains(kit.joinCode());
                 assertThat(kit.startNotice()).hasValueSatisfying(notice -> assertThat(notice)
                         .startsWith("The join code was too weak").endsWith("phones now join with " + kit.joinCode() + "."));
+                assertThat(log.lines(Level.WARN)).as("the log says it too").anySatisfy(line -> assertThat(line)
+                        .contains("The join code was too weak").endsWith(kit.joinCode() + "."));
 
                 String base = "http://127.0.0.1:" + kit.hub().port();
                 for (String guess : new String[] {"1", "", " ", "-"}) {

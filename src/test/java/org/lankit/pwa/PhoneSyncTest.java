@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
@@ -21,6 +22,7 @@ import org.lankit.store.StoredEntry;
 import org.lankit.sync.Entry;
 import org.lankit.sync.FieldValue;
 import org.lankit.sync.HlcClock;
+import org.lankit.testkit.CapturedLog;
 import org.lankit.testkit.Entries;
 import org.lankit.testkit.PairedDevice;
 import org.lankit.testkit.RunningMaster;
@@ -154,13 +156,17 @@ class PhoneSyncTest extends PhoneTestBase {
         // the save pushes at once, and the master answers that its disk is full. Pages freed once
         // old reads end can make room again between the filling and the save: then fill again
         String refused = null;
-        for (int attempt = 1; attempt <= 5 && refused == null; attempt++) {
-            fillUp(filler);
-            String name = "Typed on a full master " + attempt;
-            app.field("Notes").fill("x".repeat(1_900));
-            Response push = app.page.waitForResponse(r -> r.url().endsWith("/api/v1/sync/push"),
-                    () -> app.saveHousehold(name, "3"));
-            if (push.status() == 507) refused = name;
+        try (CapturedLog log = CapturedLog.of("org.lankit.hub.ErrorMapper")) {
+            for (int attempt = 1; attempt <= 5 && refused == null; attempt++) {
+                fillUp(filler);
+                String name = "Typed on a full master " + attempt;
+                app.field("Notes").fill("x".repeat(1_900));
+                Response push = app.page.waitForResponse(r -> r.url().endsWith("/api/v1/sync/push"),
+                        () -> app.saveHousehold(name, "3"));
+                if (push.status() == 507) refused = name;
+            }
+            assertThat(log.lines(Level.ERROR)).as("the master's log says why it refused")
+                    .anySatisfy(line -> assertThat(line).contains("the store is full"));
         }
         assertThat(refused).as("a push the full master refused").isNotNull();
         app.openEntries();
