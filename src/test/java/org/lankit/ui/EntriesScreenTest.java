@@ -89,8 +89,8 @@ class EntriesScreenTest {
                     Duration.ofSeconds(10), "the household form's summary");
             ui.window().button("chooseSummary").click();
             JOptionPaneFixture ask = ui.window().optionPane(Timeout.timeout(20_000));
-            ask.checkBox("summary-village").requireSelected().click();
-            ask.checkBox("summary-household_size").requireNotSelected().click();
+            PanelHarness.tick(ask.checkBox("summary-village").requireSelected(), false);
+            PanelHarness.tick(ask.checkBox("summary-household_size").requireNotSelected(), true);
             PanelHarness.answer(ask, "OK");
             SummaryFields summary = new SummaryFields(ui.kit().store().settings());
             until(() -> summary.of(DefaultForm.householdVisit()).equals(List.of("respondent", "household_size")),
@@ -162,7 +162,7 @@ class EntriesScreenTest {
             PanelHarness.press(dialog.button("editEntry"));
             untilUi(() -> dialog.textBox("answer-village").target().isShowing(), Duration.ofSeconds(10), "the answers to change");
             dialog.textBox("answer-village").requireEditable();
-            dialog.button("closeEntry").click();
+            PanelHarness.press(dialog.button("closeEntry"));
         }
     }
 
@@ -192,7 +192,7 @@ class EntriesScreenTest {
                 assertThat(onUi(() -> words.getWidth())).as(name + " inside the window").isLessThan(onUi(() -> dialog.target().getWidth()));
             }
             dialog.textBox("answer-people").requireText("7");
-            dialog.button("closeEntry").click();
+            PanelHarness.press(dialog.button("closeEntry"));
         }
     }
 

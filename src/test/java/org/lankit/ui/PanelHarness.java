@@ -24,6 +24,7 @@ import org.assertj.swing.core.matcher.JButtonMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.exception.ComponentLookupException;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JCheckBoxFixture;
 import org.assertj.swing.fixture.JTableFixture;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
@@ -198,6 +199,17 @@ final class PanelHarness implements AutoCloseable {
             button.target().doClick();
             return null;
         });
+    }
+
+    /** Ticks or unticks a box through Swing, for the same reason as {@link #press}, and checks it took. */
+    static void tick(JCheckBoxFixture box, boolean selected) {
+        box.requireEnabled();
+        onUi(() -> {
+            if (box.target().isSelected() != selected) box.target().doClick();
+            return null;
+        });
+        if (selected) box.requireSelected();
+        else box.requireNotSelected();
     }
 
     static void untilUi(BooleanSupplier condition, Duration limit, String what) {

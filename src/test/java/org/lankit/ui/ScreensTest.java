@@ -91,7 +91,7 @@ class ScreensTest {
             ui.window().button("details").click();
             DialogFixture dialog = ui.window().dialog("entryDialog", Timeout.timeout(20_000));
             PanelHarness.screenshot(((javax.swing.JDialog) dialog.target()).getRootPane(), theme + "-2b-entry-details");
-            dialog.button("closeEntry").click();
+            PanelHarness.press(dialog.button("closeEntry"));
             assertThat(store.find(conflicted.uuid())).isPresent();
         }
     }
