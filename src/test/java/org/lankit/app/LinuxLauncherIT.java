@@ -28,10 +28,13 @@ class LinuxLauncherIT {
 
     @Test
     void without_java_it_says_which_java_to_install_and_fails() throws Exception {
-        // a PATH with the shell tools the script uses, but no java
+        // a PATH with the shell tools the script uses, but no java; wrappers, not links, so the
+        // temporary folder holds nothing that points outside it
         for (String tool : new String[] {"dirname", "sed", "cut", "head"}) {
             Path real = Path.of("/usr/bin", tool);
-            Files.createSymbolicLink(fakeBin.resolve(tool), Files.exists(real) ? real : Path.of("/bin", tool));
+            Path wrapper = fakeBin.resolve(tool);
+            Files.writeString(wrapper, "#!/bin/sh\nexec " + (Files.exists(real) ? real : Path.of("/bin", tool)) + " \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Result r = run(Map.of("PATH", fakeBin.toString()));
         assertThat(r.code).isEqualTo(1);
